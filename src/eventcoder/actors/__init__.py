@@ -1,0 +1,1 @@
+"""Actors: recognise who acts and code them by country and sector."""

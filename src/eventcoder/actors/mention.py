@@ -1,0 +1,41 @@
+"""The actor mention: what the actor stage hands to the event and claim stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from eventcoder.records import Actor
+
+__all__ = ["ActorMention"]
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor found in a parsed document.
+
+    ``start``/``end`` are token indices into the spaCy ``Doc`` ([start, end)); ``head`` is the
+    token index of the mention's syntactic head, which the event stage matches against the
+    subject or object of a verb. ``char_start``/``char_end`` are offsets into the text the
+    pipeline parsed (the cleaned text; the coder maps them back to the original).
+    """
+
+    start: int
+    end: int
+    head: int
+    text: str
+    char_start: int
+    char_end: int
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    entity_type: str | None = None
+    antecedent: tuple[int, int] | None = None  # token span of what a pronoun refers to
+    rule: str | None = None  # which dictionary entry or rule coded it
+    alternatives: tuple[str, ...] = field(default_factory=tuple)
+
+    def to_actor(self) -> Actor:
+        """The record form (character span in the parsed text)."""
+        return Actor(
+            text=self.text, code=self.code, country=self.country, sector=self.sector,
+            span=(self.char_start, self.char_end), entity_type=self.entity_type,
+        )

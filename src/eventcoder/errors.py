@@ -1,0 +1,69 @@
+"""One catalogue of error messages, each with a code and a hint of what to do.
+
+Usage: ``raise InputError(Errors.E001.format(path=p))``. This module imports nothing of ours.
+"""
+
+from __future__ import annotations
+
+__all__ = ["ConfigError", "EventcoderError", "Errors", "InputError", "ModelError"]
+
+
+class EventcoderError(Exception):
+    """Base class of every error eventcoder raises on purpose."""
+
+
+class InputError(EventcoderError):
+    """A document or input file cannot be read or coded."""
+
+
+class ModelError(EventcoderError):
+    """The bundled pipeline or a resource is missing or broken."""
+
+
+class ConfigError(EventcoderError):
+    """An option or setting is invalid."""
+
+
+class _Message(str):
+    """A message template whose ``format`` prefixes the code."""
+
+    code: str
+
+    def __new__(cls, code: str, text: str) -> _Message:
+        obj = super().__new__(cls, text)
+        obj.code = code
+        return obj
+
+    def format(self, *args: object, **kwargs: object) -> str:  # type: ignore[override]
+        return f"[{self.code}] " + str.format(self, *args, **kwargs)
+
+
+class Errors:
+    """The catalogue. Codes never change meaning; add new ones at the end of a block."""
+
+    # E0xx: input
+    E001 = _Message("E001", "{path}: file is empty; nothing to code.")
+    E002 = _Message("E002", "{path}: looks like a binary file ({detail}); give a text, HTML or JSON Lines file.")
+    E003 = _Message("E003", "{path}: not valid UTF-8 and no legacy encoding fits; re-save it as UTF-8.")
+    E004 = _Message("E004", "{path}: cannot be read ({detail}).")
+    E005 = _Message("E005", "{path}: no such file or folder.")
+    E006 = _Message("E006", "{path}: HTML page has no main text that could be extracted.")
+    E007 = _Message("E007", "{path}:{line}: malformed JSON line ({detail}); the other lines are still read.")
+    E008 = _Message("E008", "{path}:{line}: JSON line has no text in field '{field}'.")
+    E009 = _Message("E009", "{doc}: language looks like '{lang}', not English; skipped (use --language any to force).")
+    E010 = _Message("E010", "{doc}: document has no date; event dates are bounded by the text only (pass --date YYYY-MM-DD).")
+    E011 = _Message("E011", "{value!r} is not a date in the form YYYY-MM-DD.")
+    E012 = _Message("E012", "{doc}: document has no text after cleaning.")
+    E013 = _Message("E013", "{doc}: coding failed ({detail}); the other documents were coded.")
+
+    # E1xx: models and resources
+    E101 = _Message("E101", "No trained pipeline at {path}. Run `eventcoder model train` or set EVENTCODER_MODEL.")
+    E102 = _Message("E102", "Shared data not found at {path}; set EVENTCODER_SHARED_DATA or pass --data-dir.")
+    E103 = _Message("E103", "Data file {path} line {line}: {detail}.")
+
+    # E2xx: store
+    E201 = _Message("E201", "Unknown store {url!r}: use a .duckdb path, postgresql://..., or a folder for Parquet.")
+    E202 = _Message("E202", "Cannot open store {url}: {detail}.")
+
+    # E3xx: evaluation
+    E301 = _Message("E301", "{name}: score {value:.3f} is below its floor {floor:.3f}.")

@@ -1,0 +1,30 @@
+"""Load the bundled spaCy pipeline once per process."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from eventcoder.errors import Errors, ModelError
+from eventcoder.paths import default_model_dir
+
+__all__ = ["load_pipeline"]
+
+
+@lru_cache(maxsize=4)
+def _load(path: str, exclude: tuple[str, ...]) -> Language:
+    return spacy.load(path, exclude=list(exclude))
+
+
+def load_pipeline(path: Path | str | None = None, exclude: tuple[str, ...] = ()) -> Language:
+    """The trained English pipeline (cached; loading never touches the network).
+
+    ``path`` defaults to ``$EVENTCODER_MODEL`` or the bundled ``models/en_eventcoder``.
+    """
+    model_dir = Path(path) if path is not None else default_model_dir()
+    if not (model_dir / "config.cfg").exists():
+        raise ModelError(Errors.E101.format(path=model_dir))
+    return _load(str(model_dir), tuple(exclude))

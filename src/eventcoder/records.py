@@ -1,0 +1,260 @@
+"""The output contract: typed records that every stage produces and every face consumes.
+
+Records are plain dataclasses; ``to_dict`` gives the JSON Lines form documented in
+``schema/records.schema.json`` and ``from_dict`` reads it back. This module imports
+nothing of ours (see DESIGN.md), so any stage may use it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Actor",
+    "ClaimRecord",
+    "ConflictRecord",
+    "DateInterval",
+    "DocumentRecord",
+    "EventRecord",
+    "Location",
+    "PollRecord",
+    "QuantityRecord",
+    "Record",
+    "record_from_dict",
+]
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts or speaks: the text as written and its code (country + sector)."""
+
+    text: str
+    code: str | None = None  # e.g. "BLRGOV", "IGOEU"; None when not coded
+    country: str | None = None  # ISO 3166 alpha-3, or an organisation code ("EU", "NATO")
+    sector: str | None = None  # GOV, MIL, SPY, COP, OPP, CVL, MED, REB, IGO, ...
+    span: tuple[int, int] | None = None  # character offsets in the original text
+    entity_type: str | None = None  # PERSON, ORG, GPE... for uncoded named entities
+
+    def to_dict(self) -> dict[str, Any]:
+        data = dataclasses.asdict(self)
+        data["span"] = list(self.span) if self.span else None
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Actor | None:
+        if data is None:
+            return None
+        span = data.get("span")
+        return cls(
+            text=data["text"], code=data.get("code"), country=data.get("country"),
+            sector=data.get("sector"), span=tuple(span) if span else None,
+            entity_type=data.get("entity_type"),
+        )
+
+
+@dataclass(frozen=True)
+class DateInterval:
+    """When: an interval of ISO dates with its granularity and the text that gave it."""
+
+    start: str | None = None
+    end: str | None = None
+    granularity: str = "unknown"  # day, week, month, season, quarter, year, decade, unknown
+    text: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> DateInterval | None:
+        return None if data is None else cls(**data)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where: a named place with its country and coordinates when known."""
+
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Location | None:
+        return None if data is None else cls(**data)
+
+
+@dataclass
+class Record:
+    """Fields shared by every record; sentence-level records also carry provenance."""
+
+    KIND: ClassVar[str] = "record"
+    _NESTED: ClassVar[dict[str, type]] = {}
+
+    id: str
+    doc_id: str
+    sentence: int | None = None
+    span: tuple[int, int] | None = None
+    sentence_text: str | None = None
+
+    @property
+    def record(self) -> str:
+        return self.KIND
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready form, with ``record`` (the kind) and ``v`` (schema version) first."""
+        out: dict[str, Any] = {"record": self.KIND, "v": SCHEMA_VERSION}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            out[f.name] = _plain(value)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        kwargs: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            nested = cls._NESTED.get(f.name)
+            if nested is not None:
+                value = nested.from_dict(value)  # type: ignore[attr-defined]
+            elif f.name == "span" and value is not None:
+                value = tuple(value)
+            kwargs[f.name] = value
+        return cls(**kwargs)
+
+
+def _plain(value: Any) -> Any:
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, tuple):
+        return list(value)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+@dataclass
+class DocumentRecord(Record):
+    """One per coded document, first in its group, so every input is accounted for."""
+
+    KIND: ClassVar[str] = "document"
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    path: str | None = None
+    date: str | None = None
+    date_status: str = "unknown"  # given, inferred, unknown
+    language: str | None = None
+    status: str = "coded"  # coded, skipped, rejected
+    n_sentences: int = 0
+    n_records: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class EventRecord(Record):
+    """Who did what to whom, when and where, coded in CAMEO and PLOVER."""
+
+    KIND: ClassVar[str] = "event"
+    _NESTED: ClassVar[dict[str, type]] = {
+        "source": Actor, "target": Actor, "date": DateInterval, "location": Location,
+        "reported_by": Actor,
+    }
+    source: Actor | None = None
+    target: Actor | None = None
+    cameo: str | None = None
+    plover: str | None = None
+    plover_mode: str | None = None
+    plover_context: list[str] = field(default_factory=list)
+    goldstein: float | None = None
+    quad_class: int | None = None
+    negated: bool = False
+    modality: str = "asserted"  # asserted, reported, intended, threatened, hypothetical, ...
+    trigger: str | None = None
+    trigger_span: tuple[int, int] | None = None
+    date: DateInterval | None = None
+    location: Location | None = None
+    reported_by: Actor | None = None
+    pattern: str | None = None  # which dictionary pattern fired, for debugging
+
+
+@dataclass
+class ClaimRecord(Record):
+    """A statement attributed to a speaker."""
+
+    KIND: ClassVar[str] = "claim"
+    _NESTED: ClassVar[dict[str, type]] = {"speaker": Actor, "date": DateInterval}
+    speaker: Actor | None = None
+    content: str | None = None
+    content_span: tuple[int, int] | None = None
+    verb: str | None = None
+    stance: str | None = None  # assertion, denial, estimate, ...
+    date: DateInterval | None = None
+
+
+@dataclass
+class QuantityRecord(Record):
+    """A number about something, with who gives it when known (an estimate)."""
+
+    KIND: ClassVar[str] = "quantity"
+    _NESTED: ClassVar[dict[str, type]] = {"source": Actor, "date": DateInterval}
+    measure: str | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    approximate: bool = False
+    text: str | None = None
+    source: Actor | None = None
+    date: DateInterval | None = None
+
+
+@dataclass
+class PollRecord(Record):
+    """One answer share from an opinion poll, with the caveats the text states."""
+
+    KIND: ClassVar[str] = "poll"
+    _NESTED: ClassVar[dict[str, type]] = {"date": DateInterval}
+    pollster: str | None = None
+    date: DateInterval | None = None
+    population: str | None = None
+    question: str | None = None
+    answer: str | None = None
+    share: float | None = None
+    caveats: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ConflictRecord(Record):
+    """Estimates or claims about the same measure that disagree."""
+
+    KIND: ClassVar[str] = "conflict"
+    measure: str | None = None
+    members: list[str] = field(default_factory=list)
+    reason: str | None = None
+
+
+_KINDS: dict[str, type[Record]] = {
+    cls.KIND: cls
+    for cls in (DocumentRecord, EventRecord, ClaimRecord, QuantityRecord, PollRecord,
+                ConflictRecord)
+}
+
+
+def record_from_dict(data: dict[str, Any]) -> Record:
+    """Rebuild a typed record from its dict form (the ``record`` field names the kind)."""
+    try:
+        cls = _KINDS[data["record"]]
+    except KeyError as exc:
+        raise ValueError(f"unknown record kind: {data.get('record')!r}") from exc
+    return cls.from_dict(data)

@@ -1,0 +1,38 @@
+"""Shared fixtures: heavy resources load once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The bundled trained pipeline."""
+    from eventcoder.nlp.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """The shared research data folder (../shared/data); skip tests when it is absent."""
+    from eventcoder.paths import shared_data_dir
+
+    path = shared_data_dir()
+    if not path.exists():
+        pytest.skip("shared data not available")
+    return path
+
+
+@pytest.fixture(scope="session")
+def belarus_text() -> str:
+    """The user's example article, read from ../shared (never copied into the repository)."""
+    path = SHARED / "examples" / "belarus-2022.txt"
+    if not path.exists():
+        pytest.skip("example article not available")
+    return path.read_text(encoding="utf-8")
