@@ -135,6 +135,8 @@ def assemble(syntax_dir: Path, ner_dir: Path, output_dir: Path) -> Path:
     """Join the two trained pipelines into one and save it with our metadata."""
     nlp = spacy.load(syntax_dir)
     ner_nlp = spacy.load(ner_dir)
+    # The recognizer listens to its own tok2vec; give it a private copy before moving it.
+    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner_nlp, name="ner")
     add_news_exceptions(nlp.tokenizer)
     nlp.meta.update({
