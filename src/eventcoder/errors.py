@@ -55,6 +55,13 @@ class Errors:
     E011 = _Message("E011", "{value!r} is not a date in the form YYYY-MM-DD.")
     E012 = _Message("E012", "{doc}: document has no text after cleaning.")
     E013 = _Message("E013", "{doc}: coding failed ({detail}); the other documents were coded.")
+    # E014-E099: ingest
+    E014 = _Message("E014", "{path}: not valid UTF-8; read as {encoding} (check accents and quotes).")
+    E015 = _Message("E015", "{doc}: date {value!r} could not be read as a date; date unknown.")
+    E016 = _Message("E016", "{doc}: same text as document {first}; coded once.")
+    E017 = _Message("E017", "{doc}: id already used by an earlier document ({first}); this one is skipped (give it its own id).")
+    E019 = _Message("E019", "{value!r} is not a field mapping of the form NAME=FIELD (NAME one of {names}).")
+    E020 = _Message("E020", "{path}: folder has no files matching {glob}.")
 
     # E1xx: models and resources
     E101 = _Message("E101", "No trained pipeline at {path}. Run `eventcoder model train` or set EVENTCODER_MODEL.")

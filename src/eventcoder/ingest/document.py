@@ -1,0 +1,81 @@
+"""The ``Document`` that ingest hands to the coder, and the ``Rejection`` of a bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventcoder.ingest.cleaning import clean
+from eventcoder.ingest.offsets import OffsetMap
+from eventcoder.records import DocumentRecord
+
+__all__ = ["DATE_STATUSES", "Document", "Rejection", "content_id"]
+
+DATE_STATUSES = ("given", "inferred", "unknown")
+
+
+def content_id(original: str) -> str:
+    """The id of a document that has none: ``"d"`` + 16 hex digits of the text's SHA-256."""
+    return "d" + hashlib.sha256(original.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+@dataclass
+class Document:
+    """One news text: the cleaned text to parse, the original, and what is known about it."""
+
+    id: str
+    text: str
+    original: str
+    date: dt.date | None
+    date_status: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    path: str | None = None
+    language: str | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    offsets: OffsetMap | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def from_text(cls, original: str, *, id: str | None = None, date: dt.date | None = None,
+                  body_start: int = 0, **fields: Any) -> Document:
+        """Clean ``original`` and build a Document (id from the content when not given).
+
+        ``body_start`` leaves a header (metadata lines) out of the cleaned text.
+        """
+        text, offsets = clean(original, body_start)
+        return cls(id=id or content_id(original), text=text, original=original, date=date,
+                   date_status="given" if date else "unknown", offsets=offsets, **fields)
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) span of `text` to the same characters in `original`."""
+        if self.offsets is None:
+            self.offsets = OffsetMap.identity(len(self.text))
+        return self.offsets.to_original(start, end)
+
+    def original_span(self, start: int, end: int) -> str:
+        """The original characters behind ``text[start:end]``."""
+        first, last = self.to_original(start, end)
+        return self.original[first:last]
+
+    def to_record(self, status: str = "coded", n_sentences: int = 0,
+                  n_records: int = 0) -> DocumentRecord:
+        """The ``document`` record of the output contract for this document."""
+        return DocumentRecord(
+            id=self.id, doc_id=self.id, title=self.title, url=self.url, source=self.source,
+            path=self.path, date=self.date.isoformat() if self.date else None,
+            date_status=self.date_status, language=self.language, status=status,
+            n_sentences=n_sentences, n_records=n_records, warnings=list(self.warnings),
+        )
+
+
+@dataclass
+class Rejection:
+    """An input that could not become a Document, with the catalogue message saying why."""
+
+    path: str
+    message: str
+    status: str = "rejected"  # "rejected" (bad input) or "skipped" (e.g. not English)

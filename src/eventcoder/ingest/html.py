@@ -1,0 +1,60 @@
+"""HTML pages: main text, title, publication date and canonical URL, with trafilatura."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from eventcoder.errors import Errors
+from eventcoder.ingest.dates import parse_date
+from eventcoder.ingest.document import Document, Rejection
+from eventcoder.ingest.encoding import binary_kind
+
+__all__ = ["HTML_SUFFIXES", "document_from_html", "looks_like_html", "read_html_file"]
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+log = logging.getLogger(__name__)
+
+
+def looks_like_html(head: str) -> bool:
+    """Does the start of a text look like an HTML page?"""
+    start = head.lstrip()[:512].lower()
+    return start.startswith(("<!doctype html", "<html")) or "<html" in start
+
+
+def document_from_html(data: bytes | str, path: str) -> Document | Rejection:
+    """Extract the main text and metadata of a page; a Rejection when it has no main text.
+
+    The date is the page's publication date as htmldate finds it (meta tags, URL, visible
+    dates), so its status is "inferred".
+    """
+    if isinstance(data, bytes) and not data.strip():
+        return Rejection(path, Errors.E001.format(path=path))
+    import trafilatura  # heavy; only needed for HTML
+
+    extracted = trafilatura.bare_extraction(
+        data, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, date_extraction_params={"extensive_search": True,
+                                                      "original_date": True})
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text or not text.strip():
+        return Rejection(path, Errors.E006.format(path=path))
+    document = Document.from_text(text, path=path, title=extracted.title or None,
+                                  url=extracted.url or None, source=extracted.sitename or None)
+    document.date = parse_date(extracted.date)
+    document.date_status = "inferred" if document.date else "unknown"
+    document.metadata.update({key: value for key in ("author", "description", "hostname")
+                              if (value := getattr(extracted, key, None))})
+    return document
+
+
+def read_html_file(path: Path) -> Document | Rejection:
+    """Read one saved HTML page (trafilatura detects its encoding)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Rejection(str(path), Errors.E004.format(path=path, detail=exc.strerror or exc))
+    kind = binary_kind(data[:8192])
+    if kind:
+        return Rejection(str(path), Errors.E002.format(path=path, detail=kind))
+    return document_from_html(data, str(path))
