@@ -1,0 +1,270 @@
+"""``eventcoder code``: read documents, code them, write records (JSON Lines, CSV, table, store).
+
+The one place that calls the coder is ``_load_coder``; everything else here is reading,
+writing and counting. Exit status: 0 all input coded (skipped non-English or duplicate
+documents included); 3 some input was rejected (unreadable, empty, binary, malformed, or
+coding failed) while all good documents were still coded; 2 usage error; 1 the model or
+the store could not be opened.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import datetime as dt
+import json
+import logging
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from eventcoder.errors import Errors, EventcoderError
+from eventcoder.ingest import Document, Rejection, read_inputs
+from eventcoder.ingest.jsonl import field_mapping
+from eventcoder.records import (
+    ClaimRecord, ConflictRecord, DocumentRecord, EventRecord, PollRecord, QuantityRecord, Record,
+)
+
+__all__ = ["EXIT_OK", "EXIT_REJECTED", "code_command"]
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_REJECTED = 3
+_RECORD_TYPES = (DocumentRecord, EventRecord, ClaimRecord, QuantityRecord, PollRecord,
+                 ConflictRecord)
+
+CodeFn = Callable[[Document], list[Record]]
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(Errors.E011.format(value=value)) from None
+
+
+def _parse_fields(ctx: click.Context, param: click.Parameter,
+                  values: tuple[str, ...]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for value in values:
+        name, sep, field_name = value.partition("=")
+        mapping[name.strip()] = field_name.strip() if sep else ""
+    try:
+        field_mapping(mapping)
+    except EventcoderError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return mapping
+
+
+@click.command("code")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--date", "date", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="Date of documents that carry none (their own date wins).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl",
+              show_default=True, help="Output format.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write records here instead of standard output.")
+@click.option("--db", help="Also store records here (a .duckdb path or postgresql://...).")
+@click.option("--glob", help="Only files in folders that match, e.g. '*.txt'.")
+@click.option("--language", default="en", show_default=True,
+              help="Language to code; other languages are skipped ('any' codes all).")
+@click.option("--field", "fields", multiple=True, callback=_parse_fields, metavar="NAME=FIELD",
+              help="JSON Lines field names, e.g. --field text=body --field date=published.")
+def code_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output: Path | None,
+                 db: str | None, glob: str | None, language: str,
+                 fields: dict[str, str]) -> None:
+    """Code INPUT... (files, folders, '-' for standard input) into records.
+
+    Every document that goes through gets a `document` record; the other stages add events,
+    claims, quantities and polls to the same stream. Exit status: 0 all well, 3 some input
+    was rejected (each one is named on standard error; the good documents are coded),
+    2 usage error, 1 model or store could not be opened.
+    """
+    documents = read_inputs(inputs, date=date, glob=glob, jsonl_fields=fields,
+                            language=language)
+    multi = len(inputs) > 1 or any(Path(i).is_dir() or Path(i).suffix.lower() in
+                                   (".jsonl", ".ndjson") for i in inputs if i != "-")
+    try:
+        with ExitStack() as stack:
+            code = _load_coder()
+            store = stack.enter_context(_open_store(db)) if db else None
+            handle = stack.enter_context(_open_output(output))
+            sink = _SINKS[fmt](handle)
+            counts = _run(documents, code, sink, store, progress=multi)
+            sink.close()
+    except EventcoderError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_FAILED)
+    click.echo(_summary(counts), err=True)
+    sys.exit(EXIT_REJECTED if counts["rejected"] else EXIT_OK)
+
+
+def _load_coder() -> CodeFn:
+    """The coding function: the full coder when present, else document records only."""
+    try:
+        from eventcoder.coder import Coder
+    except ImportError:
+        log.warning("eventcoder.coder is not available; writing document records only")
+        return lambda document: [document.to_record()]
+    return Coder.load().code_document
+
+
+def _open_store(url: str) -> Any:
+    from eventcoder.store import open_store
+
+    return open_store(url)
+
+
+def _open_output(path: Path | None) -> Any:
+    if path is None:
+        return _Unclosed(sys.stdout)
+    try:
+        return path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise EventcoderError(Errors.E004.format(path=path, detail=exc.strerror or exc)) from None
+
+
+class _Unclosed:
+    """Standard output as a context manager that is not closed at the end."""
+
+    def __init__(self, handle: IO[str]) -> None:
+        self.handle = handle
+
+    def __enter__(self) -> IO[str]:
+        return self.handle
+
+    def __exit__(self, *exc: object) -> None:
+        self.handle.flush()
+
+
+def _run(items: Iterable[Document | Rejection], code: CodeFn, sink: Any, store: Any,
+         progress: bool) -> Counter[str]:
+    """Code each document, write its records, report each rejection; count everything."""
+    from tqdm import tqdm
+
+    counts: Counter[str] = Counter()
+    bar = tqdm(items, file=sys.stderr, unit="doc", disable=None if progress else True,
+               desc="coding")
+    for item in bar:
+        if isinstance(item, Rejection):
+            counts[item.status] += 1
+            bar.write(item.message, file=sys.stderr)
+            continue
+        records, failure = _code_one(item, code)
+        if failure:
+            counts["rejected"] += 1
+            bar.write(failure, file=sys.stderr)
+        else:
+            counts["coded"] += 1
+        for record in records:
+            counts["record:" + record.KIND] += 1
+            sink.write(record)
+        if store is not None:
+            store.write(records)
+    bar.close()
+    return counts
+
+
+def _code_one(document: Document, code: CodeFn) -> tuple[list[Record], str | None]:
+    """The document's records, and the failure message when coding it failed."""
+    try:
+        records = code(document)
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the batch
+        log.debug("coding %s failed", document.id, exc_info=True)
+        message = Errors.E013.format(doc=document.path or document.id, detail=exc)
+        head = document.to_record(status="rejected")
+        head.warnings.append(message)
+        return [head], message
+    head = records[0] if records else None
+    failed = [w for w in getattr(head, "warnings", []) if w.startswith("[E013]")]
+    return records, failed[0] if failed else None
+
+
+def _summary(counts: Counter[str]) -> str:
+    kinds = ", ".join(f"{key.split(':', 1)[1]} {n}" for key, n in sorted(counts.items())
+                      if key.startswith("record:"))
+    return (f"eventcoder code: {counts['coded']} documents coded, {counts['skipped']} skipped, "
+            f"{counts['rejected']} rejected; records: {kinds or 'none'}")
+
+
+class _JsonlSink:
+    """One JSON object per line, written as soon as it is made."""
+
+    def __init__(self, handle: IO[str]) -> None:
+        self.handle = handle
+
+    def write(self, record: Record) -> None:
+        self.handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        self.handle.flush()
+
+
+def _flat(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
+    for key, value in data.items():
+        if isinstance(value, dict):
+            yield from _flat(value, f"{prefix}{key}.")
+        elif isinstance(value, list):
+            yield prefix + key, json.dumps(value, ensure_ascii=False)
+        else:
+            yield prefix + key, value
+
+
+def csv_columns() -> list[str]:
+    """The CSV header: the flattened fields of every record kind, in a fixed order."""
+    columns = ["record", "v"]
+    for cls in _RECORD_TYPES:
+        for f in dataclasses.fields(cls):
+            nested = cls._NESTED.get(f.name)
+            names = ([f"{f.name}.{n.name}" for n in dataclasses.fields(nested)]
+                     if nested else [f.name])
+            columns.extend(n for n in names if n not in columns)
+    return columns
+
+
+class _CsvSink(_JsonlSink):
+    """One row per record; nested actors, dates and places flattened to dotted columns."""
+
+    def __init__(self, handle: IO[str]) -> None:
+        super().__init__(handle)
+        self.writer = csv.DictWriter(handle, fieldnames=csv_columns(), extrasaction="ignore")
+        self.writer.writeheader()
+
+    def write(self, record: Record) -> None:
+        self.writer.writerow(dict(_flat(record.to_dict())))
+
+
+class _TableSink(_JsonlSink):
+    """A table for people to read, printed at the end."""
+
+    def __init__(self, handle: IO[str]) -> None:
+        super().__init__(handle)
+        self.rows: list[tuple[str, str, str]] = []
+
+    def write(self, record: Record) -> None:
+        data = record.to_dict()
+        detail = "; ".join(f"{k}={v}" for k, v in _flat(data)
+                           if k not in ("record", "v", "id", "doc_id") and v not in (None, "[]"))
+        self.rows.append((data["record"], str(data["id"]), detail[:160]))
+
+    def close(self) -> None:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("record", "id", "detail")
+        for row in self.rows:
+            table.add_row(*row)
+        Console(file=self.handle, width=160).print(table)
+
+
+_SINKS: dict[str, type[_JsonlSink]] = {"jsonl": _JsonlSink, "csv": _CsvSink, "table": _TableSink}
