@@ -4,8 +4,9 @@
 rules (none is tuned to one article):
 
 - a line broken inside a sentence (where a hyperlink or a hard wrap was) is rejoined with a
-  space; a real break is kept: after sentence-final punctuation, before a bullet, and after a
-  short heading-like line; a blank line (paragraph break) always stays, as one blank line;
+  space; a real break is kept: after sentence-final punctuation, before a bullet, after a
+  short heading-like line, and after a title-like first line; a blank line (paragraph
+  break) always stays, as one blank line;
 - a hyphen at a line end is undone (``inter-`` / ``national`` -> ``international``); before a
   capital or a digit the hyphen stays and only the break goes (``Franco-`` / ``German``);
 - a heading glued to the next sentence (``...in the regionCurrently, the...``: a lower-case
@@ -110,8 +111,8 @@ def _replacement(src: str, match: re.Match[str], kind: str | None) -> str:
     return found
 
 
-def is_heading_like(line: str, first_in_block: bool = False) -> bool:
-    """True for a short line that reads as a heading or title, not as broken-off prose."""
+def is_heading_like(line: str, first_line: bool = False) -> bool:
+    """True for a short line that reads as a heading (or, as the first line, a title)."""
     words = line.split()
     if not words or _TERMINAL.search(line) or not (line[0].isupper() or line[0].isdigit()):
         return False
@@ -119,7 +120,7 @@ def is_heading_like(line: str, first_in_block: bool = False) -> bool:
         return False
     if _SENTENCE_END.search(line):
         return False
-    if first_in_block:
+    if first_line:
         return len(words) <= _MAX_TITLE_WORDS
     return len(words) <= _MAX_HEADING_WORDS and len(line) <= _MAX_HEADING_CHARS
 
@@ -135,14 +136,8 @@ def _joins(src: str, start: int, end: int) -> bool:
         return False
     if following.islower() or following.isdigit() or following in ",;)%":
         return True
-    return not is_heading_like(line, _first_in_block(src, line_start))
-
-
-def _first_in_block(src: str, line_start: int) -> bool:
-    """True when the line starting at ``line_start`` follows a blank line or the text start."""
-    window = src[max(0, line_start - 200):line_start]
-    before = window.rstrip(" \t\r\n\u00a0")
-    return not before or len(_LINE_BREAKS.findall(window[len(before):])) > 1
+    first_line = line_start == 0 or (line_start < 256 and not src[:line_start].strip())
+    return not is_heading_like(line, first_line)
 
 
 def _glued_heading(src: str, pos: int) -> bool:

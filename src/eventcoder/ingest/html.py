@@ -13,6 +13,7 @@ from eventcoder.ingest.encoding import binary_kind
 __all__ = ["HTML_SUFFIXES", "document_from_html", "looks_like_html", "read_html_file"]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+MIN_LINE_WORDS = 6  # main text has at least one line this long (menus and footers do not)
 log = logging.getLogger(__name__)
 
 
@@ -23,7 +24,8 @@ def looks_like_html(head: str) -> bool:
 
 
 def document_from_html(data: bytes | str, path: str) -> Document | Rejection:
-    """Extract the main text and metadata of a page; a Rejection when it has no main text.
+    """Extract the main text and metadata of a page; a Rejection when it has no main text
+    (nothing extracted, or only short lines such as a menu).
 
     The date is the page's publication date as htmldate finds it (meta tags, URL, visible
     dates), so its status is "inferred".
@@ -34,10 +36,11 @@ def document_from_html(data: bytes | str, path: str) -> Document | Rejection:
 
     extracted = trafilatura.bare_extraction(
         data, with_metadata=True, include_comments=False, include_tables=False,
+        favor_precision=True,
         include_images=False, date_extraction_params={"extensive_search": True,
                                                       "original_date": True})
     text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    if not text or not any(len(line.split()) >= MIN_LINE_WORDS for line in text.splitlines()):
         return Rejection(path, Errors.E006.format(path=path))
     document = Document.from_text(text, path=path, title=extracted.title or None,
                                   url=extracted.url or None, source=extracted.sitename or None)

@@ -51,7 +51,7 @@ def read_header(original: str) -> tuple[dict[str, str], int]:
 def _first_line_title(text: str) -> str | None:
     line, _, rest = text.partition("\n")
     line = line.strip()
-    if rest.strip() and is_heading_like(line, first_in_block=True):
+    if rest.strip() and is_heading_like(line, first_line=True):
         return line
     return None
 
