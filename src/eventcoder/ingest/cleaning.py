@@ -29,6 +29,9 @@ __all__ = ["clean", "is_heading_like"]
 _HS = " \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"  # horizontal spaces
 _BREAK_CHARS = "\n\r\f\v\x1c-\x1e\x85\u2028\u2029"
 _PATTERN = re.compile(
+    # the lookahead names every character a match can start at: a fast first test
+    r"(?=[\s\-\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1b\x7f\ufb00-\ufb06\u2026"
+    r"\u2014\u2015.!?A-Z])(?:"
     rf"(?P<edge>\A\s+|\s+\Z)"
     rf"|(?P<hyph>(?<=[^\W\d_])-[{_HS}]*(?:\r\n|[{_BREAK_CHARS}])[{_HS}]*(?=[^\W_]))"
     rf"|(?P<brk>[{_HS}]*[{_BREAK_CHARS}]\s*)"
@@ -37,7 +40,7 @@ _PATTERN = re.compile(
     r"|(?P<expand>[\ufb00-\ufb06\u2026])"
     r"|(?P<dash>(?<=[^\W\d_])[\u2014\u2015](?=[^\W\d_]))"
     r"|(?P<stop>(?<=[a-z]{2})[.!?](?=[A-Z][a-z]))"
-    r"|(?P<glue>(?<=[a-z])(?=[A-Z][a-z]))"
+    r"|(?P<glue>(?<=[a-z])(?=[A-Z][a-z])))"
 )
 _LINE_BREAKS = re.compile(rf"\r\n|[{_BREAK_CHARS}]")
 _EXPAND = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
@@ -66,6 +69,7 @@ _OPENERS = frozenset(
 _MAX_HEADING_WORDS = 10
 _MAX_HEADING_CHARS = 70
 _MAX_TITLE_WORDS = 20
+_MAX_LINE_LOOKBACK = 2_000  # a longer line is prose, never a heading: no need to see it all
 
 
 def clean(original: str, start: int = 0) -> tuple[str, OffsetMap]:
@@ -129,7 +133,7 @@ def _joins(src: str, start: int, end: int) -> bool:
     """Should the single line break in ``src[start:end]`` become a space?"""
     if end >= len(src):
         return False
-    line_start = max(src.rfind("\n", 0, start), src.rfind("\r", 0, start)) + 1
+    line_start = _line_start(src, start)
     line = src[line_start:start].strip()
     following = src[end]
     if not line or _TERMINAL.search(line) or _BULLET.match(src, end):
@@ -138,6 +142,12 @@ def _joins(src: str, start: int, end: int) -> bool:
         return True
     first_line = line_start == 0 or (line_start < 256 and not src[:line_start].strip())
     return not is_heading_like(line, first_line)
+
+
+def _line_start(src: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts (looking back at most ``_MAX_LINE_LOOKBACK``)."""
+    floor = max(0, pos - _MAX_LINE_LOOKBACK)
+    return max(src.rfind("\n", floor, pos), src.rfind("\r", floor, pos), floor - 1) + 1
 
 
 def _glued_heading(src: str, pos: int) -> bool:
@@ -154,6 +164,6 @@ def _glued_heading(src: str, pos: int) -> bool:
             return False
     elif len(left) < 4 or not (right.group() in _OPENERS or src[pos + right.end():][:1] == ","):
         return False
-    line_start = max(src.rfind("\n", 0, pos), src.rfind("\r", 0, pos)) + 1
+    line_start = _line_start(src, pos)
     heading = _SENTENCE_END.split(src[max(line_start, pos - 400):pos])[-1].strip()
     return bool(heading) and len(heading.split()) >= 2 and is_heading_like(heading)
