@@ -17,6 +17,7 @@ __all__ = ["main"]
 COMMANDS: dict[str, str] = {
     "code": "eventcoder.cli_code:code_command",
     "model": "eventcoder.nlp.cli:model_group",
+    "summary": "eventcoder.analysis.summary:summary_command",
 }
 
 EVAL_COMMANDS: dict[str, str] = {

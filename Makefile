@@ -1,0 +1,38 @@
+# Every target sets itself up on a fresh machine: the virtual environment and the pinned
+# dependencies are installed on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DB ?= eventcoder.duckdb
+
+.PHONY: demo test eval bench train clean
+
+$(BIN)/eventcoder: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $(BIN)/eventcoder
+
+## demo: code the bundled example articles into the embedded DuckDB store and summarise them
+demo: $(BIN)/eventcoder
+	$(BIN)/eventcoder code examples/ --db $(DB) --format jsonl --output out/examples.jsonl
+	$(BIN)/eventcoder summary --db $(DB)
+
+## test: the whole test suite (pytest's exit 5, "no tests ran", fails like any other error)
+test: $(BIN)/eventcoder
+	$(BIN)/python -m pytest -q
+
+## eval: every accuracy evaluation against the gold data in ../shared/data
+eval: $(BIN)/eventcoder
+	$(BIN)/eventcoder eval model
+
+## bench: speed and memory benchmarks (results in benchmarks/results/)
+bench: $(BIN)/eventcoder
+	$(BIN)/python benchmarks/bench_pipeline.py
+
+## train: rebuild models/en_eventcoder from the UD treebanks (about an hour on 2 cores)
+train: $(BIN)/eventcoder
+	$(BIN)/eventcoder model train
+
+clean:
+	rm -rf out $(DB) $(DB).wal training

@@ -1,0 +1,95 @@
+"""Speed and peak memory of the bare pipeline on UD English EWT test text, one process.
+
+Each measurement runs in a fresh subprocess so its peak RSS is its own. The baseline,
+measured in the same run on the same text, is spaCy's tokenizer alone; the result file
+reports absolute figures and the ratio to that baseline, so runs on different machines
+compare.
+
+    python benchmarks/bench_pipeline.py [--repeat 3] [--output benchmarks/results/pipeline.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _texts() -> list[str]:
+    import spacy
+
+    from eventcoder.nlp.treebank import read_conllu, sentences_to_docs
+    from eventcoder.paths import shared_data_dir
+
+    path = shared_data_dir() / "ud_english_ewt" / "en_ewt-ud-test.conllu.gz"
+    return [d.text for d in sentences_to_docs(read_conllu(path), spacy.blank("en").vocab)]
+
+
+def _measure(mode: str) -> dict[str, float]:
+    """Run inside the subprocess: parse all texts once, report words/s and peak RSS."""
+    from eventcoder.nlp.pipeline import load_pipeline
+
+    texts = _texts()
+    t0 = time.perf_counter()
+    nlp = load_pipeline()
+    load_s = time.perf_counter() - t0
+    process = nlp.tokenizer.pipe if mode == "tokenizer" else nlp.pipe
+    words = 0
+    t0 = time.perf_counter()
+    for doc in process(texts):
+        words += len(doc)
+    seconds = time.perf_counter() - t0
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"words": words, "seconds": seconds, "words_per_s": words / seconds,
+            "peak_rss_mib": peak_mib, "load_s": load_s}
+
+
+def _run(mode: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--child", mode], check=True,
+                         capture_output=True, text=True,
+                         env={"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+                              **__import__("os").environ})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--output", type=Path, default=HERE / "results" / "pipeline.json")
+    parser.add_argument("--child", choices=["tokenizer", "pipeline"])
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(_measure(args.child)))
+        return
+    runs = {mode: [_run(mode) for _ in range(args.repeat)] for mode in ("tokenizer", "pipeline")}
+    best = {mode: max(r, key=lambda x: x["words_per_s"]) for mode, r in runs.items()}
+    result = {
+        "benchmark": "bare pipeline on EWT test text, 1 process",
+        "machine": {"python": platform.python_version(), "cpu": platform.processor(),
+                    "system": platform.platform()},
+        "repeat": args.repeat,
+        "pipeline": best["pipeline"],
+        "baseline_tokenizer": best["tokenizer"],
+        "ratio_speed_vs_tokenizer": best["pipeline"]["words_per_s"]
+        / best["tokenizer"]["words_per_s"],
+        "ratio_memory_vs_tokenizer": best["pipeline"]["peak_rss_mib"]
+        / best["tokenizer"]["peak_rss_mib"],
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"pipeline: {best['pipeline']['words_per_s']:.0f} words/s, "
+          f"peak {best['pipeline']['peak_rss_mib']:.0f} MiB; tokenizer baseline "
+          f"{best['tokenizer']['words_per_s']:.0f} words/s, "
+          f"{best['tokenizer']['peak_rss_mib']:.0f} MiB; speed ratio "
+          f"{result['ratio_speed_vs_tokenizer']:.3f}; results in {args.output}")
+
+
+if __name__ == "__main__":
+    main()

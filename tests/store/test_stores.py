@@ -1,0 +1,64 @@
+"""Both stores: idempotent writes, per-document replacement, views, reading back."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.errors import ConfigError
+from eventcoder.store import open_store
+
+from .records_sample import sample
+
+
+@pytest.fixture(params=["duckdb", "postgres"])
+def store(request, tmp_path):
+    if request.param == "duckdb":
+        url = str(tmp_path / "test.duckdb")
+    else:
+        url = request.getfixturevalue("postgres_url")
+    with open_store(url) as opened:
+        if request.param == "postgres":
+            opened.query("DELETE FROM records RETURNING id")
+        yield opened
+
+
+def test_write_twice_adds_no_duplicates(store):
+    assert store.write(sample()) == 6
+    assert store.write(sample()) == 6
+    assert store.counts() == {"document": 1, "event": 1, "claim": 1, "quantity": 1, "poll": 1,
+                              "conflict": 1}
+
+
+def test_rewriting_a_document_drops_its_stale_records(store):
+    store.write(sample())
+    store.write(sample()[:2])  # the document now codes to fewer records
+    assert store.counts() == {"document": 1, "event": 1}
+
+
+def test_records_round_trip(store):
+    original = sample()
+    store.write(original)
+    back = {r.id: r for r in store.records()}
+    for record in original:
+        assert back[record.id].to_dict() == record.to_dict()
+
+
+def test_views_flatten_records(store):
+    store.write(sample("d1") + sample("d2"))
+    rows = store.query("SELECT doc_id, source_code, target_code, cameo, goldstein, date_start "
+                       "FROM events ORDER BY doc_id")
+    assert rows == [("d1", "IGOEU", "BLRGOV", "163", -8.0, "2022-03-01"),
+                    ("d2", "IGOEU", "BLRGOV", "163", -8.0, "2022-03-01")]
+    assert store.query("SELECT share FROM polls") == [(0.3,), (0.3,)]
+
+
+def test_has_document(store):
+    assert not store.has_document("d1")
+    store.write(sample())
+    assert store.has_document("d1")
+    assert list(store.records(kind="event", doc_id="d1"))[0].cameo == "163"
+
+
+def test_unknown_url_scheme_is_a_clear_error():
+    with pytest.raises(ConfigError, match="E201"):
+        open_store("mysql://localhost/db")
