@@ -78,10 +78,11 @@ def _parse_fields(ctx: click.Context, param: click.Parameter,
 @click.option("--glob", help="Only files in folders that match, e.g. '*.txt'.")
 @click.option("--language", default="en", show_default=True,
               help="Language to code; other languages are skipped ('any' codes all).")
+@click.option("--stages", help="Coding stages to run, comma-separated ('none': documents only).")
 @click.option("--field", "fields", multiple=True, callback=_parse_fields, metavar="NAME=FIELD",
               help="JSON Lines field names, e.g. --field text=body --field date=published.")
 def code_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output: Path | None,
-                 db: str | None, glob: str | None, language: str,
+                 db: str | None, glob: str | None, language: str, stages: str | None,
                  fields: dict[str, str]) -> None:
     """Code INPUT... (files, folders, '-' for standard input) into records.
 
@@ -96,7 +97,7 @@ def code_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output
                                    (".jsonl", ".ndjson") for i in inputs if i != "-")
     try:
         with ExitStack() as stack:
-            code = _load_coder()
+            code = _load_coder(stages)
             store = stack.enter_context(_open_store(db)) if db else None
             handle = stack.enter_context(_open_output(output))
             sink = _SINKS[fmt](handle)
@@ -109,14 +110,23 @@ def code_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output
     sys.exit(EXIT_REJECTED if counts["rejected"] else EXIT_OK)
 
 
-def _load_coder() -> CodeFn:
-    """The coding function: the full coder when present, else document records only."""
+def _load_coder(stages: str | None = None) -> CodeFn:
+    """The coding function, loaded once: the one place the command calls the coder.
+
+    ``stages`` is a comma-separated list of stage names ("none": parse only); by default
+    every configured stage runs.
+    """
+    from eventcoder.coder import Coder, CoderConfig, code_document
+
+    config = CoderConfig()
+    if stages is not None:
+        names = tuple(n.strip() for n in stages.split(",") if n.strip() and n.strip() != "none")
+        config = dataclasses.replace(config, stages=names)
     try:
-        from eventcoder.coder import Coder
-    except ImportError:
-        log.warning("eventcoder.coder is not available; writing document records only")
-        return lambda document: [document.to_record()]
-    return Coder.load().code_document
+        coder = Coder.load(config)
+    except (ImportError, KeyError) as exc:
+        raise EventcoderError(Errors.E021.format(detail=exc)) from None
+    return lambda document: code_document(document, coder)
 
 
 def _open_store(url: str) -> Any:
@@ -129,6 +139,7 @@ def _open_output(path: Path | None) -> Any:
     if path is None:
         return _Unclosed(sys.stdout)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         return path.open("w", encoding="utf-8", newline="")
     except OSError as exc:
         raise EventcoderError(Errors.E004.format(path=path, detail=exc.strerror or exc)) from None

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventcoder.ingest.cleaning import clean
+from eventcoder.ingest.dates import parse_date
 from eventcoder.ingest.offsets import OffsetMap
 from eventcoder.records import DocumentRecord
 
@@ -40,15 +41,18 @@ class Document:
     offsets: OffsetMap | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def from_text(cls, original: str, *, id: str | None = None, date: dt.date | None = None,
-                  body_start: int = 0, **fields: Any) -> Document:
+    def from_text(cls, original: str, *, id: str | None = None,
+                  date: dt.date | str | None = None, body_start: int = 0,
+                  **fields: Any) -> Document:
         """Clean ``original`` and build a Document (id from the content when not given).
 
-        ``body_start`` leaves a header (metadata lines) out of the cleaned text.
+        ``date`` is a date or an ISO string; ``body_start`` leaves a header (metadata
+        lines) out of the cleaned text.
         """
         text, offsets = clean(original, body_start)
-        return cls(id=id or content_id(original), text=text, original=original, date=date,
-                   date_status="given" if date else "unknown", offsets=offsets, **fields)
+        day = parse_date(date)
+        return cls(id=id or content_id(original), text=text, original=original, date=day,
+                   date_status="given" if day else "unknown", offsets=offsets, **fields)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of `text` to the same characters in `original`."""
