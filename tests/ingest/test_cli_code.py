@@ -1,0 +1,117 @@
+"""The `eventcoder code` command: formats, outputs, store, exit statuses, messages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventcoder import cli_code
+from eventcoder.cli import main
+from eventcoder.ingest.document import Document
+from eventcoder.paths import REPO_DIR, default_model_dir
+from eventcoder.records import Record
+
+EXAMPLES = REPO_DIR / "examples"
+GOOD = "The finance ministers met in Lusaka on Tuesday to discuss debt relief for the region."
+
+
+def _documents_only(stages: str | None = None):
+    return lambda document: [document.to_record()]
+
+
+@pytest.fixture()
+def runner(monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setattr(cli_code, "_load_coder", _documents_only)
+    return CliRunner()
+
+
+def _records(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_examples_give_one_document_record_each(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["code", str(EXAMPLES)])
+    assert result.exit_code == 0, result.stderr
+    records = _records(result.stdout)
+    assert len(records) == 5 and all(r["record"] == "document" for r in records)
+    assert all(r["date"] and r["date_status"] in ("given", "inferred") for r in records)
+    assert "5 documents coded, 0 skipped, 0 rejected" in result.stderr
+
+
+def test_bad_input_is_named_and_the_good_is_coded(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "bad.jsonl").write_text('{"text": "%s trade."}\n{oops\n' % GOOD[:-1])
+    result = runner.invoke(main, ["code", str(tmp_path), str(tmp_path / "nope.txt"),
+                                  "--date", "2022-01-05"])
+    assert result.exit_code == cli_code.EXIT_REJECTED
+    assert len(_records(result.stdout)) == 2
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("[E001]") and "empty.txt" in line for line in lines)
+    assert any(line.startswith("[E007]") and "bad.jsonl:2" in line for line in lines)
+    assert any(line.startswith("[E005]") for line in lines)
+    assert "Traceback" not in result.stderr and "3 rejected" in result.stderr
+
+
+def test_a_failing_document_does_not_stop_the_batch(monkeypatch: pytest.MonkeyPatch,
+                                                     tmp_path: Path) -> None:
+    def fragile(stages: str | None = None):
+        def code(document: Document) -> list[Record]:
+            if "explode" in document.text:
+                raise RuntimeError("parser gave up")
+            return [document.to_record()]
+        return code
+
+    monkeypatch.setattr(cli_code, "_load_coder", fragile)
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.txt").write_text(GOOD.replace("debt", "explode debt"))
+    result = CliRunner().invoke(main, ["code", str(tmp_path)])
+    assert result.exit_code == cli_code.EXIT_REJECTED
+    records = _records(result.stdout)
+    assert sorted(r["status"] for r in records) == ["coded", "rejected"]
+    assert "[E013]" in result.stderr and "parser gave up" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["code"], ["code", "x.txt", "--date", "05/04/2023"], ["code", "x.txt", "--field", "body"],
+    ["code", "x.txt", "--format", "xml"],
+])
+def test_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:
+    result = runner.invoke(main, args)
+    assert result.exit_code == 2
+
+
+def test_csv_and_table_formats(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["code", str(EXAMPLES / "briefs.jsonl"), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert result.exit_code == 0 and len(rows) == 2
+    assert rows[0]["record"] == "document" and rows[0]["id"] == "brief-2023-11-02-pacific"
+    table = runner.invoke(main, ["code", str(EXAMPLES / "briefs.jsonl"), "--format", "table"])
+    assert table.exit_code == 0 and "brief-2024-02-14-horn" in table.stdout
+
+
+def test_stdin_output_file_and_store(runner: CliRunner, tmp_path: Path) -> None:
+    out, db = tmp_path / "out" / "records.jsonl", tmp_path / "x.duckdb"
+    result = runner.invoke(main, ["code", "-", "--output", str(out), "--db", str(db)],
+                           input=GOOD)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "" and _records(out.read_text())[0]["path"] == "-"
+    from eventcoder.store import open_store
+
+    with open_store(str(db)) as store:
+        assert store.counts().get("document") == 1
+
+
+@pytest.mark.skipif(not default_model_dir().exists(), reason="no trained pipeline")
+def test_real_coder_counts_sentences(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(GOOD + " They agreed to meet again.")
+    result = CliRunner().invoke(main, ["code", str(tmp_path / "a.txt"), "--stages", "none"])
+    assert result.exit_code == 0, result.stderr
+    [record] = _records(result.stdout)
+    assert record["n_sentences"] >= 1
