@@ -27,7 +27,13 @@ from eventcoder.errors import Errors, EventcoderError
 from eventcoder.ingest import Document, Rejection, read_inputs
 from eventcoder.ingest.jsonl import field_mapping
 from eventcoder.records import (
-    ClaimRecord, ConflictRecord, DocumentRecord, EventRecord, PollRecord, QuantityRecord, Record,
+    ClaimRecord,
+    ConflictRecord,
+    DocumentRecord,
+    EventRecord,
+    PollRecord,
+    QuantityRecord,
+    Record,
 )
 
 __all__ = ["EXIT_OK", "EXIT_REJECTED", "code_command"]
@@ -190,7 +196,7 @@ def _code_one(document: Document, code: CodeFn) -> tuple[list[Record], str | Non
     """The document's records, and the failure message when coding it failed."""
     try:
         records = code(document)
-    except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the batch
+    except Exception as exc:  # one document's failure must not stop the batch
         log.debug("coding %s failed", document.id, exc_info=True)
         message = Errors.E013.format(doc=document.path or document.id, detail=exc)
         head = document.to_record(status="rejected")

@@ -19,10 +19,10 @@ def cleaned(text: str) -> str:
     # the broken line ends with a function word, the next starts with a name
     ("Talks were hosted by\nQatar in March.", "Talks were hosted by Qatar in March."),
     # a long hard-wrapped line that ends mid-sentence before a capital
-    ("Aid was cut.\nThe commission said that a long list of reforms promised by President\n"
-     "Ruto had not been carried out.",
-     "Aid was cut.\nThe commission said that a long list of reforms promised by President "
-     "Ruto had not been carried out."),
+    (("Aid was cut.\nThe commission said that a long list of reforms promised by President\n"
+      "Ruto had not been carried out."),
+     ("Aid was cut.\nThe commission said that a long list of reforms promised by President "
+      "Ruto had not been carried out.")),
     # a break before a number
     ("Turnout fell to\n41 percent.", "Turnout fell to 41 percent."),
 ])
@@ -36,8 +36,8 @@ def test_lines_broken_inside_a_sentence_are_rejoined(broken: str, expected: str)
     "The demands were:\n- a ceasefire\n- an inquiry",             # bullets
     "Reaction in the region\nOfficials in Nairobi welcomed the move.",  # short heading
     # a long title on the first line
-    "Ministers from twelve countries gather in Lima as the fishing dispute deepens again\n"
-    "The talks open on Monday.",
+    ("Ministers from twelve countries gather in Lima as the fishing dispute deepens again\n"
+     "The talks open on Monday."),
 ])
 def test_real_line_breaks_are_kept(text: str) -> None:
     assert cleaned(text).count("\n") == text.count("\n")

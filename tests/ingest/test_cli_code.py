@@ -46,7 +46,7 @@ def test_examples_give_one_document_record_each(runner: CliRunner) -> None:
 def test_bad_input_is_named_and_the_good_is_coded(runner: CliRunner, tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text(GOOD)
     (tmp_path / "empty.txt").write_text("")
-    (tmp_path / "bad.jsonl").write_text('{"text": "%s trade."}\n{oops\n' % GOOD[:-1])
+    (tmp_path / "bad.jsonl").write_text(json.dumps({"text": GOOD[:-1] + " trade."}) + "\n{oops\n")
     result = runner.invoke(main, ["code", str(tmp_path), str(tmp_path / "nope.txt"),
                                   "--date", "2022-01-05"])
     assert result.exit_code == cli_code.EXIT_REJECTED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import sys
 import tracemalloc
 from pathlib import Path
@@ -78,8 +79,8 @@ def test_identical_documents_are_coded_once(tmp_path: Path) -> None:
 
 def test_reused_id_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "c.jsonl"
-    path.write_text('{"id": "a1", "text": "%s"}\n{"id": "a1", "text": "Other news on trade."}\n'
-                    % ENGLISH)
+    items = [{"id": "a1", "text": ENGLISH}, {"id": "a1", "text": "Other news on trade."}]
+    path.write_text("".join(json.dumps(item) + "\n" for item in items))
     docs, rejected = _split(list(read_inputs([path])))
     assert [d.id for d in docs] == ["a1"] and "[E017]" in rejected[0].message
 

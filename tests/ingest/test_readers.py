@@ -50,7 +50,7 @@ def test_short_first_line_is_the_title() -> None:
 
 
 def test_stdin_is_one_document() -> None:
-    doc = read_stdin(io.BytesIO("The senate voted 61 to 39 on Wednesday.\n".encode()))
+    doc = read_stdin(io.BytesIO(b"The senate voted 61 to 39 on Wednesday.\n"))
     assert isinstance(doc, Document) and doc.path == "-"
     assert doc.text == "The senate voted 61 to 39 on Wednesday."
 

@@ -56,16 +56,21 @@ _TRANSLATE = str.maketrans({
 _TERMINAL = re.compile(r"[.!?:;\u2026][\"'\u2019\u201d\u00bb)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s+")
 _BULLET = re.compile(r"[-*\u2022\u25aa\u25cf\u2013\u2014>#]|\d{1,3}[.)]\s")
-_LINK_WORDS = frozenset(
-    "a an the of to in on at by for with from and or but nor as that which who whom whose "
-    "than into onto about over under between against among its their his her our your this "
-    "these those is are was were be been being has have had will would could should may might "
-    "must can said says told not also such per via after before during since while whether "
-    "if when where because including".split())
-_OPENERS = frozenset(
-    "The This That These Those There Their Its His Her Our After Before Since While When "
-    "However Meanwhile Currently Today Yesterday Last Now Then Still Despite Although Many "
-    "Most Some According For Under With From During Officials".split())
+_LINK_WORDS = frozenset((
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
+    "but", "nor", "as", "that", "which", "who", "whom", "whose", "than", "into", "onto", "about",
+    "over", "under", "between", "against", "among", "its", "their", "his", "her", "our", "your",
+    "this", "these", "those", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+    "had", "will", "would", "could", "should", "may", "might", "must", "can", "said", "says",
+    "told", "not", "also", "such", "per", "via", "after", "before", "during", "since", "while",
+    "whether", "if", "when", "where", "because", "including",
+))
+_OPENERS = frozenset((
+    "The", "This", "That", "These", "Those", "There", "Their", "Its", "His", "Her", "Our",
+    "After", "Before", "Since", "While", "When", "However", "Meanwhile", "Currently", "Today",
+    "Yesterday", "Last", "Now", "Then", "Still", "Despite", "Although", "Many", "Most", "Some",
+    "According", "For", "Under", "With", "From", "During", "Officials",
+))
 _MAX_HEADING_WORDS = 10
 _MAX_HEADING_CHARS = 70
 _MAX_TITLE_WORDS = 20

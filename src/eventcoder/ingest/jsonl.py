@@ -9,11 +9,10 @@ other lines are still read.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
-
-import json
 
 from eventcoder.errors import ConfigError, Errors
 from eventcoder.ingest.dates import parse_date
