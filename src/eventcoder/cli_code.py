@@ -198,7 +198,8 @@ def _code_one(document: Document, code: CodeFn) -> tuple[list[Record], str | Non
         records = code(document)
     except Exception as exc:  # one document's failure must not stop the batch
         log.debug("coding %s failed", document.id, exc_info=True)
-        message = Errors.E013.format(doc=document.path or document.id, detail=exc)
+        detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        message = Errors.E013.format(doc=document.path or document.id, detail=detail)
         head = document.to_record(status="rejected")
         head.warnings.append(message)
         return [head], message
