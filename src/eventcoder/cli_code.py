@@ -93,9 +93,13 @@ def code_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output
     """Code INPUT... (files, folders, '-' for standard input) into records.
 
     Every document that goes through gets a `document` record; the other stages add events,
-    claims, quantities and polls to the same stream. Exit status: 0 all well, 3 some input
-    was rejected (each one is named on standard error; the good documents are coded),
-    2 usage error, 1 model or store could not be opened.
+    claims, quantities and polls to the same stream. A text file may start with header
+    lines 'Title: ...', 'Date: YYYY-MM-DD', 'Source: ...', 'URL: ...', 'ID: ...'; HTML pages
+    and JSON Lines items carry their own.
+
+    Exit status: 0 all well, 3 some input was rejected (each one is named on standard
+    error; the good documents are coded), 2 usage error, 1 model or store could not be
+    opened.
     """
     documents = read_inputs(inputs, date=date, glob=glob, jsonl_fields=fields,
                             language=language)
