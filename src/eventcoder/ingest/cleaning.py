@@ -158,7 +158,7 @@ def _line_start(src: str, pos: int) -> int:
 def _glued_heading(src: str, pos: int) -> bool:
     """Is ``pos`` (lower-case letter before, capitalised word after) the end of a glued heading?"""
     word_start = pos
-    while word_start > 0 and src[word_start - 1].isalpha():
+    while word_start > max(0, pos - 64) and src[word_start - 1].isalpha():
         word_start -= 1
     left = src[word_start:pos]
     right = re.match(r"[A-Za-z]+", src[pos:pos + 40])
@@ -167,7 +167,7 @@ def _glued_heading(src: str, pos: int) -> bool:
     if left[0].islower():
         if len(left) < 3:
             return False
-    elif len(left) < 4 or not (right.group() in _OPENERS or src[pos + right.end():][:1] == ","):
+    elif len(left) < 4 or not (right.group() in _OPENERS or src[pos + right.end():pos + right.end() + 1] == ","):
         return False
     line_start = _line_start(src, pos)
     heading = _SENTENCE_END.split(src[max(line_start, pos - 400):pos])[-1].strip()
