@@ -1,0 +1,125 @@
+"""Attach dates to event triggers, and the document-level entry points.
+
+:func:`resolve_document` finds and resolves every temporal expression of a parsed document;
+:meth:`DocumentTimes.date_for` gives the interval of an event from its trigger token:
+
+1. the expression that modifies the trigger in the parse, or else the one that modifies the
+   nearest predicate governing it ("... stated that the war would last" takes the date of
+   "stated");
+2. otherwise the nearest dated expression of the sentence;
+3. otherwise, for a present-tense trigger, the document date;
+4. otherwise the narrative: the last dated expression of the previous two sentences of the
+   same paragraph, for a trigger that is not in the future tense;
+5. otherwise ``unknown`` with ``end`` = the document date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.records import DateInterval
+from eventcoder.timex.expressions import find_candidates
+from eventcoder.timex.narrative import Timex, resolve_candidates, tense_of
+
+__all__ = ["DocumentTimes", "infer_document_date", "resolve_document"]
+
+INHERIT_SENTENCES = 2
+
+
+@dataclass
+class DocumentTimes:
+    """The temporal expressions of one parsed document and how events get their dates."""
+
+    doc: Doc
+    timexes: list[Timex]
+    document_date: dt.date | None
+    document_date_status: str  # given | inferred | unknown
+    _governor: dict[int, int] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for index, timex in enumerate(self.timexes):
+            self._governor[index] = _governor(self.doc[timex.start_token:timex.end_token])
+
+    def date_for(self, token_index: int) -> DateInterval:
+        """The interval for an event whose trigger is this token (see the module doc)."""
+        trigger = self.doc[token_index]
+        found = self._by_parse(trigger) or self._by_sentence(trigger)
+        if found is not None:
+            return found.interval
+        tense = tense_of(self.doc, token_index, token_index + 1)
+        if tense == "present" and self.document_date is not None:
+            day = self.document_date.isoformat()
+            return DateInterval(day, day, "day", None)
+        if tense != "future":
+            inherited = self._by_narrative(trigger)
+            if inherited is not None:
+                return inherited.interval
+        end = self.document_date.isoformat() if self.document_date else None
+        return DateInterval(None, end, "unknown", None)
+
+    def _dated(self) -> list[tuple[int, Timex]]:
+        return [(i, t) for i, t in enumerate(self.timexes) if t.dated]
+
+    def _by_parse(self, trigger: Token) -> Timex | None:
+        chain = [trigger, *trigger.ancestors]
+        for node in chain:
+            hits = [t for i, t in self._dated() if self._governor[i] == node.i]
+            if hits:
+                return min(hits, key=lambda t: abs(t.start_token - trigger.i))
+        return None
+
+    def _by_sentence(self, trigger: Token) -> Timex | None:
+        sent = trigger.sent
+        hits = [t for _, t in self._dated() if sent.start <= t.start_token < sent.end]
+        return min(hits, key=lambda t: abs(t.start_token - trigger.i)) if hits else None
+
+    def _by_narrative(self, trigger: Token) -> Timex | None:
+        sents = list(self.doc.sents)
+        index = next(i for i, s in enumerate(sents) if s.start <= trigger.i < s.end)
+        for back in range(1, INHERIT_SENTENCES + 1):
+            if index - back < 0:
+                return None
+            prev = sents[index - back]
+            if "\n\n" in self.doc.text[prev.end_char:sents[index - back + 1].start_char + 1]:
+                return None
+            hits = [t for _, t in self._dated()
+                    if prev.start <= t.start_token < prev.end and t.kind != "present"]
+            if hits:
+                return hits[-1]
+        return None
+
+
+def _governor(span) -> int:
+    """The token index of the predicate a timex modifies: the first verb above its root
+    (or the head of its root when no verb governs it)."""
+    node = span.root
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.i
+    return span.root.head.i
+
+
+def resolve_document(doc: Doc, document_date: dt.date | None) -> DocumentTimes:
+    """Find and resolve the temporal expressions of ``doc``. Without a document date, it is
+    inferred from the latest explicit date in the text (status ``inferred``)."""
+    status = "given"
+    if document_date is None:
+        document_date = infer_document_date(doc)
+        status = "inferred" if document_date is not None else "unknown"
+    timexes = resolve_candidates(doc, find_candidates(doc, document_date), document_date)
+    return DocumentTimes(doc, timexes, document_date, status)
+
+
+def infer_document_date(doc: Doc) -> dt.date | None:
+    """The latest explicit (year-bearing) date of the text that is not in the future tense:
+    the end of its interval, or None when the text has no such date."""
+    cands = find_candidates(doc, None, use_recognizers=False)
+    timexes = resolve_candidates(doc, cands, None)
+    ends = [t.span.end for t in timexes if t.kind in ("absolute", "range") and t.span
+            and t.span.end is not None and not t.text.lower().startswith("since")
+            and tense_of(doc, t.start_token, t.end_token) != "future"]
+    return max(ends) if ends else None
