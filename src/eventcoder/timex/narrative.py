@@ -58,16 +58,25 @@ def tense_of(doc: Doc, start: int, end: int) -> str:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return "future" if re.search(r"\b(will|shall)\b", verb.sent.text) else "past"
-    if _is_future(verb):
-        return "future"
-    tenses = set(verb.morph.get("Tense")) | {t for c in verb.children if c.dep_ == "aux"
-                                             for t in c.morph.get("Tense")}
-    return "present" if tenses == {"Pres"} else "past"
+    while True:  # climb past untensed verbs (also mis-tagged nouns) to a tensed one
+        if _is_future(verb):
+            return "future"
+        tenses = set(verb.morph.get("Tense")) | {t for c in verb.children if c.dep_ in ("aux", "cop")
+                                                 for t in c.morph.get("Tense")}
+        if tenses:
+            return "present" if tenses == {"Pres"} else "past"
+        above = [a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")]
+        if not above:
+            return "past"
+        verb = above[0]
 
 
 def _is_future(verb) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
         return True
+    if "Inf" in verb.morph.get("VerbForm") and any(
+            c.lemma_.lower() in _FUTURE_HEADS for c in verb.children):
+        return True  # "are due to resume", parsed with "due to" as one marker
     head = verb.head
     return verb.dep_ == "xcomp" and (head.lemma_.lower() in _FUTURE_HEADS or _is_future(head)) \
         if head.i != verb.i else False

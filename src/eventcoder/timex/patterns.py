@@ -44,8 +44,7 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
          r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-NUM = (r"(?:\d+|" + "|".join(sorted((re.escape(w).replace("\\ ", r"\s+") for w in NUMBER_WORDS
-                                     if w), key=len, reverse=True)) + ")")
+NUM = r"(?:\d+|" + _ci("|".join(sorted((w for w in NUMBER_WORDS if w), key=len, reverse=True)))[3:]
 QUAL = (_ci("more than|less than|nearly|almost|about|around|some|just|only|barely|roughly|"
             "over|exactly|shortly|just over|well over|at least") + r"\s+")
 PART = r"(?P<part>early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+turn\s+of)"

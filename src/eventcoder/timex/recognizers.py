@@ -49,8 +49,9 @@ def recognizer_candidates(doc: Doc, document_date: dt.date | None) -> list:
             log.debug("recognizers-text failed on a sentence: %s", exc)
             continue
         for result in results:
-            if result.type_name not in _TYPES or not _NAMED.search(result.text):
-                continue
+            if (result.type_name not in _TYPES or not _NAMED.search(result.text)
+                    or result.text.strip().isdigit()):
+                continue  # bare numbers are the rules' job: they check the parse
             values = (result.resolution or {}).get("values") or []
             start = sent.start_char + result.start
             out.append(Candidate(start, start + len(result.text), "recognizers",
