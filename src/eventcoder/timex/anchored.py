@@ -15,7 +15,7 @@ from typing import Any
 
 from eventcoder.timex import dates as D
 from eventcoder.timex.context import Context
-from eventcoder.timex.relative import number_range
+from eventcoder.timex.relative import counted
 
 __all__ = ["resolve_anchored"]
 
@@ -34,8 +34,7 @@ def resolve_anchored(groups: dict[str, Any], ctx: Context) -> D.Span | None:
     rel = " ".join(groups["rel"].lower().split())
     sign = -1 if rel in _BACKWARD else 1
     if groups.get("num") or groups.get("bare"):
-        unit = groups.get("unit") or groups["bare"].rstrip("s")
-        low, high = number_range(groups.get("num"))
+        low, high, unit = counted(groups)
         return D.shift(anchor.start, low, high, unit, sign).with_kind("anchored")
     return _no_offset(rel, anchor, ctx.document_date)
 

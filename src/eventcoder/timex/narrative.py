@@ -52,23 +52,43 @@ class Timex:
 
 
 def tense_of(doc: Doc, start: int, end: int) -> str:
-    """``future``, ``present`` or ``past`` for the verb that governs ``doc[start:end]``."""
+    """``future``, ``present`` or ``past`` for the verb that governs ``doc[start:end]``
+    (climbing past untensed verbs; the finite verbs of the sentence when no verb governs)."""
     verb = doc[start:end].root
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
-        return "future" if re.search(r"\b(will|shall)\b", verb.sent.text) else "past"
-    while True:  # climb past untensed verbs (also mis-tagged nouns) to a tensed one
+        return _sentence_tense(verb.sent)
+    while True:
         if _is_future(verb):
             return "future"
-        tenses = set(verb.morph.get("Tense")) | {t for c in verb.children if c.dep_ in ("aux", "cop")
-                                                 for t in c.morph.get("Tense")}
-        if tenses:
-            return "present" if tenses == {"Pres"} else "past"
+        tense = _verb_tense(verb)
+        if tense is not None:
+            return tense
         above = [a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")]
         if not above:
-            return "past"
+            return _sentence_tense(verb.sent)
         verb = above[0]
+
+
+def _verb_tense(verb) -> str | None:
+    """The tense of a verb with its auxiliaries: "has cut" past, "is seen" present."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "cop")]
+    if any(a.lemma_.lower() == "have" for a in auxes):
+        return "past"
+    tenses = {t for a in auxes for t in a.morph.get("Tense")}
+    if not tenses and "Fin" in verb.morph.get("VerbForm"):
+        tenses = set(verb.morph.get("Tense"))
+    if not tenses:
+        return None
+    return "present" if tenses == {"Pres"} else "past"
+
+
+def _sentence_tense(sent) -> str:
+    if re.search(r"\b(will|shall)\b", sent.text):
+        return "future"
+    tenses = {t for tok in sent if "Fin" in tok.morph.get("VerbForm") for t in tok.morph.get("Tense")}
+    return "present" if tenses == {"Pres"} else "past"
 
 
 def _is_future(verb) -> bool:

@@ -49,7 +49,7 @@ QUAL = (_ci("more than|less than|nearly|almost|about|around|some|just|only|barel
             "over|exactly|shortly|just over|well over|at least") + r"\s+")
 PART = r"(?P<part>early|mid|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+turn\s+of)"
 PART_CI = r"(?P<part>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s+)?(?:end|start|beginning|middle|turn)\s+of)"
-UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+UNIT = r"(?P<unit>day|week|fortnight|month|year|decade)s?"
 SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
 ANCHOR_REL = _ci(
     "before|after|since|prior to|following|ahead of|into|on the eve of|the eve of|"
@@ -69,10 +69,11 @@ _RAW: dict[str, str] = {
                   rf"(?:,?\s+(?P<y>{YEAR}))?{END}"),
     "month_day": rf"{WS}(?P<month>{MONTH})\s+(?P<d>{DAY})(?![\d:])(?:,?\s+(?P<y>{YEAR}))?{END}",
     "month": (rf"{WS}(?:{PART_CI}[\s-]+)?(?P<month>{MONTH})(?:\s+of)?"
-              rf"(?:,?\s+(?P<y>{YEAR}))?{END}"),
+              rf"(?:,?\s+(?:(?P<y>{YEAR})|(?P<yrel>last|this|next)\s+year))?{END}"),
     "season": (rf"{WS}(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+|"
                rf"(?:{PART_CI}[\s-]+)?(?P<the>[Tt]he\s+)?)?{SEASON}"
-               rf"(?:\s+(?:of\s+)?(?P<y>{YEAR})(?:[/-](?P<y2>\d\d(?:\d\d)?))?)?{END}"),
+               rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})(?:[/-](?P<y2>\d\d(?:\d\d)?))?|"
+               rf"(?P<yrel>last|this|next)\s+year))?{END}"),
     "year": (rf"{WS}(?:{PART_CI}[\s-]+|(?P<fiscal>fiscal\s+|FY\s*))?(?P<y>{YEAR})"
              rf"(?:[/-](?P<y2>\d\d))?{END}"),
     "decade": (rf"{WS}(?:[Tt]he\s+)?(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?"
@@ -90,6 +91,8 @@ _RAW: dict[str, str] = {
     "rel_period": (rf"{WS}(?:(?P<mod>[Ee]arlier|[Ll]ater|[Ee]arly|[Ll]ate|[Mm]id)[\s-]+)?"
                    rf"(?:(?P<the>[Tt]he)\s+)?(?P<rel>{_ci('last|this|next|past|coming|previous|this past|this coming')})"
                    rf"\s+(?P<unit>week|month|year|weekend|decade){END}"),
+    "in_the_unit": (rf"{WS}(?P<mod>[Ee]arlier|[Ll]ater)\s+in\s+the\s+(?P<unit>week|month|year){END}"),
+    "coming": rf"{WS}(?:{_ci('in|over|during')}\s+)?the\s+(?:coming|next\s+few)\s+(?P<unit>day|week|month|year)s{END}",
     "weekend": rf"{WS}(?:{_ci('over|at|during|on')})\s+the\s+weekend{END}",
     "unit_boundary": (rf"{WS}(?:[Tt]he\s+)?(?P<part>end|start|beginning|middle)\s+of\s+"
                       rf"(?P<rel>the|this|last|next)\s+(?P<unit>week|month|year){END}"),

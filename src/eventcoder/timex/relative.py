@@ -17,7 +17,7 @@ from eventcoder.timex import dates as D
 from eventcoder.timex.context import Context
 from eventcoder.timex.patterns import NUMBER_WORDS, WEEKDAYS
 
-__all__ = ["RESOLVERS", "number_range"]
+__all__ = ["RESOLVERS", "counted", "number_range"]
 
 Groups = dict[str, Any]
 ONE_DAY = dt.timedelta(days=1)
@@ -47,6 +47,8 @@ def weekday(groups: Groups, ctx: Context) -> D.Span | None:
         found = today - dt.timedelta(days=back or 7)
     elif rel in ("next", "this coming") or ctx.tense == "future":
         found = today + dt.timedelta(days=ahead)
+    elif ctx.tense == "present" and not rel and ahead < back:
+        found = today + dt.timedelta(days=ahead)  # "Tuesday's vote is seen as a test"
     else:
         found = today - dt.timedelta(days=back)
     return D.day(found, "relative")
@@ -142,19 +144,44 @@ def unit_boundary(groups: Groups, ctx: Context) -> D.Span | None:
     return span.with_kind("relative")
 
 
+def counted(groups: Groups) -> tuple[float, float, str]:
+    """(low, high, unit) of "three weeks", "a fortnight" (= two weeks), "a few days"."""
+    low, high = number_range(groups.get("num"))
+    unit = groups.get("unit") or groups.get("bare", "days").rstrip("s")
+    if unit == "fortnight":
+        return 2 * low, 2 * high, "week"
+    return low, high, unit
+
+
 def ago(groups: Groups, ctx: Context) -> D.Span | None:
     if ctx.document_date is None:
         return None
-    low, high = number_range(groups["num"])
-    return D.shift(ctx.document_date, low, high, groups["unit"], -1).with_kind("relative")
+    low, high, unit = counted(groups)
+    return D.shift(ctx.document_date, low, high, unit, -1).with_kind("relative")
+
+
+def in_the_unit(groups: Groups, ctx: Context) -> D.Span | None:
+    """ "earlier in the week" = earlier this week."""
+    return rel_period({**groups, "rel": "this"}, ctx)
+
+
+def coming(groups: Groups, ctx: Context) -> D.Span | None:
+    """ "in the coming weeks": from the document date over the next 7 days, 4 weeks,
+    6 months or 5 years."""
+    today = ctx.document_date
+    if today is None:
+        return None
+    unit = groups["unit"]
+    last = {"day": today + dt.timedelta(days=7), "week": today + dt.timedelta(days=28),
+            "month": D.add_months(today, 6), "year": D.add_months(today, 60)}[unit]
+    return D.Span(today, last, unit, "relative")
 
 
 def past_n(groups: Groups, ctx: Context) -> D.Span | None:
     today = ctx.document_date
     if today is None:
         return None
-    _, high = number_range(groups["num"])
-    unit = groups["unit"]
+    _, high, unit = counted(groups)
     first = today - dt.timedelta(days=int(high)) if unit == "day" else _step(unit, today, -int(high))
     return D.Span(first, today, "year" if unit == "decade" else unit, "relative")
 
@@ -173,9 +200,9 @@ def narrative_offset(groups: Groups, ctx: Context) -> D.Span | None:
     base = ctx.anchor
     if base is None or base.start is None:
         return None
-    low, high = number_range(groups["num"])
+    low, high, unit = counted(groups)
     sign = -1 if groups["dir"].lower() in ("earlier", "before") else 1
-    return D.shift(base.start, low, high, groups["unit"], sign).with_kind("anchored")
+    return D.shift(base.start, low, high, unit, sign).with_kind("anchored")
 
 
 def narrative_next(groups: Groups, ctx: Context) -> D.Span | None:
@@ -202,7 +229,7 @@ def present(groups: Groups, ctx: Context) -> D.Span | None:
 
 RESOLVERS: dict[str, Callable[[Groups, Context], D.Span | None]] = {
     "weekday": weekday, "day_word": day_word, "rel_period": rel_period, "weekend": weekend,
-    "unit_boundary": unit_boundary, "ago": ago, "past_n": past_n, "recent": recent,
+    "unit_boundary": unit_boundary, "ago": ago, "in_the_unit": in_the_unit, "coming": coming, "past_n": past_n, "recent": recent,
     "narrative_offset": narrative_offset, "narrative_next": narrative_next,
     "day_before_after": day_before_after, "present": present,
 }

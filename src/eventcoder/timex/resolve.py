@@ -87,6 +87,8 @@ def month(groups: Groups, ctx: Context) -> D.Span | None:
     number, part = _month(groups["month"]), _part(groups)
     if groups.get("y"):
         return D.month_span(int(groups["y"]), number, part)
+    if groups.get("yrel") and ctx.document_date is not None:
+        return D.month_span(_year_of({"rel": groups["yrel"]}, ctx), number, part).with_kind("relative")
     if groups["month"] == "May" and not part and _modal_may(groups, ctx):
         return None
     return pick_year(lambda y: D.month_span(y, number, part).with_kind("partial"), ctx)
@@ -104,11 +106,13 @@ def season(groups: Groups, ctx: Context) -> D.Span | None:
         if groups.get("y2") and name == "winter":
             year += 1
         return D.season_span(name, year)
+    today = ctx.document_date
+    if groups.get("yrel") and today is not None:
+        return D.season_span(name, _year_of({"rel": groups["yrel"]}, ctx)).with_kind("relative")
     if not _season_allowed(groups, ctx, name, rel):
         return None
-    today = ctx.document_date
     if rel and today is not None:
-        return _relative_season(name, rel.split()[-1], today)
+        return _relative_season(name, rel.split()[-1], today, ctx.tense)
     return pick_year(lambda y: D.season_span(name, y).with_kind("partial"), ctx)
 
 
@@ -116,7 +120,8 @@ def _season_allowed(groups: Groups, ctx: Context, name: str, rel: str) -> bool:
     before = ctx.text[max(0, groups["_start"] - 25): groups["_start"]]
     after = ctx.text[groups["_end"]: groups["_end"] + 12]
     words = before.split()
-    if words and words[-1][:1].isupper() and words[-1].lower() not in ("in", "the", "by", "last"):
+    if (not rel and groups["season"][0].isupper() and words and words[-1][:1].isupper()
+            and words[-1].lower() not in ("in", "the", "by", "during", "since", "until")):
         return False  # "Arab Spring", "Prague Spring"
     if name == "fall" and (after.startswith(" of ") or not (rel or groups.get("the"))):
         return False  # "the fall of Kabul", "prices fall"
@@ -125,14 +130,21 @@ def _season_allowed(groups: Groups, ctx: Context, name: str, rel: str) -> bool:
     return bool(rel or groups.get("the") or _part(groups) or (words and words[-1].lower() in cue))
 
 
-def _relative_season(name: str, rel: str, today: dt.date) -> D.Span:
+def _relative_season(name: str, rel: str, today: dt.date, tense: str) -> D.Span:
+    """last = the latest one over; next = the first not begun; this = the current one, else
+    the next one (future tense) or the latest one begun."""
     spans = [D.season_span(name, y).with_kind("relative") for y in range(today.year - 2, today.year + 3)]
-    if rel == "last" or rel == "past":
-        return [s for s in spans if s.end < today][-1]  # type: ignore[operator]
-    if rel == "next" or rel == "coming":
-        return [s for s in spans if s.start > today][0]  # type: ignore[operator]
-    current = [s for s in spans if s.start <= today <= s.end]  # type: ignore[operator]
-    return current[0] if current else [s for s in spans if s.start > today][0]  # type: ignore[operator]
+    over = [s for s in spans if s.end < today]  # type: ignore[operator]
+    begun = [s for s in spans if s.start <= today]  # type: ignore[operator]
+    upcoming = [s for s in spans if s.start > today]  # type: ignore[operator]
+    if rel in ("last", "past"):
+        return over[-1]
+    if rel in ("next", "coming"):
+        return upcoming[0]
+    current = [s for s in begun if today <= s.end]  # type: ignore[operator]
+    if current:
+        return current[0]
+    return upcoming[0] if tense == "future" else begun[-1]
 
 
 def year(groups: Groups, ctx: Context) -> D.Span | None:
