@@ -51,3 +51,15 @@ def test_event_dated_in_document_anchors(interval):
 def test_event_from_table_anchors(interval):
     text = "Ukraine has been at war since the invasion began."
     assert interval(text, "2023-03-15", "since the invasion began") == ("2022-02-24", "2023-03-15", "day")
+
+
+def test_year_ranges(interval):
+    text = "Prisoners of the 1991-1995 conflict and of the 2019-20 season were freed."
+    assert interval(text, "2022-11-15", "1991-1995") == ("1991-01-01", "1995-12-31", "year")
+    assert interval(text, "2022-11-15", "2019-20") == ("2019-01-01", "2020-12-31", "year")
+
+
+def test_last_month_name(interval):
+    text = "Riots broke out last March and again last November."
+    assert interval(text, "2016-06-15", "last March") == ("2016-03-01", "2016-03-31", "month")
+    assert interval(text, "2016-06-15", "last November") == ("2015-11-01", "2015-11-30", "month")

@@ -68,14 +68,15 @@ _RAW: dict[str, str] = {
     "day_month": (rf"{WS}(?:the\s+)?(?P<d>{DAY})(?:\s+of)?\s+(?P<month>{MONTH})"
                   rf"(?:,?\s+(?P<y>{YEAR}))?{END}"),
     "month_day": rf"{WS}(?P<month>{MONTH})\s+(?P<d>{DAY})(?![\d:])(?:,?\s+(?P<y>{YEAR}))?{END}",
-    "month": (rf"{WS}(?:{PART_CI}[\s-]+)?(?P<month>{MONTH})(?:\s+of)?"
+    "month": (rf"{WS}(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+|{PART_CI}[\s-]+)?"
+              rf"(?P<month>{MONTH})(?:\s+of)?"
               rf"(?:,?\s+(?:(?P<y>{YEAR})|(?P<yrel>last|this|next)\s+year))?{END}"),
     "season": (rf"{WS}(?:(?P<rel>[Ll]ast|[Tt]his|[Nn]ext|[Tt]his\s+past|[Tt]his\s+coming)\s+|"
                rf"(?:{PART_CI}[\s-]+)?(?P<the>[Tt]he\s+)?)?{SEASON}"
                rf"(?:\s+(?:of\s+)?(?:(?P<y>{YEAR})(?:[/-](?P<y2>\d\d(?:\d\d)?))?|"
                rf"(?P<yrel>last|this|next)\s+year))?{END}"),
     "year": (rf"{WS}(?:{PART_CI}[\s-]+|(?P<fiscal>fiscal\s+|FY\s*))?(?P<y>{YEAR})"
-             rf"(?:[/-](?P<y2>\d\d))?{END}"),
+             rf"(?:[/–-](?P<y2>\d\d(?:\d\d)?))?{END}"),
     "decade": (rf"{WS}(?:[Tt]he\s+)?(?:(?P<part>[Ee]arly|[Mm]id|[Ll]ate)[\s-]+)?"
                rf"(?:(?P<dec>(?:1[89]|20)\d0)|['’](?P<dec2>\d0))['’]?s{END}"),
     "quarter": (rf"{WS}(?:[Tt]he\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"

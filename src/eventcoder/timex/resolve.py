@@ -89,9 +89,21 @@ def month(groups: Groups, ctx: Context) -> D.Span | None:
         return D.month_span(int(groups["y"]), number, part)
     if groups.get("yrel") and ctx.document_date is not None:
         return D.month_span(_year_of({"rel": groups["yrel"]}, ctx), number, part).with_kind("relative")
+    if groups.get("rel") and ctx.document_date is not None:
+        return _relative_month(number, groups["rel"].lower().split()[-1], ctx.document_date)
     if groups["month"] == "May" and not part and _modal_may(groups, ctx):
         return None
     return pick_year(lambda y: D.month_span(y, number, part).with_kind("partial"), ctx)
+
+
+def _relative_month(number: int, rel: str, today: dt.date) -> D.Span:
+    """ "last March": the latest March before the document's month; "next March" the first
+    after it."""
+    if rel in ("last", "past"):
+        year_ = today.year if number < today.month else today.year - 1
+    else:
+        year_ = today.year if number > today.month else today.year + 1
+    return D.month_span(year_, number).with_kind("relative")
 
 
 def _modal_may(groups: Groups, ctx: Context) -> bool:
@@ -150,8 +162,17 @@ def _relative_season(name: str, rel: str, today: dt.date, tense: str) -> D.Span:
 def year(groups: Groups, ctx: Context) -> D.Span | None:
     value, part = int(groups["y"]), _part(groups)
     if groups.get("y2"):
-        return D.Span(dt.date(value, 1, 1), dt.date(value + 1, 12, 31), "year")
+        last = _second_year(value, groups["y2"])
+        if last is None:
+            return None  # "2019-07" is not a year range
+        return D.Span(dt.date(value, 1, 1), dt.date(last, 12, 31), "year", "range")
     return D.year_span(value, part)
+
+
+def _second_year(first: int, text: str) -> int | None:
+    """The end of "2019-20" or "1991-1995" (None unless it is a later year, within 30)."""
+    last = int(text) if len(text) == 4 else first - first % 100 + int(text)
+    return last if first < last <= first + 30 else None
 
 
 def decade(groups: Groups, ctx: Context) -> D.Span | None:
