@@ -39,3 +39,8 @@ def test_anchored_phrase_is_cut_after_the_event(nlp):
 
 def test_unknown_event_is_not_an_expression(nlp):
     assert _texts(nlp, "He left two days before the meeting of the board.") == []
+
+
+def test_weekday_with_date_is_one_expression(nlp):
+    text = "The strike began on Monday, 7 November."
+    assert _texts(nlp, text) == ["Monday, 7 November"]

@@ -11,9 +11,10 @@ Who does what:
   an interval; :mod:`context` infers missing years from the narrative; :mod:`narrative`
   keeps the document timeline and dates named events (in the text, else from the table of
   well-known events, :mod:`events_table`);
-- dateparser is not used: measured offline, its span search misses "On October 31" and
-  reads "30%" as a date, and for the spans the rules find, its resolution adds nothing the
-  rules do not do (and it costs ~2.6 s to warm up);
+- dateparser resolves only what recognizers-text finds but gives no readable TIMEX value
+  for (a span with a year); it is not used to find spans: measured offline, its
+  ``search_dates`` misses "On October 31" and reads "30%" as a date, and it knows no
+  narrative (a missing year comes from the current date);
 - :mod:`attach` gives each event trigger its interval (``DocumentTimes.date_for``).
 """
 

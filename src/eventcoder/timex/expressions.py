@@ -153,10 +153,19 @@ def _longest_first(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+_DAY_DATES = ("day_month", "month_day", "iso", "numeric", "recognizers")
+
+
 def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Join "from X to Y" / "between X and Y" into ranges and "Monday, 7 November" into
+    one date (the weekday only confirms it)."""
     out: list[Candidate] = []
     for cand in cands:
         prev = out[-1] if out else None
+        if (prev is not None and prev.rule == "weekday" and cand.rule in _DAY_DATES
+                and re.fullmatch(r",?\s*(?:the\s+)?", text[prev.end:cand.start])):
+            out[-1] = replace(cand, start=prev.start)
+            continue
         if (prev is not None and not prev.parts and prev.rule not in ("anchored", "present")
                 and _RANGE_JOIN.match(text[prev.end:cand.start])
                 and _RANGE_OPEN.search(text[max(0, prev.start - 9):prev.start])):

@@ -11,6 +11,7 @@ resolved in a second pass, so an event dated later in the text can still anchor 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -106,13 +107,14 @@ def resolve_candidates(doc: Doc, cands: list[Candidate],
                        document_date: dt.date | None) -> list[Timex]:
     """Resolve ``cands`` (text order) to timexes; expressions that cannot be dated are dropped."""
     resolved: dict[int, Timex] = {}
+    starts = [s.start_char for s in doc.sents]
     for index, cand in enumerate(cands):
         if cand.rule != "anchored":
-            _put(resolved, index, doc, cand, _resolve(doc, cand, document_date, resolved, None))
+            _put(resolved, index, doc, cand, _resolve(doc, cand, document_date, resolved, None, starts))
     finder = _AnchorFinder(doc, document_date, list(resolved.values()))
     for index, cand in enumerate(cands):
         if cand.rule == "anchored":
-            _put(resolved, index, doc, cand, _resolve(doc, cand, document_date, resolved, finder))
+            _put(resolved, index, doc, cand, _resolve(doc, cand, document_date, resolved, finder, starts))
     return [resolved[i] for i in sorted(resolved)]
 
 
@@ -132,10 +134,10 @@ def _put(store: dict[int, Timex], index: int, doc: Doc, cand: Candidate, span: S
 
 
 def _resolve(doc: Doc, cand: Candidate, today: dt.date | None, done: dict[int, Timex],
-             finder: _AnchorFinder | None) -> Span | None:
+             finder: _AnchorFinder | None, starts: list[int]) -> Span | None:
     tokens = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     tense = tense_of(doc, tokens.start, tokens.end) if tokens is not None else "past"
-    ctx = Context(today, tense, _narrative_anchor(doc, cand, done), finder, doc.text)
+    ctx = Context(today, tense, _narrative_anchor(starts, cand, done), finder, doc.text)
     if cand.parts:
         return _resolve_range(cand, ctx)
     span = resolve_groups(cand.rule, cand.groups, ctx)
@@ -163,20 +165,19 @@ def _coarser(a: str, b: str) -> str:
     return max(a, b, key=_ORDER.index)
 
 
-def _narrative_anchor(doc: Doc, cand: Candidate, done: dict[int, Timex]) -> Span | None:
-    sent = _sentence_index(doc, cand.start)
+def _narrative_anchor(starts: list[int], cand: Candidate, done: dict[int, Timex]) -> Span | None:
+    sent = _sentence_index(starts, cand.start)
     for timex in sorted(done.values(), key=lambda t: -t.start_char):
         if timex.start_char >= cand.start or timex.kind == "present" or not timex.dated:
             continue
-        if sent - _sentence_index(doc, timex.start_char) > NARRATIVE_WINDOW:
+        if sent - _sentence_index(starts, timex.start_char) > NARRATIVE_WINDOW:
             return None
         return timex.span
     return None
 
 
-def _sentence_index(doc: Doc, char: int) -> int:
-    starts = [s.start_char for s in doc.sents]
-    return max(0, sum(1 for s in starts if s <= char) - 1)
+def _sentence_index(starts: list[int], char: int) -> int:
+    return max(0, bisect.bisect_right(starts, char) - 1)
 
 
 class _AnchorFinder:

@@ -5,7 +5,8 @@ recognizers-text (``recognizers-text-suite``) gives TIMEX values per sentence
 name a month or a year are taken (its resolution of relative phrases such as "three years
 later" is not anchored on the narrative), and a value without a year goes through the same
 narrative year inference as the own rules (:func:`eventcoder.timex.context.pick_year`).
-The model loads once, on first use.
+The model loads once, on first use. When a TIMEX value cannot be read, dateparser (with
+``RELATIVE_BASE`` = the document date) resolves the span if it names a year.
 """
 
 from __future__ import annotations
@@ -55,7 +56,7 @@ def recognizer_candidates(doc: Doc, document_date: dt.date | None) -> list:
             values = (result.resolution or {}).get("values") or []
             start = sent.start_char + result.start
             out.append(Candidate(start, start + len(result.text), "recognizers",
-                                 {"values": values, "_start": start}))
+                                 {"values": values, "_start": start, "text": result.text}))
     return out
 
 
@@ -63,7 +64,7 @@ def resolve_recognized(groups: dict[str, Any], ctx: Context) -> D.Span | None:
     """The interval of a recognizers-text TIMEX value (None when it cannot be read)."""
     values = groups.get("values") or []
     if not values:
-        return None
+        return _dateparser(groups.get("text", ""), ctx)
     value = values[0]
     timex = value.get("timex", "")
     if re.fullmatch(r"\d{4}-\d\d-\d\d", timex):
@@ -76,7 +77,34 @@ def resolve_recognized(groups: dict[str, Any], ctx: Context) -> D.Span | None:
         start = dt.date.fromisoformat(value["start"])
         end = dt.date.fromisoformat(value["end"]) - dt.timedelta(days=1)
         return D.Span(start, max(start, end), _granularity(start, end))
-    return None
+    return _dateparser(groups.get("text", ""), ctx)
+
+
+@lru_cache(maxsize=1)
+def _dateparser_module() -> Any:
+    import dateparser
+
+    return dateparser
+
+
+def _dateparser(text: str, ctx: Context) -> D.Span | None:
+    """dateparser's reading of a span whose TIMEX value could not be read (only spans that
+    name a year: dateparser fills a missing year from the current date, not the narrative)."""
+    if not text or not re.search(r"\b(?:1[89]|20)\d\d\b", text):
+        return None
+    base = dt.datetime.combine(ctx.document_date or dt.date.today(), dt.time())
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
+                "RETURN_AS_TIMEZONE_AWARE": False}
+    data = _dateparser_module().date.DateDataParser(languages=["en"], settings=settings)
+    found = data.get_date_data(text)
+    if found is None or found.date_obj is None:
+        return None
+    day_ = found.date_obj.date()
+    if found.period == "year":
+        return D.year_span(day_.year)
+    if found.period == "month":
+        return D.month_span(day_.year, day_.month)
+    return D.day(day_)
 
 
 def _clamp(year: int, month: int, day_: int) -> dt.date:
