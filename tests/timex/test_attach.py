@@ -52,3 +52,12 @@ def test_example_article_dates(times, belarus_text):
     assert interval_of("Currently").start == "2022-11-15"
     approved = result.date_for(_token(result, "approved"))
     assert approved.start == "2022-10-31"
+
+
+def test_no_inheritance_for_perfect_or_across_paragraphs(times):
+    text = "On 3 May 2021, police raided the office. The editor has left the country."
+    result = times(text, "2022-11-15")
+    assert result.date_for(_token(result, "left")).granularity == "unknown"
+    text = "On 3 May 2021, police raided the office.\nOfficers seized computers."
+    result = times(text, "2022-11-15")
+    assert result.date_for(_token(result, "seized")).granularity == "unknown"

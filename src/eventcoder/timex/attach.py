@@ -8,8 +8,9 @@
    "stated");
 2. otherwise the nearest dated expression of the sentence;
 3. otherwise, for a present-tense trigger, the document date;
-4. otherwise the narrative: the last dated expression of the previous two sentences of the
-   same paragraph, for a trigger that is not in the future tense;
+4. otherwise the narrative: for a simple-past trigger, the last dated expression of the
+   previous two sentences of the same paragraph (a line break between sentences starts a
+   new one), unless an undated present-tense sentence comes between;
 5. otherwise ``unknown`` with ``end`` = the document date.
 """
 
@@ -53,7 +54,7 @@ class DocumentTimes:
         if tense == "present" and self.document_date is not None:
             day = self.document_date.isoformat()
             return DateInterval(day, day, "day", None)
-        if tense != "future":
+        if tense == "past" and not _perfect(trigger):
             inherited = self._by_narrative(trigger)
             if inherited is not None:
                 return inherited.interval
@@ -77,19 +78,32 @@ class DocumentTimes:
         return min(hits, key=lambda t: abs(t.start_token - trigger.i)) if hits else None
 
     def _by_narrative(self, trigger: Token) -> Timex | None:
+        """The last date of the dated passage this sentence continues: stop at a line break
+        between sentences (a new paragraph) and at an undated present-tense sentence."""
         sents = list(self.doc.sents)
         index = next(i for i, s in enumerate(sents) if s.start <= trigger.i < s.end)
         for back in range(1, INHERIT_SENTENCES + 1):
-            if index - back < 0:
+            if index - back < 0 or _paragraph_break(self.doc, sents[index - back], sents[index - back + 1]):
                 return None
             prev = sents[index - back]
-            if "\n\n" in self.doc.text[prev.end_char:sents[index - back + 1].start_char + 1]:
-                return None
             hits = [t for _, t in self._dated()
                     if prev.start <= t.start_token < prev.end and t.kind != "present"]
             if hits:
                 return hits[-1]
+            if tense_of(self.doc, prev.root.i, prev.root.i + 1) != "past":
+                return None
         return None
+
+
+def _perfect(token: Token) -> bool:
+    """ "has sought", "has been disclosed": present relevance, not a dated narrative."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+
+
+def _paragraph_break(doc: Doc, before, after) -> bool:
+    gap = doc.text[before.end_char - 1:after.start_char] + after.text[:1]
+    first = after[0]
+    return "\n" in gap or (first.is_space and "\n" in first.text)
 
 
 def _governor(span) -> int:
