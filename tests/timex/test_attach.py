@@ -15,7 +15,11 @@ def test_trigger_takes_its_own_expression(times):
 def test_present_tense_is_document_date(times):
     result = times("The government denies the report.", "2022-11-15")
     interval = result.date_for(_token(result, "denies"))
-    assert (interval.start, interval.end, interval.granularity) == ("2022-11-15", "2022-11-15", "day")
+    assert (interval.start, interval.end, interval.granularity) == (
+        "2022-11-15",
+        "2022-11-15",
+        "day",
+    )
 
 
 def test_narrative_inheritance_and_unknown(times):

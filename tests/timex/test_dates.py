@@ -5,7 +5,9 @@ from eventcoder.timex import dates as D
 
 def test_month_parts():
     assert D.month_span(2021, 2).end == dt.date(2021, 2, 28)
-    assert D.month_span(2024, 2, "late") == D.Span(dt.date(2024, 2, 21), dt.date(2024, 2, 29), "month")
+    assert D.month_span(2024, 2, "late") == D.Span(
+        dt.date(2024, 2, 21), dt.date(2024, 2, 29), "month"
+    )
     assert D.month_span(2023, 3, "early").end == dt.date(2023, 3, 10)
 
 

@@ -40,9 +40,16 @@ def test_malformed_gold_line(tmp_path):
 
 def test_command_ends_with_summary_line(nlp, tmp_path):
     path = tmp_path / "gold.jsonl"
-    item = {"id": "a", "text": "Police arrested him on Monday.", "doc_date": "2023-03-15",
-            "expression": "on Monday", "start": "2023-03-13", "end": "2023-03-13",
-            "granularity": "day", "kind": "relative"}
+    item = {
+        "id": "a",
+        "text": "Police arrested him on Monday.",
+        "doc_date": "2023-03-15",
+        "expression": "on Monday",
+        "start": "2023-03-13",
+        "end": "2023-03-13",
+        "granularity": "day",
+        "kind": "relative",
+    }
     path.write_text(json.dumps(item) + "\n", encoding="utf-8")
     result = CliRunner().invoke(eval_time_command, ["--gold", str(path)])
     assert result.exit_code == 0, result.output

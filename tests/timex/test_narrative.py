@@ -17,6 +17,6 @@ def test_timexes_have_token_offsets(times):
     text = "Police arrested him on 2 February 2023 in the capital."
     result = times(text, "2023-03-15")
     [timex] = result.timexes
-    assert result.doc[timex.start_token:timex.end_token].text in timex.text + " "
-    assert text[timex.start_char:timex.end_char] == timex.text
+    assert result.doc[timex.start_token : timex.end_token].text in timex.text + " "
+    assert text[timex.start_char : timex.end_char] == timex.text
     assert timex.kind == "absolute"

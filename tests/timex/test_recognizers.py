@@ -7,7 +7,7 @@ from eventcoder.timex.recognizers import recognizer_candidates, resolve_recogniz
 def test_recognizers_find_dates_the_rules_do_not(nlp):
     text = "The decree was signed on 31.10.2022 in Minsk."
     cands = recognizer_candidates(nlp(text), dt.date(2022, 11, 15))
-    assert [text[c.start:c.end] for c in cands] == ["31.10.2022"]
+    assert [text[c.start : c.end] for c in cands] == ["31.10.2022"]
     span = resolve_recognized(cands[0].groups, Context(dt.date(2022, 11, 15)))
     assert (span.start, span.end, span.granularity) == (dt.date(2022, 10, 31),) * 2 + ("day",)
 

@@ -3,18 +3,68 @@
 import pytest
 
 CASES = [
-    ("Talks were held in early March.", "2023-03-15", "early March", ("2023-03-01", "2023-03-10", "month")),
-    ("It happened in spring 2021.", "2022-11-15", "spring 2021", ("2021-03-01", "2021-05-31", "season")),
+    (
+        "Talks were held in early March.",
+        "2023-03-15",
+        "early March",
+        ("2023-03-01", "2023-03-10", "month"),
+    ),
+    (
+        "It happened in spring 2021.",
+        "2022-11-15",
+        "spring 2021",
+        ("2021-03-01", "2021-05-31", "season"),
+    ),
     ("Growth slowed in Q3 2019.", "2020-01-08", "Q3 2019", ("2019-07-01", "2019-09-30", "quarter")),
-    ("The dispute began in the late 1980s.", "2020-01-08", "the late 1980s", ("1987-01-01", "1989-12-31", "decade")),
-    ("Police fired shots on Thursday.", "2023-03-15", "Thursday", ("2023-03-09", "2023-03-09", "day")),
-    ("Ministers will meet on Thursday.", "2023-03-15", "Thursday", ("2023-03-16", "2023-03-16", "day")),
-    ("The rebels attacked overnight.", "2023-03-15", "overnight", ("2023-03-14", "2023-03-15", "day")),
+    (
+        "The dispute began in the late 1980s.",
+        "2020-01-08",
+        "the late 1980s",
+        ("1987-01-01", "1989-12-31", "decade"),
+    ),
+    (
+        "Police fired shots on Thursday.",
+        "2023-03-15",
+        "Thursday",
+        ("2023-03-09", "2023-03-09", "day"),
+    ),
+    (
+        "Ministers will meet on Thursday.",
+        "2023-03-15",
+        "Thursday",
+        ("2023-03-16", "2023-03-16", "day"),
+    ),
+    (
+        "The rebels attacked overnight.",
+        "2023-03-15",
+        "overnight",
+        ("2023-03-14", "2023-03-15", "day"),
+    ),
     ("Prices rose last month.", "2023-03-15", "last month", ("2023-02-01", "2023-02-28", "month")),
-    ("He resigned three months ago.", "2023-03-15", "three months ago", ("2022-12-01", "2022-12-31", "month")),
-    ("Currently the army holds the town.", "2023-03-15", "Currently", ("2023-03-15", "2023-03-15", "day")),
-    ("The vote was held on 2021-09-19.", "2023-03-15", "2021-09-19", ("2021-09-19", "2021-09-19", "day")),
-    ("They met on Christmas Day.", "2020-01-08", "Christmas Day", ("2019-12-25", "2019-12-25", "day")),
+    (
+        "He resigned three months ago.",
+        "2023-03-15",
+        "three months ago",
+        ("2022-12-01", "2022-12-31", "month"),
+    ),
+    (
+        "Currently the army holds the town.",
+        "2023-03-15",
+        "Currently",
+        ("2023-03-15", "2023-03-15", "day"),
+    ),
+    (
+        "The vote was held on 2021-09-19.",
+        "2023-03-15",
+        "2021-09-19",
+        ("2021-09-19", "2021-09-19", "day"),
+    ),
+    (
+        "They met on Christmas Day.",
+        "2020-01-08",
+        "Christmas Day",
+        ("2019-12-25", "2019-12-25", "day"),
+    ),
 ]
 
 
@@ -44,13 +94,24 @@ def test_narrative_offset(interval):
 
 
 def test_event_dated_in_document_anchors(interval):
-    text = "Two weeks after the election, the opposition conceded. The election was held on 12 December."
-    assert interval(text, "2020-01-08", "Two weeks after the election") == ("2019-12-23", "2019-12-29", "week")
+    text = (
+        "Two weeks after the election, the opposition conceded. "
+        "The election was held on 12 December."
+    )
+    assert interval(text, "2020-01-08", "Two weeks after the election") == (
+        "2019-12-23",
+        "2019-12-29",
+        "week",
+    )
 
 
 def test_event_from_table_anchors(interval):
     text = "Ukraine has been at war since the invasion began."
-    assert interval(text, "2023-03-15", "since the invasion began") == ("2022-02-24", "2023-03-15", "day")
+    assert interval(text, "2023-03-15", "since the invasion began") == (
+        "2022-02-24",
+        "2023-03-15",
+        "day",
+    )
 
 
 def test_year_ranges(interval):

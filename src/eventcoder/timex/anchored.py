@@ -20,8 +20,15 @@ from eventcoder.timex.relative import counted
 __all__ = ["resolve_anchored"]
 
 ONE_DAY = dt.timedelta(days=1)
-_BACKWARD = ("before", "prior to", "ahead of", "until", "in the run-up to", "shortly before",
-             "just before")
+_BACKWARD = (
+    "before",
+    "prior to",
+    "ahead of",
+    "until",
+    "in the run-up to",
+    "shortly before",
+    "just before",
+)
 
 
 def resolve_anchored(groups: dict[str, Any], ctx: Context) -> D.Span | None:

@@ -42,7 +42,7 @@ class DocumentTimes:
 
     def __post_init__(self) -> None:
         for index, timex in enumerate(self.timexes):
-            self._governor[index] = _governor(self.doc[timex.start_token:timex.end_token])
+            self._governor[index] = _governor(self.doc[timex.start_token : timex.end_token])
 
     def date_for(self, token_index: int) -> DateInterval:
         """The interval for an event whose trigger is this token (see the module doc)."""
@@ -83,11 +83,16 @@ class DocumentTimes:
         sents = list(self.doc.sents)
         index = next(i for i, s in enumerate(sents) if s.start <= trigger.i < s.end)
         for back in range(1, INHERIT_SENTENCES + 1):
-            if index - back < 0 or _paragraph_break(self.doc, sents[index - back], sents[index - back + 1]):
+            if index - back < 0 or _paragraph_break(
+                self.doc, sents[index - back], sents[index - back + 1]
+            ):
                 return None
             prev = sents[index - back]
-            hits = [t for _, t in self._dated()
-                    if prev.start <= t.start_token < prev.end and t.kind != "present"]
+            hits = [
+                t
+                for _, t in self._dated()
+                if prev.start <= t.start_token < prev.end and t.kind != "present"
+            ]
             if hits:
                 return hits[-1]
             if tense_of(self.doc, prev.root.i, prev.root.i + 1) != "past":
@@ -101,7 +106,7 @@ def _perfect(token: Token) -> bool:
 
 
 def _paragraph_break(doc: Doc, before, after) -> bool:
-    gap = doc.text[before.end_char - 1:after.start_char] + after.text[:1]
+    gap = doc.text[before.end_char - 1 : after.start_char] + after.text[:1]
     first = after[0]
     return "\n" in gap or (first.is_space and "\n" in first.text)
 
@@ -133,7 +138,13 @@ def infer_document_date(doc: Doc) -> dt.date | None:
     the end of its interval, or None when the text has no such date."""
     cands = find_candidates(doc, None, use_recognizers=False)
     timexes = resolve_candidates(doc, cands, None)
-    ends = [t.span.end for t in timexes if t.kind in ("absolute", "range") and t.span
-            and t.span.end is not None and not t.text.lower().startswith("since")
-            and tense_of(doc, t.start_token, t.end_token) != "future"]
+    ends = [
+        t.span.end
+        for t in timexes
+        if t.kind in ("absolute", "range")
+        and t.span
+        and t.span.end is not None
+        and not t.text.lower().startswith("since")
+        and tense_of(doc, t.start_token, t.end_token) != "future"
+    ]
     return max(ends) if ends else None

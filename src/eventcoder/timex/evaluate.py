@@ -108,8 +108,11 @@ def evaluate_time(items: list[dict[str, Any]], nlp: Any) -> TimeScores:
                 scores.misses.append(f"{item['id']} {item['expression']!r}: gold {gold}, got {got}")
             if found is not None and found.interval.granularity == item["granularity"]:
                 scores.granularity[kind] += 1
-        scores.extra += sum(1 for t in times.timexes
-                            if not any(t.start_char < e and s < t.end_char for s, e in spans))
+        scores.extra += sum(
+            1
+            for t in times.timexes
+            if not any(t.start_char < e and s < t.end_char for s, e in spans)
+        )
     return scores
 
 
@@ -117,10 +120,14 @@ def _report(scores: TimeScores, verbose: bool) -> None:
     click.echo(f"{'kind':<10} {'n':>4} {'exact':>7} {'overlap':>8} {'gran.':>7}")
     for kind in sorted(scores.total):
         n = scores.total[kind]
-        click.echo(f"{kind:<10} {n:>4} {scores.exact[kind] / n:>7.1%} "
-                   f"{scores.overlap[kind] / n:>8.1%} {scores.granularity[kind] / n:>7.1%}")
-    click.echo(f"{'all':<10} {sum(scores.total.values()):>4} {scores.rate(scores.exact):>7.1%} "
-               f"{scores.rate(scores.overlap):>8.1%} {scores.rate(scores.granularity):>7.1%}")
+        click.echo(
+            f"{kind:<10} {n:>4} {scores.exact[kind] / n:>7.1%} "
+            f"{scores.overlap[kind] / n:>8.1%} {scores.granularity[kind] / n:>7.1%}"
+        )
+    click.echo(
+        f"{'all':<10} {sum(scores.total.values()):>4} {scores.rate(scores.exact):>7.1%} "
+        f"{scores.rate(scores.overlap):>8.1%} {scores.rate(scores.granularity):>7.1%}"
+    )
     if verbose:
         for miss in scores.misses:
             click.echo(f"  miss {miss}")
@@ -129,8 +136,14 @@ def _report(scores: TimeScores, verbose: bool) -> None:
 
 
 @click.command(name="time")
-@click.option("--gold", "gold_path", type=click.Path(path_type=Path), default=GOLD_FILE,
-              show_default=True, help="Gold set (JSON Lines).")
+@click.option(
+    "--gold",
+    "gold_path",
+    type=click.Path(path_type=Path),
+    default=GOLD_FILE,
+    show_default=True,
+    help="Gold set (JSON Lines).",
+)
 @click.option("--show-misses", is_flag=True, help="List the items whose interval is wrong.")
 def eval_time_command(gold_path: Path, show_misses: bool) -> None:
     """Exact and overlap accuracy of resolved time intervals, per kind of expression."""

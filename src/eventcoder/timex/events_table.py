@@ -55,7 +55,8 @@ def _row(path: Path, number: int, line: str) -> WellKnownEvent:
     return WellKnownEvent(
         id=ident,
         aliases=tuple(a.strip().lower() for a in aliases.split(";") if a.strip()),
-        start=first, end=last,
+        start=first,
+        end=last,
         region=tuple(r.strip() for r in region.split(";") if r.strip()),
         source=source,
     )
@@ -72,7 +73,9 @@ def load_events(path: Path = EVENTS_FILE) -> tuple[WellKnownEvent, ...]:
 
 
 def find_event(
-    phrase: str, document_text: str, document_date: dt.date | None,
+    phrase: str,
+    document_text: str,
+    document_date: dt.date | None,
     events: tuple[WellKnownEvent, ...] | None = None,
 ) -> tuple[WellKnownEvent, int, int] | None:
     """The event whose longest alias opens ``phrase`` (after at most two words), with the

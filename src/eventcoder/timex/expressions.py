@@ -29,10 +29,36 @@ _RANGE_JOIN = re.compile(r"^\s*(?:-|–|to|and|until|till|through)\s*$")
 _RANGE_OPEN = re.compile(r"(?:^|\s)([Ff]rom|[Bb]etween)\s+$")
 _EVENT_VERB = re.compile(
     r"^\s+(?:began|started|begun|broke\s+out|erupted|was\s+declared|was\s+held|took\s+place|"
-    r"happened|was\s+launched|ended|struck|hit)\b")
-_YEAR_CUE = {"in", "since", "by", "of", "during", "until", "till", "from", "to", "through",
-             "before", "after", "around", "circa", "the", "between", "and", "early", "late",
-             "mid", "fiscal", "spring", "summer", "autumn", "fall", "winter"}
+    r"happened|was\s+launched|ended|struck|hit)\b"
+)
+_YEAR_CUE = {
+    "in",
+    "since",
+    "by",
+    "of",
+    "during",
+    "until",
+    "till",
+    "from",
+    "to",
+    "through",
+    "before",
+    "after",
+    "around",
+    "circa",
+    "the",
+    "between",
+    "and",
+    "early",
+    "late",
+    "mid",
+    "fiscal",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+}
 
 
 @dataclass(frozen=True)
@@ -48,19 +74,26 @@ class Candidate:
 
     def text(self, doc_text: str) -> str:
         """The expression as written."""
-        return doc_text[self.start:self.end]
+        return doc_text[self.start : self.end]
 
 
-def find_candidates(doc: Doc, document_date: dt.date | None,
-                    use_recognizers: bool = True) -> list[Candidate]:
+def find_candidates(
+    doc: Doc, document_date: dt.date | None, use_recognizers: bool = True
+) -> list[Candidate]:
     """The temporal expressions of ``doc`` in text order (see the module docstring)."""
     found = [c for c in _rule_matches(doc, document_date) if c is not None]
     chosen = _longest_first(found)
     if use_recognizers:
         from eventcoder.timex.recognizers import recognizer_candidates
 
-        chosen = _longest_first(chosen + [c for c in recognizer_candidates(doc, document_date)
-                                          if not any(_overlaps(c, o) for o in chosen)])
+        chosen = _longest_first(
+            chosen
+            + [
+                c
+                for c in recognizer_candidates(doc, document_date)
+                if not any(_overlaps(c, o) for o in chosen)
+            ]
+        )
     return _with_since(doc.text, _merge_ranges(doc.text, chosen))
 
 
@@ -82,8 +115,10 @@ def _rule_matches(doc: Doc, document_date: dt.date | None) -> list[Candidate | N
 
 def _is_year(doc: Doc, cand: Candidate) -> bool:
     text = doc.text
-    before, after = text[max(0, cand.start - 2):cand.start], text[cand.end:cand.end + 10]
-    if re.search(r"[$€£#]\s?$|\d[,.]$", before) or re.match(r"\s*(?:%|percent|per\s+cent|[,.]\d)", after):
+    before, after = text[max(0, cand.start - 2) : cand.start], text[cand.end : cand.end + 10]
+    if re.search(r"[$€£#]\s?$|\d[,.]$", before) or re.match(
+        r"\s*(?:%|percent|per\s+cent|[,.]\d)", after
+    ):
         return False
     if cand.groups.get("part") or cand.groups.get("fiscal"):
         return True
@@ -129,7 +164,10 @@ def _head_noun(doc: Doc, start: int, end: int):
         return None
     for token in span:
         if token.pos_ not in ("NOUN", "PROPN"):
-            if token.pos_ not in ("DET", "ADJ", "PART", "NUM", "PUNCT") and token.i > span.start + 1:
+            if (
+                token.pos_ not in ("DET", "ADJ", "PART", "NUM", "PUNCT")
+                and token.i > span.start + 1
+            ):
                 return None
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -162,15 +200,23 @@ def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for cand in cands:
         prev = out[-1] if out else None
-        if (prev is not None and prev.rule == "weekday" and cand.rule in _DAY_DATES
-                and re.fullmatch(r",?\s*(?:the\s+)?", text[prev.end:cand.start])):
+        if (
+            prev is not None
+            and prev.rule == "weekday"
+            and cand.rule in _DAY_DATES
+            and re.fullmatch(r",?\s*(?:the\s+)?", text[prev.end : cand.start])
+        ):
             out[-1] = replace(cand, start=prev.start)
             continue
-        if (prev is not None and not prev.parts and prev.rule not in ("anchored", "present")
-                and _RANGE_JOIN.match(text[prev.end:cand.start])
-                and _RANGE_OPEN.search(text[max(0, prev.start - 9):prev.start])):
-            opener = _RANGE_OPEN.search(text[max(0, prev.start - 9):prev.start])
-            start = prev.start - (len(text[max(0, prev.start - 9):prev.start]) - opener.start(1))
+        if (
+            prev is not None
+            and not prev.parts
+            and prev.rule not in ("anchored", "present")
+            and _RANGE_JOIN.match(text[prev.end : cand.start])
+            and _RANGE_OPEN.search(text[max(0, prev.start - 9) : prev.start])
+        ):
+            opener = _RANGE_OPEN.search(text[max(0, prev.start - 9) : prev.start])
+            start = prev.start - (len(text[max(0, prev.start - 9) : prev.start]) - opener.start(1))
             out[-1] = Candidate(start, cand.end, "range", {}, parts=(prev, cand))
             continue
         out.append(cand)
@@ -180,10 +226,14 @@ def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
 def _with_since(text: str, cands: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for cand in cands:
-        window = text[max(0, cand.start - 7):cand.start]
+        window = text[max(0, cand.start - 7) : cand.start]
         match = _SINCE.search(window)
-        if (match and match.group(1).lower() == "since" and cand.rule not in ("anchored", "present")
-                and not cand.parts):
+        if (
+            match
+            and match.group(1).lower() == "since"
+            and cand.rule not in ("anchored", "present")
+            and not cand.parts
+        ):
             start = cand.start - (len(window) - match.start(1))
             cand = replace(cand, start=start, since=True)
         out.append(cand)

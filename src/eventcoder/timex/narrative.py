@@ -16,7 +16,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from eventcoder.records import DateInterval
 from eventcoder.timex.context import Context
@@ -29,8 +30,19 @@ __all__ = ["NARRATIVE_WINDOW", "Timex", "resolve_candidates", "tense_of"]
 
 NARRATIVE_WINDOW = 5  # sentences back that a dated passage still anchors
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
-_FUTURE_HEADS = {"plan", "expect", "schedule", "due", "set", "go", "intend", "aim", "prepare",
-                 "hope", "likely"}
+_FUTURE_HEADS = {
+    "plan",
+    "expect",
+    "schedule",
+    "due",
+    "set",
+    "go",
+    "intend",
+    "aim",
+    "prepare",
+    "hope",
+    "likely",
+}
 
 
 @dataclass(frozen=True)
@@ -88,7 +100,9 @@ def _verb_tense(verb) -> str | None:
 def _sentence_tense(sent) -> str:
     if re.search(r"\b(will|shall)\b", sent.text):
         return "future"
-    tenses = {t for tok in sent if "Fin" in tok.morph.get("VerbForm") for t in tok.morph.get("Tense")}
+    tenses = {
+        t for tok in sent if "Fin" in tok.morph.get("VerbForm") for t in tok.morph.get("Tense")
+    }
     return "present" if tenses == {"Pres"} else "past"
 
 
@@ -96,25 +110,42 @@ def _is_future(verb) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
         return True
     if "Inf" in verb.morph.get("VerbForm") and any(
-            c.lemma_.lower() in _FUTURE_HEADS for c in verb.children):
+        c.lemma_.lower() in _FUTURE_HEADS for c in verb.children
+    ):
         return True  # "are due to resume", parsed with "due to" as one marker
     head = verb.head
-    return verb.dep_ == "xcomp" and (head.lemma_.lower() in _FUTURE_HEADS or _is_future(head)) \
-        if head.i != verb.i else False
+    return (
+        verb.dep_ == "xcomp" and (head.lemma_.lower() in _FUTURE_HEADS or _is_future(head))
+        if head.i != verb.i
+        else False
+    )
 
 
-def resolve_candidates(doc: Doc, cands: list[Candidate],
-                       document_date: dt.date | None) -> list[Timex]:
+def resolve_candidates(
+    doc: Doc, cands: list[Candidate], document_date: dt.date | None
+) -> list[Timex]:
     """Resolve ``cands`` (text order) to timexes; expressions that cannot be dated are dropped."""
     resolved: dict[int, Timex] = {}
     starts = [s.start_char for s in doc.sents]
     for index, cand in enumerate(cands):
         if cand.rule != "anchored":
-            _put(resolved, index, doc, cand, _resolve(doc, cand, document_date, resolved, None, starts))
+            _put(
+                resolved,
+                index,
+                doc,
+                cand,
+                _resolve(doc, cand, document_date, resolved, None, starts),
+            )
     finder = _AnchorFinder(doc, document_date, list(resolved.values()))
     for index, cand in enumerate(cands):
         if cand.rule == "anchored":
-            _put(resolved, index, doc, cand, _resolve(doc, cand, document_date, resolved, finder, starts))
+            _put(
+                resolved,
+                index,
+                doc,
+                cand,
+                _resolve(doc, cand, document_date, resolved, finder, starts),
+            )
     return [resolved[i] for i in sorted(resolved)]
 
 
@@ -124,17 +155,26 @@ def _put(store: dict[int, Timex], index: int, doc: Doc, cand: Candidate, span: S
     tokens = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if tokens is None:
         return
-    text = doc.text[cand.start:cand.end]
+    text = doc.text[cand.start : cand.end]
     interval = DateInterval(
         start=span.start.isoformat() if span.start else None,
         end=span.end.isoformat() if span.end else None,
-        granularity=span.granularity, text=text)
-    store[index] = Timex(cand.start, cand.end, tokens.start, tokens.end, text, interval,
-                         span.kind, span)
+        granularity=span.granularity,
+        text=text,
+    )
+    store[index] = Timex(
+        cand.start, cand.end, tokens.start, tokens.end, text, interval, span.kind, span
+    )
 
 
-def _resolve(doc: Doc, cand: Candidate, today: dt.date | None, done: dict[int, Timex],
-             finder: _AnchorFinder | None, starts: list[int]) -> Span | None:
+def _resolve(
+    doc: Doc,
+    cand: Candidate,
+    today: dt.date | None,
+    done: dict[int, Timex],
+    finder: _AnchorFinder | None,
+    starts: list[int],
+) -> Span | None:
     tokens = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     tense = tense_of(doc, tokens.start, tokens.end) if tokens is not None else "past"
     ctx = Context(today, tense, _narrative_anchor(starts, cand, done), finder, doc.text)

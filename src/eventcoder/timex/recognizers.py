@@ -25,7 +25,9 @@ from eventcoder.timex.context import Context, pick_year
 __all__ = ["recognizer_candidates", "resolve_recognized"]
 
 log = logging.getLogger(__name__)
-_NAMED = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)")
+_NAMED = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+)
 _TYPES = ("datetimeV2.date", "datetimeV2.daterange")
 
 
@@ -50,13 +52,22 @@ def recognizer_candidates(doc: Doc, document_date: dt.date | None) -> list:
             log.debug("recognizers-text failed on a sentence: %s", exc)
             continue
         for result in results:
-            if (result.type_name not in _TYPES or not _NAMED.search(result.text)
-                    or result.text.strip().isdigit()):
+            if (
+                result.type_name not in _TYPES
+                or not _NAMED.search(result.text)
+                or result.text.strip().isdigit()
+            ):
                 continue  # bare numbers are the rules' job: they check the parse
             values = (result.resolution or {}).get("values") or []
             start = sent.start_char + result.start
-            out.append(Candidate(start, start + len(result.text), "recognizers",
-                                 {"values": values, "_start": start, "text": result.text}))
+            out.append(
+                Candidate(
+                    start,
+                    start + len(result.text),
+                    "recognizers",
+                    {"values": values, "_start": start, "text": result.text},
+                )
+            )
     return out
 
 
@@ -93,8 +104,11 @@ def _dateparser(text: str, ctx: Context) -> D.Span | None:
     if not text or not re.search(r"\b(?:1[89]|20)\d\d\b", text):
         return None
     base = dt.datetime.combine(ctx.document_date or dt.date.today(), dt.time())
-    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past",
-                "RETURN_AS_TIMEZONE_AWARE": False}
+    settings = {
+        "RELATIVE_BASE": base,
+        "PREFER_DATES_FROM": "past",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
     data = _dateparser_module().date.DateDataParser(languages=["en"], settings=settings)
     found = data.get_date_data(text)
     if found is None or found.date_obj is None:

@@ -61,8 +61,13 @@ def day_word(groups: Groups, ctx: Context) -> D.Span | None:
     word = " ".join(groups["w"].lower().split())
     if word == "overnight":
         return D.Span(today - ONE_DAY, today, "day", "relative")
-    offset = {"yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
-              "the day after tomorrow": 2}.get(word, 0)
+    offset = {
+        "yesterday": -1,
+        "last night": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }.get(word, 0)
     return D.day(today + dt.timedelta(days=offset), "relative")
 
 
@@ -94,9 +99,18 @@ def rel_period(groups: Groups, ctx: Context) -> D.Span | None:
     if unit == "weekend":
         return _weekend(today, rel)
     if rel in ("past", "previous") and groups.get("the"):
-        return D.Span(_step(unit, today, -1), today, unit if unit != "decade" else "year", "relative")
-    n = {"last": -1, "previous": -1, "past": -1, "this past": -1, "next": 1, "coming": 1,
-         "this coming": 1}.get(rel, 0)
+        return D.Span(
+            _step(unit, today, -1), today, unit if unit != "decade" else "year", "relative"
+        )
+    n = {
+        "last": -1,
+        "previous": -1,
+        "past": -1,
+        "this past": -1,
+        "next": 1,
+        "coming": 1,
+        "this coming": 1,
+    }.get(rel, 0)
     span = _unit_span(unit, _step(unit, today, n)).with_kind("relative")
     return _modified(span, mod, unit, today)
 
@@ -172,8 +186,12 @@ def coming(groups: Groups, ctx: Context) -> D.Span | None:
     if today is None:
         return None
     unit = groups["unit"]
-    last = {"day": today + dt.timedelta(days=7), "week": today + dt.timedelta(days=28),
-            "month": D.add_months(today, 6), "year": D.add_months(today, 60)}[unit]
+    last = {
+        "day": today + dt.timedelta(days=7),
+        "week": today + dt.timedelta(days=28),
+        "month": D.add_months(today, 6),
+        "year": D.add_months(today, 60),
+    }[unit]
     return D.Span(today, last, unit, "relative")
 
 
@@ -182,7 +200,9 @@ def past_n(groups: Groups, ctx: Context) -> D.Span | None:
     if today is None:
         return None
     _, high, unit = counted(groups)
-    first = today - dt.timedelta(days=int(high)) if unit == "day" else _step(unit, today, -int(high))
+    first = (
+        today - dt.timedelta(days=int(high)) if unit == "day" else _step(unit, today, -int(high))
+    )
     return D.Span(first, today, "year" if unit == "decade" else unit, "relative")
 
 
@@ -191,8 +211,12 @@ def recent(groups: Groups, ctx: Context) -> D.Span | None:
     if today is None:
         return None
     unit = groups["unit"]
-    first = {"day": today - dt.timedelta(days=7), "week": today - dt.timedelta(days=28),
-             "month": D.add_months(today, -6), "year": D.add_months(today, -60)}[unit]
+    first = {
+        "day": today - dt.timedelta(days=7),
+        "week": today - dt.timedelta(days=28),
+        "month": D.add_months(today, -6),
+        "year": D.add_months(today, -60),
+    }[unit]
     return D.Span(first, today, unit, "relative")
 
 
@@ -228,8 +252,18 @@ def present(groups: Groups, ctx: Context) -> D.Span | None:
 
 
 RESOLVERS: dict[str, Callable[[Groups, Context], D.Span | None]] = {
-    "weekday": weekday, "day_word": day_word, "rel_period": rel_period, "weekend": weekend,
-    "unit_boundary": unit_boundary, "ago": ago, "in_the_unit": in_the_unit, "coming": coming, "past_n": past_n, "recent": recent,
-    "narrative_offset": narrative_offset, "narrative_next": narrative_next,
-    "day_before_after": day_before_after, "present": present,
+    "weekday": weekday,
+    "day_word": day_word,
+    "rel_period": rel_period,
+    "weekend": weekend,
+    "unit_boundary": unit_boundary,
+    "ago": ago,
+    "in_the_unit": in_the_unit,
+    "coming": coming,
+    "past_n": past_n,
+    "recent": recent,
+    "narrative_offset": narrative_offset,
+    "narrative_next": narrative_next,
+    "day_before_after": day_before_after,
+    "present": present,
 }

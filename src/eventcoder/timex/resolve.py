@@ -60,6 +60,7 @@ def _dated(groups: Groups, ctx: Context, month: int, day: int) -> D.Span | None:
     def build(year: int) -> D.Span:
         found = _safe_date(year, month, day) or _safe_date(year, month, 28)
         return D.day(found, "partial")  # type: ignore[arg-type]
+
     return pick_year(build, ctx)
 
 
@@ -88,7 +89,9 @@ def month(groups: Groups, ctx: Context) -> D.Span | None:
     if groups.get("y"):
         return D.month_span(int(groups["y"]), number, part)
     if groups.get("yrel") and ctx.document_date is not None:
-        return D.month_span(_year_of({"rel": groups["yrel"]}, ctx), number, part).with_kind("relative")
+        return D.month_span(_year_of({"rel": groups["yrel"]}, ctx), number, part).with_kind(
+            "relative"
+        )
     if groups.get("rel") and ctx.document_date is not None:
         return _relative_month(number, groups["rel"].lower().split()[-1], ctx.document_date)
     if groups["month"] == "May" and not part and _modal_may(groups, ctx):
@@ -108,7 +111,7 @@ def _relative_month(number: int, rel: str, today: dt.date) -> D.Span:
 
 def _modal_may(groups: Groups, ctx: Context) -> bool:
     before = ctx.text[: groups["_start"]].rstrip()
-    return not before or before[-1] in ".!?\n\"“"
+    return not before or before[-1] in '.!?\n"“'
 
 
 def season(groups: Groups, ctx: Context) -> D.Span | None:
@@ -129,23 +132,46 @@ def season(groups: Groups, ctx: Context) -> D.Span | None:
 
 
 def _season_allowed(groups: Groups, ctx: Context, name: str, rel: str) -> bool:
-    before = ctx.text[max(0, groups["_start"] - 25): groups["_start"]]
-    after = ctx.text[groups["_end"]: groups["_end"] + 12]
+    before = ctx.text[max(0, groups["_start"] - 25) : groups["_start"]]
+    after = ctx.text[groups["_end"] : groups["_end"] + 12]
     words = before.split()
-    if (not rel and groups["season"][0].isupper() and words and words[-1][:1].isupper()
-            and words[-1].lower() not in ("in", "the", "by", "during", "since", "until")):
+    if (
+        not rel
+        and groups["season"][0].isupper()
+        and words
+        and words[-1][:1].isupper()
+        and words[-1].lower() not in ("in", "the", "by", "during", "since", "until")
+    ):
         return False  # "Arab Spring", "Prague Spring"
     if name == "fall" and (after.startswith(" of ") or not (rel or groups.get("the"))):
         return False  # "the fall of Kabul", "prices fall"
-    cue = ("in", "during", "by", "since", "until", "through", "throughout", "over", "this",
-           "of", "that", "before", "after", "early", "late", "mid")
+    cue = (
+        "in",
+        "during",
+        "by",
+        "since",
+        "until",
+        "through",
+        "throughout",
+        "over",
+        "this",
+        "of",
+        "that",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+    )
     return bool(rel or groups.get("the") or _part(groups) or (words and words[-1].lower() in cue))
 
 
 def _relative_season(name: str, rel: str, today: dt.date, tense: str) -> D.Span:
     """last = the latest one over; next = the first not begun; this = the current one, else
     the next one (future tense) or the latest one begun."""
-    spans = [D.season_span(name, y).with_kind("relative") for y in range(today.year - 2, today.year + 3)]
+    spans = [
+        D.season_span(name, y).with_kind("relative") for y in range(today.year - 2, today.year + 3)
+    ]
     over = [s for s in spans if s.end < today]  # type: ignore[operator]
     begun = [s for s in spans if s.start <= today]  # type: ignore[operator]
     upcoming = [s for s in spans if s.start > today]  # type: ignore[operator]
@@ -186,8 +212,18 @@ def decade(groups: Groups, ctx: Context) -> D.Span | None:
     return D.Span(dt.date(first + low, 1, 1), dt.date(first + high, 12, 31), "decade")
 
 
-_ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-            "4th": 4, "final": 4, "last": 4}
+_ORDINAL = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 
 
 def _year_of(groups: Groups, ctx: Context) -> int | None:
@@ -233,10 +269,15 @@ def half(groups: Groups, ctx: Context) -> D.Span | None:
 
 def holiday(groups: Groups, ctx: Context) -> D.Span | None:
     name = " ".join(groups["hol"].lower().replace("’", "'").split())
-    month_, day_ = {"christmas day": (12, 25), "christmas eve": (12, 24),
-                    "new year's day": (1, 1), "new year's eve": (12, 31),
-                    "boxing day": (12, 26), "valentine's day": (2, 14),
-                    "halloween": (10, 31)}[name]
+    month_, day_ = {
+        "christmas day": (12, 25),
+        "christmas eve": (12, 24),
+        "new year's day": (1, 1),
+        "new year's eve": (12, 31),
+        "boxing day": (12, 26),
+        "valentine's day": (2, 14),
+        "halloween": (10, 31),
+    }[name]
     return _dated(groups, ctx, month_, day_)
 
 
@@ -246,10 +287,20 @@ def resolve_groups(rule: str, groups: Groups, ctx: Context) -> D.Span | None:
 
 
 RESOLVERS: dict[str, Resolver] = {
-    "iso": iso, "numeric": iso, "day_range": day_range, "month_day_range": day_range,
-    "day_month": day_month, "month_day": day_month, "month": month, "season": season,
-    "year": year, "decade": decade, "quarter": quarter, "quarter_code": quarter_code,
-    "half": half, "holiday": holiday,
+    "iso": iso,
+    "numeric": iso,
+    "day_range": day_range,
+    "month_day_range": day_range,
+    "day_month": day_month,
+    "month_day": day_month,
+    "month": month,
+    "season": season,
+    "year": year,
+    "decade": decade,
+    "quarter": quarter,
+    "quarter_code": quarter_code,
+    "half": half,
+    "holiday": holiday,
 }
 
 RESOLVERS.update(RELATIVE_RESOLVERS)
