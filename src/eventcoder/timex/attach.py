@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from eventcoder.records import DateInterval
 from eventcoder.timex.expressions import find_candidates
 from eventcoder.timex.narrative import Timex, resolve_candidates, tense_of
+from eventcoder.timex.sentences import sentence_of
 
 __all__ = ["DocumentTimes", "infer_document_date", "resolve_document"]
 
@@ -39,8 +40,10 @@ class DocumentTimes:
     document_date: dt.date | None
     document_date_status: str  # given | inferred | unknown
     _governor: dict[int, int] = field(default_factory=dict, repr=False)
+    _sentences: list = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
+        self._sentences = list(self.doc.sents)
         for index, timex in enumerate(self.timexes):
             self._governor[index] = _governor(self.doc[timex.start_token : timex.end_token])
 
@@ -73,14 +76,14 @@ class DocumentTimes:
         return None
 
     def _by_sentence(self, trigger: Token) -> Timex | None:
-        sent = trigger.sent
+        sent = sentence_of(self.doc, trigger.i)
         hits = [t for _, t in self._dated() if sent.start <= t.start_token < sent.end]
         return min(hits, key=lambda t: abs(t.start_token - trigger.i)) if hits else None
 
     def _by_narrative(self, trigger: Token) -> Timex | None:
         """The last date of the dated passage this sentence continues: stop at a line break
         between sentences (a new paragraph) and at an undated present-tense sentence."""
-        sents = list(self.doc.sents)
+        sents = self._sentences
         index = next(i for i, s in enumerate(sents) if s.start <= trigger.i < s.end)
         for back in range(1, INHERIT_SENTENCES + 1):
             if index - back < 0 or _paragraph_break(

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from eventcoder.timex.events_table import find_event
 from eventcoder.timex.patterns import RULES
+from eventcoder.timex.sentences import sentence_of
 
 __all__ = ["Candidate", "find_candidates"]
 
@@ -86,13 +87,9 @@ def find_candidates(
     if use_recognizers:
         from eventcoder.timex.recognizers import recognizer_candidates
 
+        extra = recognizer_candidates(doc, document_date, covered=chosen)
         chosen = _longest_first(
-            chosen
-            + [
-                c
-                for c in recognizer_candidates(doc, document_date)
-                if not any(_overlaps(c, o) for o in chosen)
-            ]
+            chosen + [c for c in extra if not any(_overlaps(c, o) for o in chosen)]
         )
     return _with_since(doc.text, _merge_ranges(doc.text, chosen))
 
@@ -174,7 +171,8 @@ def _head_noun(doc: Doc, start: int, end: int):
         if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.i < span.end:
             continue
         lemma = token.lemma_.lower()
-        others = [t for t in doc if t.lemma_.lower() == lemma and t.sent.start != token.sent.start]
+        own = sentence_of(doc, token.i)
+        others = [t for t in doc if t.lemma_.lower() == lemma and not own.start <= t.i < own.end]
         return token if others else None
     return None
 

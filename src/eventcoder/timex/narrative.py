@@ -25,6 +25,7 @@ from eventcoder.timex.dates import Span
 from eventcoder.timex.events_table import load_events
 from eventcoder.timex.expressions import Candidate
 from eventcoder.timex.resolve import resolve_groups
+from eventcoder.timex.sentences import sentence_of
 
 __all__ = ["NARRATIVE_WINDOW", "Timex", "resolve_candidates", "tense_of"]
 
@@ -71,7 +72,7 @@ def tense_of(doc: Doc, start: int, end: int) -> str:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
-        return _sentence_tense(verb.sent)
+        return _sentence_tense(sentence_of(doc, verb.i))
     while True:
         if _is_future(verb):
             return "future"
@@ -80,7 +81,7 @@ def tense_of(doc: Doc, start: int, end: int) -> str:
             return tense
         above = [a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")]
         if not above:
-            return _sentence_tense(verb.sent)
+            return _sentence_tense(sentence_of(doc, verb.i))
         verb = above[0]
 
 
@@ -242,7 +243,7 @@ class _AnchorFinder:
         for timex in self.timexes:
             if timex.kind == "present" or timex.span is None or timex.span.start is None:
                 continue
-            sent: SpacySpan = self.doc[timex.start_token].sent
+            sent: SpacySpan = sentence_of(self.doc, timex.start_token)
             if sent.start_char <= char < sent.end_char:
                 continue
             if not any(t.lemma_.lower().rstrip("s") in lemmas for t in sent):

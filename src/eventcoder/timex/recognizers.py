@@ -39,13 +39,17 @@ def _model() -> Any:
     return DateTimeRecognizer(Culture.English).get_datetime_model()
 
 
-def recognizer_candidates(doc: Doc, document_date: dt.date | None) -> list:
-    """Candidates (rule ``recognizers``) for each dated span recognizers-text finds."""
+def recognizer_candidates(doc: Doc, document_date: dt.date | None, covered: list = ()) -> list:
+    """Candidates (rule ``recognizers``) for each dated span recognizers-text finds, in the
+    sentences that name a year or month outside the ``covered`` candidates (the others
+    cannot give a span that would be kept; skipping them saves most of its time)."""
     from eventcoder.timex.expressions import Candidate
 
     reference = dt.datetime.combine(document_date or dt.date(2000, 1, 1), dt.time())
     out = []
     for sent in doc.sents:
+        if not _uncovered_name(sent, covered):
+            continue
         try:
             results = _model().parse(sent.text, reference)
         except (ValueError, KeyError, IndexError, AttributeError) as exc:  # library quirks
@@ -69,6 +73,14 @@ def recognizer_candidates(doc: Doc, document_date: dt.date | None) -> list:
                 )
             )
     return out
+
+
+def _uncovered_name(sent: Any, covered: list) -> bool:
+    for match in _NAMED.finditer(sent.text):
+        start = sent.start_char + match.start()
+        if not any(c.start <= start < c.end for c in covered):
+            return True
+    return False
 
 
 def resolve_recognized(groups: dict[str, Any], ctx: Context) -> D.Span | None:
