@@ -65,3 +65,14 @@ def test_no_inheritance_for_perfect_or_across_paragraphs(times):
     text = "On 3 May 2021, police raided the office.\nOfficers seized computers."
     result = times(text, "2022-11-15")
     assert result.date_for(_token(result, "seized")).granularity == "unknown"
+
+
+def test_unparsed_document_is_a_clear_error():
+    import pytest
+    import spacy
+
+    from eventcoder.errors import ModelError
+    from eventcoder.timex import resolve_document
+
+    with pytest.raises(ModelError, match="E503"):
+        resolve_document(spacy.blank("en")("Troops arrived on Monday."), dt.date(2022, 1, 1))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from eventcoder.errors import Errors, ModelError
 from eventcoder.records import DateInterval
 from eventcoder.timex.expressions import find_candidates
 from eventcoder.timex.narrative import Timex, resolve_candidates, tense_of
@@ -128,6 +129,8 @@ def _governor(span) -> int:
 def resolve_document(doc: Doc, document_date: dt.date | None) -> DocumentTimes:
     """Find and resolve the temporal expressions of ``doc``. Without a document date, it is
     inferred from the latest explicit date in the text (status ``inferred``)."""
+    if not doc.has_annotation("SENT_START"):
+        raise ModelError(Errors.E503.format())
     status = "given"
     if document_date is None:
         document_date = infer_document_date(doc)
