@@ -76,3 +76,14 @@ def test_unparsed_document_is_a_clear_error():
 
     with pytest.raises(ModelError, match="E503"):
         resolve_document(spacy.blank("en")("Troops arrived on Monday."), dt.date(2022, 1, 1))
+
+
+def test_inferred_date_prefers_day_precise_dates(times):
+    text = "Fans met at Expo 2016 in Toronto on Wednesday, September 7, 2016."
+    assert times(text, None).document_date == dt.date(2016, 9, 7)
+
+
+def test_generic_nouns_do_not_anchor(times):
+    text = "At the end of the month, talks resumed. Trade grew following the end of the talks."
+    result = times(text, "2011-04-13")
+    assert not any(t.kind == "anchored" for t in result.timexes)

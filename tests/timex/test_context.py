@@ -38,3 +38,9 @@ def test_no_document_date_needs_anchor():
     assert pick_year(february, Context(None)) is None
     anchored = pick_year(february, Context(None, anchor=D.year_span(2019)))
     assert anchored.start == dt.date(2019, 2, 1)
+
+
+def test_present_tense_after_anchor_beyond_document_date_takes_nearest():
+    ctx = Context(dt.date(2011, 4, 13), tense="present", anchor=D.day(dt.date(2011, 4, 29)))
+    span = pick_year(lambda y: D.day(dt.date(y, 6, 28)), ctx)
+    assert span.start == dt.date(2011, 6, 28)

@@ -43,3 +43,9 @@ def test_narrative_offsets_need_an_anchor():
 def test_relative_needs_document_date():
     assert RESOLVERS["day_word"]({"w": "yesterday"}, Context(None)) is None
     assert RESOLVERS["present"]({"w": "now"}, WED).start == dt.date(2023, 3, 15)
+
+
+def test_offset_finer_than_anchor_says_nothing():
+    ctx = Context(dt.date(2023, 3, 15), anchor=D.year_span(2015))
+    assert RESOLVERS["narrative_next"]({"dir": "next", "unit": "day"}, ctx) is None
+    assert RESOLVERS["narrative_next"]({"dir": "next", "unit": "year"}, ctx).start.year == 2016

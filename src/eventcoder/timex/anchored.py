@@ -67,4 +67,7 @@ def _no_offset(rel: str, anchor: D.Span, today: dt.date | None) -> D.Span | None
         return D.Span(start, today or anchor.end, anchor.granularity, "anchored")
     if rel == "into":
         return None
-    return D.Span((anchor.end or start) + ONE_DAY, today, "unknown", "anchored")
+    after = (anchor.end or start) + ONE_DAY
+    if today is not None and after > today:
+        return None  # an event after the document date cannot anchor "after"
+    return D.Span(after, today, "unknown", "anchored")

@@ -141,16 +141,19 @@ def resolve_document(doc: Doc, document_date: dt.date | None) -> DocumentTimes:
 
 def infer_document_date(doc: Doc) -> dt.date | None:
     """The latest explicit (year-bearing) date of the text that is not in the future tense:
-    the end of its interval, or None when the text has no such date."""
+    the latest day-precise one when there is one ("Wednesday, September 7, 2016" rather than
+    the end of "Expo 2016"), else the end of the latest coarser one; None without any."""
     cands = find_candidates(doc, None, use_recognizers=False)
-    timexes = resolve_candidates(doc, cands, None)
-    ends = [
-        t.span.end
-        for t in timexes
+    explicit = [
+        t.span
+        for t in resolve_candidates(doc, cands, None)
         if t.kind in ("absolute", "range")
         and t.span
         and t.span.end is not None
         and not t.text.lower().startswith("since")
         and tense_of(doc, t.start_token, t.end_token) != "future"
     ]
-    return max(ends) if ends else None
+    days = [s.end for s in explicit if s.granularity == "day"]
+    if days:
+        return max(days)
+    return max((s.end for s in explicit), default=None)

@@ -2,12 +2,12 @@
 
 A month, day or season written without a year takes the year that fits the narrative
 (:func:`pick_year`): for a future-tense verb, the first occurrence not yet over at the
-document date; for a present-tense verb outside a dated passage ("the law takes effect
-on January 1", "the vote is due on 24 September"), the occurrence nearest the document
-date; after an explicitly dated passage, the first occurrence on or after that date (a
-story moves forward: "in August 2021 ... In February" is February 2022), as long as it is
-not after the document date; otherwise the most recent occurrence that starts on or before
-the document date.
+document date; after an explicitly dated passage, the first occurrence on or after that
+date (a story moves forward: "in August 2021 ... In February" is February 2022), as long as
+it is not after the document date; otherwise, for a present-tense verb ("the law takes
+effect on January 1", "the vote is due on 24 September"), the occurrence nearest the
+document date, and for a past-tense one the most recent occurrence that starts on or
+before the document date.
 """
 
 from __future__ import annotations
@@ -44,15 +44,15 @@ def pick_year(build: Builder, ctx: Context) -> Span | None:
             span = build(year)
             if span.end is not None and span.end >= today:
                 return span
-    if ctx.tense == "present" and ctx.anchor is None:
-        return min(
-            (build(y) for y in range(today.year - 1, today.year + 2)),
-            key=lambda s: _distance(s, today),
-        )
     if ctx.anchor is not None and ctx.anchor.start is not None and ctx.anchor.start <= today:
         span = _first_on_or_after(build, ctx.anchor.start)
         if span is not None and span.start is not None and span.start <= today:
             return span
+    if ctx.tense == "present":
+        return min(
+            (build(y) for y in range(today.year - 1, today.year + 2)),
+            key=lambda s: _distance(s, today),
+        )
     for year in range(today.year + 1, today.year - 3, -1):
         span = build(year)
         if span.start is not None and span.start <= today:

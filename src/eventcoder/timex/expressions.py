@@ -32,6 +32,27 @@ _EVENT_VERB = re.compile(
     r"^\s+(?:began|started|begun|broke\s+out|erupted|was\s+declared|was\s+held|took\s+place|"
     r"happened|was\s+launched|ended|struck|hit)\b"
 )
+# Nouns too generic to name an event the document could date ("after the end", "before
+# the time").
+_GENERIC_NOUNS = {
+    "end",
+    "start",
+    "beginning",
+    "time",
+    "day",
+    "week",
+    "month",
+    "year",
+    "period",
+    "moment",
+    "date",
+    "point",
+    "rest",
+    "part",
+    "half",
+    "case",
+}
+_READ_ON = {"of", "'s", "’s"}
 _YEAR_CUE = {
     "in",
     "since",
@@ -154,8 +175,9 @@ def _trim_anchored(doc: Doc, cand: Candidate, document_date: dt.date | None) -> 
 
 
 def _head_noun(doc: Doc, start: int, end: int):
-    """The first noun of the phrase not followed by another noun, when its lemma is used
-    in another sentence of the document (so the document may date it)."""
+    """The head noun of the event phrase (the first common noun not followed by another
+    noun, "of" or a possessive), when its lemma is used in another sentence of the
+    document (so the document may date it)."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return None
@@ -163,14 +185,21 @@ def _head_noun(doc: Doc, start: int, end: int):
         if token.pos_ not in ("NOUN", "PROPN"):
             if (
                 token.pos_ not in ("DET", "ADJ", "PART", "NUM", "PUNCT")
+                and token.lower_ != "of"
                 and token.i > span.start + 1
             ):
                 return None
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.i < span.end:
-            continue
+        if (
+            nxt is not None
+            and nxt.i < span.end
+            and (nxt.pos_ in ("NOUN", "PROPN") or nxt.tag_ == "POS" or nxt.lower_ in _READ_ON)
+        ):
+            continue  # "the orbiter's flight", "the end of the programme": read on
         lemma = token.lemma_.lower()
+        if lemma in _GENERIC_NOUNS or token.pos_ != "NOUN":
+            return None  # a name ("the Space Shuttle") is not an event the text dates
         own = sentence_of(doc, token.i)
         others = [t for t in doc if t.lemma_.lower() == lemma and not own.start <= t.i < own.end]
         return token if others else None

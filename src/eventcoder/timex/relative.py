@@ -220,18 +220,30 @@ def recent(groups: Groups, ctx: Context) -> D.Span | None:
     return D.Span(first, today, unit, "relative")
 
 
+_FINENESS = ("day", "week", "month", "season", "quarter", "year", "decade")
+
+
+def _too_fine(unit: str, anchor: D.Span) -> bool:
+    """ "the next day" after "in 2015" says nothing: the unit is finer than the anchor."""
+    if anchor.granularity not in _FINENESS or unit not in _FINENESS:
+        return anchor.granularity not in _FINENESS
+    return _FINENESS.index(unit) < _FINENESS.index(anchor.granularity)
+
+
 def narrative_offset(groups: Groups, ctx: Context) -> D.Span | None:
     base = ctx.anchor
     if base is None or base.start is None:
         return None
     low, high, unit = counted(groups)
+    if _too_fine(unit, base):
+        return None
     sign = -1 if groups["dir"].lower() in ("earlier", "before") else 1
     return D.shift(base.start, low, high, unit, sign).with_kind("anchored")
 
 
 def narrative_next(groups: Groups, ctx: Context) -> D.Span | None:
     base = ctx.anchor
-    if base is None or base.start is None:
+    if base is None or base.start is None or _too_fine(groups["unit"], base):
         return None
     sign = -1 if groups["dir"].lower() in ("previous", "preceding") else 1
     return D.shift(base.start, 1, 1, groups["unit"], sign).with_kind("anchored")
@@ -239,7 +251,7 @@ def narrative_next(groups: Groups, ctx: Context) -> D.Span | None:
 
 def day_before_after(groups: Groups, ctx: Context) -> D.Span | None:
     base = ctx.anchor
-    if base is None or base.start is None:
+    if base is None or base.start is None or _too_fine("day", base):
         return None
     sign = -1 if groups["dir"].lower() == "before" else 1
     return D.day(base.start + sign * ONE_DAY, "anchored")
