@@ -44,3 +44,11 @@ def test_unknown_event_is_not_an_expression(nlp):
 def test_weekday_with_date_is_one_expression(nlp):
     text = "The strike began on Monday, 7 November."
     assert _texts(nlp, text) == ["Monday, 7 November"]
+
+
+def test_dash_ranges_and_counted_years(times):
+    text = "The show ran January 23 - March 9 2014, part of a 2000 year old tradition."
+    result = times(text, "2014-03-20")
+    assert [(t.text, t.interval.start, t.interval.end) for t in result.timexes] == [
+        ("January 23 - March 9 2014", "2014-01-23", "2014-03-09")
+    ]

@@ -20,3 +20,12 @@ def test_timexes_have_token_offsets(times):
     assert result.doc[timex.start_token : timex.end_token].text in timex.text + " "
     assert text[timex.start_char : timex.end_char] == timex.text
     assert timex.kind == "absolute"
+
+
+def test_document_anchor_needs_the_event_to_carry_the_date(times):
+    text = "The video was shared widely, and in 1994 documents leaked. Views rose after the video."
+    result = times(text, "2008-01-20")
+    assert not any(t.kind == "anchored" for t in result.timexes)
+    text = "Views rose after the election. The election was held on 12 December."
+    result = times(text, "2020-01-08")
+    assert [t.interval.start for t in result.timexes if t.kind == "anchored"] == ["2019-12-13"]

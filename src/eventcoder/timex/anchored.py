@@ -46,9 +46,22 @@ def resolve_anchored(groups: dict[str, Any], ctx: Context) -> D.Span | None:
     return _no_offset(rel, anchor, ctx.document_date)
 
 
+_DAY_SIZED = (
+    "on the eve of",
+    "the eve of",
+    "the day of",
+    "shortly before",
+    "just before",
+    "shortly after",
+    "just after",
+)
+
+
 def _no_offset(rel: str, anchor: D.Span, today: dt.date | None) -> D.Span | None:
     start = anchor.start
     assert start is not None
+    if (rel in _DAY_SIZED or rel.startswith("at the")) and anchor.granularity != "day":
+        return None  # "at the start of the match" says nothing when the match is only "1958"
     if rel in ("on the eve of", "the eve of"):
         return D.day(start - ONE_DAY, "anchored")
     if rel in ("the day of",):

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 from eventcoder.errors import Errors, ModelError
 from eventcoder.records import DateInterval
 from eventcoder.timex.expressions import find_candidates
-from eventcoder.timex.narrative import Timex, resolve_candidates, tense_of
+from eventcoder.timex.narrative import Timex, governor, resolve_candidates, tense_of
 from eventcoder.timex.sentences import sentence_of
 
 __all__ = ["DocumentTimes", "infer_document_date", "resolve_document"]
@@ -46,7 +46,7 @@ class DocumentTimes:
     def __post_init__(self) -> None:
         self._sentences = list(self.doc.sents)
         for index, timex in enumerate(self.timexes):
-            self._governor[index] = _governor(self.doc[timex.start_token : timex.end_token])
+            self._governor[index] = governor(self.doc[timex.start_token : timex.end_token])
 
     def date_for(self, token_index: int) -> DateInterval:
         """The interval for an event whose trigger is this token (see the module doc)."""
@@ -113,17 +113,6 @@ def _paragraph_break(doc: Doc, before, after) -> bool:
     gap = doc.text[before.end_char - 1 : after.start_char] + after.text[:1]
     first = after[0]
     return "\n" in gap or (first.is_space and "\n" in first.text)
-
-
-def _governor(span) -> int:
-    """The token index of the predicate a timex modifies: the first verb above its root
-    (or the head of its root when no verb governs it)."""
-    node = span.root
-    while node.head.i != node.i:
-        node = node.head
-        if node.pos_ in ("VERB", "AUX"):
-            return node.i
-    return span.root.head.i
 
 
 def resolve_document(doc: Doc, document_date: dt.date | None) -> DocumentTimes:

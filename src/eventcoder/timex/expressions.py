@@ -52,6 +52,25 @@ _GENERIC_NOUNS = {
     "half",
     "case",
 }
+_COUNTED = {
+    "year",
+    "years",
+    "old",
+    "people",
+    "km",
+    "miles",
+    "metres",
+    "meters",
+    "times",
+    "troops",
+    "soldiers",
+    "men",
+    "women",
+    "votes",
+    "dollars",
+    "euros",
+    "strong",
+}
 _READ_ON = {"of", "'s", "’s"}
 _YEAR_CUE = {
     "in",
@@ -149,6 +168,8 @@ def _is_year(doc: Doc, cand: Candidate) -> bool:
         return True
     if prev is not None and prev.like_num:
         return False
+    if nxt is not None and nxt.lower_.lstrip("-") in _COUNTED:
+        return False  # "a 2000 year old tradition", "2020 people"
     return nxt is None or nxt.tag_ not in ("NNS", "NNPS") or nxt.lower_ in ("elections", "games")
 
 
@@ -218,6 +239,7 @@ def _longest_first(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+_DASHABLE = ("day_month", "month_day", "month", "year", "iso")
 _DAY_DATES = ("day_month", "month_day", "iso", "numeric", "recognizers")
 
 
@@ -246,6 +268,15 @@ def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
             start = prev.start - (len(text[max(0, prev.start - 9) : prev.start]) - opener.start(1))
             out[-1] = Candidate(start, cand.end, "range", {}, parts=(prev, cand))
             continue
+        if (
+            prev is not None
+            and not prev.parts
+            and prev.rule in _DASHABLE
+            and cand.rule in _DASHABLE
+            and re.fullmatch(r"\s*[-–]\s*", text[prev.end : cand.start])
+        ):
+            out[-1] = Candidate(prev.start, cand.end, "range", {}, parts=(prev, cand))
+            continue  # "January 23 - March 9 2014", "2000 - 2050"
         out.append(cand)
     return out
 

@@ -27,7 +27,7 @@ from eventcoder.timex.expressions import Candidate
 from eventcoder.timex.resolve import resolve_groups
 from eventcoder.timex.sentences import sentence_of
 
-__all__ = ["NARRATIVE_WINDOW", "Timex", "resolve_candidates", "tense_of"]
+__all__ = ["NARRATIVE_WINDOW", "Timex", "governor", "resolve_candidates", "tense_of"]
 
 NARRATIVE_WINDOW = 5  # sentences back that a dated passage still anchors
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
@@ -221,6 +221,17 @@ def _sentence_index(starts: list[int], char: int) -> int:
     return max(0, bisect.bisect_right(starts, char) - 1)
 
 
+def governor(span: SpacySpan) -> int:
+    """The token index of the predicate a timex modifies: the first verb above its root
+    (or the head of its root when no verb governs it)."""
+    node = span.root
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.i
+    return span.root.head.i
+
+
 class _AnchorFinder:
     """``find_anchor(key, char)``: the date of an event named by a table id or a lemma."""
 
@@ -243,12 +254,20 @@ class _AnchorFinder:
         for timex in self.timexes:
             if timex.kind == "present" or timex.span is None or timex.span.start is None:
                 continue
+            if timex.text.lower().startswith("since"):
+                continue  # "since 1958" does not date what it modifies
             sent: SpacySpan = sentence_of(self.doc, timex.start_token)
             if sent.start_char <= char < sent.end_char:
                 continue
-            if not any(t.lemma_.lower().rstrip("s") in lemmas for t in sent):
+            if not self._names_event(timex, sent, lemmas):
                 continue
             rank = (0 if timex.span.granularity == "day" else 1, abs(timex.start_char - char))
             if best is None or rank < best[:2]:
                 best = (*rank, timex.span)
         return best[2] if best else None
+
+    def _names_event(self, timex: Timex, sent: SpacySpan, lemmas: set[str]) -> bool:
+        """Whether the date is that of the event: the event noun is the predicate the date
+        modifies or one of its arguments ("The election was held on 12 December")."""
+        verb = governor(self.doc[timex.start_token : timex.end_token])
+        return any(t.lemma_.lower().rstrip("s") in lemmas and verb in (t.i, t.head.i) for t in sent)
