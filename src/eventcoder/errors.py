@@ -75,3 +75,8 @@ class Errors:
 
     # E3xx: evaluation
     E301 = _Message("E301", "{name}: score {value:.3f} is below its floor {floor:.3f}.")
+
+    # E5xx: timex
+    E501 = _Message("E501", "{path}:{line}: gold time item is malformed ({detail}); fix or remove the line.")
+    E502 = _Message("E502", "{path}: no gold time file there; pass --gold PATH to a JSON Lines file.")
+    E503 = _Message("E503", "The document has no sentence boundaries; parse it with the eventcoder pipeline (load_pipeline()) before resolving times.")

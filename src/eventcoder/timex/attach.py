@@ -1,0 +1,148 @@
+"""Attach dates to event triggers, and the document-level entry points.
+
+:func:`resolve_document` finds and resolves every temporal expression of a parsed document;
+:meth:`DocumentTimes.date_for` gives the interval of an event from its trigger token:
+
+1. the expression that modifies the trigger in the parse, or else the one that modifies the
+   nearest predicate governing it ("... stated that the war would last" takes the date of
+   "stated");
+2. otherwise the nearest dated expression of the sentence;
+3. otherwise, for a present-tense trigger, the document date;
+4. otherwise the narrative: for a simple-past trigger, the last dated expression of the
+   previous two sentences of the same paragraph (a line break between sentences starts a
+   new one), unless an undated present-tense sentence comes between;
+5. otherwise ``unknown`` with ``end`` = the document date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.errors import Errors, ModelError
+from eventcoder.records import DateInterval
+from eventcoder.timex.expressions import find_candidates
+from eventcoder.timex.narrative import Timex, governor, resolve_candidates, tense_of
+from eventcoder.timex.sentences import sentence_of
+
+__all__ = ["DocumentTimes", "infer_document_date", "resolve_document"]
+
+INHERIT_SENTENCES = 2
+
+
+@dataclass
+class DocumentTimes:
+    """The temporal expressions of one parsed document and how events get their dates."""
+
+    doc: Doc
+    timexes: list[Timex]
+    document_date: dt.date | None
+    document_date_status: str  # given | inferred | unknown
+    _governor: dict[int, int] = field(default_factory=dict, repr=False)
+    _sentences: list = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._sentences = list(self.doc.sents)
+        for index, timex in enumerate(self.timexes):
+            self._governor[index] = governor(self.doc[timex.start_token : timex.end_token])
+
+    def date_for(self, token_index: int) -> DateInterval:
+        """The interval for an event whose trigger is this token (see the module doc)."""
+        trigger = self.doc[token_index]
+        found = self._by_parse(trigger) or self._by_sentence(trigger)
+        if found is not None:
+            return found.interval
+        tense = tense_of(self.doc, token_index, token_index + 1)
+        if tense == "present" and self.document_date is not None:
+            day = self.document_date.isoformat()
+            return DateInterval(day, day, "day", None)
+        if tense == "past" and not _perfect(trigger):
+            inherited = self._by_narrative(trigger)
+            if inherited is not None:
+                return inherited.interval
+        end = self.document_date.isoformat() if self.document_date else None
+        return DateInterval(None, end, "unknown", None)
+
+    def _dated(self) -> list[tuple[int, Timex]]:
+        return [(i, t) for i, t in enumerate(self.timexes) if t.dated]
+
+    def _by_parse(self, trigger: Token) -> Timex | None:
+        chain = [trigger, *trigger.ancestors]
+        for node in chain:
+            hits = [t for i, t in self._dated() if self._governor[i] == node.i]
+            if hits:
+                return min(hits, key=lambda t: abs(t.start_token - trigger.i))
+        return None
+
+    def _by_sentence(self, trigger: Token) -> Timex | None:
+        sent = sentence_of(self.doc, trigger.i)
+        hits = [t for _, t in self._dated() if sent.start <= t.start_token < sent.end]
+        return min(hits, key=lambda t: abs(t.start_token - trigger.i)) if hits else None
+
+    def _by_narrative(self, trigger: Token) -> Timex | None:
+        """The last date of the dated passage this sentence continues: stop at a line break
+        between sentences (a new paragraph) and at an undated present-tense sentence."""
+        sents = self._sentences
+        index = next(i for i, s in enumerate(sents) if s.start <= trigger.i < s.end)
+        for back in range(1, INHERIT_SENTENCES + 1):
+            if index - back < 0 or _paragraph_break(
+                self.doc, sents[index - back], sents[index - back + 1]
+            ):
+                return None
+            prev = sents[index - back]
+            hits = [
+                t
+                for _, t in self._dated()
+                if prev.start <= t.start_token < prev.end and t.kind != "present"
+            ]
+            if hits:
+                return hits[-1]
+            if tense_of(self.doc, prev.root.i, prev.root.i + 1) != "past":
+                return None
+        return None
+
+
+def _perfect(token: Token) -> bool:
+    """ "has sought", "has been disclosed": present relevance, not a dated narrative."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+
+
+def _paragraph_break(doc: Doc, before, after) -> bool:
+    gap = doc.text[before.end_char - 1 : after.start_char] + after.text[:1]
+    first = after[0]
+    return "\n" in gap or (first.is_space and "\n" in first.text)
+
+
+def resolve_document(doc: Doc, document_date: dt.date | None) -> DocumentTimes:
+    """Find and resolve the temporal expressions of ``doc``. Without a document date, it is
+    inferred from the latest explicit date in the text (status ``inferred``)."""
+    if not doc.has_annotation("SENT_START"):
+        raise ModelError(Errors.E503.format())
+    status = "given"
+    if document_date is None:
+        document_date = infer_document_date(doc)
+        status = "inferred" if document_date is not None else "unknown"
+    timexes = resolve_candidates(doc, find_candidates(doc, document_date), document_date)
+    return DocumentTimes(doc, timexes, document_date, status)
+
+
+def infer_document_date(doc: Doc) -> dt.date | None:
+    """The latest explicit (year-bearing) date of the text that is not in the future tense:
+    the latest day-precise one when there is one ("Wednesday, September 7, 2016" rather than
+    the end of "Expo 2016"), else the end of the latest coarser one; None without any."""
+    cands = find_candidates(doc, None, use_recognizers=False)
+    explicit = [
+        t.span
+        for t in resolve_candidates(doc, cands, None)
+        if t.kind in ("absolute", "range")
+        and t.span
+        and t.span.end is not None
+        and not t.text.lower().startswith("since")
+        and tense_of(doc, t.start_token, t.end_token) != "future"
+    ]
+    days = [s.end for s in explicit if s.granularity == "day"]
+    if days:
+        return max(days)
+    return max((s.end for s in explicit), default=None)

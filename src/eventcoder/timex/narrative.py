@@ -1,0 +1,273 @@
+"""The document timeline: resolve found expressions in text order, with the narrative.
+
+Each expression is resolved with a :class:`Context`: the tense of the verb it modifies
+(future-tense "on Friday" is the next Friday), the latest dated expression of the
+preceding five sentences (year inference and "three days later"), and, for expressions
+anchored on a named event, the event's date. That date is taken from the document when a
+sentence that mentions the event (same lemma) carries a day-precise date, else from the
+well-known events table, else from a coarser date in the document. Anchored expressions are
+resolved in a second pass, so an event dated later in the text can still anchor them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from eventcoder.records import DateInterval
+from eventcoder.timex.context import Context
+from eventcoder.timex.dates import Span
+from eventcoder.timex.events_table import load_events
+from eventcoder.timex.expressions import Candidate
+from eventcoder.timex.resolve import resolve_groups
+from eventcoder.timex.sentences import sentence_of
+
+__all__ = ["NARRATIVE_WINDOW", "Timex", "governor", "resolve_candidates", "tense_of"]
+
+NARRATIVE_WINDOW = 5  # sentences back that a dated passage still anchors
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+_FUTURE_HEADS = {
+    "plan",
+    "expect",
+    "schedule",
+    "due",
+    "set",
+    "go",
+    "intend",
+    "aim",
+    "prepare",
+    "hope",
+    "likely",
+}
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression of the document and the interval it resolves to."""
+
+    start_char: int
+    end_char: int
+    start_token: int
+    end_token: int
+    text: str
+    interval: DateInterval
+    kind: str  # absolute | partial | relative | anchored | present | range
+    span: Span | None = None  # the same interval with ``datetime.date`` ends
+
+    @property
+    def dated(self) -> bool:
+        """Whether the interval has at least one known end."""
+        return self.span is not None and (self.span.start is not None or self.span.end is not None)
+
+
+def tense_of(doc: Doc, start: int, end: int) -> str:
+    """``future``, ``present`` or ``past`` for the verb that governs ``doc[start:end]``
+    (climbing past untensed verbs; the finite verbs of the sentence when no verb governs)."""
+    verb = doc[start:end].root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return _sentence_tense(sentence_of(doc, verb.i))
+    while True:
+        if _is_future(verb):
+            return "future"
+        tense = _verb_tense(verb)
+        if tense is not None:
+            return tense
+        above = [a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")]
+        if not above:
+            return _sentence_tense(sentence_of(doc, verb.i))
+        verb = above[0]
+
+
+def _verb_tense(verb) -> str | None:
+    """The tense of a verb with its auxiliaries: "has cut" past, "is seen" present."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "cop")]
+    if any(a.lemma_.lower() == "have" for a in auxes):
+        return "past"
+    tenses = {t for a in auxes for t in a.morph.get("Tense")}
+    if not tenses and "Fin" in verb.morph.get("VerbForm"):
+        tenses = set(verb.morph.get("Tense"))
+    if not tenses:
+        return None
+    return "present" if tenses == {"Pres"} else "past"
+
+
+def _sentence_tense(sent) -> str:
+    if re.search(r"\b(will|shall)\b", sent.text):
+        return "future"
+    tenses = {
+        t for tok in sent if "Fin" in tok.morph.get("VerbForm") for t in tok.morph.get("Tense")
+    }
+    return "present" if tenses == {"Pres"} else "past"
+
+
+def _is_future(verb) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
+        return True
+    if "Inf" in verb.morph.get("VerbForm") and any(
+        c.lemma_.lower() in _FUTURE_HEADS for c in verb.children
+    ):
+        return True  # "are due to resume", parsed with "due to" as one marker
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp" and (head.lemma_.lower() in _FUTURE_HEADS or _is_future(head))
+        if head.i != verb.i
+        else False
+    )
+
+
+def resolve_candidates(
+    doc: Doc, cands: list[Candidate], document_date: dt.date | None
+) -> list[Timex]:
+    """Resolve ``cands`` (text order) to timexes; expressions that cannot be dated are dropped."""
+    resolved: dict[int, Timex] = {}
+    starts = [s.start_char for s in doc.sents]
+    for index, cand in enumerate(cands):
+        if cand.rule != "anchored":
+            _put(
+                resolved,
+                index,
+                doc,
+                cand,
+                _resolve(doc, cand, document_date, resolved, None, starts),
+            )
+    finder = _AnchorFinder(doc, document_date, list(resolved.values()))
+    for index, cand in enumerate(cands):
+        if cand.rule == "anchored":
+            _put(
+                resolved,
+                index,
+                doc,
+                cand,
+                _resolve(doc, cand, document_date, resolved, finder, starts),
+            )
+    return [resolved[i] for i in sorted(resolved)]
+
+
+def _put(store: dict[int, Timex], index: int, doc: Doc, cand: Candidate, span: Span | None) -> None:
+    if span is None:
+        return
+    tokens = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if tokens is None:
+        return
+    text = doc.text[cand.start : cand.end]
+    interval = DateInterval(
+        start=span.start.isoformat() if span.start else None,
+        end=span.end.isoformat() if span.end else None,
+        granularity=span.granularity,
+        text=text,
+    )
+    store[index] = Timex(
+        cand.start, cand.end, tokens.start, tokens.end, text, interval, span.kind, span
+    )
+
+
+def _resolve(
+    doc: Doc,
+    cand: Candidate,
+    today: dt.date | None,
+    done: dict[int, Timex],
+    finder: _AnchorFinder | None,
+    starts: list[int],
+) -> Span | None:
+    tokens = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    tense = tense_of(doc, tokens.start, tokens.end) if tokens is not None else "past"
+    ctx = Context(today, tense, _narrative_anchor(starts, cand, done), finder, doc.text)
+    if cand.parts:
+        return _resolve_range(cand, ctx)
+    span = resolve_groups(cand.rule, cand.groups, ctx)
+    if span is not None and cand.since and span.start is not None:
+        return Span(span.start, today or span.end, span.granularity, span.kind)
+    return span
+
+
+def _resolve_range(cand: Candidate, ctx: Context) -> Span | None:
+    first, last = cand.parts
+    end = resolve_groups(last.rule, last.groups, ctx)
+    if end is None or end.end is None:
+        return None
+    early = Context(end.end, "past", None, ctx.find_anchor, ctx.text)
+    start = resolve_groups(first.rule, first.groups, early)
+    if start is None or start.start is None or start.start > end.end:
+        return None
+    return Span(start.start, end.end, _coarser(start.granularity, end.granularity), "range")
+
+
+_ORDER = ("day", "week", "month", "season", "quarter", "year", "decade", "unknown")
+
+
+def _coarser(a: str, b: str) -> str:
+    return max(a, b, key=_ORDER.index)
+
+
+def _narrative_anchor(starts: list[int], cand: Candidate, done: dict[int, Timex]) -> Span | None:
+    sent = _sentence_index(starts, cand.start)
+    for timex in sorted(done.values(), key=lambda t: -t.start_char):
+        if timex.start_char >= cand.start or timex.kind == "present" or not timex.dated:
+            continue
+        if sent - _sentence_index(starts, timex.start_char) > NARRATIVE_WINDOW:
+            return None
+        return timex.span
+    return None
+
+
+def _sentence_index(starts: list[int], char: int) -> int:
+    return max(0, bisect.bisect_right(starts, char) - 1)
+
+
+def governor(span: SpacySpan) -> int:
+    """The token index of the predicate a timex modifies: the first verb above its root
+    (or the head of its root when no verb governs it)."""
+    node = span.root
+    while node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.i
+    return span.root.head.i
+
+
+class _AnchorFinder:
+    """``find_anchor(key, char)``: the date of an event named by a table id or a lemma."""
+
+    def __init__(self, doc: Doc, today: dt.date | None, timexes: list[Timex]) -> None:
+        self.doc, self.today, self.timexes = doc, today, timexes
+
+    def __call__(self, key: str, char: int) -> Span | None:
+        table = {e.id: e for e in load_events()}
+        event = table.get(key)
+        lemmas = {a.split()[-1].rstrip("s") for a in event.aliases} if event else {key}
+        in_doc = self._in_document(lemmas, char)
+        if in_doc is not None and in_doc.granularity == "day":
+            return in_doc
+        if event is not None:
+            return Span(event.start, event.end, "day" if event.start == event.end else "month")
+        return in_doc
+
+    def _in_document(self, lemmas: set[str], char: int) -> Span | None:
+        best: tuple[int, int, Span] | None = None
+        for timex in self.timexes:
+            if timex.kind == "present" or timex.span is None or timex.span.start is None:
+                continue
+            if timex.text.lower().startswith("since"):
+                continue  # "since 1958" does not date what it modifies
+            sent: SpacySpan = sentence_of(self.doc, timex.start_token)
+            if sent.start_char <= char < sent.end_char:
+                continue
+            if not self._names_event(timex, sent, lemmas):
+                continue
+            rank = (0 if timex.span.granularity == "day" else 1, abs(timex.start_char - char))
+            if best is None or rank < best[:2]:
+                best = (*rank, timex.span)
+        return best[2] if best else None
+
+    def _names_event(self, timex: Timex, sent: SpacySpan, lemmas: set[str]) -> bool:
+        """Whether the date is that of the event: the event noun is the predicate the date
+        modifies or one of its arguments ("The election was held on 12 December")."""
+        verb = governor(self.doc[timex.start_token : timex.end_token])
+        return any(t.lemma_.lower().rstrip("s") in lemmas and verb in (t.i, t.head.i) for t in sent)

@@ -1,0 +1,89 @@
+import datetime as dt
+
+
+def _token(result, word):
+    return next(t.i for t in result.doc if t.text == word)
+
+
+def test_trigger_takes_its_own_expression(times):
+    text = "Troops arrived in August 2021, and in February they were withdrawn."
+    result = times(text, "2022-11-15")
+    assert result.date_for(_token(result, "arrived")).text == "August 2021"
+    assert result.date_for(_token(result, "withdrawn")).start == "2022-02-01"
+
+
+def test_present_tense_is_document_date(times):
+    result = times("The government denies the report.", "2022-11-15")
+    interval = result.date_for(_token(result, "denies"))
+    assert (interval.start, interval.end, interval.granularity) == (
+        "2022-11-15",
+        "2022-11-15",
+        "day",
+    )
+
+
+def test_narrative_inheritance_and_unknown(times):
+    text = "On 3 May 2021, police raided the office. Officers seized computers."
+    result = times(text, "2022-11-15")
+    assert result.date_for(_token(result, "seized")).start == "2021-05-03"
+    lone = times("Officers seized computers.", "2022-11-15")
+    interval = lone.date_for(_token(lone, "seized"))
+    assert (interval.start, interval.end, interval.granularity) == (None, "2022-11-15", "unknown")
+
+
+def test_missing_document_date_is_inferred(times):
+    result = times("The accord was signed on 4 June 2019. Fighting resumed on Friday.", None)
+    assert result.document_date == dt.date(2019, 6, 4)
+    assert result.document_date_status == "inferred"
+    assert times("Fighting resumed.", None).document_date_status == "unknown"
+
+
+def test_example_article_dates(times, belarus_text):
+    result = times(belarus_text, "2022-11-15")
+
+    def interval_of(expression):
+        return next((t.interval for t in result.timexes if expression in t.text), None)
+
+    oct31 = interval_of("October 31")
+    assert (oct31.start, oct31.end, oct31.granularity) == ("2022-10-31", "2022-10-31", "day")
+    spring = interval_of("spring 2021")
+    assert (spring.start, spring.end, spring.granularity) == ("2021-03-01", "2021-05-31", "season")
+    assert interval_of("August 2021").granularity == "month"
+    feb = next(t.interval for t in result.timexes if t.text.strip().endswith("February"))
+    assert (feb.start, feb.granularity) == ("2022-02-01", "month")
+    before = interval_of("before the invasion")
+    assert before is not None and before.end < "2022-02-24" and before.start >= "2022-01-01"
+    assert interval_of("Currently").start == "2022-11-15"
+    approved = result.date_for(_token(result, "approved"))
+    assert approved.start == "2022-10-31"
+
+
+def test_no_inheritance_for_perfect_or_across_paragraphs(times):
+    text = "On 3 May 2021, police raided the office. The editor has left the country."
+    result = times(text, "2022-11-15")
+    assert result.date_for(_token(result, "left")).granularity == "unknown"
+    text = "On 3 May 2021, police raided the office.\nOfficers seized computers."
+    result = times(text, "2022-11-15")
+    assert result.date_for(_token(result, "seized")).granularity == "unknown"
+
+
+def test_unparsed_document_is_a_clear_error():
+    import pytest
+    import spacy
+
+    from eventcoder.errors import ModelError
+    from eventcoder.timex import resolve_document
+
+    with pytest.raises(ModelError, match="E503"):
+        resolve_document(spacy.blank("en")("Troops arrived on Monday."), dt.date(2022, 1, 1))
+
+
+def test_inferred_date_prefers_day_precise_dates(times):
+    text = "Fans met at Expo 2016 in Toronto on Wednesday, September 7, 2016."
+    assert times(text, None).document_date == dt.date(2016, 9, 7)
+
+
+def test_generic_nouns_do_not_anchor(times):
+    text = "At the end of the month, talks resumed. Trade grew following the end of the talks."
+    result = times(text, "2011-04-13")
+    assert not any(t.kind == "anchored" for t in result.timexes)
