@@ -67,3 +67,7 @@ class Errors:
 
     # E3xx: evaluation
     E301 = _Message("E301", "{name}: score {value:.3f} is below its floor {floor:.3f}.")
+
+    # E6xx: actors
+    E601 = _Message("E601", "Actor data folder {path} not found; reinstall eventcoder or pass the folder that holds states.tsv.")
+    E602 = _Message("E602", "Gold file {path} has no usable records ({detail}).")
