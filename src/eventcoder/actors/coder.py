@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.actors.compose import Coding, code_group, group_matches
 from eventcoder.actors.coref import (
-    Candidate, is_resolvable_pronoun, resolve_pronoun, sentence_numbers,
+    PERSON_NOUNS, Candidate, is_resolvable_pronoun, resolve_pronoun, sentence_numbers,
 )
 from eventcoder.actors.lexicon import Lexicon, split_code, words_of
 from eventcoder.actors.mention import ActorMention
@@ -26,13 +26,6 @@ from eventcoder.records import Actor
 
 __all__ = ["ActorCoder"]
 
-PERSON_NOUNS = frozenset("""
-minister president leader spokesman spokeswoman spokesperson chief head commander secretary
-ambassador diplomat general chairman chairwoman counterpart premier chancellor king queen
-prince official dictator strongman man woman officer soldier activist journalist prosecutor
-judge director envoy governor mayor senator lawmaker candidate adviser advisor aide deputy
-colleague politician blogger lawyer founder editor chairperson ruler monarch emir sheikh
-""".split())
 _COUNTERPARTS = {"counterpart", "counterparts", "colleague", "colleagues"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _OBJECT_PRONOUNS = {"he", "him", "she", "her", "they", "them", "it", "himself", "herself",

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["Candidate", "PRONOUNS", "is_resolvable_pronoun", "pronoun_class", "resolve_pronoun",
-           "sentence_numbers"]
+__all__ = ["Candidate", "PERSON_NOUNS", "PRONOUNS", "is_resolvable_pronoun", "noun_phrase_candidates",
+           "pronoun_class", "resolve_chain", "resolve_pronoun", "sentence_numbers"]
 
 PRONOUNS = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
@@ -116,3 +116,66 @@ def resolve_pronoun(doc: Doc, pron: Token, candidates: list[Candidate],
         if best is None or key < best[0]:
             best = (key, cand)
     return best[1] if best else None
+
+
+PERSON_NOUNS = frozenset("""
+minister president leader spokesman spokeswoman spokesperson chief head commander secretary
+ambassador diplomat general chairman chairwoman counterpart premier chancellor king queen
+prince official dictator strongman man woman officer soldier activist journalist prosecutor
+judge director envoy governor mayor senator lawmaker candidate adviser advisor aide deputy
+colleague politician blogger lawyer founder editor chairperson ruler monarch emir sheikh
+person child boy girl mother father wife husband son daughter friend doctor teacher student
+author writer player user brother sister guy lady artist scientist researcher professor
+manager owner worker driver member captain coach priest bishop pope
+""".split())
+_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+           "she": "female", "her": "female", "hers": "female", "herself": "female"}
+
+
+def noun_phrase_candidates(doc: Doc) -> list[Candidate]:
+    """Every noun phrase of ``doc`` as a candidate antecedent (for generic coreference)."""
+    out = []
+    for token in doc:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "flat", "fixed"}:
+            continue
+        start = max(token.left_edge.i, token.sent.start)
+        plural = "Plur" in token.morph.get("Number")
+        person = token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS
+        group = token.ent_type_ in {"ORG", "GPE", "NORP"}
+        out.append(Candidate(start, token.i + 1, token.i, person, plural, group,
+                             token.pos_ == "PROPN"))
+    return out
+
+
+def resolve_chain(doc: Doc, candidates: list[Candidate]) -> dict[int, int]:
+    """Resolve every pronoun in order: {pronoun token: antecedent head token}.
+
+    A resolved pronoun joins the pool as a candidate carrying its antecedent's features and
+    its own gender, so chains ("He ... he ... his") stay on one referent.
+    """
+    sent_of = sentence_numbers(doc)
+    pool = list(candidates)
+    genders: dict[int, str] = {}
+    chosen: dict[int, int] = {}
+    for token in doc:
+        if not is_resolvable_pronoun(token):
+            continue
+        visible = [_gendered(c, genders) for c in pool if c.end <= token.i]
+        pick = resolve_pronoun(doc, token, visible, sent_of)
+        if pick is None:
+            continue
+        chosen[token.i] = pick.head
+        gender = _GENDER.get(token.lower_)
+        if gender:
+            genders.setdefault(pick.head, gender)
+        pool.append(Candidate(token.i, token.i + 1, token.i, pick.person, pick.plural, pick.group,
+                              pick.named, gender or pick.gender))
+    return chosen
+
+
+def _gendered(cand: Candidate, genders: dict[int, str]) -> Candidate:
+    gender = genders.get(cand.head)
+    if gender is None or cand.gender is not None:
+        return cand
+    return Candidate(cand.start, cand.end, cand.head, cand.person, cand.plural, cand.group,
+                     cand.named, gender)
