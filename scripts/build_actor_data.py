@@ -21,12 +21,14 @@ from eventcoder.paths import PACKAGE_DIR, shared_data_dir
 
 OUT = PACKAGE_DIR / "data" / "actors"
 _SKIP_CODES = {"USAASM"}
+_ACRONYMS = {"USSR", "DPRK", "FYROM", "SFRY", "UNHCR", "NATO"}
 
 
 def _words(raw: str) -> str:
     """A CountryInfo/PETRARCH phrase to display text (underscores to blanks, title case)."""
     text = re.sub(r"[\x00-\x1f\x7f]", "", re.sub(r"_+", " ", raw)).strip()
-    return text if not text.isupper() or len(text) <= 4 else text.title()
+    keep = len(text) <= 3 or "." in text or text in _ACRONYMS or not text.isupper()
+    return text if keep else text.title()
 
 
 def _plural_demonyms(names: list[str]) -> list[str]:
@@ -56,6 +58,7 @@ def build_states(shared: Path) -> list[str]:
     text = (shared / "countryinfo" / "CountryInfo.120116.txt").read_text(encoding="latin-1")
     rows = []
     for block in re.findall(r"<Country>(.*?)</Country>", text, re.S):
+        block = block.rsplit("<Country>", 1)[-1]  # the format notes quote an opening tag
         code = re.search(r"<CountryCode>(.*?)</CountryCode>", block)
         name = re.search(r"<CountryName>(.*?)</CountryName>", block)
         if not code or len(code.group(1).strip()) != 3 or code.group(1) in _SKIP_CODES:

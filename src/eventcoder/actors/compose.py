@@ -162,12 +162,13 @@ def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
         entry = match.entry
         heads_it = _covers_head(doc, match, group.head)
         if entry.kind == "org":
-            return Coding(entry.code, entry.country, entry.sector, f"org:{entry.label}", etype)
+            own = sector if sector and not heads_it else entry.sector
+            return Coding(entry.code, entry.country, own, f"org:{entry.label}", etype)
         if entry.kind == "person":
             country, own = split_code(entry.code_on(date))
-            if heads_it or sector is None:
-                return _finish(country, own, f"{entry.kind}:{entry.label}", etype)
-            return _finish(country, sector, f"{entry.kind}+agent:{entry.label}", etype)
+            if sector is None or (heads_it and own not in {None, "ELI"}):
+                return _finish(country, own, f"person:{entry.label}", etype)
+            return _finish(country, sector, f"person+agent:{entry.label}", etype)
         if entry.kind == "capital" and heads_it and sector is None:
             return _finish(entry.country, entry.sector, f"metonym:{entry.label}", etype)
         return _finish(entry.country, sector, f"{entry.kind}:{entry.label}", etype)
