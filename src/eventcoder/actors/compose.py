@@ -158,14 +158,20 @@ def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
     agent = _head_agent(agents, group.head)
     sector = agent.entry.sector if agent and agent.entry else None
     for match in sorted(names, key=lambda m: (not _covers_head(doc, m, group.head),
-                                              m.entry.kind not in {"person", "org"})):
+                                              m.entry.kind not in {"person", "org", "intl"})):
         entry = match.entry
         heads_it = _covers_head(doc, match, group.head)
         if entry.kind == "org":
             own = sector if sector and not heads_it else entry.sector
             return Coding(entry.code, entry.country, own, f"org:{entry.label}", etype)
+        if entry.kind == "intl":
+            code = entry.code_on(date)
+            country, own = split_code(code)
+            own = sector if sector and not heads_it else own
+            return Coding(code if country else None, country, own, f"intl:{entry.label}", etype or "ORG")
         if entry.kind == "person":
             country, own = split_code(entry.code_on(date))
+            sector = sector or _title_sector(group)
             if sector is None or (heads_it and own not in {None, "ELI"}):
                 return _finish(country, own, f"person:{entry.label}", etype)
             return _finish(country, sector, f"person+agent:{entry.label}", etype)
@@ -174,6 +180,12 @@ def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
         return _finish(entry.country, sector, f"{entry.kind}:{entry.label}", etype)
     rule = f"agent:{agent.entry.label}" if agent and agent.entry else "entity"
     return Coding(None, None, sector, rule, etype)
+
+
+def _title_sector(group: Group) -> str | None:
+    """The sector of a title inside a person's name match ("President Bush")."""
+    titles = [m for m in group.matches if m.kind == "title" and m.entry]
+    return titles[0].entry.sector if titles else None
 
 
 def _head_agent(agents: list[Match], head: int) -> Match | None:
@@ -187,7 +199,7 @@ def _entity_type(names: list[Match]) -> str | None:
     kinds = {m.entry.kind for m in names if m.entry}
     if "person" in kinds:
         return "PERSON"
-    if "org" in kinds:
+    if kinds & {"org", "intl"}:
         return "ORG"
     if kinds & {"state", "capital", "place"}:
         return "GPE"

@@ -28,7 +28,7 @@ class Match:
 
     start: int
     end: int
-    kind: str  # name, agent, ent
+    kind: str  # name, agent, title (agent word inside a person's name), ent
     entry: Entry | None = None
     label: str | None = None  # entity label for kind "ent"
 
@@ -87,9 +87,12 @@ def find_matches(doc: Doc, lexicon: Lexicon) -> list[Match]:
     agents = [m for m in _scan(lexicon.agents, words, owners, taken, "agent")
               if doc[m.end - 1].pos_ in _NOUNS]
     taken |= {t for m in agents for t in range(m.start, m.end)}
+    people = {t for m in names if m.entry and m.entry.kind == "person" for t in range(m.start, m.end)}
+    titles = [Match(m.start, m.end, "title", m.entry)
+              for m in _scan(lexicon.agents, words, owners, set(range(len(doc))) - people, "title")]
     ents = []
     for ent in doc.ents:
         start, end = _trim(doc, ent.start, ent.end)
         if ent.label_ in _ENT_LABELS and start < end and not any(t in taken for t in range(start, end)):
             ents.append(Match(start, end, "ent", label=ent.label_))
-    return sorted([*names, *agents, *ents], key=lambda m: (m.start, -m.end))
+    return sorted([*names, *agents, *titles, *ents], key=lambda m: (m.start, -m.end))
