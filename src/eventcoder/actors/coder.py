@@ -52,7 +52,9 @@ class ActorCoder:
         """All actor mentions of ``doc``, non-overlapping, sorted by start."""
         matches = find_matches(doc, self.lexicon)
         groups = group_matches(doc, matches)
-        mentions = [_mention(doc, g.start, g.end, g.head, code_group(doc, g, date)) for g in groups]
+        codings = [(g, code_group(doc, g, date)) for g in groups]
+        mentions = [_mention(doc, g.start, g.end, g.head, c) for g, c in codings
+                    if c.code or c.sector or c.entity_type]
         sent_of = sentence_numbers(doc)
         mentions = _counterparts(doc, mentions, sent_of)
         mentions = _definite_descriptions(doc, mentions, sent_of)

@@ -28,6 +28,7 @@ __all__ = ["Group", "code_group", "group_matches"]
 _INNER = {"compound", "flat", "amod", "det", "nummod", "fixed"}
 _NOMINAL = {"NOUN", "PROPN"}
 _EDGE_JUNK = {"ADV", "SCONJ", "CCONJ", "PUNCT", "ADP", "VERB", "AUX", "PART", "INTJ"}
+_NON_ACTOR = {"NON", "---"}  # agent entries that only block a shorter match ("Wednesday")
 _POSS_CASE = {"'s", "'", "\u2019s", "\u2019"}
 
 
@@ -39,6 +40,7 @@ class Group:
     matches: list[Match] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    borrowed: list[Match] = field(default_factory=list)  # agent words shared with a conjunct
 
 
 def _is_possessor(token: Token) -> bool:
@@ -57,6 +59,8 @@ def _climbs(token: Token, agent_heads: set[int], matched: set[int]) -> bool:
         return False
     if token.dep_ in _INNER:
         return True
+    if token.dep_ == "conj" and token.i > parent.i and parent.dep_ in _INNER:
+        return _climbs(parent, agent_heads, matched)  # "Hungarian and Romanian officials"
     if token.dep_ == "nmod":
         if _is_possessor(token) or (token.i < parent.i and token.right_edge.i + 1 == parent.i):
             return True
@@ -89,8 +93,27 @@ def group_matches(doc: Doc, matches: list[Match]) -> list[Group]:
     out = []
     for group in groups.values():
         group.start, group.end = _span(doc, group)
-        out.append(group)
+        out.extend(_split_conjuncts(doc, group))
     return _drop_overlaps(sorted(out, key=lambda g: (g.start, -g.end)))
+
+
+def _split_conjuncts(doc: Doc, group: Group) -> list[Group]:
+    """Coordinated modifiers of one head are separate actors: each earlier conjunct becomes
+    its own mention sharing the head's agent words ("Hungarian and Romanian officials")."""
+    places = [m for m in group.matches if m.kind == "name" and m.end <= group.head
+              and m.entry is not None and m.entry.kind in {"state", "capital", "person"}]
+    countries = {m.entry.country for m in places if m.entry.kind != "person"}
+    if len(places) < 2 or len(countries) < 2:
+        return [group]
+    agents = [m for m in group.matches if m.kind == "agent"]
+    out = []
+    for match in places[:-1]:
+        out.append(Group(_match_head(doc, match), [match], match.start, match.end, agents))
+        group.matches.remove(match)
+    group.start = places[-2].end
+    while group.start < group.head and doc[group.start].pos_ in _EDGE_JUNK:
+        group.start += 1
+    return [*out, group]
 
 
 def _span(doc: Doc, group: Group) -> tuple[int, int]:
@@ -152,11 +175,12 @@ def _covers_head(doc: Doc, match: Match, head: int) -> bool:
 def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
     """Code one phrase by the rules in the module docstring."""
     names = [m for m in group.matches if m.kind == "name"]
-    agents = [m for m in group.matches if m.kind == "agent"]
+    agents = [m for m in group.matches if m.kind == "agent"] or group.borrowed
     ents = [m for m in group.matches if m.kind == "ent"]
     etype = ents[0].label if ents else _entity_type(names)
     agent = _head_agent(agents, group.head)
     sector = agent.entry.sector if agent and agent.entry else None
+    sector = None if sector in _NON_ACTOR else sector
     for match in sorted(names, key=lambda m: (not _covers_head(doc, m, group.head),
                                               m.entry.kind not in {"person", "org", "intl"})):
         entry = match.entry
