@@ -87,8 +87,10 @@ def _bound(doc: Doc, pron: Token, cand: Candidate) -> bool:
     if pron.dep_ not in _OBJECTS:
         return False
     verb = pron.head
-    head = doc[cand.head]
-    return head.head.i == verb.i and head.dep_ in _SUBJECTS
+    subjects = [c.i for c in verb.children if c.dep_ in _SUBJECTS]
+    if not subjects and verb.dep_ == "conj":  # "X met Y and thanked him": X is the subject
+        subjects = [c.i for c in verb.head.children if c.dep_ in _SUBJECTS]
+    return cand.head in subjects
 
 
 def _salience(doc: Doc, cand: Candidate, distance: int, agree: int) -> float:
