@@ -28,6 +28,7 @@ __all__ = ["Group", "code_group", "group_matches"]
 _INNER = {"compound", "flat", "amod", "det", "nummod", "fixed"}
 _NOMINAL = {"NOUN", "PROPN"}
 _EDGE_JUNK = {"ADV", "SCONJ", "CCONJ", "PUNCT", "ADP", "VERB", "AUX", "PART", "INTJ"}
+_PEOPLE_SECTORS = {"CVL", "OPP", "REB", "EDU", "LAB", "REF", "REL", "BUS", "MED", "HRI"}
 _NON_ACTOR = {"NON", "---"}  # agent entries that only block a shorter match ("Wednesday")
 _POSS_CASE = {"'s", "'", "\u2019s", "\u2019"}
 
@@ -50,7 +51,7 @@ def _is_possessor(token: Token) -> bool:
     return any(c.dep_ == "case" and c.text.lower() in _POSS_CASE for c in token.children)
 
 
-def _climbs(token: Token, agent_heads: set[int], matched: set[int]) -> bool:
+def _climbs(token: Token, agent_heads: dict[int, str | None], matched: set[int]) -> bool:
     """Whether ``token`` sits inside the phrase of its (matched) syntactic head."""
     parent = token.head
     if parent.i == token.i or parent.pos_ not in _NOMINAL or parent.i not in matched:
@@ -64,8 +65,10 @@ def _climbs(token: Token, agent_heads: set[int], matched: set[int]) -> bool:
     if token.dep_ == "nmod":
         if _is_possessor(token) or (token.i < parent.i and token.right_edge.i + 1 == parent.i):
             return True
-        of_case = any(c.dep_ == "case" and c.lower_ == "of" for c in token.children)
-        return of_case and parent.i in agent_heads and parent.i < token.i
+        cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+        located = cases & {"in", "throughout", "across"} and agent_heads.get(parent.i) in _PEOPLE_SECTORS
+        origin = bool(cases & {"of", "from"})
+        return (origin or bool(located)) and parent.i in agent_heads and parent.i < token.i
     return False
 
 
@@ -80,7 +83,8 @@ def _match_head(doc: Doc, match: Match) -> int:
 
 def group_matches(doc: Doc, matches: list[Match]) -> list[Group]:
     """Group matches by the noun-phrase head they climb to; spans cover the phrase."""
-    agent_heads = {_match_head(doc, m) for m in matches if m.kind == "agent"}
+    agent_heads = {_match_head(doc, m): m.entry.sector if m.entry else None
+                   for m in matches if m.kind == "agent"}
     matched = {i for m in matches for i in range(m.start, m.end)}
     groups: dict[int, Group] = {}
     for match in matches:
@@ -195,15 +199,32 @@ def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
             return Coding(code if country else None, country, own, f"intl:{entry.label}", etype or "ORG")
         if entry.kind == "person":
             country, own = split_code(entry.code_on(date))
+            country = country or _state_country(names) or _any_country(entry)
             sector = sector or _title_sector(group)
             if sector is None or (heads_it and own not in {None, "ELI"}):
                 return _finish(country, own, f"person:{entry.label}", etype)
             return _finish(country, sector, f"person+agent:{entry.label}", etype)
         if entry.kind == "capital" and heads_it and sector is None:
             return _finish(entry.country, entry.sector, f"metonym:{entry.label}", etype)
+        if match.label == "people" and heads_it and sector is None:
+            sector = "CVL"  # "Belarusians": the people of the state
         return _finish(entry.country, sector, f"{entry.kind}:{entry.label}", etype)
     rule = f"agent:{agent.entry.label}" if agent and agent.entry else "entity"
     return Coding(None, None, sector, rule, etype)
+
+
+def _state_country(names: list[Match]) -> str | None:
+    """The country of a state word in the phrase ("British ... Jack Straw")."""
+    return next((m.entry.country for m in names if m.entry and m.entry.kind == "state"), None)
+
+
+def _any_country(entry) -> str | None:
+    """A person's country from any of their terms (they keep it out of office)."""
+    for term in entry.terms:
+        country, _ = split_code(term.code)
+        if country:
+            return country
+    return None
 
 
 def _title_sector(group: Group) -> str | None:

@@ -30,7 +30,7 @@ class Match:
     end: int
     kind: str  # name, agent, title (agent word inside a person's name), ent
     entry: Entry | None = None
-    label: str | None = None  # entity label for kind "ent"
+    label: str | None = None  # entity label for kind "ent"; "people" for "Belarusians"
 
 
 def _word_stream(doc: Doc) -> tuple[list[str], list[int]]:
@@ -70,6 +70,19 @@ def _scan(index: PhraseIndex, words: list[str], owners: list[int], taken: set[in
     return found
 
 
+def _mark_people(match: Match, doc: Doc, lexicon: Lexicon) -> Match:
+    """Flag plural nationality nouns ("Belarusians": "Belarusian" + s) as people."""
+    entry = match.entry
+    word = doc[match.end - 1].text
+    if entry is None or entry.kind != "state" or not word.endswith("s") or match.end - match.start > 1:
+        return match
+    stem = [word[:-1]]
+    hit = lexicon.names.match(stem, [stem[0].lower()], 0)
+    if hit is not None and hit[1].kind == "state" and hit[1].country == entry.country:
+        return Match(match.start, match.end, match.kind, entry, label="people")
+    return match
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading/trailing tokens that cannot be part of a name (NER edge errors)."""
     while start < end and doc[start].pos_ not in _NAME_POS:
@@ -82,7 +95,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def find_matches(doc: Doc, lexicon: Lexicon) -> list[Match]:
     """Name, agent and entity matches, sorted by start (names and agents never overlap)."""
     words, owners = _word_stream(doc)
-    names = _scan(lexicon.names, words, owners, set(), "name")
+    names = [_mark_people(m, doc, lexicon) for m in _scan(lexicon.names, words, owners, set(), "name")]
     taken = {t for m in names for t in range(m.start, m.end)}
     agents = [m for m in _scan(lexicon.agents, words, owners, taken, "agent")
               if doc[m.end - 1].pos_ in _NOUNS]
