@@ -61,6 +61,11 @@ def test_mentions_sorted_and_disjoint(coder, nlp) -> None:
     assert {"RUSGOV", "BLRGOV", "UKRGOV", "IGONATO"} <= {m.code for m in found}
 
 
+def test_coordinated_nationalities_share_the_sector(coder, nlp) -> None:
+    codes = {m.code for m in coder.find(nlp("Polish and Lithuanian officials met in Vilnius."), DAY)}
+    assert {"POLGOV", "LTUGOV"} <= codes
+
+
 @pytest.mark.parametrize("text,code", [
     ("the Kremlin", "RUSGOV"), ("Belarusian troops", "BLRMIL"), ("Downing Street", "GBRGOV"),
     ("Ukrainian intelligence", "UKRSPY"), ("riot police", None), ("NATO", "IGONATO"),

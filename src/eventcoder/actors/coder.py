@@ -56,6 +56,7 @@ class ActorCoder:
         mentions = [_mention(doc, g.start, g.end, g.head, c) for g, c in codings
                     if c.code or c.sector or c.entity_type]
         sent_of = sentence_numbers(doc)
+        mentions = _share_coordinated_sector(doc, mentions)
         mentions = _counterparts(doc, mentions, sent_of)
         mentions = _definite_descriptions(doc, mentions, sent_of)
         mentions += _pronouns(doc, mentions, sent_of)
@@ -140,6 +141,20 @@ def candidate(doc: Doc, m: ActorMention, gender: str | None = None) -> Candidate
     group = m.entity_type in {"ORG", "GPE"} or m.sector in {"GOV", "IGO", "MIL", "SPY", "COP"}
     return Candidate(m.start, m.end, m.head, _is_person(doc, m) and not plural, plural, group,
                      m.entity_type is not None, gender)
+
+
+def _share_coordinated_sector(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A bare nationality adjective coordinated with the next actor shares its sector
+    ("Polish and Lithuanian officials"), whatever the parse made of the coordination."""
+    out = list(mentions)
+    for k in range(len(out) - 2, -1, -1):
+        m, nxt = out[k], out[k + 1]
+        between = doc[m.end:nxt.start]
+        if (m.sector is None and m.country and doc[m.head].pos_ == "ADJ" and nxt.sector
+                and nxt.country and 0 < len(between) <= 2
+                and all(t.pos_ == "CCONJ" or t.text == "," for t in between)):
+            out[k] = _with(m, m.country, nxt.sector, f"coordinated:{m.rule}", None)
+    return out
 
 
 def _counterparts(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
