@@ -86,3 +86,14 @@ def test_example_article(coder, nlp, belarus_text) -> None:
     assert {"BLRGOV", "RUSMIL", "BLRMIL", "IGOEU", "UKRSPY", "RUSGOV"} <= codes
     pronouns = [m for m in found if m.entity_type == "PRON"]
     assert pronouns and all(m.antecedent is not None for m in pronouns)
+
+
+def test_from_petrarch_validation_dictionaries(shared_data, nlp) -> None:
+    from eventcoder.actors.coder import ActorCoder
+
+    folder = shared_data / "petrarch2" / "dictionaries"
+    peer = ActorCoder.from_petrarch(folder / "PETR.Validate.actors.txt", folder / "PETR.Validate.agents.txt")
+    found = peer.find(nlp("Israeli troops attacked Hamas gunmen near Gaza City."), DAY)
+    codes = {m.code for m in found}
+    assert "ISRMIL" in codes
+    assert any(c and c.startswith("PSE") for c in codes)

@@ -198,11 +198,15 @@ def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
             own = sector if sector and not heads_it else own
             return Coding(code if country else None, country, own, f"intl:{entry.label}", etype or "ORG")
         if entry.kind == "person":
-            country, own = split_code(entry.code_on(date))
+            raw = entry.code_on(date)
+            country, own = split_code(raw)
             country = country or _state_country(names) or _any_country(entry)
             sector = sector or _title_sector(group)
             if sector is None or (heads_it and own not in {None, "ELI"}):
-                return _finish(country, own, f"person:{entry.label}", etype)
+                coding = _finish(country, own, f"person:{entry.label}", etype)
+                if raw and coding.code and raw.startswith(coding.code):
+                    coding = Coding(raw, coding.country, coding.sector, coding.rule, etype)
+                return coding
             return _finish(country, sector, f"person+agent:{entry.label}", etype)
         if entry.kind == "capital" and heads_it and sector is None:
             return _finish(entry.country, entry.sector, f"metonym:{entry.label}", etype)
