@@ -97,3 +97,10 @@ def test_from_petrarch_validation_dictionaries(shared_data, nlp) -> None:
     codes = {m.code for m in found}
     assert "ISRMIL" in codes
     assert any(c and c.startswith("PSE") for c in codes)
+
+
+def test_unknown_name_keeps_text_and_gets_a_country(coder, nlp) -> None:
+    found = coder.find(nlp("Workers at Minsk Tractor Works went on strike."), DAY)
+    plant = [m for m in found if "Tractor" in m.text]
+    assert plant and plant[0].country == "BLR" and plant[0].entity_type is not None
+    assert plant[0].sector != "GOV"

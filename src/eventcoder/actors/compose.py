@@ -213,6 +213,9 @@ def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
         if match.label == "people" and heads_it and sector is None:
             sector = "CVL"  # "Belarusians": the people of the state
         return _finish(entry.country, sector, f"{entry.kind}:{entry.label}", etype)
+    inner = next((m.entry for m in group.matches if m.kind == "inner" and m.entry), None)
+    if inner is not None:  # an unknown name with a place inside: keep type, infer the country
+        return _finish(inner.country, sector, f"entity+country:{inner.label}", etype)
     rule = f"agent:{agent.entry.label}" if agent and agent.entry else "entity"
     return Coding(None, None, sector, rule, etype)
 

@@ -28,7 +28,7 @@ class Match:
 
     start: int
     end: int
-    kind: str  # name, agent, title (agent word inside a person's name), ent
+    kind: str  # name, agent, title (agent word inside a person's name), ent, inner (place in a name)
     entry: Entry | None = None
     label: str | None = None  # entity label for kind "ent"; "people" for "Belarusians"
 
@@ -106,6 +106,25 @@ def find_matches(doc: Doc, lexicon: Lexicon) -> list[Match]:
     ents = []
     for ent in doc.ents:
         start, end = _trim(doc, ent.start, ent.end)
-        if ent.label_ in _ENT_LABELS and start < end and not any(t in taken for t in range(start, end)):
+        if ent.label_ not in _ENT_LABELS or start >= end:
+            continue
+        inside = [t for t in range(start, end) if t in taken]
+        if not inside:
             ents.append(Match(start, end, "ent", label=ent.label_))
+        elif _longer_name(doc, start, end, taken) and any(
+                _inner(m).kind == "inner" for m in names if start <= m.start and m.end <= end):
+            ents.append(Match(start, end, "ent", label=ent.label_))
+            names = [_inner(m) if start <= m.start and m.end <= end else m for m in names]
     return sorted([*names, *agents, *titles, *ents], key=lambda m: (m.start, -m.end))
+
+
+def _longer_name(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+    """An entity that names more than the dictionary words inside it ("Minsk Tractor Works")."""
+    return any(doc[t].pos_ == "PROPN" and t not in taken for t in range(start, end))
+
+
+def _inner(match: Match) -> Match:
+    """A dictionary name inside a longer unknown name: it only tells the country."""
+    if match.entry is None or match.entry.kind not in {"capital", "place"}:
+        return match
+    return Match(match.start, match.end, "inner", match.entry)
