@@ -104,3 +104,11 @@ def test_unknown_name_keeps_text_and_gets_a_country(coder, nlp) -> None:
     plant = [m for m in found if "Tractor" in m.text]
     assert plant and plant[0].country == "BLR" and plant[0].entity_type is not None
     assert plant[0].sector != "GOV"
+
+
+def test_institution_belongs_to_last_government(coder, nlp) -> None:
+    text = ("Russian troops arrived in the south. Lukashenka approved the plan on Monday. "
+            "The Ministry of Defense released videos of the trains.")
+    found = coder.find(nlp(text), DAY)
+    ministry = [m for m in found if "Ministry" in m.text]
+    assert ministry and ministry[0].code == "BLRMIL" and ministry[0].antecedent is not None

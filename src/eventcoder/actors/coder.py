@@ -28,6 +28,10 @@ __all__ = ["ActorCoder"]
 
 _COUNTERPARTS = {"counterpart", "counterparts", "colleague", "colleagues"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
+_DEFINITE_SENTENCES = 6
+# Institutions belong to the state whose government was last in view ("the Ministry of Defense").
+_INSTITUTIONS = {"ministry", "department", "government", "authority", "authorities", "regime",
+                 "state", "parliament", "administration", "cabinet", "leadership", "presidency"}
 _OBJECT_PRONOUNS = {"he", "him", "she", "her", "they", "them", "it", "himself", "herself",
                     "themselves", "itself"}
 
@@ -183,13 +187,17 @@ def _possessor_antecedent(doc: Doc, m: ActorMention, earlier: list[ActorMention]
 
 
 def _definite_descriptions(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
-    """"the regime" without a country takes it from the latest mention of the same sector."""
+    """"the regime" without a country takes it from the latest mention of the same sector;
+    institutions ("the Ministry of Defense") from the latest government actor."""
     out = list(mentions)
     for k, m in enumerate(out):
         if m.country or not m.sector or doc[m.start].lower_ not in _DEFINITE:
             continue
+        wanted = "GOV" if doc[m.head].lemma_.lower() in _INSTITUTIONS else m.sector
         for prior in reversed(out[:k]):
-            if prior.country and prior.sector == m.sector and sent_of[m.head] - sent_of[prior.head] <= 10:
+            if sent_of[m.head] - sent_of[prior.head] > _DEFINITE_SENTENCES:
+                break
+            if prior.country and prior.sector == wanted and prior.entity_type != "PRON":
                 out[k] = _with(m, prior.country, m.sector, f"definite:{m.rule}", (prior.start, prior.end))
                 break
     return out
