@@ -42,7 +42,7 @@ def _plural_demonyms(names: list[str]) -> list[str]:
 
 def _block_list(block: str, tag: str) -> list[str]:
     """Entries of a CountryInfo list element (comments dropped)."""
-    match = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.S)
+    match = re.search(rf"<{tag}>(.*?)</{tag}>", block, re.DOTALL)
     if not match:
         return []
     items = []
@@ -57,7 +57,7 @@ def build_states(shared: Path) -> list[str]:
     """Rows of states.tsv from CountryInfo.txt."""
     text = (shared / "countryinfo" / "CountryInfo.120116.txt").read_text(encoding="latin-1")
     rows = []
-    for block in re.findall(r"<Country>(.*?)</Country>", text, re.S):
+    for block in re.findall(r"<Country>(.*?)</Country>", text, re.DOTALL):
         block = block.rsplit("<Country>", 1)[-1]  # the format notes quote an opening tag
         code = re.search(r"<CountryCode>(.*?)</CountryCode>", block)
         name = re.search(r"<CountryName>(.*?)</CountryName>", block)
@@ -110,7 +110,7 @@ def build_people(shared: Path) -> list[str]:
         names = "|".join(dict.fromkeys(_words("_".join(p)) for p in record.phrases))
         terms = ";".join(_term(DatedCode(_LEGACY.get(c.code[:3], c.code[:3]) + c.code[3:], c.start, c.end))
                          for c in codes)
-        rows.append("\t".join([names, terms, "phoenix"]))
+        rows.append(f"{names}\t{terms}\tphoenix")
     common = {w for row in build_agents(shared) for w in row.split("\t")[0].split()}
     common |= {w.lower() for row in build_states(shared) for n in row.split("\t")[2].split("|")
                for w in n.split()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -56,7 +57,7 @@ def test_definite_description_inherits_country(coder, nlp) -> None:
 def test_mentions_sorted_and_disjoint(coder, nlp) -> None:
     found = coder.find(nlp("Putin and Lukashenka met in Sochi while Zelensky spoke to NATO."), DAY)
     assert [m.start for m in found] == sorted(m.start for m in found)
-    for a, b in zip(found, found[1:]):
+    for a, b in itertools.pairwise(found):
         assert a.end <= b.start
     assert {"RUSGOV", "BLRGOV", "UKRGOV", "IGONATO"} <= {m.code for m in found}
 

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 from eventcoder.actors.coref import (
-    Candidate, is_resolvable_pronoun, noun_phrase_candidates, resolve_chain, resolve_pronoun,
+    Candidate,
+    is_resolvable_pronoun,
+    noun_phrase_candidates,
+    resolve_chain,
+    resolve_pronoun,
 )
 
 

@@ -13,7 +13,10 @@ from pathlib import Path
 import pytest
 
 from eventcoder.actors.evaluate import (
-    _entity_mentions, _innermost, score_gsr, score_gum_pronouns,
+    _entity_mentions,
+    _innermost,
+    score_gsr,
+    score_gum_pronouns,
 )
 from eventcoder.errors import InputError
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from eventcoder.actors.lexicon import Lexicon
@@ -28,7 +30,7 @@ def test_names_agents_and_entities(nlp, lexicon) -> None:
 def test_matches_do_not_overlap_except_titles(nlp, lexicon) -> None:
     doc = nlp("The European Union and NATO warned the Kremlin.")
     matches = [m for m in find_matches(doc, lexicon) if m.kind != "title"]
-    for a, b in zip(matches, matches[1:]):
+    for a, b in itertools.pairwise(matches):
         assert a.end <= b.start or a.kind == "ent" or b.kind == "ent"
     names = " | ".join(doc[m.start:m.end].text for m in matches if m.kind == "name")
     assert "European Union" in names and "NATO" in names and "Kremlin" in names

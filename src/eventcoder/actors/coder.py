@@ -16,7 +16,11 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.actors.compose import Coding, code_group, group_matches
 from eventcoder.actors.coref import (
-    PERSON_NOUNS, Candidate, is_resolvable_pronoun, resolve_pronoun, sentence_numbers,
+    PERSON_NOUNS,
+    Candidate,
+    is_resolvable_pronoun,
+    resolve_pronoun,
+    sentence_numbers,
 )
 from eventcoder.actors.lexicon import Lexicon, split_code, words_of
 from eventcoder.actors.mention import ActorMention

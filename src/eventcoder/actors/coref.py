@@ -18,8 +18,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["Candidate", "PERSON_NOUNS", "PRONOUNS", "is_resolvable_pronoun", "noun_phrase_candidates",
-           "pronoun_class", "resolve_chain", "resolve_pronoun", "sentence_numbers"]
+__all__ = [
+    "PERSON_NOUNS",
+    "PRONOUNS",
+    "Candidate",
+    "is_resolvable_pronoun",
+    "noun_phrase_candidates",
+    "pronoun_class",
+    "resolve_chain",
+    "resolve_pronoun",
+    "sentence_numbers",
+]
 
 PRONOUNS = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
@@ -145,7 +154,7 @@ colleague politician blogger lawyer founder editor chairperson ruler monarch emi
 person child boy girl mother father wife husband son daughter friend doctor teacher student
 author writer player user brother sister guy lady artist scientist researcher professor
 manager owner worker driver member captain coach priest bishop pope
-""".split())
+""".split())  # noqa: SIM905
 _GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
            "she": "female", "her": "female", "hers": "female", "herself": "female"}
 
