@@ -19,6 +19,7 @@ from eventcoder.actors.coref import (
     PERSON_NOUNS,
     Candidate,
     is_resolvable_pronoun,
+    noun_gender,
     resolve_pronoun,
     sentence_numbers,
 )
@@ -148,7 +149,7 @@ def candidate(doc: Doc, m: ActorMention, gender: str | None = None) -> Candidate
         head.tag_ == "NNS"
     group = m.entity_type in {"ORG", "GPE"} or m.sector in {"GOV", "IGO", "MIL", "SPY", "COP"}
     return Candidate(m.start, m.end, m.head, _is_person(doc, m) and not plural, plural, group,
-                     m.entity_type is not None, gender)
+                     m.entity_type is not None, gender or noun_gender(head))
 
 
 def _share_coordinated_sector(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:

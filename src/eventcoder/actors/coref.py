@@ -23,6 +23,7 @@ __all__ = [
     "PRONOUNS",
     "Candidate",
     "is_resolvable_pronoun",
+    "noun_gender",
     "noun_phrase_candidates",
     "pronoun_class",
     "resolve_chain",
@@ -155,6 +156,12 @@ person child boy girl mother father wife husband son daughter friend doctor teac
 author writer player user brother sister guy lady artist scientist researcher professor
 manager owner worker driver member captain coach priest bishop pope
 """.split())  # noqa: SIM905
+_MALE_NOUNS = frozenset({"man", "men", "husband", "father", "son", "brother", "boy", "guy", "king",
+                         "prince", "mr", "sir", "lord", "uncle", "nephew", "grandfather", "dad",
+                         "gentleman", "monk", "priest", "bishop", "pope", "emperor", "sultan"})
+_FEMALE_NOUNS = frozenset({"woman", "women", "wife", "mother", "daughter", "sister", "girl", "lady",
+                           "queen", "princess", "mrs", "ms", "miss", "madam", "aunt", "niece",
+                           "grandmother", "mom", "mum", "nun", "empress", "actress"})
 _GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
            "she": "female", "her": "female", "hers": "female", "herself": "female"}
 
@@ -170,8 +177,18 @@ def noun_phrase_candidates(doc: Doc) -> list[Candidate]:
         person = token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS
         group = token.ent_type_ in {"ORG", "GPE", "NORP"}
         out.append(Candidate(start, token.i + 1, token.i, person, plural, group,
-                             token.pos_ == "PROPN"))
+                             token.pos_ == "PROPN", noun_gender(token)))
     return out
+
+
+def noun_gender(head: Token) -> str | None:
+    """male/female from a gendered noun or title in the phrase ("husband", "Mrs. Smith")."""
+    words = {head.lemma_.lower(), head.lower_} | {c.lower_.rstrip(".") for c in head.lefts}
+    if words & _MALE_NOUNS:
+        return "male"
+    if words & _FEMALE_NOUNS:
+        return "female"
+    return None
 
 
 def resolve_chain(doc: Doc, candidates: list[Candidate]) -> dict[int, int]:
@@ -189,10 +206,13 @@ def resolve_chain(doc: Doc, candidates: list[Candidate]) -> dict[int, int]:
             continue
         visible = [_gendered(c, genders) for c in pool if c.end <= token.i]
         pick = resolve_pronoun(doc, token, visible, sent_of)
-        if pick is None:
+        gender = _GENDER.get(token.lower_)
+        if pick is None:  # a first mention: later pronouns may refer to it
+            cls = pronoun_class(token)
+            pool.append(Candidate(token.i, token.i + 1, token.i, cls in {"male", "female"},
+                                  cls == "plural", False, False, gender))
             continue
         chosen[token.i] = pick.head
-        gender = _GENDER.get(token.lower_)
         if gender:
             genders.setdefault(pick.head, gender)
         pool.append(Candidate(token.i, token.i + 1, token.i, pick.person, pick.plural, pick.group,
