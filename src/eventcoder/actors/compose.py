@@ -72,6 +72,12 @@ def _climbs(token: Token, agent_heads: dict[int, str | None], matched: set[int])
     return False
 
 
+def _modifier_like(doc: Doc, match: Match) -> bool:
+    """A nationality adjective or a name used as a modifier, directly before an agent word."""
+    return match.kind == "name" and doc[match.end - 1].pos_ in {"ADJ", "PROPN"} and \
+        match.entry is not None and match.entry.kind in {"state", "capital", "person", "org"}
+
+
 def _match_head(doc: Doc, match: Match) -> int:
     """The token of the match whose syntactic head lies outside it."""
     for i in range(match.start, match.end):
@@ -87,12 +93,15 @@ def group_matches(doc: Doc, matches: list[Match]) -> list[Group]:
                    for m in matches if m.kind == "agent"}
     matched = {i for m in matches for i in range(m.start, m.end)}
     groups: dict[int, Group] = {}
+    agent_at = {m.start: _match_head(doc, m) for m in matches if m.kind == "agent"}
     for match in matches:
         token = doc[_match_head(doc, match)]
         for _ in range(6):
             if not _climbs(token, agent_heads, matched):
                 break
             token = token.head
+        if token.i == _match_head(doc, match) and _modifier_like(doc, match) and match.end in agent_at:
+            token = doc[agent_at[match.end]]  # "Syrian officers" however the parse attached it
         groups.setdefault(token.i, Group(token.i)).matches.append(match)
     out = []
     for group in groups.values():
