@@ -1,8 +1,8 @@
 """Tests of the actor evaluation, and accuracy floors on the gold sets (CI gate).
 
 Floors sit just below what was measured with the interim pipeline (see
-src/eventcoder/data/actors/README.md): PLOVER GSR found 450/650 (69.2%), country 514/650
-(79.1%), country+sector 199/375 (53.1%); GUM test pronouns 460/718 (64.1%).
+src/eventcoder/data/actors/README.md): PLOVER GSR found 465/650 (71.5%), country 515/650
+(79.2%), country+sector 212/375 (56.5%); GUM test pronouns 479/718 (66.7%).
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from eventcoder.actors.evaluate import (
 )
 from eventcoder.errors import InputError
 
-GSR_FOUND_FLOOR = 0.67
+GSR_FOUND_FLOOR = 0.69
 GSR_COUNTRY_FLOOR = 0.77
-GSR_SECTOR_FLOOR = 0.51
-GUM_PRONOUN_FLOOR = 0.62
+GSR_SECTOR_FLOOR = 0.54
+GUM_PRONOUN_FLOOR = 0.64
 
 
 def test_entity_brackets_keep_ids() -> None:
