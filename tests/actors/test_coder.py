@@ -113,3 +113,12 @@ def test_institution_belongs_to_last_government(coder, nlp) -> None:
     found = coder.find(nlp(text), DAY)
     ministry = [m for m in found if "Ministry" in m.text]
     assert ministry and ministry[0].code == "BLRMIL" and ministry[0].antecedent is not None
+
+
+def test_unparsed_and_empty_docs(coder) -> None:
+    import spacy
+
+    blank = spacy.blank("en")
+    assert coder.find(blank(""), DAY) == []
+    found = coder.find(blank("The Kremlin and NATO traded accusations."), DAY)
+    assert {"RUSGOV", "IGONATO"} <= {m.code for m in found}

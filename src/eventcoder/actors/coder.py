@@ -59,6 +59,11 @@ class ActorCoder:
 
     def find(self, doc: Doc, date: dt.date | None = None) -> list[ActorMention]:
         """All actor mentions of ``doc``, non-overlapping, sorted by start."""
+        if len(doc) == 0:
+            return []
+        if not doc.has_annotation("SENT_START"):  # an unparsed doc: read it as one sentence
+            for token in doc:
+                token.is_sent_start = token.i == 0
         matches = find_matches(doc, self.lexicon)
         groups = group_matches(doc, matches)
         codings = [(g, code_group(doc, g, date)) for g in groups]
