@@ -17,6 +17,7 @@ import re
 from pathlib import Path
 
 from eventcoder.actors.petrarch_format import DatedCode, read_actors, read_agents
+from eventcoder.errors import Errors
 from eventcoder.paths import PACKAGE_DIR, shared_data_dir
 
 OUT = PACKAGE_DIR / "data" / "actors"
@@ -220,6 +221,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=shared_data_dir())
     args = parser.parse_args()
+    if not (args.shared / "countryinfo").is_dir():
+        parser.error(Errors.E102.format(path=args.shared))
     OUT.mkdir(parents=True, exist_ok=True)
     for name, builder in (("states.tsv", build_states), ("people.tsv", build_people),
                           ("international.tsv", build_international),
