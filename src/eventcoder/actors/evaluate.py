@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 
 # Legacy CAMEO country codes used by the gold file -> ISO 3166 alpha-3.
 CAMEO_TO_ISO = {"JAP": "JPN", "ROM": "ROU", "UAR": "EGY", "GMY": "DEU", "UKG": "GBR",
-                "TAZ": "TZA", "ROC": "TWN", "ZAI": "COD", "BOS": "BIH", "SER": "SRB"}
+                "TAZ": "TZA", "ROC": "TWN", "ZAI": "COD", "BOS": "BIH", "SER": "SRB",
+                "ITL": "ITA", "VTN": "VNM"}
 _SECTORS = {"GOV", "MIL", "REB", "CVL", "OPP", "COP", "REF", "LEG", "JUD", "MED", "EDU", "LAB",
             "SPY", "BUS", "ELI", "UAF", "PTY", "CRM", "JRN", "HRI", "REL", "NGO", "IGO"}
 
