@@ -98,6 +98,8 @@ def test_from_petrarch_validation_dictionaries(shared_data, nlp) -> None:
     codes = {m.code for m in found}
     assert "ISRMIL" in codes
     assert any(c and c.startswith("PSE") for c in codes)
+    media = peer.find(nlp("Ithilen official media criticized Gondor."), DAY)
+    assert "ITHGOVMED" in {m.code for m in media}  # peer agent codes are appended whole
 
 
 def test_unknown_name_keeps_text_and_gets_a_country(coder, nlp) -> None:

@@ -159,10 +159,9 @@ class Lexicon:
             entry = Entry("person", terms=tuple(record.codes), label=" ".join(record.phrases[0]))
             for phrase in record.phrases:
                 lex.names.add(" ".join(phrase), entry, case_sensitive=False)
-        for agent in agents:
-            code = agent.code
-            lex.agents.add(" ".join(agent.phrase), Entry("agent", sector=code[:3] or None, code=code),
-                           case_sensitive=False)
+        for agent in agents:  # peer agent codes stay whole (~GOVMED gives XXXGOVMED)
+            lex.agents.add(" ".join(agent.phrase), Entry("agent", sector=agent.code or None,
+                                                         code=agent.code), case_sensitive=False)
         lex.names.finish()
         lex.agents.finish()
         return lex
