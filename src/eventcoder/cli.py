@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
 EVAL_COMMANDS: dict[str, str] = {
     "model": "eventcoder.nlp.evaluate:eval_model_command",
     "time": "eventcoder.timex.evaluate:eval_time_command",
+    "actors": "eventcoder.actors.evaluate:eval_actors_command",
 }
 
 

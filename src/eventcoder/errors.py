@@ -80,3 +80,6 @@ class Errors:
     E501 = _Message("E501", "{path}:{line}: gold time item is malformed ({detail}); fix or remove the line.")
     E502 = _Message("E502", "{path}: no gold time file there; pass --gold PATH to a JSON Lines file.")
     E503 = _Message("E503", "The document has no sentence boundaries; parse it with the eventcoder pipeline (load_pipeline()) before resolving times.")
+    # E6xx: actors
+    E601 = _Message("E601", "Actor data folder {path} not found; reinstall eventcoder or pass the folder that holds states.tsv.")
+    E602 = _Message("E602", "Gold file {path} has no usable records ({detail}).")
