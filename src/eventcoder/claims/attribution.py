@@ -70,17 +70,18 @@ def _speaker_head(verb: Token, sent: Span) -> tuple[Token, tuple[int, int] | Non
         return after, None
     tok = verb
     for _ in range(3):
-        subj = [c for c in tok.children if c.dep_ in _SUBJ and c.lower_ not in _EXPLETIVE
+        subj = [c for c in tok.children if c.dep_ in _SUBJ and c.lower_ not in _EXPLETIVE and not c.is_space
                 and c.i < verb.i + 6 and not (c.i > verb.i and c.pos_ not in ("NOUN", "PROPN"))]
-        if subj:
-            return _widen(subj[0], verb, sent)
+        if subj:  # the subject nearest the verb (parses sometimes give two)
+            return _widen(min(subj, key=lambda c: abs(c.i - verb.i)), verb, sent)
         if "Pass" in tok.morph.get("Voice") and any(c.dep_ == "aux" for c in tok.children):
             agents = [c for c in tok.children if c.dep_ == "obl"
                       and any(g.dep_ == "case" and g.lower_ == "by" for g in c.children)]
             return (agents[0], None) if agents else None
         participle = tok.lower_.endswith("ing") or tok.tag_ == "VBG"
         coordinated = tok.dep_ == "conj" and any(c.dep_ == "cc" for c in tok.lefts)
-        if not ((tok.dep_ in ("advcl", "xcomp") and participle) or coordinated) or tok.head is tok:
+        if not ((tok.dep_ == "advcl" and participle) or tok.dep_ == "xcomp" or coordinated) \
+                or tok.head is tok:
             break
         tok = tok.head
     return _speaker_before(verb, sent)
@@ -121,6 +122,9 @@ def _speaker_before(verb: Token, sent: Span) -> tuple[Token, tuple[int, int]] | 
     nouns: list[Token] = []
     while k >= sent.start:
         t = doc[k]
+        if nouns and nouns[-1].pos_ == "PROPN" and t.pos_ == "NOUN" and t.is_lower \
+                and nouns[-1].i == t.i + 1:
+            break  # "before the invasion Lukashenka": a common noun ends a name's phrase
         if t.pos_ in ("NOUN", "PROPN", "PRON") or (t.is_title and not t.is_sent_start):
             nouns.append(t)
         elif not (t.pos_ in ("ADJ", "DET", "NUM") or t.is_title
@@ -217,6 +221,9 @@ def _verb_attribution(tok: Token, sent: Span, mentions: Sequence[ActorMention],
                       verbs: dict[str, tuple[str, str]]) -> Attribution | None:
     lemma, stance = verbs[tok.lower_]
     prev = tok.nbor(-1) if tok.i > sent.start else None
+    if prev is not None and (prev.pos_ == "DET" or prev.tag_ == "PRP$" or (
+            prev.pos_ == "ADJ" and not tok.lower_.endswith("ed"))):
+        return None  # a noun: "the statement", "state television"
     if tok.lower_.endswith("s") and prev is not None and (
             prev.pos_ in ("VERB", "ADP", "DET", "ADJ") or prev.tag_ == "PRP$" or prev.lower_ == "'s"):
         return None  # a noun: "rejected claims that", "his claims"

@@ -225,8 +225,8 @@ def _not_a_quantity(sentence: str, m: re.Match[str]) -> bool:
         return True  # an identifier: "Article 5", "Flight 17"
     if m.group("num") and core.lower() == "one" and not m.group("unit"):
         return True
-    if m.group("vague") and not load_vague_amounts().get(core.lower()) and re.match(
-            rf"(?:{'|'.join(_TIME_UNITS)})s?\b", after, re.IGNORECASE):
+    unit = load_units().get(re.sub(r"\s+", " ", (m.group("unit") or "").lower()))
+    if m.group("vague") and unit is not None and unit.dimension == "time":
         return True  # "a few weeks before": a vague time expression, left to the time module
     if after.lower().startswith("ago"):
         return True
