@@ -67,3 +67,8 @@ class Errors:
 
     # E3xx: evaluation
     E301 = _Message("E301", "{name}: score {value:.3f} is below its floor {floor:.3f}.")
+
+    # E7xx: claims, quantities, polls
+    E701 = _Message("E701", "Claim extraction needs a parsed spaCy Doc, got {kind}; run the pipeline first.")
+    E702 = _Message("E702", "{path}:{line}: malformed claims gold line ({detail}); fix or remove it.")
+    E703 = _Message("E703", "{path}: claims gold file not found; pass --gold PATH.")

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.actors.mention import ActorMention
 from eventcoder.claims.numbers import NumberMatch, find_numbers
 from eventcoder.claims.phrases import noun_phrase
+from eventcoder.claims.conflicts import measure_key
 
 __all__ = ["GENERIC_MEASURES", "Quantity", "find_quantities", "measure_key"]
 
@@ -47,18 +48,6 @@ class Quantity:
     first_token: int
     last_token: int
     measure: str | None
-
-
-def measure_key(measure: str | None) -> str | None:
-    """A comparable key for a measure: its last word, lower case, without a plural -s."""
-    if not measure:
-        return None
-    word = measure.lower().split()[-1]
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
 
 
 def _noun_after(doc: Doc, k: int, limit: int) -> str | None:
@@ -170,7 +159,7 @@ def _duration_subject(doc: Doc, first: int, sent: Span) -> str | None:
         if doc[k].pos_ in ("NOUN", "PROPN"):
             nouns.append(doc[k])
         k -= 1
-    return nouns[-1].text if nouns else None
+    return f"duration of {nouns[-1].text}" if nouns else None
 
 
 def _measure(doc: Doc, sent: Span, q: NumberMatch, first: int, last: int, previous: str | None,
