@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
 
 EVAL_COMMANDS: dict[str, str] = {
     "model": "eventcoder.nlp.evaluate:eval_model_command",
+    "claims": "eventcoder.claims.evaluate:eval_claims_command",
 }
 
 
