@@ -42,6 +42,12 @@ MODIFIERS = {
     "no fewer than": "min", "up to": "max", "as many as": "max", "fewer than": "max",
     "less than": "max", "under": "max", "at most": "max", "no more than": "max",
 }
+# capitalised words that may precede a quantity at the start of a sentence (not identifiers)
+_FUNCTION_WORDS = set(
+    "only just nearly almost with and but of by to for at in on since until from after before "
+    "over under another all some the a an its their his her our those these exactly roughly "
+    "while whereas when then still yet also even about around another each every no".split()
+)
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
 
 
@@ -163,6 +169,9 @@ def _core_range(m: re.Match[str]) -> tuple[float | None, float | None, bool, str
     core = m.group("core")
     currency = next((CURRENCY[s] for s in sorted(CURRENCY, key=len, reverse=True)
                      if core.lower().lstrip("betwnfrom ").startswith(s)), None)
+    if m.group("range") and re.fullmatch(rf"(?:{'|'.join(_TENS_WORDS)})-[a-z]+", core.lower()):
+        v = parse_value(core)  # "twenty-five" is one number, not a range
+        return v, v, False, None
     if m.group("range"):
         left, right = _range_ends(core)
         lo, hi = parse_value(left), parse_value(right)
@@ -220,8 +229,8 @@ def _not_a_quantity(sentence: str, m: re.Match[str]) -> bool:
         return True
     if re.match(r"(?:st|nd|rd|th)\b", sentence[end:]):
         return True
-    if (prev_word[:1].isupper() and prev_word.lower() not in MONTHS and before[-len(prev_word) - 1:-len(prev_word)].strip()
-            and not before.endswith((".", "!", "?")) and not m.group("mod")):
+    if (prev_word[:1].isupper() and prev_word.lower() not in MONTHS
+            and prev_word.lower() not in _FUNCTION_WORDS and not m.group("mod")):
         return True  # an identifier: "Article 5", "Flight 17"
     if m.group("num") and core.lower() == "one" and not m.group("unit"):
         return True
