@@ -59,3 +59,8 @@ def test_quote_before_the_speaker(nlp, verbs):
 def test_nouns_and_poll_shares_are_not_claims(nlp, verbs):
     assert _claims(nlp, verbs, "The statement was read on television.") == []
     assert _claims(nlp, verbs, "Half of those polled said they would not vote.") == []
+
+
+def test_refusing_or_not_saying_is_no_claim(nlp, verbs):
+    assert _claims(nlp, verbs, "The minister refused to say how many soldiers were hurt.") == []
+    assert _claims(nlp, verbs, "The spokesman did not deny that talks were held.") == []

@@ -33,3 +33,15 @@ def test_caveat_in_a_later_sentence_qualifies_the_poll(nlp):
 def test_percentages_without_a_poll_are_not_polls(nlp):
     polls, used = _polls(nlp, "Unemployment rose to 7.5% in March.")
     assert polls == [] and used == set()
+
+
+def test_fieldwork_month_and_question_gist(nlp):
+    import datetime
+
+    doc = nlp("Voters were asked whether they back the reform in a poll conducted by Ipsos in March. "
+              "Of those, 40% said yes.")
+    sents = list(doc.sents)
+    polls, _ = find_polls(sents, [find_quantities(s) for s in sents], datetime.date(2023, 2, 1))
+    assert polls and polls[0].pollster == "Ipsos"
+    assert (polls[0].date.start, polls[0].date.end) == ("2022-03-01", "2022-03-31")
+    assert polls[0].question == "whether they back the reform"

@@ -38,6 +38,9 @@ _TEMPORAL = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _EXPLETIVE = {"it", "there"}
 _PUT_FORMS = {"put", "puts", "putting", "place", "places", "placed", "placing"}
 _POLL_WORDS = {"poll", "polls", "survey", "surveys", "polling", "study", "census"}
+_NOT_SAYING = {"refuse", "decline", "fail", "avoid", "hesitate"}
+_NOT_SAYING_FORMS = {"refused", "refuses", "refusing", "declined", "declines", "declining",
+                     "failed", "fails", "failing", "avoided", "avoids", "hesitated"}
 _CONTENT_NOUNS = {"claims", "claim", "reports", "report", "allegations", "allegation", "rumours",
                   "rumors", "suggestions", "accusations", "speculation", "fears", "assertions",
                   "charges", "statements", "the idea", "idea", "notion", "view"}
@@ -60,7 +63,12 @@ class Attribution:
 
 
 def _negated(tok: Token) -> bool:
-    return any(c.dep_ == "advmod" and "Neg" in c.morph.get("Polarity") for c in tok.children)
+    """"did not say", or governed by "refused to"/"declined to": nothing was claimed."""
+    if any(c.dep_ == "advmod" and "Neg" in c.morph.get("Polarity") for c in tok.children):
+        return True
+    prev = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]]
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SAYING or (
+        "to" in prev and any(w in _NOT_SAYING_FORMS for w in prev))
 
 
 def _speaker_head(verb: Token, sent: Span) -> tuple[Token, tuple[int, int] | None] | None:

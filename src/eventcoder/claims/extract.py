@@ -45,7 +45,7 @@ class ClaimExtractor:
         sents = list(doc.sents)
         attributions = [find_attributions(s, actors, self.reporting_verbs) for s in sents]
         quantities = self._quantities(sents, actors)
-        polls, used = find_polls(sents, quantities)
+        polls, used = find_polls(sents, quantities, document_date)
         records: list[Record] = []
         for i, sent in enumerate(sents):
             records.extend(_claim_record(doc_id, i, sent, n, a)
@@ -103,5 +103,5 @@ def _poll_record(doc_id: str, i: int, sent: Span, n: int, p: Poll) -> PollRecord
     return PollRecord(
         id=f"{doc_id}:s{i}:p{n}", doc_id=doc_id, sentence=i, span=(p.quantity.start_char, end),
         sentence_text=sent.text, pollster=p.pollster, population=p.population,
-        question=p.question, answer=p.answer, share=p.share, caveats=list(p.caveats),
+        question=p.question, answer=p.answer, share=p.share, caveats=list(p.caveats), date=p.date,
     )

@@ -167,8 +167,8 @@ def _vague_range(text: str) -> tuple[float, float] | None:
 def _core_range(m: re.Match[str]) -> tuple[float | None, float | None, bool, str | None]:
     """(low, high, vague, currency) of the matched core."""
     core = m.group("core")
-    currency = next((CURRENCY[s] for s in sorted(CURRENCY, key=len, reverse=True)
-                     if core.lower().lstrip("betwnfrom ").startswith(s)), None)
+    symbol = re.search(r"us\$|[$€£]", core.lower())
+    currency = CURRENCY[symbol.group(0)] if symbol else None
     if m.group("range") and re.fullmatch(rf"(?:{'|'.join(_TENS_WORDS)})-[a-z]+", core.lower()):
         v = parse_value(core)  # "twenty-five" is one number, not a range
         return v, v, False, None

@@ -11,6 +11,8 @@ sample sizes used by a poll are reported back so they are not also emitted as qu
 
 from __future__ import annotations
 
+import calendar
+import datetime
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.claims.lexicon import load_poll_caveats
 from eventcoder.claims.quantities import Quantity
+from eventcoder.records import DateInterval
 
 __all__ = ["Poll", "find_polls"]
 
@@ -31,6 +34,14 @@ _ANSWER_STOP = {"while", "whereas", "versus", "vs", "against", "but", "compared"
 _SKIP_BEFORE_ANSWER = {"who", "that", "which", "said", "say", "says", "answered", "replied",
                        "stated", "think", "thought", "believe", "believed", "agreed", "agree"}
 _SHARE_UNITS = {"percent", "share"}
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_FIELDWORK = re.compile(
+    r"\b(?:conducted|carried out|taken|fieldwork|polled|surveyed|poll|survey)\b[^.;]{0,60}?"
+    r"\b(?:in|during|throughout|between|from)\s+(?:early\s+|late\s+|mid-)?"
+    rf"({'|'.join(m.title() for m in _MONTHS)})(?:\s+(\d{{4}}))?")
+_QUESTION = re.compile(
+    r"\b(?:asked|question(?:ed)?)\b[^.;]*?\b((?:whether|if|about|how|what|which)\s+[^,.;]+)"
+    r"|\b(?:poll|survey|polling)\s+((?:on|about)\s+[^,.;]+)", re.IGNORECASE)
 _MAX_GAP_TOKENS = 40  # about one sentence: parsers split sentences too often to count them
 _BY_CONTEXT = {"conducted", "carried", "commissioned", "polled", "surveyed", "run", "done",
                "online", "telephone"} | {"poll", "polls", "survey", "surveys", "polling", "study"}
@@ -49,6 +60,7 @@ class Poll:
     population: str | None = None
     question: str | None = None
     caveats: list[str] = field(default_factory=list)
+    date: DateInterval | None = None
 
 
 def _is_share(q: Quantity) -> bool:
@@ -166,6 +178,35 @@ def _caveats(sentences: Sequence[Span], group: Sequence[int]) -> list[str]:
     return [label for label, cue in load_poll_caveats() if cue.search(text)]
 
 
+def _fieldwork(text: str, document_date: datetime.date | None) -> DateInterval | None:
+    """"conducted ... in August [2022]": the month of fieldwork (the last such month before
+    the document date when no year is given)."""
+    m = _FIELDWORK.search(text)
+    if m is None:
+        return None
+    month = _MONTHS[m.group(1).lower()]
+    if m.group(2):
+        year = int(m.group(2))
+    elif document_date is not None:
+        year = document_date.year if month <= document_date.month else document_date.year - 1
+    else:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    phrase = m.group(0)[m.group(0).rfind(m.group(1)) :]
+    return DateInterval(start=f"{year:04d}-{month:02d}-01", end=f"{year:04d}-{month:02d}-{last:02d}",
+                        granularity="month", text=phrase)
+
+
+def _question(text: str) -> str | None:
+    """The question's gist when the text states it ("asked whether ...", "a poll on ...")."""
+    m = _QUESTION.search(text)
+    if m is None:
+        return None
+    gist = re.split(r"\s+(?:in|by|for|from)\s+(?:a|an|the|this|their)\s+(?:\w+\s+)?(?:poll|survey)\b",
+                    m.group(1) or m.group(2))[0]
+    return gist.strip()
+
+
 def _used_by_poll(q: Quantity, sent: Span) -> bool:
     """Margins of error and sample sizes belong to the poll, not to the quantities."""
     before = sent.doc.text[max(sent.start_char, q.start_char - 40):q.start_char].lower()
@@ -173,14 +214,17 @@ def _used_by_poll(q: Quantity, sent: Span) -> bool:
         r"(?:margin of (?:sampling )?error|plus or minus|(?:poll|survey|sample) of)[^.]*$", before))
 
 
-def find_polls(sentences: Sequence[Span], quantities: Sequence[Sequence[Quantity]]
+def find_polls(sentences: Sequence[Span], quantities: Sequence[Sequence[Quantity]],
+               document_date: datetime.date | None = None
                ) -> tuple[list[Poll], set[tuple[int, int]]]:
     """Poll records of a document and the (sentence, quantity index) pairs they use."""
     polls: list[Poll] = []
     used: set[tuple[int, int]] = set()
     for group in _groups(sentences, quantities):
         pollster = next((p for i in group for p in [_pollster(sentences[i])] if p), None)
+        text = " ".join(sentences[i].text for i in group)
         caveats = _caveats(sentences, group)
+        date, question = _fieldwork(text, document_date), _question(text)
         members: list[Poll] = []
         for i in group:
             sent = sentences[i]
@@ -193,7 +237,7 @@ def find_polls(sentences: Sequence[Span], quantities: Sequence[Sequence[Quantity
                 span, population = _answer(sent.doc, q, sent)
                 answer = sent.doc[span[0]:span[1]].text if span else None
                 members.append(Poll(i, q, _share(q), answer, span, pollster, population,
-                                    None, list(caveats)))
+                                    question, list(caveats), date))
                 used.add((i, n))
         default_population = next((p.population for p in members if p.population and
                                    p.population.split()[-1].lower() not in _NOT_POPULATION), None)
