@@ -64,3 +64,9 @@ def test_nouns_and_poll_shares_are_not_claims(nlp, verbs):
 def test_refusing_or_not_saying_is_no_claim(nlp, verbs):
     assert _claims(nlp, verbs, "The minister refused to say how many soldiers were hurt.") == []
     assert _claims(nlp, verbs, "The spokesman did not deny that talks were held.") == []
+
+
+def test_uncoded_mention_inside_a_longer_phrase_keeps_the_phrase(nlp, verbs):
+    found = _claims(nlp, verbs, "Officials in the capital denied that troops had left.",
+                    mentions_for=[("Officials", None)])
+    assert found and found[0][0].text == "Officials in the capital"

@@ -4,12 +4,13 @@ conflicts against a gold set of JSON Lines.
 Gold line: ``{"id", "text", "claims": [...], "quantities": [...], "polls": [...],
 "conflicts": [...]}``. Matching (one-to-one, first fit):
 
-- claim: the gold speaker's last word occurs in the found speaker, and the contents overlap
+- claim: the gold speaker's head word (its last word before any preposition) occurs in the
+  found speaker, and the contents overlap
   (token F1 >= 0.5); stance is scored separately among matches;
 - quantity: same low and high (None = open end) and same unit; measure (``measure_key``) is
   scored separately among matches;
 - estimate: a gold quantity with a source; matched when the quantity matches and the found
-  source contains the gold source's last word (found estimates = quantities with a source);
+  source contains the gold source's head word (found estimates = quantities with a source);
 - poll: same share (within 0.005) and, when the gold names one, a pollster sharing a word;
   answer (token F1 >= 0.5) and caveats (same set) are scored separately among matches;
 - conflict: the same set of member quantities (compared by their text).
@@ -113,9 +114,18 @@ def _same_value(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
 
+def _head_word(text: str | None) -> str | None:
+    """The head of a speaker phrase: its last word before a preposition ("officials in X")."""
+    words = _words(text)
+    for i, w in enumerate(words):
+        if i and w in ("of", "for", "in", "at", "from", "on", "with"):
+            return words[i - 1]
+    return words[-1] if words else None
+
+
 def _last_word_in(gold: str | None, found: str | None) -> bool:
-    words = _words(gold)
-    return bool(words) and words[-1] in _words(found)
+    head = _head_word(gold)
+    return head is not None and head in _words(found)
 
 
 def _claim_ok(g: dict, r: ClaimRecord) -> bool:

@@ -65,16 +65,18 @@ def actor_for(doc: Doc | Span, head: Token, mentions: Sequence[ActorMention],
     ``limit`` (a token index after the head, e.g. the reporting verb) cuts the phrase off;
     ``surface`` gives the phrase's token range when it was found without the parse.
     """
-    covering = [m for m in mentions if m.start <= head.i < m.end]
-    if covering:
-        best = min(covering, key=lambda m: (m.head != head.i, m.end - m.start))
-        return best.to_actor()
     start, end = surface or noun_phrase(head, keep_conj=keep_conj)
     if limit is not None and head.i < limit:
         end = min(end, limit)
     start, end = strip_edges(head.doc, start, end)
     if end <= start:
         start, end = head.i, head.i + 1
+    covering = [m for m in mentions if m.start <= head.i < m.end]
+    if covering:
+        best = min(covering, key=lambda m: (m.head != head.i, m.end - m.start))
+        # an uncoded mention inside a longer phrase says less than the phrase itself
+        if best.code is not None or not (start <= best.start and best.end <= end):
+            return best.to_actor()
     span = head.doc[start:end]
     ent = head.ent_type_ or None
     return Actor(text=span.text.strip(), span=(span.start_char, span.start_char + len(span.text.strip())),
