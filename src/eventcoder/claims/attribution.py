@@ -152,9 +152,17 @@ def _speaker_before(verb: Token, sent: Span) -> tuple[Token, tuple[int, int]] | 
 
 
 def _is_share(head: Token, verb: Token) -> bool:
-    """Poll shares are not speakers: "48% of respondents said ..." is a poll answer."""
+    """Poll shares are not speakers: "48% of respondents said ..." is a poll answer.
+
+    Looks at the speaker and up to six words before it, within the same comma-delimited stretch.
+    """
     doc = head.doc
-    window = doc[max(head.sent.start, min(head.i, verb.i) - 6):max(head.i, verb.i)]
+    first = min(head.i, verb.i)
+    start = max(head.sent.start, first - 6)
+    for k in range(start, first):
+        if doc[k].is_punct and doc[k].text != "%":
+            start = k + 1
+    window = doc[start:max(head.i, verb.i)]
     return any(t.lower_ in _SHARE_WORDS or t.text == "%" for t in window)
 
 

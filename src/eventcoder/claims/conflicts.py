@@ -87,7 +87,12 @@ def _known(date: DateInterval | None) -> bool:
 def _fmt(q: QuantityRecord) -> str:
     def num(v: float | None) -> str:
         return "?" if v is None else f"{v:,.6g}" if abs(v) < 1e6 else f"{v:,.0f}"
-    rng = num(q.low) if q.low == q.high else f"{num(q.low)}-{num(q.high)}"
+    if q.high is None:
+        rng = f"at least {num(q.low)}"
+    elif q.low is None:
+        rng = f"at most {num(q.high)}"
+    else:
+        rng = num(q.low) if q.low == q.high else f"{num(q.low)}-{num(q.high)}"
     who = q.source.text if q.source else "the text"
     return f"{rng} ({who})"
 
