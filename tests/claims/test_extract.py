@@ -63,3 +63,15 @@ def test_example_article(nlp, extractor, belarus_text):
     assert all(0 < p.share < 1 for p in polls)
     assert len({p.pollster for p in polls}) == 1 and polls[0].pollster
     assert all("online sample" in p.caveats for p in polls)
+
+
+def test_rules_run_across_over_eager_sentence_splits(nlp, extractor):
+    from eventcoder.claims.extract import sentence_units
+
+    doc = nlp("Putin, speaking at a press conference, claimed that the West had provoked it. "
+              "Prices rose.")
+    units = sentence_units(doc, list(doc.sents))
+    assert [u.text.rstrip()[-1] for u in units] == [".", "."]
+    claims = [r for r in extractor.extract(doc, [], "d") if isinstance(r, ClaimRecord)]
+    assert claims and claims[0].speaker.text == "Putin"
+    assert claims[0].content == "the West had provoked it"

@@ -62,11 +62,11 @@ class Attribution:
     content_end: int
 
 
-def _negated(tok: Token) -> bool:
+def _negated(tok: Token, sent: Span) -> bool:
     """"did not say", or governed by "refused to"/"declined to": nothing was claimed."""
     if any(c.dep_ == "advmod" and "Neg" in c.morph.get("Polarity") for c in tok.children):
         return True
-    prev = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i]]
+    prev = [t.lower_ for t in tok.doc[max(sent.start, tok.i - 3):tok.i]]
     return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _NOT_SAYING or (
         "to" in prev and any(w in _NOT_SAYING_FORMS for w in prev))
 
@@ -126,6 +126,10 @@ def _speaker_before(verb: Token, sent: Span) -> tuple[Token, tuple[int, int]] | 
     k = verb.i - 1
     while k >= sent.start and (doc[k].pos_ in ("ADV", "AUX", "PART") or doc[k].is_space):
         k -= 1
+    if k >= sent.start and doc[k].text == ",":  # "Putin, speaking at a conference, claimed"
+        opening = [j for j in range(max(sent.start, k - 12), k) if doc[j].text == ","]
+        if opening:
+            k = opening[0] - 1
     end = k + 1
     nouns: list[Token] = []
     while k >= sent.start:
@@ -151,14 +155,14 @@ def _speaker_before(verb: Token, sent: Span) -> tuple[Token, tuple[int, int]] | 
     return doc[j], (start, end)
 
 
-def _is_share(head: Token, verb: Token) -> bool:
+def _is_share(head: Token, verb: Token, sent: Span) -> bool:
     """Poll shares are not speakers: "48% of respondents said ..." is a poll answer.
 
     Looks at the speaker and up to six words before it, within the same comma-delimited stretch.
     """
     doc = head.doc
     first = min(head.i, verb.i)
-    start = max(head.sent.start, first - 6)
+    start = max(sent.start, first - 6)
     for k in range(start, first):
         if doc[k].is_punct and doc[k].text != "%":
             start = k + 1
@@ -243,10 +247,10 @@ def _verb_attribution(tok: Token, sent: Span, mentions: Sequence[ActorMention],
     if tok.lower_.endswith("s") and prev is not None and (
             prev.pos_ in ("VERB", "ADP", "DET", "ADJ") or prev.tag_ == "PRP$" or prev.lower_ == "'s"):
         return None  # a noun: "rejected claims that", "his claims"
-    if _negated(tok) or (tok.i > sent.start and tok.nbor(-1).lower_ in ("an", "the", "as")):
+    if _negated(tok, sent) or (tok.i > sent.start and tok.nbor(-1).lower_ in ("an", "the", "as")):
         return None
     found = _speaker_head(tok, sent)
-    if found is None or _is_share(found[0], tok):
+    if found is None or _is_share(found[0], tok, sent):
         return None
     head, surface = found
     content = _quote_before(tok, sent) or _content(tok, head, stance, sent)
