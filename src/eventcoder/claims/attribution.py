@@ -43,7 +43,7 @@ _NOT_SAYING_FORMS = {"refused", "refuses", "refusing", "declined", "declines", "
                      "failed", "fails", "failing", "avoided", "avoids", "hesitated"}
 _CONTENT_NOUNS = {"claims", "claim", "reports", "report", "allegations", "allegation", "rumours",
                   "rumors", "suggestions", "accusations", "speculation", "fears", "assertions",
-                  "charges", "statements", "the idea", "idea", "notion", "view"}
+                  "charges", "statements", "idea", "notion", "view"}
 _SHARE_WORDS = {"percent", "%", "half", "third", "quarter", "majority", "minority", "respondents",
                 "polled", "surveyed", "thirds", "quarters"}
 _QUOTES = {"\"", "“", "”", "'", "‘", "’", "«", "»"}

@@ -22,7 +22,6 @@ quantities): ``claims: found X/Y (P%), extra Z``.
 from __future__ import annotations
 
 import json
-import logging
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +38,6 @@ from eventcoder.records import ClaimRecord, ConflictRecord, PollRecord, Quantity
 
 __all__ = ["DEFAULT_GOLD", "Score", "eval_claims_command", "evaluate_claims", "load_gold"]
 
-log = logging.getLogger(__name__)
 
 DEFAULT_GOLD = PACKAGE_DIR / "data" / "gold" / "claims.jsonl"
 KINDS = ("claims", "quantities", "estimates", "polls", "conflicts")

@@ -22,9 +22,8 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.actors.mention import ActorMention
 from eventcoder.claims.numbers import NumberMatch, find_numbers
 from eventcoder.claims.phrases import noun_phrase
-from eventcoder.claims.conflicts import measure_key
 
-__all__ = ["GENERIC_MEASURES", "Quantity", "find_quantities", "measure_key"]
+__all__ = ["GENERIC_MEASURES", "Quantity", "find_quantities"]
 
 GENERIC_MEASURES = {"number", "numbers", "figure", "figures", "toll", "total", "count", "tally",
                     "estimate", "estimates", "amount", "size", "strength"}
