@@ -53,5 +53,16 @@ def test_across_documents_needs_overlapping_dates_and_gets_a_content_hash():
 
 def test_measure_key_compares_heads():
     assert measure_key("Russian troops") == measure_key("troop") == "troop"
-    assert measure_key("casualties") == "casualty"
+    assert measure_key("bridges") == "bridge"
+    assert measure_key("casualties") == measure_key("deaths")
     assert measure_key(None) is None
+
+
+def test_near_synonyms_compare_and_open_dates_do_not_cross_documents():
+    assert measure_key("soldiers") == measure_key("Russian troops")
+    assert find_conflicts([_q("a", 8000, 8000, "x", measure="crowd"),
+                           _q("b", 100000, None, "y", measure="people")])
+    open_date = DateInterval(None, "2022-06-30", "unknown")
+    a = _q("d1:s0:q0", 1000, 1000, "x", doc="d1", date=open_date)
+    b = _q("d2:s0:q0", 5000, 5000, "y", doc="d2", date=open_date)
+    assert find_conflicts([a, b]) == []

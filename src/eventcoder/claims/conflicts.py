@@ -6,13 +6,13 @@ within one document (the extractor calls it) and across a whole store (``eventco
 
 Rules (documented choices):
 
-- same measure: the same ``measure_key`` (last word of the measure, lower case, singular) and
-  the same unit;
+- same measure: the same ``measure_key`` (last word of the measure, lower case, singular, mapped
+  through the near-synonym classes of ``measure_classes.tsv``) and the same unit;
 - different sources: the source actor's code, else its text, compared case-insensitively; a
   figure without a source is the author's own and counts as one source per document;
 - overlapping time: both dates unknown within one document, or both known and the intervals
-  overlap; figures from different documents without dates are not compared (they may be
-  about different moments);
+  overlap; figures from different documents are compared only when both dates are bounded
+  intervals (they may otherwise be about different moments);
 - disagree: the ranges (open ends for "at least"/"up to") do not overlap and the gap between
   them exceeds ``REL_TOLERANCE`` (10%) of the larger nearest end, so "around 30" vs "28" agree
   and "several thousand" (3,000-7,000) vs "9,000" do not.
@@ -29,6 +29,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from eventcoder.claims.lexicon import load_measure_classes
 from eventcoder.records import ConflictRecord, DateInterval, QuantityRecord
 
 __all__ = ["REL_TOLERANCE", "find_conflicts", "measure_key", "ranges_conflict"]
@@ -37,15 +38,16 @@ REL_TOLERANCE = 0.10
 
 
 def measure_key(measure: str | None) -> str | None:
-    """A comparable key for a measure: its last word, lower case, without a plural -s."""
+    """A comparable key for a measure: its last word, lower case, singular, mapped to its class
+    in ``measure_classes.tsv`` ("soldiers" and "troops" compare as "troop")."""
     if not measure or not measure.split():
         return None
     word = measure.lower().split()[-1].strip(".,;:'\"")
     if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 3:
-        return word[:-1]
-    return word
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 3:
+        word = word[:-1]
+    return load_measure_classes().get(word, word)
 
 
 def _bounds(q: QuantityRecord) -> tuple[float, float]:
@@ -72,12 +74,22 @@ def _source_key(q: QuantityRecord) -> str:
 
 
 def _dates_overlap(a: QuantityRecord, b: QuantityRecord) -> bool:
-    """Known dates must overlap; an unknown date is only assumed to match within one document."""
+    """Known dates must overlap; an unknown date is only assumed to match within one document.
+
+    Across documents both dates must be bounded (start and end): an open interval such as
+    "some time before the document date" would make every older figure comparable.
+    """
+    if a.doc_id != b.doc_id and not (_bounded(a.date) and _bounded(b.date)):
+        return False
     if _known(a.date) and _known(b.date):
         start_a, end_a = a.date.start or "0000", a.date.end or "9999"
         start_b, end_b = b.date.start or "0000", b.date.end or "9999"
         return start_a <= end_b and start_b <= end_a
     return a.doc_id == b.doc_id
+
+
+def _bounded(date: DateInterval | None) -> bool:
+    return date is not None and date.start is not None and date.end is not None
 
 
 def _known(date: DateInterval | None) -> bool:

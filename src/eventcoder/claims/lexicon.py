@@ -17,6 +17,7 @@ from eventcoder.paths import PACKAGE_DIR
 
 __all__ = [
     "Unit",
+    "load_measure_classes",
     "VagueAmount",
     "load_poll_caveats",
     "load_reporting_verbs",
@@ -116,3 +117,14 @@ def load_units() -> dict[str, Unit]:
     """Unit surface form (lower case) -> normalised unit."""
     return {cols[0].strip(): Unit(cols[1].strip(), cols[2].strip())
             for _, cols in _rows(DATA_DIR / "units.tsv", 3)}
+
+
+@lru_cache(maxsize=1)
+def load_measure_classes() -> dict[str, str]:
+    """Measure word (singular, lower case) -> the class it is compared under."""
+    out = {}
+    for _, cols in _rows(DATA_DIR / "measure_classes.tsv", 2):
+        for word in cols[1].split(","):
+            if word.strip():
+                out[word.strip().lower()] = cols[0].strip()
+    return out
