@@ -70,3 +70,9 @@ def test_uncoded_mention_inside_a_longer_phrase_keeps_the_phrase(nlp, verbs):
     found = _claims(nlp, verbs, "Officials in the capital denied that troops had left.",
                     mentions_for=[("Officials", None)])
     assert found and found[0][0].text == "Officials in the capital"
+
+
+def test_a_gerund_after_a_clause_is_no_quote_inversion(nlp, verbs):
+    found = _claims(nlp, verbs, "Currently, both regimes are interested in maintaining an "
+                                "atmosphere of uncertainty.")
+    assert found == []

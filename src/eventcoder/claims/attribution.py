@@ -205,7 +205,8 @@ def _content(verb: Token, head: Token, stance: str | None, sent: Span) -> tuple[
     # "The talks had collapsed, a senior diplomat said": the clause before the speaker's comma
     first = min(head.i, verb.i)
     commas = [k for k in range(sent.start, first) if doc[k].text == ","]
-    if commas and first - commas[-1] <= 6:
+    if commas and first - commas[-1] <= 6 and not verb.lower_.endswith("ing") and any(
+            t.pos_ in ("VERB", "AUX") for t in doc[sent.start:commas[-1]]):
         return sent.start, commas[-1]
     if head.i < verb.i and any(t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1:sent.end]):
         return verb.i + 1, _clause_end(doc, verb.i + 1, sent.end)
