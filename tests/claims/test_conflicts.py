@@ -66,3 +66,8 @@ def test_near_synonyms_compare_and_open_dates_do_not_cross_documents():
     a = _q("d1:s0:q0", 1000, 1000, "x", doc="d1", date=open_date)
     b = _q("d2:s0:q0", 5000, 5000, "y", doc="d2", date=open_date)
     assert find_conflicts([a, b]) == []
+
+
+def test_figures_without_a_source_are_not_estimates():
+    assert find_conflicts([_q("a", 2, 2, None, measure="convoys"),
+                           _q("b", 60, 60, "y", measure="convoys")]) == []

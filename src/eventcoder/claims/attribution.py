@@ -46,6 +46,9 @@ _CONTENT_NOUNS = {"claims", "claim", "reports", "report", "allegations", "allega
                   "charges", "statements", "idea", "notion", "view"}
 _SHARE_WORDS = {"percent", "%", "half", "third", "quarter", "majority", "minority", "respondents",
                 "polled", "surveyed", "thirds", "quarters"}
+_WH = {"who", "which", "that", "whom"}
+_FUNCTION_POS = {"CCONJ", "SCONJ", "ADV", "ADP", "PRON", "DET", "AUX", "VERB", "PART", "INTJ"}
+_OBJECT_WORDS = {"me", "us", "him", "her", "them", "you", "reporters", "journalists"}
 _QUOTES = {"\"", "“", "”", "'", "‘", "’", "«", "»"}
 
 
@@ -137,10 +140,13 @@ def _speaker_before(verb: Token, sent: Span) -> tuple[Token, tuple[int, int]] | 
         if nouns and nouns[-1].pos_ == "PROPN" and t.pos_ == "NOUN" and t.is_lower \
                 and nouns[-1].i == t.i + 1:
             break  # "before the invasion Lukashenka": a common noun ends a name's phrase
-        if t.pos_ in ("NOUN", "PROPN", "PRON") or (t.is_title and not t.is_sent_start):
+        if t.lower_ in _WH:
+            break  # "residents, who said": the relative pronoun is resolved by the caller
+        name_like = t.is_title and t.pos_ not in _FUNCTION_POS
+        if t.pos_ in ("NOUN", "PROPN", "PRON") or (name_like and not t.is_sent_start):
             nouns.append(t)
-        elif not (t.pos_ in ("ADJ", "DET", "NUM") or t.is_title
-                  or t.lower_ in ("of", "for", "in", "'s", "at")):
+        elif not (t.pos_ in ("ADJ", "DET", "NUM") or name_like
+                  or t.lower_ in ("of", "for", "in", "'s", "at", "-", "–")):
             break
         k -= 1
     while nouns and nouns[-1].lower_ in _EXPLETIVE:
@@ -153,6 +159,14 @@ def _speaker_before(verb: Token, sent: Span) -> tuple[Token, tuple[int, int]] | 
     while j + 1 < end and doc[j + 1].pos_ in ("NOUN", "PROPN"):
         j += 1
     return doc[j], (start, end)
+
+
+def _relative_antecedent(wh: Token, sent: Span) -> tuple[Token, None] | None:
+    """"residents, who said ...": the noun the relative pronoun stands for."""
+    for k in range(wh.i - 1, max(sent.start - 1, wh.i - 4), -1):
+        if wh.doc[k].pos_ in ("NOUN", "PROPN"):
+            return wh.doc[k], None
+    return None
 
 
 def _is_share(head: Token, verb: Token, sent: Span) -> bool:
@@ -198,7 +212,10 @@ def _content(verb: Token, head: Token, stance: str | None, sent: Span) -> tuple[
     tail = doc[verb.i + 1:_clause_end(doc, verb.i + 1, sent.end)]
     has_clause = clauses or any(t.pos_ in ("VERB", "AUX") or t.lower_ == "to" for t in tail)
     if head.i < verb.i and (has_clause or (args and stance in _NP_STANCES)):
-        return verb.i + 1, _clause_end(doc, verb.i + 1, sent.end)
+        start = verb.i + 1
+        if doc[start].lower_ in _OBJECT_WORDS and start + 1 < sent.end:
+            start += 1  # "tells me she ...": the hearer is not part of what is said
+        return start, _clause_end(doc, verb.i + 1, sent.end)
     lefts = [c for c in verb.lefts if c.dep_ in _CLAUSES and c.i != head.i]
     if lefts:
         return _subtree_bounds(lefts)
@@ -251,6 +268,8 @@ def _verb_attribution(tok: Token, sent: Span, mentions: Sequence[ActorMention],
     if _negated(tok, sent) or (tok.i > sent.start and tok.nbor(-1).lower_ in ("an", "the", "as")):
         return None
     found = _speaker_head(tok, sent)
+    if found is not None and found[0].lower_ in _WH:
+        found = _relative_antecedent(found[0], sent)
     if found is None or _is_share(found[0], tok, sent):
         return None
     head, surface = found

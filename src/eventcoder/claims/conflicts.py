@@ -8,8 +8,10 @@ Rules (documented choices):
 
 - same measure: the same ``measure_key`` (last word of the measure, lower case, singular, mapped
   through the near-synonym classes of ``measure_classes.tsv``) and the same unit;
-- different sources: the source actor's code, else its text, compared case-insensitively; a
-  figure without a source is the author's own and counts as one source per document;
+- estimates only: both figures have a source (the actor who gives them); a figure the text
+  states on its own is not compared, since long reports give many figures about different
+  moments ("two convoys" then "six convoys");
+- different sources: the source actor's code, else its text, compared case-insensitively;
 - overlapping time: both dates unknown within one document, or both known and the intervals
   overlap; figures from different documents are compared only when both dates are bounded
   intervals (they may otherwise be about different moments);
@@ -69,7 +71,7 @@ def ranges_conflict(a: QuantityRecord, b: QuantityRecord, tolerance: float = REL
 
 def _source_key(q: QuantityRecord) -> str:
     if q.source is None:
-        return f"author:{q.doc_id}"
+        return ""
     return (q.source.code or q.source.text).strip().lower()
 
 
@@ -105,7 +107,7 @@ def _fmt(q: QuantityRecord) -> str:
         rng = f"at most {num(q.high)}"
     else:
         rng = num(q.low) if q.low == q.high else f"{num(q.low)}-{num(q.high)}"
-    who = q.source.text if q.source else "the text"
+    who = q.source.text if q.source else "?"
     return f"{rng} ({who})"
 
 
@@ -126,7 +128,7 @@ def find_conflicts(quantities: Iterable[QuantityRecord],
     groups: dict[tuple[str, str | None], list[QuantityRecord]] = defaultdict(list)
     for q in quantities:
         key = measure_key(q.measure)
-        if key is not None and (q.low is not None or q.high is not None):
+        if key is not None and q.source is not None and (q.low is not None or q.high is not None):
             groups[(key, q.unit)].append(q)
     out: list[ConflictRecord] = []
     per_doc: dict[str, int] = defaultdict(int)

@@ -216,8 +216,8 @@ def _not_a_quantity(sentence: str, m: re.Match[str]) -> bool:
     plain = not (m.group("mod") or m.group("unit"))
     if m.group("range") and plain and all(_is_year(p) for p in _range_ends(core)):
         return True
-    if m.group("num") and plain and _is_year(core) and not re.match(r"[a-z]", after):
-        return True
+    if m.group("num") and plain and _is_year(core) and not re.match(r"[a-z]+s\b", after):
+        return True  # "in 2003", "the 2003 war" (but "1990 troops" is a count)
     if m.group("num") and _is_year(core) and prev_word.lower() in (*MONTHS, "in", "since", "of",
                                                                      "by", "until", "from", "year"):
         return True
@@ -264,9 +264,15 @@ def find_numbers(sentence: str) -> list[NumberMatch]:
         if low is None and high is None:
             continue
         low, high, approx = _bounds(m.group("mod"), low, high)
+        unit = _unit(m, currency)
+        if currency is None and unit is None and re.search(r"\dm$", m.group("core").lower()):
+            # "50m apart": metres; "m" means million only after a currency sign ("$50m")
+            low = None if low is None else low / 1e6
+            high = None if high is None else high / 1e6
+            unit = "m"
         out.append(NumberMatch(
             start=m.start(), end=m.end(), text=m.group(0), low=low, high=high,
-            unit=_unit(m, currency), approximate=approx or vague or
+            unit=unit, approximate=approx or vague or
             m.group("core").lower().startswith("a dozen"), vague=vague,
         ))
     return out

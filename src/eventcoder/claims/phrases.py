@@ -22,7 +22,8 @@ def noun_phrase(token: Token, keep_conj: bool = False) -> tuple[int, int]:
     keep = [token]
     stack = [c for c in token.children
              if (c.dep_ not in _CLAUSAL or (keep_conj and c.dep_ in ("conj", "cc")))
-             and not (c.i < token.i and (c.dep_ in ("case", "mark") or c.lower_ == "according"))]
+             and not (c.i < token.i and (c.dep_ in ("case", "mark") or c.lower_ == "according"))
+             and not (c.i > token.i and c.dep_ == "advmod")]
     while stack:
         tok = stack.pop()
         keep.append(tok)
