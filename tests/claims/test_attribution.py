@@ -76,3 +76,8 @@ def test_a_gerund_after_a_clause_is_no_quote_inversion(nlp, verbs):
     found = _claims(nlp, verbs, "Currently, both regimes are interested in maintaining an "
                                 "atmosphere of uncertainty.")
     assert found == []
+
+
+def test_a_capitalised_name_part_is_not_a_verb(nlp, verbs):
+    found = _claims(nlp, verbs, "The Department of State expects the offer to help.")
+    assert [f[3] for f in found] == ["expects"]

@@ -90,3 +90,13 @@ def test_offsets_point_at_the_text():
 @given(st.integers(min_value=0, max_value=10**9))
 def test_digit_groups_parse_back(n):
     assert parse_value(f"{n:,}") == n
+
+
+def test_m_is_million_after_a_currency_sign_and_metres_otherwise():
+    assert [(n.low, n.unit) for n in find_numbers("a $100m deal")] == [(1e8, "USD")]
+    assert [(n.low, n.unit) for n in find_numbers("posts 50m apart")] == [(50, "m")]
+
+
+def test_a_year_before_a_singular_noun_is_a_date():
+    assert find_numbers("since the 2003 war") == []
+    assert [n.low for n in find_numbers("some 1990 troops")] == [1990]

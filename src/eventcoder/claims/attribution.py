@@ -259,6 +259,8 @@ def _verb_attribution(tok: Token, sent: Span, mentions: Sequence[ActorMention],
                       verbs: dict[str, tuple[str, str]]) -> Attribution | None:
     lemma, stance = verbs[tok.lower_]
     prev = tok.nbor(-1) if tok.i > sent.start else None
+    if tok.is_title and prev is not None and not tok.is_sent_start:
+        return None  # a name: "the Department of State"
     if prev is not None and (prev.pos_ == "DET" or prev.tag_ == "PRP$" or (
             prev.pos_ == "ADJ" and not tok.lower_.endswith("ed"))):
         return None  # a noun: "the statement", "state television"

@@ -60,7 +60,7 @@ def _noun_after(doc: Doc, k: int, limit: int) -> str | None:
             break
         words.append(doc[k])
         if doc[k].pos_ in ("NOUN", "PROPN") and k + 1 < limit and (
-                doc[k + 1].pos_ not in ("NOUN", "PROPN") or "Plur" in doc[k].morph.get("Number")):
+                doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ") or "Plur" in doc[k].morph.get("Number")):
             break  # the first plural noun heads an English noun phrase ("Ukrainians support")
         k += 1
     while words and words[-1].pos_ == "ADJ" and words[-1].tag_ not in ("NNS", "NN"):
