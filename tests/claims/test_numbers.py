@@ -100,3 +100,8 @@ def test_m_is_million_after_a_currency_sign_and_metres_otherwise():
 def test_a_year_before_a_singular_noun_is_a_date():
     assert find_numbers("since the 2003 war") == []
     assert [n.low for n in find_numbers("some 1990 troops")] == [1990]
+
+
+@pytest.mark.parametrize("text", ["at 33°47′N 44°30′E", "Shia Arab.[1] The town", "two years ago"])
+def test_coordinates_footnotes_and_ago(text):
+    assert find_numbers(text) == []

@@ -89,7 +89,7 @@ def _pattern() -> re.Pattern[str]:
                 rf"|half(?=\s+of\b)|one\s+in\s+(?:{base})")
     units = _alt(list(load_units()))
     return re.compile(
-        rf"(?<![\w\-/.:$€£])(?:(?P<mod>{_alt(list(MODIFIERS))})\s+)?"
+        rf"(?<![\w\-/.:$€£\[])(?:(?P<mod>{_alt(list(MODIFIERS))})\s+)?"
         rf"(?P<core>(?P<range>{rng})|(?P<vague>{vague_re})|(?P<frac>{fraction})|(?P<num>{numexpr}))"
         rf"(?!\w)(?:\s?(?P<unit>{units})(?!\w))?",
         re.IGNORECASE,
@@ -237,8 +237,8 @@ def _not_a_quantity(sentence: str, m: re.Match[str]) -> bool:
     unit = load_units().get(re.sub(r"\s+", " ", (m.group("unit") or "").lower()))
     if m.group("vague") and unit is not None and unit.dimension == "time":
         return True  # "a few weeks before": a vague time expression, left to the time module
-    if after.lower().startswith("ago"):
-        return True
+    if after.lower().startswith("ago") or after.startswith(("°", "′", "″", "]")):
+        return True  # "two years ago"; coordinates; footnote marks
     return False
 
 
