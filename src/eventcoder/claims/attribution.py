@@ -255,19 +255,25 @@ def _quote_before(verb: Token, sent: Span) -> tuple[int, int] | None:
     return None
 
 
+def _not_a_reporting_verb(tok: Token, sent: Span) -> bool:
+    """A noun or name spelled like a reporting verb, or a verb that reports nothing."""
+    prev = tok.nbor(-1) if tok.i > sent.start else None
+    if prev is None:
+        return _negated(tok, sent)
+    if tok.is_title and not tok.is_sent_start:
+        return True  # a name: "the Department of State"
+    if prev.pos_ == "DET" or prev.tag_ == "PRP$" or prev.lower_ in ("an", "the", "as") or (
+            prev.pos_ == "ADJ" and not tok.lower_.endswith("ed")):
+        return True  # a noun: "the statement", "state television", "as expected"
+    if tok.lower_.endswith("s") and (prev.pos_ in ("VERB", "ADP", "ADJ") or prev.lower_ == "'s"):
+        return True  # a noun: "rejected claims that", "Russia's claims"
+    return _negated(tok, sent)
+
+
 def _verb_attribution(tok: Token, sent: Span, mentions: Sequence[ActorMention],
                       verbs: dict[str, tuple[str, str]]) -> Attribution | None:
-    lemma, stance = verbs[tok.lower_]
-    prev = tok.nbor(-1) if tok.i > sent.start else None
-    if tok.is_title and prev is not None and not tok.is_sent_start:
-        return None  # a name: "the Department of State"
-    if prev is not None and (prev.pos_ == "DET" or prev.tag_ == "PRP$" or (
-            prev.pos_ == "ADJ" and not tok.lower_.endswith("ed"))):
-        return None  # a noun: "the statement", "state television"
-    if tok.lower_.endswith("s") and prev is not None and (
-            prev.pos_ in ("VERB", "ADP", "DET", "ADJ") or prev.tag_ == "PRP$" or prev.lower_ == "'s"):
-        return None  # a noun: "rejected claims that", "his claims"
-    if _negated(tok, sent) or (tok.i > sent.start and tok.nbor(-1).lower_ in ("an", "the", "as")):
+    _, stance = verbs[tok.lower_]
+    if _not_a_reporting_verb(tok, sent):
         return None
     found = _speaker_head(tok, sent)
     if found is not None and found[0].lower_ in _WH:
