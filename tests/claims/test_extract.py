@@ -75,3 +75,8 @@ def test_rules_run_across_over_eager_sentence_splits(nlp, extractor):
     claims = [r for r in extractor.extract(doc, [], "d") if isinstance(r, ClaimRecord)]
     assert claims and claims[0].speaker.text == "Putin"
     assert claims[0].content == "the West had provoked it"
+
+
+def test_empty_and_number_free_documents(nlp, extractor):
+    assert extractor.extract(nlp(""), [], "d") == []
+    assert extractor.extract(nlp("Nothing to report here."), [], "d") == []

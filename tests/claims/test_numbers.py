@@ -105,3 +105,15 @@ def test_a_year_before_a_singular_noun_is_a_date():
 @pytest.mark.parametrize("text", ["at 33°47′N 44°30′E", "Shia Arab.[1] The town", "two years ago"])
 def test_coordinates_footnotes_and_ago(text):
     assert find_numbers(text) == []
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789,.-–% $€abcdefghijklmnopqrstuvwxyz "
+                                              "ATHDSof")), max_size=60))
+def test_any_text_gives_consistent_matches(text):
+    for found in find_numbers(text):
+        assert text[found.start:found.end] == found.text
+        assert found.low is None or found.high is None or found.low <= found.high
+
+
+def test_a_score_is_not_a_range():
+    assert find_numbers("They won 5-3 on Sunday.") == []

@@ -180,6 +180,8 @@ def _core_range(m: re.Match[str]) -> tuple[float | None, float | None, bool, str
             head = parse_value(right_words[0])
             if head and hi:  # "2 to 3 million": the scale of the right end applies to the left
                 lo *= hi / head
+        if lo is not None and hi is not None and lo > hi:
+            return None, None, False, None  # "won 5-3", "a 210-95 vote": a score, not a range
         return lo, hi, False, currency
     if m.group("vague"):
         rng = _vague_range(core)
