@@ -46,3 +46,15 @@ def test_offsets_are_document_offsets(nlp):
     q = found[0]
     assert doc.text[q.start_char:q.end_char] == "40"
     assert doc[q.first_token].text == "40"
+
+
+def test_a_change_measures_the_subject_before_its_verb(nlp):
+    _, found = _run(nlp, "Food prices have climbed 12 percent since the summer.")
+    assert found[0].measure and found[0].measure.endswith("prices")
+    _, found = _run(nlp, "Exports fell by a quarter last year.")
+    assert found[0].measure == "Exports"
+
+
+def test_a_share_counts_the_noun_after_it(nlp):
+    _, found = _run(nlp, "The storm destroyed one in five homes.")
+    assert found[0].measure == "homes"

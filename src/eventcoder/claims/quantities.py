@@ -34,6 +34,12 @@ _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year"}
 _DURATION_VERBS = {"last", "lasts", "lasted", "lasting", "take", "takes", "took", "taking", "taken",
                    "hold", "held", "holds", "continue", "continued", "continues", "run", "ran",
                    "runs", "need", "needs", "needed", "require", "requires", "required"}
+_CHANGE_VERBS = {f"{stem}{end}" for stem in (
+    "rise", "rose", "risen", "fall", "fell", "fallen", "grow", "grew", "grown", "shrink", "shrank",
+    "shrunk", "climb", "drop", "jump", "increase", "decrease", "decline", "surge", "soar",
+    "plunge", "slump", "slip", "gain", "lose", "lost", "stand", "stood", "reach", "hit")
+    for end in ("", "s", "ed", "ing", "d")}
+_DEICTIC = {"last", "next", "this", "that", "each", "every", "previous", "following"}
 _STOP_NOUNS = {"whereabouts", "time", "times", "way", "ways", "%", "percent", "cent", "people's"}
 
 
@@ -65,6 +71,9 @@ def _noun_after(doc: Doc, k: int, limit: int) -> str | None:
         k += 1
     while words and words[-1].pos_ == "ADJ" and words[-1].tag_ not in ("NNS", "NN"):
         words.pop()
+    if words and (words[0].lower_ in _DEICTIC or words[-1].lemma_.lower() in _TIME_UNITS
+                  or words[-1].lower_.rstrip("s") in _TIME_UNITS):
+        return None  # "by a quarter last year": a time, not what is counted
     return " ".join(w.text for w in words) or None
 
 
@@ -161,12 +170,38 @@ def _duration_subject(doc: Doc, first: int, sent: Span) -> str | None:
     return f"duration of {nouns[-1].text}" if nouns else None
 
 
+def _changed_subject(doc: Doc, first: int, sent: Span) -> str | None:
+    """"Prices for bread have climbed 12 percent", "the economy shrank by 6.5%": the noun
+    phrase before the verb of change that the figure measures (its first noun)."""
+    k = first - 1
+    while k >= sent.start and doc[k].lower_ in ("by", "to", "from", "about", "some", "nearly"):
+        k -= 1
+    if k < sent.start or doc[k].lower_ not in _CHANGE_VERBS:
+        return None
+    k -= 1
+    while k >= sent.start and (doc[k].pos_ in ("AUX", "ADV", "PART") or doc[k].is_space):
+        k -= 1
+    nouns: list[Token] = []
+    nearest = doc[k] if k >= sent.start and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") else None
+    while k >= sent.start and (doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PRON")
+                               or doc[k].lower_ in ("of", "for", "in")):
+        if doc[k].pos_ in ("NOUN", "PROPN", "PRON") and doc[k].lower_ not in ("it", "they"):
+            nouns.append(doc[k])
+        k -= 1
+    if nouns:  # the first noun chunk: "Food prices" (for bread)
+        j = nouns[-1].i
+        while j + 1 < first and doc[j + 1].pos_ in ("NOUN", "PROPN"):
+            j += 1
+        return doc[nouns[-1].i:j + 1].text
+    return nearest.text if nearest is not None else None  # a noun tagged as adjective
+
+
 def _measure(doc: Doc, sent: Span, q: NumberMatch, first: int, last: int, previous: str | None,
              mentions: Sequence[ActorMention]) -> str | None:
     counted = q.unit is None
     after = _noun_after(doc, last + 1, sent.end)
-    if counted and after:
-        return after
+    if (counted or q.unit == "share") and after:
+        return after  # "12 people", "one in five homes", "a quarter of the budget"
     if not counted and last + 1 < sent.end and doc[last + 1].lower_ in ("of", "on"):
         of = _noun_after(doc, last + 2, sent.end)
         if of:
@@ -181,6 +216,9 @@ def _measure(doc: Doc, sent: Span, q: NumberMatch, first: int, last: int, previo
     duration = _duration_subject(doc, first, sent) if q.unit in _TIME_UNITS else None
     if duration:
         return duration
+    changed = _changed_subject(doc, first, sent)
+    if changed:
+        return changed
     subject = _clause_subject(doc[first])
     if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not subject.i in range(first, last + 1):
         start, end = noun_phrase(subject)
