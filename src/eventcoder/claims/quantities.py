@@ -178,6 +178,7 @@ def _changed_subject(doc: Doc, first: int, sent: Span) -> str | None:
         k -= 1
     if k < sent.start or doc[k].lower_ not in _CHANGE_VERBS:
         return None
+    verb_i = k
     k -= 1
     while k >= sent.start and (doc[k].pos_ in ("AUX", "ADV", "PART") or doc[k].is_space):
         k -= 1
@@ -190,7 +191,7 @@ def _changed_subject(doc: Doc, first: int, sent: Span) -> str | None:
         k -= 1
     if nouns:  # the first noun chunk: "Food prices" (for bread)
         j = nouns[-1].i
-        while j + 1 < first and doc[j + 1].pos_ in ("NOUN", "PROPN"):
+        while j + 1 < verb_i and doc[j + 1].pos_ in ("NOUN", "PROPN"):
             j += 1
         return doc[nouns[-1].i:j + 1].text
     return nearest.text if nearest is not None else None  # a noun tagged as adjective
