@@ -24,6 +24,7 @@ EVAL_COMMANDS: dict[str, str] = {
     "model": "eventcoder.nlp.evaluate:eval_model_command",
     "time": "eventcoder.timex.evaluate:eval_time_command",
     "actors": "eventcoder.actors.evaluate:eval_actors_command",
+    "claims": "eventcoder.claims.evaluate:eval_claims_command",
 }
 
 

@@ -83,3 +83,7 @@ class Errors:
     # E6xx: actors
     E601 = _Message("E601", "Actor data folder {path} not found; reinstall eventcoder or pass the folder that holds states.tsv.")
     E602 = _Message("E602", "Gold file {path} has no usable records ({detail}).")
+    # E7xx: claims, quantities, polls
+    E701 = _Message("E701", "Claim extraction needs a parsed spaCy Doc, got {kind}; run the pipeline first.")
+    E702 = _Message("E702", "{path}:{line}: malformed claims gold line ({detail}); fix or remove it.")
+    E703 = _Message("E703", "{path}: claims gold file not found; pass --gold PATH.")
