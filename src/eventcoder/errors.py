@@ -67,3 +67,9 @@ class Errors:
 
     # E3xx: evaluation
     E301 = _Message("E301", "{name}: score {value:.3f} is below its floor {floor:.3f}.")
+
+    # E8xx: events
+    E801 = _Message("E801", "Event data file {path} is missing; rebuild it with `python -m eventcoder.events.build_data`.")
+    E802 = _Message("E802", "Pattern file {path} line {line}: {detail}.")
+    E803 = _Message("E803", "Gold file {path} not found; set EVENTCODER_SHARED_DATA to the shared data folder.")
+    E804 = _Message("E804", "{path}: not a PETRARCH verb dictionary ({detail}).")

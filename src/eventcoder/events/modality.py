@@ -1,0 +1,169 @@
+"""Negation and modality of an event trigger, read from the parse.
+
+Walks up from the trigger through the words that govern it: an infinitival complement
+("threatened to fire", "isn't going to attack", "has no plans to"), a noun's infinitive ("a
+decision to create"), or a clause under a speech verb ("X said that Y attacked Z"). Frames come
+from ``frames.tsv``; the recoding of "<frame> to <event>" from ``complements.tsv``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from eventcoder.errors import Errors, ModelError
+
+__all__ = ["Context", "FrameTable", "infinitive_governor", "is_negated", "read_context"]
+
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+
+
+@dataclass(frozen=True)
+class FrameTable:
+    """Frames of governing words and the complement recoding table."""
+
+    frames: dict[str, tuple[str, str]]
+    complements: dict[str, dict[str, str]]
+
+    @classmethod
+    def load(cls, frames_path: Path, complements_path: Path) -> FrameTable:
+        """Read ``frames.tsv`` and ``complements.tsv``."""
+        frames: dict[str, tuple[str, str]] = {}
+        for cols in _rows(frames_path, 3):
+            frames[cols[0]] = (cols[1], cols[2])
+        complements: dict[str, dict[str, str]] = {}
+        for cols in _rows(complements_path, 3):
+            complements.setdefault(cols[0], {})[cols[1]] = cols[2]
+        return cls(frames, complements)
+
+    def frame_of(self, token: Token) -> tuple[str, str] | None:
+        """The frame a governing token opens, if any."""
+        if token.lemma_.lower() == "go" and token.tag_ == "VBG":
+            return self.frames.get("be going")
+        lower = token.lower_
+        for key in (token.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3]):
+            if key in self.frames and (key == token.lemma_.lower() or lower.startswith(key)):
+                return self.frames[key]
+        return None
+
+    def recode(self, frame: str, code: str) -> str | None:
+        """The code of "<frame> to <event with code>" (None: keep the governed code)."""
+        table = self.complements.get(frame)
+        if not table:
+            return None
+        for length in range(len(code), 1, -1):
+            if code[:length] in table:
+                return table[code[:length]]
+        return table.get("*")
+
+
+def _rows(path: Path, width: int) -> list[list[str]]:
+    if not path.exists():
+        raise ModelError(Errors.E801.format(path=path))
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < width:
+            raise ModelError(Errors.E802.format(path=path, line=number,
+                                                detail=f"expected {width} columns"))
+        rows.append(cols)
+    return rows
+
+
+@dataclass
+class Context:
+    """What the words around a trigger say about its event."""
+
+    negated: bool = False
+    modality: str = "asserted"
+    frame: str | None = None          # the control frame that recodes the event
+    governor: Token | None = None     # the word that opened that frame
+    speaker: Token | None = None      # the speech verb that reports it
+    consumed: list[Token] = field(default_factory=list)  # governors whose own event is replaced
+
+
+def is_negated(token: Token) -> bool:
+    """A negation on the word itself: "didn't cross", "no plans", "never attacked"."""
+    for child in token.children:
+        if child.dep_ in {"advmod", "neg", "det", "aux", "cc"} and (
+                child.lower_ in NEGATORS or "Neg" in child.morph.get("Polarity")):
+            return True
+    return False
+
+
+def _own_modality(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
+            return "hypothetical"
+        if child.dep_ == "mark" and child.lower_ in CONDITIONAL_MARKS:
+            return "hypothetical"
+    return None
+
+
+def infinitive_governor(token: Token, frames: FrameTable) -> Token | None:
+    """The frame word just before "to <verb>" ("plans to attack"), whatever the parse says."""
+    marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ == "to" and c.i < token.i]
+    if not marks:
+        return None
+    i = marks[0].i - 1
+    sent_start = token.sent.start
+    while i >= sent_start and token.doc[i].pos_ in {"ADV", "PART"}:
+        i -= 1
+    if i < sent_start:
+        return None
+    candidate = token.doc[i]
+    return candidate if frames.frame_of(candidate) is not None else None
+
+
+def _governor(current: Token, frames: FrameTable) -> tuple[str, Token]:
+    fallback = infinitive_governor(current, frames)
+    if fallback is not None and fallback is not current.head:
+        return "xcomp", fallback
+    return current.dep_, current.head
+
+
+def read_context(trigger: Token, frames: FrameTable) -> Context:
+    """Negation, modality, control frame and speaker of the event at ``trigger``."""
+    context = Context(negated=is_negated(trigger))
+    modality = _own_modality(trigger)
+    current = trigger
+    for _ in range(5):
+        dep, governor = _governor(current, frames)
+        if governor is current:
+            break
+        if dep == "conj":
+            current = governor
+            continue
+        if dep in {"xcomp", "acl", "ccomp", "parataxis"} or dep == "advcl" and governor.pos_ == "VERB":
+            found = frames.frame_of(governor)
+            if dep == "advcl" and _own_modality(current) == "hypothetical":
+                modality = modality or "hypothetical"
+            if found is None:
+                if dep in {"xcomp", "acl"} and is_negated(governor):
+                    context.negated = True
+                current = governor
+                continue
+            frame, frame_modality = found
+            if frame in {"SPEECH", "DENY"} and dep in {"ccomp", "parataxis"}:
+                context.speaker = context.speaker or governor
+                context.negated = context.negated or frame == "DENY"
+                modality = modality or frame_modality
+                context.consumed.append(governor)
+            elif frame not in {"SPEECH", "DENY"} and dep in {"xcomp", "acl", "ccomp"}:
+                if context.frame is None:
+                    context.frame, context.governor = frame, governor
+                    context.consumed.append(governor)
+                context.negated = context.negated or frame == "FAIL" or is_negated(governor)
+                modality = modality or frame_modality
+            current = governor
+            continue
+        break
+    context.modality = modality or "asserted"
+    return context

@@ -1,0 +1,55 @@
+"""From syntactic heads to actor mentions: which actor stands at a subject or object."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.actors.mention import ActorMention
+
+__all__ = ["ActorIndex"]
+
+NOMINAL_LINKS = {"compound", "nmod", "amod", "flat", "appos", "det", "nummod", "fixed", "case"}
+
+
+class ActorIndex:
+    """Actor mentions of a document, found by token."""
+
+    def __init__(self, doc: Doc, actors: list[ActorMention]) -> None:
+        self.doc = doc
+        self.covering: dict[int, list[ActorMention]] = {}
+        for mention in actors:
+            for i in range(mention.start, mention.end):
+                self.covering.setdefault(i, []).append(mention)
+
+    def inside(self, token: Token) -> bool:
+        """Whether a token lies inside an actor mention."""
+        return token.i in self.covering
+
+    def at(self, token: Token) -> ActorMention | None:
+        """The mention covering a token (the one headed there, else the longest)."""
+        found = self.covering.get(token.i)
+        if not found:
+            return None
+        headed = [m for m in found if m.head == token.i]
+        return max(headed or found, key=lambda m: m.end - m.start)
+
+    def for_head(self, head: Token, max_depth: int = 3) -> ActorMention | None:
+        """The actor of a noun phrase: at its head, else the nearest inside its modifiers
+        ("officials of Arnor", "Dagolath's minister"), never inside clauses or conjuncts."""
+        frontier, depth = [head], 0
+        while frontier and depth <= max_depth:
+            hits = [m for m in (self.at(t) for t in frontier) if m is not None]
+            if hits:
+                return min(hits, key=lambda m: abs(m.head - head.i))
+            frontier = [c for t in frontier for c in t.children if c.dep_ in NOMINAL_LINKS]
+            depth += 1
+        return None
+
+    def for_heads(self, heads: list[Token]) -> list[ActorMention]:
+        """Actors of several heads, without repeats, in order."""
+        out: list[ActorMention] = []
+        for head in heads:
+            mention = self.for_head(head)
+            if mention is not None and mention not in out:
+                out.append(mention)
+        return out
