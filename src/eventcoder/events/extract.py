@@ -113,7 +113,14 @@ class EventExtractor:
                 if reading is not None:
                     readings.append(reading)
         consumed = {g.i for r in readings for g in r.context.consumed}
-        return [r for r in readings if r.trigger.i not in consumed or r.pattern.count("+")]
+        kept = [r for r in readings if r.trigger.i not in consumed or r.pattern.count("+")]
+        if len(kept) > 1:  # a speech verb is no event when it reports one
+            kept = [r for r in kept if not self._is_speech(r.trigger)] or kept
+        return kept
+
+    def _is_speech(self, token: Token) -> bool:
+        frame = self.frames.frame_of(token)
+        return frame is not None and frame[0] == "SPEECH"
 
     def _read_verb(self, verb: Token, index: ActorIndex, used: set[int]) -> _Reading | None:
         frame = verb_frame(verb)
@@ -138,6 +145,12 @@ class EventExtractor:
         sources = index.for_heads(frame.subjects)
         preps = [h for p, h in frame.preps if p != "by" or frame.passive]
         targets = [t for t in index.for_heads(targets_from + preps) if t not in sources]
+        if not targets and not frame.passive:
+            targets = [t for t in index.nearest(verb, right=True, stop_at_verb=True)
+                       if t not in sources]
+        if not sources and verb.dep_ not in {"xcomp"}:
+            sources = [s for s in index.nearest(verb, right=frame.passive,
+                                                stop_at_verb=frame.passive) if s not in targets]
         context = read_context(verb, self.frames)
         reading = _Reading(verb, code, reverse, pattern_id, sources, targets, context)
         return self._recode(reading, index)

@@ -53,3 +53,18 @@ class ActorIndex:
             if mention is not None and mention not in out:
                 out.append(mention)
         return out
+
+    def nearest(self, token: Token, right: bool, stop_at_verb: bool = False) -> list[ActorMention]:
+        """The closest actor to the left or right of a token in its sentence (a fallback when
+        the parse gives no subject or object); on the right, optionally only up to the next
+        verb."""
+        sent = token.sent
+        positions = range(token.i + 1, sent.end) if right else range(token.i - 1, sent.start - 1, -1)
+        for i in positions:
+            current = self.doc[i]
+            if right and stop_at_verb and current.pos_ == "VERB":
+                return []
+            mention = self.at(current)
+            if mention is not None:
+                return [mention]
+        return []
