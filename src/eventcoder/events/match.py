@@ -203,11 +203,13 @@ def match_verb(patterns: PatternSet, verb: Token,
     Entries with particles ("call off") are preferred over the bare verb when their particles
     are present.
     """
+    surface = patterns.verbs.get(verb.lower_, [])
     entries = [e for e in patterns.verbs_for(verb.lower_, verb.lemma_) if _has_particles(e, verb)]
     if not entries:
         return None
-    entries = entries[::-1]  # our own entries (loaded last) win ties
-    entries.sort(key=lambda e: -len(e.particles))
+    # ties: particles first, then the surface form over the lemma, then later-loaded (ours)
+    order = {id(e): k for k, e in enumerate(entries)}
+    entries.sort(key=lambda e: (-len(e.particles), e not in surface, -order[id(e)]))
     frame = frame or verb_frame(verb)
     best: tuple[VerbEntry, VerbPattern | None] | None = None
     for entry in entries:

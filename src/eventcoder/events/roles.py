@@ -46,13 +46,45 @@ class ActorIndex:
         return None
 
     def for_heads(self, heads: list[Token]) -> list[ActorMention]:
-        """Actors of several heads, without repeats, in order."""
+        """Actors of several heads, with those listed next to them ("A, B and C"),
+        without repeats, in order."""
         out: list[ActorMention] = []
         for head in heads:
             mention = self.for_head(head)
-            if mention is not None and mention not in out:
-                out.append(mention)
+            if mention is None:
+                continue
+            for member in self.listed_with(mention):
+                if member not in out:
+                    out.append(member)
         return out
+
+    def listed_with(self, mention: ActorMention) -> list[ActorMention]:
+        """A mention and the mentions it is listed with, read from the words ("A, B and C",
+        "A and B"), whatever the parse made of the list."""
+        members = [mention]
+        for step in (-1, 1):
+            current = mention
+            while True:
+                nxt = self._neighbour(current, step)
+                if nxt is None or nxt in members:
+                    break
+                members.append(nxt)
+                current = nxt
+        return sorted(members, key=lambda m: m.start)
+
+    def _neighbour(self, mention: ActorMention, step: int) -> ActorMention | None:
+        i = mention.start - 1 if step < 0 else mention.end
+        seen_link = False
+        while 0 <= i < len(self.doc) and self.doc[i].lower_ in {",", "and", "or", "as well as", "the"}:
+            seen_link = seen_link or self.doc[i].lower_ in {",", "and", "or"}
+            i += step
+        if not seen_link or not 0 <= i < len(self.doc) or self.doc[i].sent != self.doc[mention.head].sent:
+            return None
+        other = self.at(self.doc[i])
+        if other is None or other is mention:
+            return None
+        edge = other.end - 1 if step < 0 else other.start
+        return other if edge == i else None
 
     def nearest(self, token: Token, right: bool, stop_at_verb: bool = False) -> list[ActorMention]:
         """The closest actor to the left or right of a token in its sentence (a fallback when
