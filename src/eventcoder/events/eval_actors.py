@@ -22,6 +22,9 @@ __all__ = ["ActorFinder", "actor_finder", "from_data_finder"]
 
 log = logging.getLogger(__name__)
 
+_SECTORS = {"GOV", "MIL", "REB", "OPP", "CVL", "BUS", "MED", "LEG", "JUD", "COP", "IGO", "NGO",
+            "EDU", "REL", "CRM", "ELI", "SPY", "LAB", "AGR", "HLH", "REF", "IMG", "INS", "UAF"}
+
 ActorFinder = Callable[[Doc, "dt.date | None"], list[ActorMention]]
 
 
@@ -33,14 +36,15 @@ def _coder_class():
     return ActorCoder
 
 
-def actor_finder(actors_path: Path, agents_path: Path) -> ActorFinder:
+def actor_finder(actors_path: Path | list[Path], agents_path: Path) -> ActorFinder:
     """Actors from PETRARCH-format dictionaries (the actor stage's coder when available)."""
     coder_class = _coder_class()
-    if coder_class is not None:
+    if coder_class is not None and isinstance(actors_path, Path):
         coder = coder_class.from_petrarch(actors_path, agents_path)
         return coder.find
     log.warning("eventcoder.actors.ActorCoder not available: using the evaluation stand-in")
-    return _DictionaryActors(actors_path, agents_path).find
+    paths = [actors_path] if isinstance(actors_path, Path) else list(actors_path)
+    return _DictionaryActors(paths, agents_path).find
 
 
 def from_data_finder() -> ActorFinder | None:
@@ -52,9 +56,9 @@ def from_data_finder() -> ActorFinder | None:
 class _DictionaryActors:
     """Evaluation stand-in: longest consecutive-word match of actor and agent phrases."""
 
-    def __init__(self, actors_path: Path, agents_path: Path) -> None:
+    def __init__(self, actors_paths: list[Path], agents_path: Path) -> None:
         self.actors: dict[str, list[tuple[tuple[str, ...], object]]] = {}
-        for actor in read_actors(actors_path):
+        for actor in (a for path in actors_paths for a in read_actors(path)):
             for phrase in actor.phrases:
                 self.actors.setdefault(phrase[0], []).append((phrase, actor))
         self.agents: dict[str, list[tuple[tuple[str, ...], object]]] = {}
@@ -91,9 +95,11 @@ class _DictionaryActors:
 
     @staticmethod
     def _mention(span: Span, code: str) -> ActorMention:
+        sector = code[3:6] if len(code) >= 6 else (code if len(code) == 3 and code in _SECTORS else None)
         return ActorMention(start=span.start, end=span.end, head=span.root.i, text=span.text,
                             char_start=span.start_char, char_end=span.end_char, code=code,
-                            country=code[:3] if len(code) >= 3 else code, rule="eval-stand-in")
+                            country=code[:3] if len(code) >= 3 else code, sector=sector,
+                            rule="eval-stand-in")
 
     def _join(self, actors: list, agents: list) -> list[ActorMention]:
         out, used = [], set()
