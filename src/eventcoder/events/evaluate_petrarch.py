@@ -120,7 +120,9 @@ def run_petrarch_eval(data_dir: Path | None = None, limit: int | None = None) ->
     folder = (data_dir or shared_data_dir()) / "petrarch2"
     records = read_records(folder / "validation" / "PETR.UnitTest.records.xml")[:limit]
     dictionaries = folder / "dictionaries"
-    extractor = EventExtractor.from_data(verbs=dictionaries / "PETR.Validate.verbs.txt")
+    # the toy verb dictionary is coded in WEIS, not CAMEO: no CAMEO complement recoding
+    extractor = EventExtractor.from_data(verbs=dictionaries / "PETR.Validate.verbs.txt",
+                                         recode=False)
     find_actors = actor_finder(dictionaries / "PETR.Validate.actors.txt",
                                dictionaries / "PETR.Validate.agents.txt")
     nlp = load_pipeline()

@@ -74,17 +74,23 @@ class EventExtractor:
         self.keep_negated = keep_negated
 
     @classmethod
-    def from_data(cls, verbs: Path | None = None, keep_negated: bool = True) -> EventExtractor:
+    def from_data(cls, verbs: Path | None = None, keep_negated: bool = True,
+                  recode: bool = True) -> EventExtractor:
         """Our converted CAMEO verb patterns plus our own (or the PETRARCH-format or
-        our-format verb file ``verbs``, as for the PETRARCH validation dictionaries)."""
+        our-format verb file ``verbs``, as for the PETRARCH validation dictionaries).
+
+        ``recode=False`` keeps the codes of governed events as they are ("agreed to X" stays
+        X, with modality "intended"): for verb files whose codes are not CAMEO."""
         folder = data_dir()
         if verbs is None:
             patterns = load_patterns(folder / "cameo_verbs.txt")
             load_patterns(folder / "own_verbs.txt", into=patterns)
         else:
             patterns = load_verb_file(verbs)
-        return cls(patterns, NounLexicon.load(folder / "nouns.tsv"),
-                   FrameTable.load(folder / "frames.tsv", folder / "complements.tsv"),
+        frames = FrameTable.load(folder / "frames.tsv", folder / "complements.tsv")
+        if not recode:
+            frames = FrameTable(frames.frames, {})
+        return cls(patterns, NounLexicon.load(folder / "nouns.tsv"), frames,
                    CameoOntology.from_data(folder), keep_negated=keep_negated)
 
     def extract(self, doc: Doc, actors: list[ActorMention]) -> list[EventCandidate]:

@@ -18,8 +18,8 @@ from eventcoder.errors import Errors, ModelError
 __all__ = ["Context", "FrameTable", "infinitive_governor", "is_negated", "read_context"]
 
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
-HYPOTHETICAL_AUX = {"would", "could", "might", "may", "should", "'d"}
-FUTURE_AUX = {"will", "shall", "'ll"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "should"}
+FUTURE_AUX = {"will", "shall", "'ll", "would", "'d", "wo"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 
 
@@ -165,5 +165,9 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
             current = governor
             continue
         break
+    if context.frame is None and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX
+                                     for c in trigger.children):
+        context.frame, context.governor = "FUTURE", trigger  # "will provide" -> intent
+        modality = modality or "intended"
     context.modality = modality or "asserted"
     return context
