@@ -109,7 +109,7 @@ class EventExtractor:
         readings: list[_Reading] = []
         used_nouns: set[int] = set()
         for token in sent:
-            if token.pos_ == "VERB" and not index.inside(token):
+            if token.pos_ == "VERB" and not index.inside(token) and not _is_modifier(token):
                 reading = self._read_verb(token, index, used_nouns)
                 if reading is not None:
                     readings.append(reading)
@@ -157,6 +157,7 @@ class EventExtractor:
         if not sources and verb.dep_ not in {"xcomp"}:
             sources = [s for s in index.nearest(verb, right=frame.passive,
                                                 stop_at_verb=frame.passive) if s not in targets]
+        targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
         context = read_context(verb, self.frames)
         reading = _Reading(verb, code, reverse, pattern_id, sources, targets, context)
         return self._recode(reading, index)
@@ -244,6 +245,16 @@ class EventExtractor:
             reported_by=reporter if reporter not in (source, target) else None,
             pattern=reading.pattern, sentence=sentence,
         )
+
+
+def _is_modifier(token: Token) -> bool:
+    """A participle used as an adjective ("training centres", "arriving troops")."""
+    return token.dep_ in {"amod", "compound"} and token.tag_ == "VBG" and \
+        not any(c.dep_ in {"obj", "obl", "nsubj"} for c in token.children)
+
+
+def _same_actor(a: ActorMention, b: ActorMention) -> bool:
+    return a is b or (a.code is not None and a.code == b.code) or a.text.lower() == b.text.lower()
 
 
 def load_verb_file(path: Path) -> PatternSet:

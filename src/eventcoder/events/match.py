@@ -127,7 +127,7 @@ def _objects(verb: Token, passive: bool) -> list[Token]:
     objects = [o for c in verb.children if c.dep_ in OBJ for o in conjuncts(c)]
     if passive:
         objects = [s for c in verb.children if c.dep_ in SUBJ for s in conjuncts(c)] + objects
-    if verb.dep_ in {"acl", "amod"} and passive:
+    if verb.dep_ == "amod" or verb.dep_ == "acl" and passive:
         objects.insert(0, verb.head)  # "sanctions imposed on X": the noun is the object
     return objects
 
@@ -153,8 +153,8 @@ def verb_frame(verb: Token) -> VerbFrame:
     pre = {f for t in clause if t.i < verb.i or t.i in subject_ids for f in token_forms(t)}
     pre |= {f for t in verb.doc[verb.sent.start:verb.i] for f in token_forms(t)}
     post = {f for t in clause if t.i > verb.i and t.i not in subject_ids for f in token_forms(t)}
-    if passive:
-        post |= {f for o in objects for t in o.subtree for f in token_forms(t)}
+    if passive or verb.dep_ == "amod":
+        post |= {f for o in objects for t in o.subtree if t.i != verb.i for f in token_forms(t)}
     particles = {c.lower_ for c in verb.children if c.pos_ in {"ADP", "ADV", "PART"}}
     return VerbFrame(verb, subjects, objects, _preps(verb, objects), passive, pre, post, particles)
 

@@ -89,16 +89,29 @@ class Context:
     consumed: list[Token] = field(default_factory=list)  # governors whose own event is replaced
 
 
+NEGATIVE_ARGUMENTS = {"nothing", "none", "nobody", "no-one", "noone"}
+HEDGES = {"possible", "potential", "alleged", "planned", "expected", "threatened", "likely",
+          "hypothetical", "feared", "rumoured", "rumored"}
+
+
 def is_negated(token: Token) -> bool:
-    """A negation on the word itself: "didn't cross", "no plans", "never attacked"."""
+    """A negation on the word itself ("didn't cross", "no plans", "never attacked") or on its
+    subject or object ("no troops were sent", "had nothing to offer")."""
     for child in token.children:
         if child.dep_ in {"advmod", "neg", "det", "aux", "cc"} and (
                 child.lower_ in NEGATORS or "Neg" in child.morph.get("Polarity")):
+            return True
+        if child.dep_ in {"nsubj", "obj", "iobj"} and (
+                child.lower_ in NEGATIVE_ARGUMENTS or any(
+                    g.dep_ == "det" and g.lower_ in {"no", "neither"} for g in child.children)):
             return True
     return False
 
 
 def _own_modality(token: Token) -> str | None:
+    if token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "amod" and c.lower_ in HEDGES
+                                              for c in token.children):
+        return "hypothetical"  # "possible Russian aggression"
     for child in token.children:
         if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
             return "hypothetical"
@@ -110,6 +123,9 @@ def _own_modality(token: Token) -> str | None:
 def infinitive_governor(token: Token, frames: FrameTable) -> Token | None:
     """The frame word just before "to <verb>" ("plans to attack"), whatever the parse says."""
     marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ == "to" and c.i < token.i]
+    if not marks and token.i > token.sent.start and token.doc[token.i - 1].lower_ == "to" \
+            and token.tag_ == "VB":
+        marks = [token.doc[token.i - 1]]
     if not marks:
         return None
     i = marks[0].i - 1
@@ -141,12 +157,13 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
         if dep == "conj":
             current = governor
             continue
-        if dep in {"xcomp", "acl", "ccomp", "parataxis"} or dep == "advcl" and governor.pos_ == "VERB":
+        if dep in {"xcomp", "acl", "ccomp", "parataxis"} or dep == "advcl" and governor.pos_ == "VERB" \
+                or dep == "obl" and current.tag_ == "VBG" and governor.pos_ == "VERB":
             found = frames.frame_of(governor)
             if dep == "advcl" and _own_modality(current) == "hypothetical":
                 modality = modality or "hypothetical"
             if found is None:
-                if dep in {"xcomp", "acl"} and is_negated(governor):
+                if dep in {"xcomp", "acl", "advcl"} and is_negated(governor):
                     context.negated = True
                 current = governor
                 continue

@@ -94,7 +94,7 @@ class ActorIndex:
         positions = range(token.i + 1, sent.end) if right else range(token.i - 1, sent.start - 1, -1)
         for i in positions:
             current = self.doc[i]
-            if right and stop_at_verb and current.pos_ == "VERB":
+            if right and stop_at_verb and (current.pos_ in {"VERB", "AUX"} or current.text in {",", ";", ":"}):
                 return []
             mention = self.at(current)
             if mention is not None:
