@@ -1,0 +1,30 @@
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from eventcoder.events.evaluate_petrarch import eval_petrarch_command, read_records, run_petrarch_eval
+
+# measured 2026-11-25 with the interim pipeline: found 176/359 (49.0%), extra 97
+FLOOR_RECALL = 0.45
+CEILING_EXTRA = 120
+
+
+def test_read_records(shared_data: Path):
+    records = read_records(shared_data / "petrarch2" / "validation" / "PETR.UnitTest.records.xml")
+    assert len(records) > 250
+    assert all(r.text and "\n" not in r.text for r in records)
+    assert sum(len(r.codings) for r in records) > 300
+
+
+def test_petrarch_floor(shared_data: Path, nlp):
+    score = run_petrarch_eval(shared_data)
+    assert score.total_gold > 300
+    assert score.recall >= FLOOR_RECALL, score.summary()
+    assert score.total_extra <= CEILING_EXTRA, score.summary()
+
+
+def test_command_summary_line(shared_data: Path, nlp):
+    result = CliRunner().invoke(eval_petrarch_command, ["--data-dir", str(shared_data), "--limit", "10"])
+    assert result.exit_code == 0, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("petrarch: found ") and ", extra " in last
