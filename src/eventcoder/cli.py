@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
 
 EVAL_COMMANDS: dict[str, str] = {
     "model": "eventcoder.nlp.evaluate:eval_model_command",
+    "actors": "eventcoder.actors.evaluate:eval_actors_command",
     "petrarch": "eventcoder.events.evaluate_petrarch:eval_petrarch_command",
     "plover": "eventcoder.events.evaluate_plover:eval_plover_command",
 }

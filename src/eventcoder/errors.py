@@ -68,6 +68,10 @@ class Errors:
     # E3xx: evaluation
     E301 = _Message("E301", "{name}: score {value:.3f} is below its floor {floor:.3f}.")
 
+    # E6xx: actors
+    E601 = _Message("E601", "Actor data folder {path} not found; reinstall eventcoder or pass the folder that holds states.tsv.")
+    E602 = _Message("E602", "Gold file {path} has no usable records ({detail}).")
+
     # E8xx: events
     E801 = _Message("E801", "Event data file {path} is missing; rebuild it with `python -m eventcoder.events.build_data`.")
     E802 = _Message("E802", "Pattern file {path} line {line}: {detail}.")

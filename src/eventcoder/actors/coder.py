@@ -1,0 +1,211 @@
+"""The actor stage: find and code every actor mention of a parsed document.
+
+``ActorCoder.find`` reads as the algorithm: match names, agent words and entities; group
+them into noun phrases and code each; borrow a sector for "his Russian counterpart";
+give definite descriptions ("the regime") the country of their antecedent; resolve
+pronouns to earlier actors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.actors.compose import Coding, code_group, group_matches
+from eventcoder.actors.coref import (
+    PERSON_NOUNS, Candidate, is_resolvable_pronoun, resolve_pronoun, sentence_numbers,
+)
+from eventcoder.actors.lexicon import Lexicon, split_code, words_of
+from eventcoder.actors.mention import ActorMention
+from eventcoder.actors.petrarch_format import read_actors, read_agents
+from eventcoder.actors.recognize import find_matches
+from eventcoder.records import Actor
+
+__all__ = ["ActorCoder"]
+
+_COUNTERPARTS = {"counterpart", "counterparts", "colleague", "colleagues"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+_OBJECT_PRONOUNS = {"he", "him", "she", "her", "they", "them", "it", "himself", "herself",
+                    "themselves", "itself"}
+
+
+class ActorCoder:
+    """Codes actors with a lexicon loaded once (see ``from_data`` / ``from_petrarch``)."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    @classmethod
+    def from_data(cls, data_dir: Path | None = None) -> ActorCoder:
+        """Our bundled data files (``src/eventcoder/data/actors``)."""
+        return cls(Lexicon.load(data_dir))
+
+    @classmethod
+    def from_petrarch(cls, actors: Path, agents: Path) -> ActorCoder:
+        """PETRARCH-format actor and agent dictionaries (e.g. the peer validation suite)."""
+        return cls(Lexicon.from_petrarch(read_actors(actors), read_agents(agents)))
+
+    def find(self, doc: Doc, date: dt.date | None = None) -> list[ActorMention]:
+        """All actor mentions of ``doc``, non-overlapping, sorted by start."""
+        matches = find_matches(doc, self.lexicon)
+        groups = group_matches(doc, matches)
+        mentions = [_mention(doc, g.start, g.end, g.head, code_group(doc, g, date)) for g in groups]
+        sent_of = sentence_numbers(doc)
+        mentions = _counterparts(doc, mentions, sent_of)
+        mentions = _definite_descriptions(doc, mentions, sent_of)
+        mentions += _pronouns(doc, mentions, sent_of)
+        return sorted(mentions, key=lambda m: m.start)
+
+    def code_text(self, text: str, date: dt.date | None = None) -> Actor | None:
+        """Code a short actor phrase without a parse ("the Kremlin", "Belarusian troops")."""
+        words = [w.strip(".,;:!?\"()[]") or w for w in words_of(text)]
+        words = [w for w in words if w]
+        if not words:
+            return None
+        lowered = [w.lower() for w in words]
+        coding = _code_words(self.lexicon, words, lowered, date)
+        if coding is None:
+            return None
+        return Actor(text=text, code=coding.code, country=coding.country, sector=coding.sector,
+                     entity_type=coding.entity_type)
+
+
+def _code_words(lex: Lexicon, words: list[str], lowered: list[str], date: dt.date | None) -> Coding | None:
+    """Code a word sequence: persons and organisations first, else country + last agent word."""
+    country = sector = None
+    metonym_sector = None
+    i = 0
+    while i < len(words):
+        hit = lex.names.match(words, lowered, i) or lex.agents.match(words, lowered, i)
+        if hit is None:
+            i += 1
+            continue
+        length, entry = hit
+        if entry.kind == "org":
+            return Coding(entry.code, entry.country, entry.sector, f"org:{entry.label}", "ORG")
+        if entry.kind == "person":
+            c, s = split_code(entry.code_on(date))
+            return _coding(c, s, f"person:{entry.label}", "PERSON")
+        if entry.kind == "agent":
+            sector = entry.sector
+        else:
+            country = country or entry.country
+            metonym_sector = entry.sector if entry.kind == "capital" else None
+        i += length
+    if country is None and sector is None:
+        return None
+    return _coding(country, sector or metonym_sector, "text", None)
+
+
+def _coding(country: str | None, sector: str | None, rule: str, etype: str | None) -> Coding:
+    if country is None:
+        return Coding(None, None, sector, rule, etype)
+    if len(country) == 3 and country.isupper() and sector != "IGO":
+        return Coding(country + (sector or ""), country, sector, rule, etype)
+    return Coding("IGO" + country, country, sector or "IGO", rule, etype)
+
+
+def _mention(doc: Doc, start: int, end: int, head: int, coding: Coding) -> ActorMention:
+    span = doc[start:end]
+    return ActorMention(
+        start=start, end=end, head=head, text=span.text, char_start=span.start_char,
+        char_end=span.end_char, code=coding.code, country=coding.country, sector=coding.sector,
+        entity_type=coding.entity_type, rule=coding.rule,
+    )
+
+
+def _with(mention: ActorMention, country: str | None, sector: str | None, rule: str,
+          antecedent: tuple[int, int] | None) -> ActorMention:
+    coding = _coding(country, sector, rule, mention.entity_type)
+    return dataclasses.replace(mention, code=coding.code, country=coding.country,
+                               sector=coding.sector, rule=rule, antecedent=antecedent)
+
+
+def _is_person(doc: Doc, m: ActorMention) -> bool:
+    head = doc[m.head]
+    return (m.entity_type == "PERSON" or (m.rule or "").startswith("person:")
+            or head.lemma_.lower() in PERSON_NOUNS or head.lower_ in PERSON_NOUNS)
+
+
+def candidate(doc: Doc, m: ActorMention, gender: str | None = None) -> Candidate:
+    """The coreference view of a mention."""
+    head = doc[m.head]
+    plural = "Plur" in head.morph.get("Number") or m.sector in {"CVL", "MIL", "REB", "COP"} and \
+        head.tag_ == "NNS"
+    group = m.entity_type in {"ORG", "GPE"} or m.sector in {"GOV", "IGO", "MIL", "SPY", "COP"}
+    return Candidate(m.start, m.end, m.head, _is_person(doc, m) and not plural, plural, group,
+                     m.entity_type is not None, gender)
+
+
+def _counterparts(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
+    """"his Russian counterpart" takes the sector of whoever "his" refers to."""
+    out = list(mentions)
+    for k, m in enumerate(mentions):
+        if doc[m.head].lower_ not in _COUNTERPARTS or (m.rule or "").startswith("person:"):
+            continue
+        earlier = [x for x in out[:k] if x.sector and x.end <= m.start]
+        source = _possessor_antecedent(doc, m, earlier, sent_of)
+        if source is None and earlier and sent_of[earlier[-1].head] == sent_of[m.head]:
+            source = earlier[-1]
+        if source is not None:
+            out[k] = _with(m, m.country, source.sector, f"counterpart:{m.rule}", (source.start, source.end))
+    return out
+
+
+def _possessor_antecedent(doc: Doc, m: ActorMention, earlier: list[ActorMention],
+                          sent_of: list[int]) -> ActorMention | None:
+    pron = next((t for t in doc[m.start:m.end] if t.pos_ == "PRON" and t.lower_ in {"his", "her", "their"}), None)
+    if pron is None:
+        return None
+    by_span = {(x.start, x.end): x for x in earlier}
+    found = resolve_pronoun(doc, pron, [candidate(doc, x) for x in earlier], sent_of)
+    return by_span.get((found.start, found.end)) if found else None
+
+
+def _definite_descriptions(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
+    """"the regime" without a country takes it from the latest mention of the same sector."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.country or not m.sector or doc[m.start].lower_ not in _DEFINITE:
+            continue
+        for prior in reversed(out[:k]):
+            if prior.country and prior.sector == m.sector and sent_of[m.head] - sent_of[prior.head] <= 10:
+                out[k] = _with(m, prior.country, m.sector, f"definite:{m.rule}", (prior.start, prior.end))
+                break
+    return out
+
+
+def _pronouns(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
+    """Standalone pronouns resolved to earlier actor mentions (chains followed)."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    pool: list[tuple[Candidate, ActorMention]] = [
+        (candidate(doc, m), m) for m in mentions if m.code or m.entity_type
+    ]
+    found: list[ActorMention] = []
+    for token in doc:
+        if token.i in taken or token.lower_ not in _OBJECT_PRONOUNS or not is_resolvable_pronoun(token):
+            continue
+        choice = resolve_pronoun(doc, token, [c for c, _ in pool], sent_of)
+        if choice is None:
+            continue
+        target = next(m for c, m in pool if c == choice)
+        mention = _pronoun_mention(doc, token, target)
+        found.append(mention)
+        gender = {"he": "male", "him": "male", "she": "female", "her": "female"}.get(token.lower_)
+        pool.append((dataclasses.replace(candidate(doc, target), start=token.i, end=token.i + 1,
+                                         head=token.i, gender=gender), target))
+        pool = [(c if (c.start, c.end) != (target.start, target.end) else
+                 dataclasses.replace(c, gender=c.gender or gender), m) for c, m in pool]
+    return found
+
+
+def _pronoun_mention(doc: Doc, token: Token, target: ActorMention) -> ActorMention:
+    return ActorMention(
+        start=token.i, end=token.i + 1, head=token.i, text=token.text, char_start=token.idx,
+        char_end=token.idx + len(token.text), code=target.code, country=target.country,
+        sector=target.sector, entity_type="PRON", antecedent=(target.start, target.end),
+        rule=f"pronoun:{target.rule}",
+    )

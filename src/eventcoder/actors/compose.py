@@ -1,0 +1,202 @@
+"""Compose matches into actor mentions: one mention per noun phrase, coded country + sector.
+
+A match climbs the dependency tree through noun-phrase-internal relations (compound, flat,
+amod, det, possessive nmod, "of" after an agent word) to its phrase head; matches sharing a
+head form one mention. The mention is coded by general rules:
+
+* a known person heading the phrase gives the person's code on the date
+  ("Defense Minister Viktor Khrenin" -> BLRMIL; Shoigu after 2024-05-12 -> RUSGOV);
+* an organisation gives its code (IGOEU, RUSSPY...);
+* otherwise the country comes from a state word, capital, organisation or person inside
+  the phrase ("Belarusian", "Minsk", "the Lukashenka regime") and the sector from the agent
+  word ("troops" -> MIL, "intelligence" -> SPY), or from a seat-of-government metonym
+  heading the phrase ("the Kremlin" -> GOV).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.actors.lexicon import split_code
+from eventcoder.actors.recognize import Match
+
+__all__ = ["Group", "code_group", "group_matches"]
+
+_INNER = {"compound", "flat", "amod", "det", "nummod", "fixed"}
+_NOMINAL = {"NOUN", "PROPN"}
+_EDGE_JUNK = {"ADV", "SCONJ", "CCONJ", "PUNCT", "ADP", "VERB", "AUX", "PART", "INTJ"}
+_POSS_CASE = {"'s", "'", "\u2019s", "\u2019"}
+
+
+@dataclass
+class Group:
+    """Matches that share one noun-phrase head."""
+
+    head: int
+    matches: list[Match] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+
+def _is_possessor(token: Token) -> bool:
+    """A possessive modifier ("Lukashenka's", "his")."""
+    if token.pos_ == "PRON" and "Yes" in token.morph.get("Poss"):
+        return True
+    return any(c.dep_ == "case" and c.text.lower() in _POSS_CASE for c in token.children)
+
+
+def _climbs(token: Token, agent_heads: set[int], matched: set[int]) -> bool:
+    """Whether ``token`` sits inside the phrase of its (matched) syntactic head."""
+    parent = token.head
+    if parent.i == token.i or parent.pos_ not in _NOMINAL or parent.i not in matched:
+        return False
+    if abs(parent.i - token.i) > 8:
+        return False
+    if token.dep_ in _INNER:
+        return True
+    if token.dep_ == "nmod":
+        if _is_possessor(token) or (token.i < parent.i and token.right_edge.i + 1 == parent.i):
+            return True
+        of_case = any(c.dep_ == "case" and c.lower_ == "of" for c in token.children)
+        return of_case and parent.i in agent_heads and parent.i < token.i
+    return False
+
+
+def _match_head(doc: Doc, match: Match) -> int:
+    """The token of the match whose syntactic head lies outside it."""
+    for i in range(match.start, match.end):
+        head = doc[i].head.i
+        if head == i or head < match.start or head >= match.end:
+            return i
+    return match.end - 1
+
+
+def group_matches(doc: Doc, matches: list[Match]) -> list[Group]:
+    """Group matches by the noun-phrase head they climb to; spans cover the phrase."""
+    agent_heads = {_match_head(doc, m) for m in matches if m.kind == "agent"}
+    matched = {i for m in matches for i in range(m.start, m.end)}
+    groups: dict[int, Group] = {}
+    for match in matches:
+        token = doc[_match_head(doc, match)]
+        for _ in range(6):
+            if not _climbs(token, agent_heads, matched):
+                break
+            token = token.head
+        groups.setdefault(token.i, Group(token.i)).matches.append(match)
+    out = []
+    for group in groups.values():
+        group.start, group.end = _span(doc, group)
+        out.append(group)
+    return _drop_overlaps(sorted(out, key=lambda g: (g.start, -g.end)))
+
+
+def _span(doc: Doc, group: Group) -> tuple[int, int]:
+    """The phrase span: head, matches, and phrase-internal left/right modifiers."""
+    head = doc[group.head]
+    start = min([group.head, *(m.start for m in group.matches)])
+    end = max([group.head + 1, *(m.end for m in group.matches)])
+    for token in head.subtree:
+        if token.i < start and _inside(token, head):
+            start = token.i
+    for child in head.rights:
+        if child.dep_ in {"flat", "compound", "fixed"} and child.pos_ == "PROPN":
+            end = max(end, child.right_edge.i + 1)
+    sent = head.sent
+    start, end = max(start, sent.start), min(end, sent.end)
+    while start < group.head and doc[start].pos_ in _EDGE_JUNK:
+        start += 1
+    while end - 1 > group.head and doc[end - 1].pos_ in _EDGE_JUNK:
+        end -= 1
+    return start, end
+
+
+def _inside(token: Token, head: Token) -> bool:
+    """Whether every relation from ``token`` up to ``head`` is phrase-internal."""
+    while token.i != head.i:
+        ok = token.dep_ in _INNER or token.dep_ == "case" and token.text.lower() in _POSS_CASE
+        if not ok and not (token.dep_ == "nmod" and _is_possessor(token)):
+            return False
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _drop_overlaps(groups: list[Group]) -> list[Group]:
+    """Keep non-overlapping groups, longer first on conflict."""
+    kept: list[Group] = []
+    for group in sorted(groups, key=lambda g: -(g.end - g.start)):
+        if all(group.end <= k.start or group.start >= k.end for k in kept):
+            kept.append(group)
+    return sorted(kept, key=lambda g: g.start)
+
+
+@dataclass(frozen=True)
+class Coding:
+    """The outcome of coding one group."""
+
+    code: str | None
+    country: str | None
+    sector: str | None
+    rule: str
+    entity_type: str | None
+
+
+def _covers_head(doc: Doc, match: Match, head: int) -> bool:
+    return match.start <= head < match.end
+
+
+def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
+    """Code one phrase by the rules in the module docstring."""
+    names = [m for m in group.matches if m.kind == "name"]
+    agents = [m for m in group.matches if m.kind == "agent"]
+    ents = [m for m in group.matches if m.kind == "ent"]
+    etype = ents[0].label if ents else _entity_type(names)
+    agent = _head_agent(agents, group.head)
+    sector = agent.entry.sector if agent and agent.entry else None
+    for match in sorted(names, key=lambda m: (not _covers_head(doc, m, group.head),
+                                              m.entry.kind not in {"person", "org"})):
+        entry = match.entry
+        heads_it = _covers_head(doc, match, group.head)
+        if entry.kind == "org":
+            return Coding(entry.code, entry.country, entry.sector, f"org:{entry.label}", etype)
+        if entry.kind == "person":
+            country, own = split_code(entry.code_on(date))
+            if heads_it or sector is None:
+                return _finish(country, own, f"{entry.kind}:{entry.label}", etype)
+            return _finish(country, sector, f"{entry.kind}+agent:{entry.label}", etype)
+        if entry.kind == "capital" and heads_it and sector is None:
+            return _finish(entry.country, entry.sector, f"metonym:{entry.label}", etype)
+        return _finish(entry.country, sector, f"{entry.kind}:{entry.label}", etype)
+    rule = f"agent:{agent.entry.label}" if agent and agent.entry else "entity"
+    return Coding(None, None, sector, rule, etype)
+
+
+def _head_agent(agents: list[Match], head: int) -> Match | None:
+    """The agent word covering the head, else the one nearest to it."""
+    if not agents:
+        return None
+    return min(agents, key=lambda m: 0 if m.start <= head < m.end else abs(m.end - 1 - head) + 1)
+
+
+def _entity_type(names: list[Match]) -> str | None:
+    kinds = {m.entry.kind for m in names if m.entry}
+    if "person" in kinds:
+        return "PERSON"
+    if "org" in kinds:
+        return "ORG"
+    if kinds & {"state", "capital", "place"}:
+        return "GPE"
+    return None
+
+
+def _finish(country: str | None, sector: str | None, rule: str, etype: str | None) -> Coding:
+    """Build the code: country + sector for states, IGO + organisation for IGOs."""
+    if country is None:
+        return Coding(None, None, sector, rule, etype)
+    if len(country) == 3 and country.isalpha() and country.isupper() and sector != "IGO":
+        return Coding(country + (sector or ""), country, sector, rule, etype)
+    return Coding("IGO" + country, country, sector or "IGO", rule, etype)

@@ -1,0 +1,181 @@
+"""Resolve third-person pronouns and definite descriptions to earlier mentions.
+
+A salience-and-agreement resolver in the tradition of Lappin & Leass / Hobbs, reduced to
+what a parse gives reliably:
+
+* agreement: he/she need a person, they a plural or a group (organisation, state,
+  plural noun), it a non-person singular;
+* binding: a non-reflexive object pronoun is not its own verb's subject;
+* salience: nearer sentences first, then subjects, then named mentions, then recency.
+
+Definite descriptions ("the regime", "the authorities") without a country of their own
+take the country of the latest earlier mention with the same sector.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+__all__ = ["Candidate", "PERSON_NOUNS", "PRONOUNS", "is_resolvable_pronoun", "noun_phrase_candidates",
+           "pronoun_class", "resolve_chain", "resolve_pronoun", "sentence_numbers"]
+
+PRONOUNS = {
+    "he": "male", "him": "male", "his": "male", "himself": "male",
+    "she": "female", "her": "female", "hers": "female", "herself": "female",
+    "they": "plural", "them": "plural", "their": "plural", "theirs": "plural",
+    "themselves": "plural",
+    "it": "neuter", "its": "neuter", "itself": "neuter",
+}
+_SUBJECTS = {"nsubj", "csubj"}
+_OBJECTS = {"obj", "iobj", "obl"}
+_MAX_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A possible antecedent: token span, head, and agreement features."""
+
+    start: int
+    end: int
+    head: int
+    person: bool
+    plural: bool
+    group: bool = False  # organisation or state: "they"/"it" both fit
+    named: bool = False
+    gender: str | None = None  # male/female when known (from an earlier pronoun)
+
+
+def pronoun_class(token: Token) -> str | None:
+    """male, female, plural or neuter for a third-person personal pronoun, else None."""
+    if token.pos_ != "PRON":
+        return None
+    return PRONOUNS.get(token.lower_)
+
+
+def is_resolvable_pronoun(token: Token) -> bool:
+    """A third-person pronoun that refers (not expletive "it" before "is/was ... that/to")."""
+    cls = pronoun_class(token)
+    if cls is None:
+        return False
+    if cls == "neuter" and token.lower_ == "it":
+        verb = token.head
+        if any(c.dep_ in {"ccomp", "csubj", "xcomp"} for c in verb.children) and token.dep_ == "nsubj":
+            return False
+    return True
+
+
+def _agrees(cls: str, cand: Candidate) -> bool:
+    if cls in {"male", "female"}:
+        return cand.person and not cand.plural and cand.gender in {None, cls}
+    if cls == "plural":
+        return cand.plural or (cand.group and not cand.person)
+    return not cand.person and not cand.plural
+
+
+def _bound(doc: Doc, pron: Token, cand: Candidate) -> bool:
+    """Binding: "X met him" -- him is not X (reflexives excepted)."""
+    if pron.lower_.endswith("self") or pron.lower_.endswith("selves"):
+        return False
+    if pron.dep_ not in _OBJECTS:
+        return False
+    verb = pron.head
+    head = doc[cand.head]
+    return head.head.i == verb.i and head.dep_ in _SUBJECTS
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """The sentence number of every token."""
+    numbers = [0] * len(doc)
+    for number, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            numbers[i] = number
+    return numbers
+
+
+def resolve_pronoun(doc: Doc, pron: Token, candidates: list[Candidate],
+                    sent_of: list[int] | None = None) -> Candidate | None:
+    """The best earlier candidate for ``pron`` (None when nothing agrees nearby)."""
+    cls = pronoun_class(pron)
+    if cls is None:
+        return None
+    if sent_of is None:
+        sent_of = sentence_numbers(doc)
+    here = sent_of[pron.i]
+    best: tuple[tuple, Candidate] | None = None
+    for cand in candidates:
+        if cand.end > pron.i or cand.start <= pron.i < cand.end:
+            continue
+        distance = here - sent_of[cand.head]
+        if distance > _MAX_SENTENCES or not _agrees(cls, cand) or _bound(doc, pron, cand):
+            continue
+        head = doc[cand.head]
+        subject = head.dep_ in _SUBJECTS or (head.dep_ in {"conj", "appos"} and head.head.dep_ in _SUBJECTS)
+        key = (distance, not subject, not cand.named, pron.i - cand.head)
+        if best is None or key < best[0]:
+            best = (key, cand)
+    return best[1] if best else None
+
+
+PERSON_NOUNS = frozenset("""
+minister president leader spokesman spokeswoman spokesperson chief head commander secretary
+ambassador diplomat general chairman chairwoman counterpart premier chancellor king queen
+prince official dictator strongman man woman officer soldier activist journalist prosecutor
+judge director envoy governor mayor senator lawmaker candidate adviser advisor aide deputy
+colleague politician blogger lawyer founder editor chairperson ruler monarch emir sheikh
+person child boy girl mother father wife husband son daughter friend doctor teacher student
+author writer player user brother sister guy lady artist scientist researcher professor
+manager owner worker driver member captain coach priest bishop pope
+""".split())
+_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+           "she": "female", "her": "female", "hers": "female", "herself": "female"}
+
+
+def noun_phrase_candidates(doc: Doc) -> list[Candidate]:
+    """Every noun phrase of ``doc`` as a candidate antecedent (for generic coreference)."""
+    out = []
+    for token in doc:
+        if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "flat", "fixed"}:
+            continue
+        start = max(token.left_edge.i, token.sent.start)
+        plural = "Plur" in token.morph.get("Number")
+        person = token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS
+        group = token.ent_type_ in {"ORG", "GPE", "NORP"}
+        out.append(Candidate(start, token.i + 1, token.i, person, plural, group,
+                             token.pos_ == "PROPN"))
+    return out
+
+
+def resolve_chain(doc: Doc, candidates: list[Candidate]) -> dict[int, int]:
+    """Resolve every pronoun in order: {pronoun token: antecedent head token}.
+
+    A resolved pronoun joins the pool as a candidate carrying its antecedent's features and
+    its own gender, so chains ("He ... he ... his") stay on one referent.
+    """
+    sent_of = sentence_numbers(doc)
+    pool = list(candidates)
+    genders: dict[int, str] = {}
+    chosen: dict[int, int] = {}
+    for token in doc:
+        if not is_resolvable_pronoun(token):
+            continue
+        visible = [_gendered(c, genders) for c in pool if c.end <= token.i]
+        pick = resolve_pronoun(doc, token, visible, sent_of)
+        if pick is None:
+            continue
+        chosen[token.i] = pick.head
+        gender = _GENDER.get(token.lower_)
+        if gender:
+            genders.setdefault(pick.head, gender)
+        pool.append(Candidate(token.i, token.i + 1, token.i, pick.person, pick.plural, pick.group,
+                              pick.named, gender or pick.gender))
+    return chosen
+
+
+def _gendered(cand: Candidate, genders: dict[int, str]) -> Candidate:
+    gender = genders.get(cand.head)
+    if gender is None or cand.gender is not None:
+        return cand
+    return Candidate(cand.start, cand.end, cand.head, cand.person, cand.plural, cand.group,
+                     cand.named, gender)

@@ -1,0 +1,233 @@
+"""Actor knowledge: load our data files into one phrase index of names and one of agent words.
+
+Data files (``src/eventcoder/data/actors/``, tab-separated, ``#`` comments; see README.md there):
+
+* ``organisations.tsv`` code, country, sector, names    (hand-kept)
+* ``metonyms.tsv``      phrase, country, sector          (hand-kept; "the Kremlin", "Minsk")
+* ``people_current.tsv`` names, terms, role              (hand-kept, 2010-2025)
+* ``states.tsv``        iso3, name, names, capitals, cities   (built from CountryInfo)
+* ``people.tsv``        names, terms, source             (built from Phoenix)
+* ``agents_hand.tsv``   phrase, code                     (hand-kept)
+* ``agents.tsv``        phrase, code, prefix, source     (built from PLOVER and Phoenix)
+
+Earlier files win when two give the same phrase.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventcoder.actors.petrarch_format import AgentEntry, DatedCode, PetrarchActor
+from eventcoder.errors import Errors, InputError, ModelError
+from eventcoder.paths import PACKAGE_DIR
+
+__all__ = ["DATA_DIR", "Entry", "Lexicon", "PhraseIndex", "code_for", "split_code", "words_of"]
+
+DATA_DIR = PACKAGE_DIR / "data" / "actors"
+_SPLIT = re.compile(r"[\s\-\u2010-\u2014]+")
+_COUNTRY = re.compile(r"^[A-Z]{3}$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A lexicon entry. ``kind``: state, capital, place, org, person, agent."""
+
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    code: str | None = None  # fixed code (organisations)
+    terms: tuple[DatedCode, ...] = ()
+    label: str = ""
+
+    def code_on(self, date: dt.date | None) -> str | None:
+        """The dated code of a person on ``date`` (or the fixed code)."""
+        return code_for(self.terms, date) if self.terms else self.code
+
+
+def code_for(terms: Iterable[DatedCode], date: dt.date | None) -> str | None:
+    """Pick a code: a term covering ``date`` (non-ELI first), else the undated default.
+
+    Without a date the open-ended (current) term wins.
+    """
+    terms = list(terms)
+    if date is None:
+        current = [t for t in terms if t.start is not None and t.end is None]
+        if current:
+            return current[-1].code
+    else:
+        covering = [t for t in terms if (t.start or t.end) and t.applies(date)]
+        covering.sort(key=lambda t: (t.code.endswith("ELI"), -(t.start or dt.date.min).toordinal()))
+        if covering:
+            return covering[0].code
+    default = [t for t in terms if t.start is None and t.end is None]
+    return default[-1].code if default else None
+
+
+def split_code(code: str | None) -> tuple[str | None, str | None]:
+    """A CAMEO-style code to (country, sector): BLRMIL -> (BLR, MIL); IGOEU -> (EU, IGO)."""
+    if not code or code in {"---", "+++"}:
+        return None, None
+    if code.startswith("IGO"):
+        return (code[3:] or None), "IGO"
+    if _COUNTRY.match(code[:3]) and len(code) >= 3:
+        return code[:3], (code[3:6] or None)
+    return None, code[:3]
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Split a phrase into match words (hyphens and dashes are separators)."""
+    return tuple(w for w in _SPLIT.split(text.strip()) if w)
+
+
+@dataclass
+class PhraseIndex:
+    """Phrases keyed by their first word (lower case), longest first."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], Entry]]] = field(default_factory=dict)
+    seen: set[tuple[str, ...]] = field(default_factory=set)
+
+    def add(self, phrase: str, entry: Entry, case_sensitive: bool = True) -> None:
+        """Add ``phrase``; capitalised words then only match capitalised text."""
+        words = words_of(phrase.removesuffix("'s").removesuffix("\u2019s"))
+        lower = tuple(w.lower() for w in words)
+        if not lower or lower in self.seen:
+            return
+        self.seen.add(lower)
+        shape = words if case_sensitive else tuple(w.lower() for w in words)
+        self.by_first.setdefault(lower[0], []).append((lower, shape, entry))
+
+    def finish(self) -> None:
+        """Sort candidates longest first."""
+        for items in self.by_first.values():
+            items.sort(key=lambda item: -len(item[0]))
+
+    def match(self, words: list[str], lowered: list[str], i: int) -> tuple[int, Entry] | None:
+        """The longest phrase starting at word ``i``: (length, entry)."""
+        for lower, shape, entry in self.by_first.get(lowered[i], ()):
+            n = len(lower)
+            if tuple(lowered[i:i + n]) == lower and _shape_ok(shape, words[i:i + n]):
+                return n, entry
+        return None
+
+
+def _shape_ok(shape: tuple[str, ...], words: list[str]) -> bool:
+    """Capitalised pattern words need capitalised text; short acronyms need exact case."""
+    for pattern, word in zip(shape, words):
+        if pattern[:1].isupper() and not word[:1].isupper():
+            return False
+        if pattern.isupper() and len(pattern.replace(".", "")) <= 5 and pattern != word:
+            return False
+    return True
+
+
+@dataclass
+class Lexicon:
+    """Names (states, capitals, organisations, people) and agent (sector) words."""
+
+    names: PhraseIndex = field(default_factory=PhraseIndex)
+    agents: PhraseIndex = field(default_factory=PhraseIndex)
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> Lexicon:
+        """Read our data files (see the module docstring)."""
+        folder = Path(data_dir) if data_dir is not None else DATA_DIR
+        if not folder.is_dir():
+            raise ModelError(Errors.E601.format(path=folder))
+        lex = cls()
+        _load_orgs(lex, folder / "organisations.tsv")
+        _load_metonyms(lex, folder / "metonyms.tsv")
+        _load_people(lex, folder / "people_current.tsv")
+        _load_states(lex, folder / "states.tsv")
+        _load_people(lex, folder / "people.tsv")
+        _load_agents(lex, folder / "agents_hand.tsv")
+        _load_agents(lex, folder / "agents.tsv")
+        lex.names.finish()
+        lex.agents.finish()
+        return lex
+
+    @classmethod
+    def from_petrarch(cls, actors: list[PetrarchActor], agents: list[AgentEntry]) -> Lexicon:
+        """A lexicon from PETRARCH-format records (peer dictionaries)."""
+        lex = cls()
+        for record in actors:
+            entry = Entry("person", terms=tuple(record.codes), label=" ".join(record.phrases[0]))
+            for phrase in record.phrases:
+                lex.names.add(" ".join(phrase), entry, case_sensitive=False)
+        for agent in agents:
+            code = agent.code
+            lex.agents.add(" ".join(agent.phrase), Entry("agent", sector=code[:3] or None, code=code),
+                           case_sensitive=False)
+        lex.names.finish()
+        lex.agents.finish()
+        return lex
+
+
+def _rows(path: Path, width: int) -> Iterator[list[str]]:
+    """Tab-separated rows (comments and blanks skipped), padded to ``width`` columns."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(Errors.E004.format(path=path, detail=exc)) from exc
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        yield cols + [""] * (width - len(cols))
+
+
+def _parse_terms(text: str) -> tuple[DatedCode, ...]:
+    """``CODE start..end;CODE`` to dated codes."""
+    terms = []
+    for part in text.split(";"):
+        code, _, span = part.strip().partition(" ")
+        if not code:
+            continue
+        start, _, end = span.partition("..")
+        terms.append(DatedCode(code, _iso(start), _iso(end)))
+    return tuple(terms)
+
+
+def _iso(text: str) -> dt.date | None:
+    text = text.strip()
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _load_orgs(lex: Lexicon, path: Path) -> None:
+    for code, country, sector, names, *_ in _rows(path, 4):
+        entry = Entry("org", country or None, sector or None, code, label=names.split("|")[0])
+        for name in names.split("|"):
+            lex.names.add(name, entry)
+
+
+def _load_metonyms(lex: Lexicon, path: Path) -> None:
+    for phrase, country, sector, *_ in _rows(path, 3):
+        kind = "capital" if sector else "state"
+        lex.names.add(phrase, Entry(kind, country, sector or None, label=phrase))
+
+
+def _load_states(lex: Lexicon, path: Path) -> None:
+    for iso3, name, names, capitals, cities, *_ in _rows(path, 5):
+        for phrase in names.split("|"):
+            lex.names.add(phrase, Entry("state", iso3, label=name))
+        for phrase in filter(None, capitals.split("|")):
+            lex.names.add(phrase, Entry("capital", iso3, "GOV", label=phrase))
+        for phrase in filter(None, cities.split("|")):
+            lex.names.add(phrase, Entry("place", iso3, label=phrase))
+
+
+def _load_people(lex: Lexicon, path: Path) -> None:
+    for names, terms, *_ in _rows(path, 2):
+        variants = names.split("|")
+        entry = Entry("person", terms=_parse_terms(terms), label=variants[0])
+        for name in variants:
+            lex.names.add(name, entry)
+
+
+def _load_agents(lex: Lexicon, path: Path) -> None:
+    for phrase, code, *_ in _rows(path, 2):
+        lex.agents.add(phrase, Entry("agent", sector=code[:3] or None, code=code, label=phrase),
+                       case_sensitive=False)

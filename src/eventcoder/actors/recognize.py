@@ -1,0 +1,95 @@
+"""Find dictionary names, agent words and named entities in a parsed ``Doc``.
+
+Matching runs over words rather than tokens: hyphenated tokens are split and dash tokens
+skipped, so "Kosiniak-Kamysz" matches however the tokenizer cut it. Names are matched
+first (longest phrase wins); agent words are then matched on the tokens names left free
+and must end on a noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from eventcoder.actors.lexicon import Entry, Lexicon, PhraseIndex, words_of
+
+__all__ = ["Match", "find_matches"]
+
+_DASHES = {"-", "\u2013", "\u2014", "--"}
+_NOUNS = {"NOUN", "PROPN"}
+_NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM", "DET", "ADP", "X"}
+_ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A matched token span [start, end) and what matched: a lexicon entry or an entity."""
+
+    start: int
+    end: int
+    kind: str  # name, agent, ent
+    entry: Entry | None = None
+    label: str | None = None  # entity label for kind "ent"
+
+
+def _word_stream(doc: Doc) -> tuple[list[str], list[int]]:
+    """Words of the doc and the token index each comes from."""
+    words: list[str] = []
+    owners: list[int] = []
+    for token in doc:
+        if token.text in _DASHES or token.is_space:
+            continue
+        for word in words_of(token.text) or (token.text,):
+            words.append(word)
+            owners.append(token.i)
+    return words, owners
+
+
+def _scan(index: PhraseIndex, words: list[str], owners: list[int], taken: set[int],
+          kind: str) -> list[Match]:
+    """Greedy longest matches of ``index`` over the word stream, skipping taken tokens."""
+    lowered = [w.lower() for w in words]
+    found: list[Match] = []
+    i = 0
+    while i < len(words):
+        if owners[i] in taken:
+            i += 1
+            continue
+        hit = index.match(words, lowered, i)
+        if hit is None:
+            i += 1
+            continue
+        length, entry = hit
+        start, end = owners[i], owners[i + length - 1] + 1
+        if any(t in taken for t in range(start, end)):
+            i += 1
+            continue
+        found.append(Match(start, end, kind, entry))
+        i += length
+    return found
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading/trailing tokens that cannot be part of a name (NER edge errors)."""
+    while start < end and doc[start].pos_ not in _NAME_POS:
+        start += 1
+    while end > start and doc[end - 1].pos_ not in _NAME_POS:
+        end -= 1
+    return start, end
+
+
+def find_matches(doc: Doc, lexicon: Lexicon) -> list[Match]:
+    """Name, agent and entity matches, sorted by start (names and agents never overlap)."""
+    words, owners = _word_stream(doc)
+    names = _scan(lexicon.names, words, owners, set(), "name")
+    taken = {t for m in names for t in range(m.start, m.end)}
+    agents = [m for m in _scan(lexicon.agents, words, owners, taken, "agent")
+              if doc[m.end - 1].pos_ in _NOUNS]
+    taken |= {t for m in agents for t in range(m.start, m.end)}
+    ents = []
+    for ent in doc.ents:
+        start, end = _trim(doc, ent.start, ent.end)
+        if ent.label_ in _ENT_LABELS and start < end and not any(t in taken for t in range(start, end)):
+            ents.append(Match(start, end, "ent", label=ent.label_))
+    return sorted([*names, *agents, *ents], key=lambda m: (m.start, -m.end))
