@@ -8,6 +8,7 @@ from eventcoder.actors.mention import ActorMention
 
 __all__ = ["ActorIndex"]
 
+NOT_ACTORS = {"NON"}
 NOMINAL_LINKS = {"compound", "nmod", "amod", "flat", "appos", "det", "nummod", "fixed", "case"}
 
 
@@ -18,6 +19,8 @@ class ActorIndex:
         self.doc = doc
         self.covering: dict[int, list[ActorMention]] = {}
         for mention in actors:
+            if mention.sector in NOT_ACTORS:
+                continue  # e.g. PLOVER agents "NON": words that name no actor ("Monday")
             for i in range(mention.start, mention.end):
                 self.covering.setdefault(i, []).append(mention)
 
