@@ -27,6 +27,8 @@ __all__ = ["EventCandidate", "EventExtractor"]
 
 log = logging.getLogger(__name__)
 
+INTENT_FRAMES = {"FUTURE", "INTEND", "AGREE", "FAIL"}
+
 
 @dataclass(frozen=True)
 class EventCandidate:
@@ -146,8 +148,12 @@ class EventExtractor:
             if code is None:  # a light verb: "launched an attack on", "imposed sanctions"
                 code, reverse, pattern_id = noun.code, None, f"light:{verb.lemma_.lower()}+{noun.id}"
             targets_from = [h for _, h in self._noun_targets(obj, noun)] + targets_from
-        if code is None:
-            return None
+        context = read_context(verb, self.frames)
+        if code is None:  # an uncoded verb under "demanded that", "agreed to", "must": the frame's own code
+            code = self.frames.recode(context.frame, "") if context.frame else None
+            if code is None:
+                return None
+            pattern_id = f"{verb.lemma_.lower()}"
         sources = index.for_heads(frame.subjects)
         preps = [h for p, h in frame.preps if p != "by" or frame.passive]
         targets = [t for t in index.for_heads(targets_from + preps) if t not in sources]
@@ -158,7 +164,6 @@ class EventExtractor:
             sources = [s for s in index.nearest(verb, right=frame.passive,
                                                 stop_at_verb=frame.passive) if s not in targets]
         targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
-        context = read_context(verb, self.frames)
         reading = _Reading(verb, code, reverse, pattern_id, sources, targets, context)
         return self._recode(reading, index)
 
@@ -194,7 +199,15 @@ class EventExtractor:
     def _recode(self, reading: _Reading, index: ActorIndex) -> _Reading:
         """Apply a control frame ("refused to send" -> a refusal) and the speaker."""
         context = reading.context
+        if context.negated and context.frame in INTENT_FRAMES and \
+                self.ontology.quad_class(reading.code) in {1, 2}:
+            context.frame, context.negated = "REFUSE", False  # "will not accept" is a refusal
         if context.frame and context.governor is not None:
+            if context.swap:
+                demander = index.for_heads(subjects_of(context.governor))
+                addressee = reading.sources or reading.targets
+                reading.sources = demander
+                reading.targets = [a for a in addressee if a not in demander]
             new_code = self.frames.recode(context.frame, reading.code)
             if new_code is not None:
                 reading.code, reading.reverse = new_code, None

@@ -21,6 +21,7 @@ NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "'d", "wo"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
+OBLIGATION = {"must", "should", "ought"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ class Context:
     frame: str | None = None          # the control frame that recodes the event
     governor: Token | None = None     # the word that opened that frame
     speaker: Token | None = None      # the speech verb that reports it
+    swap: bool = False                # the governor's subject acts on the governed subject
+                                      # ("X demanded that Y leave", "X said Y must leave")
     consumed: list[Token] = field(default_factory=list)  # governors whose own event is replaced
 
 
@@ -168,7 +171,11 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
                 current = governor
                 continue
             frame, frame_modality = found
-            if frame in {"SPEECH", "DENY"} and dep in {"ccomp", "parataxis"}:
+            if frame == "SPEECH" and dep == "ccomp" and context.frame is None and \
+                    any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in current.children):
+                context.frame, context.governor, context.swap = "DEMAND", governor, True
+                context.consumed.append(governor)
+            elif frame in {"SPEECH", "DENY"} and dep in {"ccomp", "parataxis"}:
                 context.speaker = context.speaker or governor
                 context.negated = context.negated or frame == "DENY"
                 modality = modality or frame_modality
@@ -176,6 +183,7 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
             elif frame not in {"SPEECH", "DENY"} and dep in {"xcomp", "acl", "ccomp"}:
                 if context.frame is None:
                     context.frame, context.governor = frame, governor
+                    context.swap = frame in {"DEMAND", "REQUEST"}
                     context.consumed.append(governor)
                 context.negated = context.negated or frame == "FAIL" or is_negated(governor)
                 modality = modality or frame_modality
