@@ -236,8 +236,7 @@ class EventExtractor:
     def _pairs(self, reading: _Reading) -> list[tuple[ActorMention | None, ActorMention | None]]:
         sources: list[ActorMention | None] = list(reading.sources) or [None]
         targets: list[ActorMention | None] = list(reading.targets) or [None]
-        if len(reading.sources) > 1 and not reading.targets and \
-                (self.ontology.quad_class(reading.code) or 0) in {1, 2}:
+        if len(reading.sources) > 1 and not reading.targets:
             # "Israel and Lebanon renewed talks": each acts towards the other
             return [(a, b) for a in reading.sources for b in reading.sources if a is not b]
         return [(s, t) for s in sources for t in targets

@@ -51,6 +51,8 @@ def is_passive(verb: Token) -> bool:
     aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in PASSIVE_AUX | {"got", "gets"}]
     if verb.tag_ == "VBN" and aux:
         return True
+    if verb.dep_ == "amod" and verb.i < verb.head.i:
+        return False  # "X welcomed memos" misread as a modifier: keep it active
     return "Pass" in verb.morph.get("Voice") and (bool(aux) or verb.dep_ in {"acl", "amod"})
 
 

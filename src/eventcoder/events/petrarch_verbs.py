@@ -21,7 +21,7 @@ __all__ = ["PetrarchVerbConverter", "convert_petrarch_verbs", "verb_forms"]
 
 log = logging.getLogger(__name__)
 
-_BLOCK = re.compile(r"^---\s*(.*?)\s*\[(.*?)\]\s*---")
+_BLOCK = re.compile(r"^---\s*(.*?)\s*\[([^\]]*)\].*---")
 _CODE = re.compile(r"\[([^\]]*)\]\s*$")
 _MARKERS = str.maketrans({"$": " ", "%": " ", "^": " ", "{": " ", "}": " "})
 _VOWELS = "aeiou"
