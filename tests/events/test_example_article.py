@@ -6,38 +6,37 @@ import datetime as dt
 
 import pytest
 
-from eventcoder.actors.mention import ActorMention
-
-
-def _actors(doc) -> list[ActorMention]:
-    try:
-        from eventcoder.actors import ActorCoder  # type: ignore[attr-defined]
-    except ImportError:  # before the actor stage lands: named entities as uncoded actors
-        return [ActorMention(start=e.start, end=e.end, head=e.root.i, text=e.text,
-                             char_start=e.start_char, char_end=e.end_char,
-                             code=e.text.upper().replace(" ", "_"))
-                for e in doc.ents if e.label_ in {"GPE", "ORG", "PERSON"}]
-    return ActorCoder.from_data().find(doc, dt.date(2022, 11, 15))
+from eventcoder.actors import ActorCoder
 
 
 @pytest.fixture(scope="module")
 def article_events(nlp, extractor, belarus_text):
     doc = nlp(belarus_text)
-    return doc, extractor.extract(doc, _actors(doc))
+    actors = ActorCoder.from_data().find(doc, dt.date(2022, 11, 15))
+    return doc, extractor.extract(doc, actors)
+
+
+def _asserted(events):
+    return [e for e in events if not e.negated]
 
 
 def test_sanctions_and_accusation(article_events):
     _, events = article_events
-    asserted = [e for e in events if not e.negated]
-    assert any(e.cameo == "163" and e.target is not None for e in asserted)
-    assert any(e.plover == "ACCUSE" and e.source is not None for e in asserted)
+    sanctions = [e for e in _asserted(events) if e.cameo == "163" and e.source and e.target]
+    assert sanctions and any(e.source.country != e.target.country for e in sanctions)
+    assert any(e.plover == "ACCUSE" and e.source and e.target for e in _asserted(events))
 
 
 def test_military_events(article_events):
-    _, events = article_events
-    asserted = [e for e in events if not e.negated]
-    assert any(e.plover == "ASSAULT" or e.cameo.startswith("19") for e in asserted)  # invasion
-    assert any(e.plover == "MOBILIZE" for e in asserted)  # deployment, build-up
+    doc, events = article_events
+    asserted = _asserted(events)
+    invasion = [e for e in asserted if e.cameo.startswith("19") and doc[e.trigger].pos_ == "NOUN"]
+    assert invasion and all(e.target is not None for e in invasion)  # a nominal event
+    mobilize = [e for e in asserted if e.plover == "MOBILIZE" and e.source is not None]
+    assert mobilize and any(e.source.sector == "MIL" for e in mobilize)  # deployment, build-up
+    assert any(e.plover in {"COOPERATE", "AGREE"} and "military" in e.plover_context
+               for e in events)  # military co-operation
+    assert any(e.cameo == "057" and e.source is not None for e in asserted)  # approval
 
 
 def test_negated_statements_are_not_asserted(article_events):

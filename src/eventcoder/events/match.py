@@ -91,6 +91,10 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
             subjects_of(head, depth + 1)
     if verb.dep_ in {"acl", "amod"} and not is_passive(verb) and head.dep_ in OBJ:
         return subjects_of(head.head, depth + 1)  # "issued a statement calling X ..."
+    root = verb.sent.root
+    if verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ == "and" and root is not verb \
+            and root.pos_ == "VERB" and root.i < verb.i:
+        return subjects_of(root, depth + 1)  # "X did A ... and did B", whatever the parse
     return []
 
 
