@@ -2,7 +2,11 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from eventcoder.events.evaluate_petrarch import eval_petrarch_command, read_records, run_petrarch_eval
+from eventcoder.events.evaluate_petrarch import (
+    eval_petrarch_command,
+    read_records,
+    run_petrarch_eval,
+)
 
 # measured 2026-11-25 with the interim pipeline: found 176/359 (49.0%), extra 97
 FLOOR_RECALL = 0.45

@@ -2,8 +2,13 @@ from pathlib import Path
 
 import pytest
 
-from eventcoder.events.ontology import (CameoOntology, convert_goldstein_table,
-                                        convert_plover_table, data_dir, quad_class)
+from eventcoder.events.ontology import (
+    CameoOntology,
+    convert_goldstein_table,
+    convert_plover_table,
+    data_dir,
+    quad_class,
+)
 
 
 @pytest.fixture(scope="module")

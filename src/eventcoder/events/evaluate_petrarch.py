@@ -113,7 +113,7 @@ def _predicted(events) -> list[Coding]:
 
 def run_petrarch_eval(data_dir: Path | None = None, limit: int | None = None) -> PetrarchScore:
     """Run the suite and count found / missed / extra codings per category."""
-    from eventcoder.events.eval_actors import actor_finder
+    from eventcoder.actors import ActorCoder
     from eventcoder.events.extract import EventExtractor
     from eventcoder.nlp.pipeline import load_pipeline
 
@@ -123,8 +123,8 @@ def run_petrarch_eval(data_dir: Path | None = None, limit: int | None = None) ->
     # the toy verb dictionary is coded in WEIS, not CAMEO: no CAMEO complement recoding
     extractor = EventExtractor.from_data(verbs=dictionaries / "PETR.Validate.verbs.txt",
                                          recode=False)
-    find_actors = actor_finder(dictionaries / "PETR.Validate.actors.txt",
-                               dictionaries / "PETR.Validate.agents.txt")
+    find_actors = ActorCoder.from_petrarch(dictionaries / "PETR.Validate.actors.txt",
+                                           dictionaries / "PETR.Validate.agents.txt").find
     nlp = load_pipeline()
     score = PetrarchScore()
     for record, doc in zip(records, nlp.pipe(r.text for r in records)):

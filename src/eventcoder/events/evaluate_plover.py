@@ -104,20 +104,9 @@ def _score_actors(score: PloverScore, gold: GoldRecord, event) -> None:
             score.actor_hits[f"{role}_sector"] += bool(mention and mention.sector in sectors)
 
 
-def _finder(folder: Path):
-    from eventcoder.events.eval_actors import actor_finder, from_data_finder
-
-    finder = from_data_finder()
-    if finder is not None:
-        return finder
-    dictionaries = folder / "petrarch2" / "dictionaries"
-    return actor_finder([dictionaries / f"Phoenix.{n}.actors.txt"
-                         for n in ("Countries", "International", "MilNonState")],
-                        dictionaries / "Phoenix.agents.txt")
-
-
 def run_plover_eval(data_dir: Path | None = None, limit: int | None = None) -> PloverScore:
     """Code every gold sentence and score category and actors."""
+    from eventcoder.actors import ActorCoder
     from eventcoder.events.extract import EventExtractor
     from eventcoder.nlp.pipeline import load_pipeline
 
@@ -125,7 +114,7 @@ def run_plover_eval(data_dir: Path | None = None, limit: int | None = None) -> P
     extractor = EventExtractor.from_data()
     gold = read_gold(folder / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt",
                      extractor.ontology.successors)[:limit]
-    find_actors = _finder(folder)
+    find_actors = ActorCoder.from_data().find
     score = PloverScore()
     nlp = load_pipeline()
     for record, doc in zip(gold, nlp.pipe(r.text for r in gold)):

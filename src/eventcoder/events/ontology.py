@@ -129,7 +129,7 @@ def convert_plover_table(source: Path, target: Path) -> int:
     count = 0
     seen: set[str] = set()
     for line in source.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or ":" not in line or line.startswith("~"):
+        if line.startswith(("#", "~")) or ":" not in line:
             continue
         code, _, rest = line.partition(":")
         body, _, description = rest.partition("#")

@@ -50,7 +50,7 @@ def forms_of(word: str) -> frozenset[str]:
 def parse_code(text: str) -> tuple[str | None, str | None]:
     """``"042:043"`` -> ("042", "043"); ``"---"`` -> (None, None)."""
     main, _, reverse = text.strip().partition(":")
-    clean = lambda c: None if not c or c.strip("-") == "" else c  # noqa: E731
+    clean = lambda c: None if not c or c.strip("-") == "" else c
     return clean(main), clean(reverse)
 
 
