@@ -149,6 +149,8 @@ class EventExtractor:
                 code, reverse, pattern_id = noun.code, None, f"light:{verb.lemma_.lower()}+{noun.id}"
             targets_from = [h for _, h in self._noun_targets(obj, noun)] + targets_from
         context = read_context(verb, self.frames)
+        if matched is not None and matched[1] is not None and matched[1].negative:
+            context.negated = False  # the pattern codes the negated form itself
         if code is None:  # an uncoded verb under "demanded that", "agreed to", "must": the frame's own code
             code = self.frames.recode(context.frame, "") if context.frame else None
             if code is None:

@@ -30,6 +30,9 @@ __all__ = ["PatternSet", "Term", "VerbEntry", "VerbPattern", "forms_of", "load_p
            "parse_code", "singular"]
 
 
+NEGATION_WORDS = {"not", "n't", "never", "no"}
+
+
 def singular(word: str) -> str:
     """A naive English singular (enough to match dictionary nouns against text)."""
     if len(word) > 4 and word.endswith("ies"):
@@ -78,6 +81,13 @@ class VerbPattern:
     pre: tuple[Term, ...] = ()
     post: tuple[Term, ...] = ()
     preps: tuple[tuple[str, tuple[Term, ...]], ...] = ()
+
+    @property
+    def negative(self) -> bool:
+        """Whether the pattern itself spells out a negation ("didn't * over efforts"): its
+        code then already says what the negated verb means."""
+        words = {w for t in self.pre + self.post for alt in t.alternatives for f in alt for w in f}
+        return bool(words & NEGATION_WORDS)
 
     @property
     def specificity(self) -> int:
