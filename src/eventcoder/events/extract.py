@@ -123,7 +123,7 @@ class EventExtractor:
         consumed = {g.i for r in readings for g in r.context.consumed}
         kept = [r for r in readings if r.trigger.i not in consumed or r.pattern.count("+")]
         if len(kept) > 1:  # a speech verb is no event when it reports one
-            kept = [r for r in kept if not self._is_speech(r.trigger)] or kept
+            kept = [r for r in kept if "+" in r.pattern or not self._is_speech(r.trigger)] or kept
         return kept
 
     def _is_speech(self, token: Token) -> bool:

@@ -141,6 +141,15 @@ def infinitive_governor(token: Token, frames: FrameTable) -> Token | None:
     return candidate if frames.frame_of(candidate) is not None else None
 
 
+def _preceding_speech(token: Token, frames: FrameTable) -> Token | None:
+    for i in range(token.i - 1, token.sent.start - 1, -1):
+        candidate = token.doc[i]
+        found = frames.frame_of(candidate) if candidate.pos_ == "VERB" else None
+        if found is not None and found[0] == "SPEECH":
+            return candidate
+    return None
+
+
 def _governor(current: Token, frames: FrameTable) -> tuple[str, Token]:
     fallback = infinitive_governor(current, frames)
     if fallback is not None and fallback is not current.head:
@@ -171,7 +180,7 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
                 current = governor
                 continue
             frame, frame_modality = found
-            if frame == "SPEECH" and dep == "ccomp" and context.frame is None and \
+            if frame == "SPEECH" and dep in {"ccomp", "parataxis"} and context.frame is None and \
                     any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in current.children):
                 context.frame, context.governor, context.swap = "DEMAND", governor, True
                 context.consumed.append(governor)
@@ -190,6 +199,12 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
             current = governor
             continue
         break
+    if context.frame is None and any(c.dep_ == "aux" and c.lower_ in OBLIGATION
+                                     for c in trigger.children):
+        speech = _preceding_speech(trigger, frames)  # "X said Y must ..." however parsed
+        if speech is not None:
+            context.frame, context.governor, context.swap = "DEMAND", speech, True
+            context.consumed.append(speech)
     if context.frame is None and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX
                                      for c in trigger.children):
         context.frame, context.governor = "FUTURE", trigger  # "will provide" -> intent
