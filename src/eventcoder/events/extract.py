@@ -145,7 +145,8 @@ class EventExtractor:
             if noun is None:
                 continue
             used.add(obj.i)
-            if code is None:  # a light verb: "launched an attack on", "imposed sanctions"
+            if code is None or matched[1] is None and self.frames.is_light(verb):
+                # a light verb: "launched an attack on", "issued an ultimatum"
                 code, reverse, pattern_id = noun.code, None, f"light:{verb.lemma_.lower()}+{noun.id}"
             targets_from = [h for _, h in self._noun_targets(obj, noun)] + targets_from
         context = read_context(verb, self.frames)

@@ -42,8 +42,17 @@ class FrameTable:
             complements.setdefault(cols[0], {})[cols[1]] = cols[2]
         return cls(frames, complements)
 
+    def is_light(self, token: Token) -> bool:
+        """A light verb ("issued an ultimatum"): its event noun object carries the event."""
+        return self.frames.get(token.lemma_.lower(), ("", ""))[0] == "LIGHT" or \
+            self.frames.get(token.lower_, ("", ""))[0] == "LIGHT"
+
     def frame_of(self, token: Token) -> tuple[str, str] | None:
         """The frame a governing token opens, if any."""
+        found = self._frame_of(token)
+        return None if found is None or found[0] == "LIGHT" else found
+
+    def _frame_of(self, token: Token) -> tuple[str, str] | None:
         if token.lemma_.lower() == "go" and token.tag_ == "VBG":
             return self.frames.get("be going")
         lower = token.lower_
