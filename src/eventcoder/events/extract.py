@@ -193,6 +193,8 @@ class EventExtractor:
             mention = index.for_head(child, max_depth=1) if is_source else None
             if mention is not None and mention not in targets and mention not in sources:
                 sources.append(mention)
+        if not sources and token.dep_ in {"obj", "xcomp"} and token.head.pos_ == "VERB":
+            sources = index.for_heads(subjects_of(token.head))  # "continued their strike"
         if not sources and not targets:
             return None
         context = read_context(token, self.frames)
@@ -228,9 +230,13 @@ class EventExtractor:
         if reading.context.speaker is not None:
             speakers = index.for_heads(subjects_of(reading.context.speaker))
             reporter = speakers[0] if speakers else None
-        pairs = self._pairs(reading)
-        out = []
-        for source, target in pairs:
+        out: list[EventCandidate] = []
+        seen: set[tuple] = set()
+        for source, target in self._pairs(reading):
+            key = (_key(source), _key(target))
+            if key in seen:
+                continue  # "Palestinians ... the West Bank" coded alike: one event
+            seen.add(key)
             out.append(self._candidate(reading, reading.code, source, target, reporter, sentence))
             if reading.reverse and source is not None and target is not None:
                 out.append(self._candidate(reading, reading.reverse, target, source, reporter, sentence))
@@ -266,6 +272,10 @@ def _is_modifier(token: Token) -> bool:
     """A participle used as an adjective ("training centres", "arriving troops")."""
     return token.dep_ in {"amod", "compound"} and token.tag_ == "VBG" and \
         not any(c.dep_ in {"obj", "obl", "nsubj"} for c in token.children)
+
+
+def _key(mention: ActorMention | None) -> str | None:
+    return None if mention is None else (mention.code or mention.text.lower())
 
 
 def _same_actor(a: ActorMention, b: ActorMention) -> bool:

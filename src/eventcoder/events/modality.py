@@ -56,8 +56,9 @@ class FrameTable:
         if token.lemma_.lower() == "go" and token.tag_ == "VBG":
             return self.frames.get("be going")
         lower = token.lower_
-        for key in (token.lemma_.lower(), lower, lower[:-1], lower[:-2], lower[:-3]):
-            if key in self.frames and (key == token.lemma_.lower() or lower.startswith(key)):
+        stems = (lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-2] + "e")
+        for key in (token.lemma_.lower(), *stems):
+            if key in self.frames:
                 return self.frames[key]
         return None
 

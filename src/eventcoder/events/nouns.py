@@ -63,6 +63,8 @@ class NounLexicon:
         if not options:
             return None
         modifiers = {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}
+        if token.i > 0:
+            modifiers.add(token.doc[token.i - 1].lower_)  # "hunger strike", however parsed
         for entry in options:
             if not entry.required or entry.required & modifiers:
                 return entry
