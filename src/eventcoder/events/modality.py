@@ -215,9 +215,9 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
         if speech is not None:
             context.frame, context.governor, context.swap = "DEMAND", speech, True
             context.consumed.append(speech)
-    if context.frame is None and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX
+    if context.frame is None and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX
                                      for c in trigger.children):
         context.frame, context.governor = "FUTURE", trigger  # "will provide" -> intent
-        modality = modality or "intended"
+        modality = modality or "intended"  # ("may halt" stays hypothetical)
     context.modality = modality or "asserted"
     return context
