@@ -23,6 +23,7 @@ OBJ = {"obj", "iobj"}
 PREP_DEPS = {"obl", "nmod", "advmod", "compound"}
 CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "conj", "csubj", "acl", "punct", "cc", "mark",
                "discourse", "vocative", "list", "dislocated", "reparandum"}
+PHRASE_CORE = {"case", "compound", "amod", "det", "flat", "fixed"}
 PASSIVE_AUX = {"be", "get", "been", "was", "were", "is", "are", "being"}
 
 
@@ -122,6 +123,10 @@ def _clause_tokens(verb: Token) -> list[Token]:
     while todo:
         current = todo.pop()
         out.append(current)
+        if current is not verb and current.dep_ in {"obl", "nmod"}:
+            # a prepositional phrase counts by its own noun, not what hangs below it
+            out.extend(c for c in current.children if c.dep_ in PHRASE_CORE)
+            continue
         todo.extend(c for c in current.children
                     if not (c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} or
                             c.dep_ in {"ccomp", "parataxis", "advcl"} or
