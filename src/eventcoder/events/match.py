@@ -228,4 +228,7 @@ def match_verb(patterns: PatternSet, verb: Token,
         if best is None or pattern is not None and (
                 best[1] is None or pattern.specificity > best[1].specificity):
             best = (entry, pattern)
+    if best is not None and best[1] is None and best[0].code is None:
+        coded = next((e for e in entries if e.code is not None), None)  # no pattern anywhere:
+        best = (coded, None) if coded is not None else best  # a block's own code beats none
     return best
