@@ -8,7 +8,7 @@ from eventcoder.events.evaluate_petrarch import (
     run_petrarch_eval,
 )
 
-# measured 2026-11-25 (interim pipeline, ActorCoder from the actors branch): found 182/359 (50.7%), extra 90
+# measured 2026-11-25 (interim pipeline, ActorCoder from the actors branch): found 180/359 (50.1%), extra 91
 FLOOR_RECALL = 0.47
 CEILING_EXTRA = 110
 

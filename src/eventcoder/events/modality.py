@@ -56,7 +56,8 @@ class FrameTable:
         if token.lemma_.lower() == "go" and token.tag_ == "VBG":
             return self.frames.get("be going")
         lower = token.lower_
-        stems = (lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-2] + "e")
+        stems = (lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-2] + "e",
+                 lower[:-4])  # "planning" -> "plan"
         for key in (token.lemma_.lower(), *stems):
             if key in self.frames:
                 return self.frames[key]
