@@ -65,7 +65,7 @@ def test_nominal_event(code_sentence):
 
 
 def test_coordinated_sources(code_sentence):
-    events = code_sentence("Chile, Peru and Bolivia condemned Brazil.",
+    events = code_sentence("Yesterday Chile, Peru and Bolivia condemned Brazil.",
                            {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL", "Brazil": "BRA"})
     sources = {e.source.code for e in events if e.source and e.target and e.target.code == "BRA"}
     assert sources == {"CHL", "PER", "BOL"}
