@@ -38,10 +38,10 @@ def test_conjuncts(nlp):
 
 def test_match_verb_prefers_specific_pattern(nlp, extractor):
     doc = nlp("Norway imposed sanctions on Iran.")
-    entry, pattern = match_verb(extractor.patterns, _token(doc, "imposed"))
+    _entry, pattern = match_verb(extractor.patterns, _token(doc, "imposed"))
     assert pattern is not None and pattern.code == "163"
     doc = nlp("Norway imposed a curfew.")
-    entry, pattern = match_verb(extractor.patterns, _token(doc, "imposed"))
+    _entry, pattern = match_verb(extractor.patterns, _token(doc, "imposed"))
     assert pattern is not None and pattern.code == "1723"
 
 
