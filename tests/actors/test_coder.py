@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -56,9 +57,14 @@ def test_definite_description_inherits_country(coder, nlp) -> None:
 def test_mentions_sorted_and_disjoint(coder, nlp) -> None:
     found = coder.find(nlp("Putin and Lukashenka met in Sochi while Zelensky spoke to NATO."), DAY)
     assert [m.start for m in found] == sorted(m.start for m in found)
-    for a, b in zip(found, found[1:]):
+    for a, b in itertools.pairwise(found):
         assert a.end <= b.start
     assert {"RUSGOV", "BLRGOV", "UKRGOV", "IGONATO"} <= {m.code for m in found}
+
+
+def test_coordinated_nationalities_share_the_sector(coder, nlp) -> None:
+    codes = {m.code for m in coder.find(nlp("Polish and Lithuanian officials met in Vilnius."), DAY)}
+    assert {"POLGOV", "LTUGOV"} <= codes
 
 
 @pytest.mark.parametrize("text,code", [
@@ -81,3 +87,29 @@ def test_example_article(coder, nlp, belarus_text) -> None:
     assert {"BLRGOV", "RUSMIL", "BLRMIL", "IGOEU", "UKRSPY", "RUSGOV"} <= codes
     pronouns = [m for m in found if m.entity_type == "PRON"]
     assert pronouns and all(m.antecedent is not None for m in pronouns)
+
+
+def test_from_petrarch_validation_dictionaries(shared_data, nlp) -> None:
+    from eventcoder.actors.coder import ActorCoder
+
+    folder = shared_data / "petrarch2" / "dictionaries"
+    peer = ActorCoder.from_petrarch(folder / "PETR.Validate.actors.txt", folder / "PETR.Validate.agents.txt")
+    found = peer.find(nlp("Israeli troops attacked Hamas gunmen near Gaza City."), DAY)
+    codes = {m.code for m in found}
+    assert "ISRMIL" in codes
+    assert any(c and c.startswith("PSE") for c in codes)
+
+
+def test_unknown_name_keeps_text_and_gets_a_country(coder, nlp) -> None:
+    found = coder.find(nlp("Workers at Minsk Tractor Works went on strike."), DAY)
+    plant = [m for m in found if "Tractor" in m.text]
+    assert plant and plant[0].country == "BLR" and plant[0].entity_type is not None
+    assert plant[0].sector != "GOV"
+
+
+def test_institution_belongs_to_last_government(coder, nlp) -> None:
+    text = ("Russian troops arrived in the south. Lukashenka approved the plan on Monday. "
+            "The Ministry of Defense released videos of the trains.")
+    found = coder.find(nlp(text), DAY)
+    ministry = [m for m in found if "Ministry" in m.text]
+    assert ministry and ministry[0].code == "BLRMIL" and ministry[0].antecedent is not None

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from eventcoder.actors.petrarch_format import (
-    DatedCode, code_on, parse_date, read_actors, read_agents, regular_plurals,
+    DatedCode,
+    code_on,
+    parse_date,
+    read_actors,
+    read_agents,
+    regular_plurals,
 )
 from eventcoder.errors import InputError
 

@@ -16,7 +16,11 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.actors.compose import Coding, code_group, group_matches
 from eventcoder.actors.coref import (
-    PERSON_NOUNS, Candidate, is_resolvable_pronoun, resolve_pronoun, sentence_numbers,
+    PERSON_NOUNS,
+    Candidate,
+    is_resolvable_pronoun,
+    resolve_pronoun,
+    sentence_numbers,
 )
 from eventcoder.actors.lexicon import Lexicon, split_code, words_of
 from eventcoder.actors.mention import ActorMention
@@ -28,6 +32,10 @@ __all__ = ["ActorCoder"]
 
 _COUNTERPARTS = {"counterpart", "counterparts", "colleague", "colleagues"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
+_DEFINITE_SENTENCES = 6
+# Institutions belong to the state whose government was last in view ("the Ministry of Defense").
+_INSTITUTIONS = {"ministry", "department", "government", "authority", "authorities", "regime",
+                 "state", "parliament", "administration", "cabinet", "leadership", "presidency"}
 _OBJECT_PRONOUNS = {"he", "him", "she", "her", "they", "them", "it", "himself", "herself",
                     "themselves", "itself"}
 
@@ -52,8 +60,11 @@ class ActorCoder:
         """All actor mentions of ``doc``, non-overlapping, sorted by start."""
         matches = find_matches(doc, self.lexicon)
         groups = group_matches(doc, matches)
-        mentions = [_mention(doc, g.start, g.end, g.head, code_group(doc, g, date)) for g in groups]
+        codings = [(g, code_group(doc, g, date)) for g in groups]
+        mentions = [_mention(doc, g.start, g.end, g.head, c) for g, c in codings
+                    if c.code or c.sector or c.entity_type]
         sent_of = sentence_numbers(doc)
+        mentions = _share_coordinated_sector(doc, mentions)
         mentions = _counterparts(doc, mentions, sent_of)
         mentions = _definite_descriptions(doc, mentions, sent_of)
         mentions += _pronouns(doc, mentions, sent_of)
@@ -140,6 +151,20 @@ def candidate(doc: Doc, m: ActorMention, gender: str | None = None) -> Candidate
                      m.entity_type is not None, gender)
 
 
+def _share_coordinated_sector(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A bare nationality adjective coordinated with the next actor shares its sector
+    ("Polish and Lithuanian officials"), whatever the parse made of the coordination."""
+    out = list(mentions)
+    for k in range(len(out) - 2, -1, -1):
+        m, nxt = out[k], out[k + 1]
+        between = doc[m.end:nxt.start]
+        if (m.sector is None and m.country and doc[m.head].pos_ == "ADJ" and nxt.sector
+                and nxt.country and 0 < len(between) <= 2
+                and all(t.pos_ == "CCONJ" or t.text == "," for t in between)):
+            out[k] = _with(m, m.country, nxt.sector, f"coordinated:{m.rule}", None)
+    return out
+
+
 def _counterparts(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
     """"his Russian counterpart" takes the sector of whoever "his" refers to."""
     out = list(mentions)
@@ -166,13 +191,17 @@ def _possessor_antecedent(doc: Doc, m: ActorMention, earlier: list[ActorMention]
 
 
 def _definite_descriptions(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
-    """"the regime" without a country takes it from the latest mention of the same sector."""
+    """"the regime" without a country takes it from the latest mention of the same sector;
+    institutions ("the Ministry of Defense") from the latest government actor."""
     out = list(mentions)
     for k, m in enumerate(out):
         if m.country or not m.sector or doc[m.start].lower_ not in _DEFINITE:
             continue
+        wanted = "GOV" if doc[m.head].lemma_.lower() in _INSTITUTIONS else m.sector
         for prior in reversed(out[:k]):
-            if prior.country and prior.sector == m.sector and sent_of[m.head] - sent_of[prior.head] <= 10:
+            if sent_of[m.head] - sent_of[prior.head] > _DEFINITE_SENTENCES:
+                break
+            if prior.country and prior.sector == wanted and prior.entity_type != "PRON":
                 out[k] = _with(m, prior.country, m.sector, f"definite:{m.rule}", (prior.start, prior.end))
                 break
     return out

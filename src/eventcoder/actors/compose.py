@@ -28,6 +28,8 @@ __all__ = ["Group", "code_group", "group_matches"]
 _INNER = {"compound", "flat", "amod", "det", "nummod", "fixed"}
 _NOMINAL = {"NOUN", "PROPN"}
 _EDGE_JUNK = {"ADV", "SCONJ", "CCONJ", "PUNCT", "ADP", "VERB", "AUX", "PART", "INTJ"}
+_PEOPLE_SECTORS = {"CVL", "OPP", "REB", "EDU", "LAB", "REF", "REL", "BUS", "MED", "HRI"}
+_NON_ACTOR = {"NON", "---"}  # agent entries that only block a shorter match ("Wednesday")
 _POSS_CASE = {"'s", "'", "\u2019s", "\u2019"}
 
 
@@ -39,6 +41,7 @@ class Group:
     matches: list[Match] = field(default_factory=list)
     start: int = 0
     end: int = 0
+    borrowed: list[Match] = field(default_factory=list)  # agent words shared with a conjunct
 
 
 def _is_possessor(token: Token) -> bool:
@@ -48,7 +51,7 @@ def _is_possessor(token: Token) -> bool:
     return any(c.dep_ == "case" and c.text.lower() in _POSS_CASE for c in token.children)
 
 
-def _climbs(token: Token, agent_heads: set[int], matched: set[int]) -> bool:
+def _climbs(token: Token, agent_heads: dict[int, str | None], matched: set[int]) -> bool:
     """Whether ``token`` sits inside the phrase of its (matched) syntactic head."""
     parent = token.head
     if parent.i == token.i or parent.pos_ not in _NOMINAL or parent.i not in matched:
@@ -57,11 +60,15 @@ def _climbs(token: Token, agent_heads: set[int], matched: set[int]) -> bool:
         return False
     if token.dep_ in _INNER:
         return True
+    if token.dep_ == "conj" and token.i > parent.i and parent.dep_ in _INNER:
+        return _climbs(parent, agent_heads, matched)  # "Hungarian and Romanian officials"
     if token.dep_ == "nmod":
         if _is_possessor(token) or (token.i < parent.i and token.right_edge.i + 1 == parent.i):
             return True
-        of_case = any(c.dep_ == "case" and c.lower_ == "of" for c in token.children)
-        return of_case and parent.i in agent_heads and parent.i < token.i
+        cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+        located = cases & {"in", "throughout", "across"} and agent_heads.get(parent.i) in _PEOPLE_SECTORS
+        origin = bool(cases & {"of", "from"})
+        return (origin or bool(located)) and parent.i in agent_heads and parent.i < token.i
     return False
 
 
@@ -76,7 +83,8 @@ def _match_head(doc: Doc, match: Match) -> int:
 
 def group_matches(doc: Doc, matches: list[Match]) -> list[Group]:
     """Group matches by the noun-phrase head they climb to; spans cover the phrase."""
-    agent_heads = {_match_head(doc, m) for m in matches if m.kind == "agent"}
+    agent_heads = {_match_head(doc, m): m.entry.sector if m.entry else None
+                   for m in matches if m.kind == "agent"}
     matched = {i for m in matches for i in range(m.start, m.end)}
     groups: dict[int, Group] = {}
     for match in matches:
@@ -89,8 +97,27 @@ def group_matches(doc: Doc, matches: list[Match]) -> list[Group]:
     out = []
     for group in groups.values():
         group.start, group.end = _span(doc, group)
-        out.append(group)
+        out.extend(_split_conjuncts(doc, group))
     return _drop_overlaps(sorted(out, key=lambda g: (g.start, -g.end)))
+
+
+def _split_conjuncts(doc: Doc, group: Group) -> list[Group]:
+    """Coordinated modifiers of one head are separate actors: each earlier conjunct becomes
+    its own mention sharing the head's agent words ("Hungarian and Romanian officials")."""
+    places = [m for m in group.matches if m.kind == "name" and m.end <= group.head
+              and m.entry is not None and m.entry.kind in {"state", "capital", "person"}]
+    countries = {m.entry.country for m in places if m.entry.kind != "person"}
+    if len(places) < 2 or len(countries) < 2:
+        return [group]
+    agents = [m for m in group.matches if m.kind == "agent"]
+    out = []
+    for match in places[:-1]:
+        out.append(Group(_match_head(doc, match), [match], match.start, match.end, agents))
+        group.matches.remove(match)
+    group.start = places[-2].end
+    while group.start < group.head and doc[group.start].pos_ in _EDGE_JUNK:
+        group.start += 1
+    return [*out, group]
 
 
 def _span(doc: Doc, group: Group) -> tuple[int, int]:
@@ -152,27 +179,65 @@ def _covers_head(doc: Doc, match: Match, head: int) -> bool:
 def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
     """Code one phrase by the rules in the module docstring."""
     names = [m for m in group.matches if m.kind == "name"]
-    agents = [m for m in group.matches if m.kind == "agent"]
+    agents = [m for m in group.matches if m.kind == "agent"] or group.borrowed
     ents = [m for m in group.matches if m.kind == "ent"]
     etype = ents[0].label if ents else _entity_type(names)
     agent = _head_agent(agents, group.head)
     sector = agent.entry.sector if agent and agent.entry else None
+    sector = None if sector in _NON_ACTOR else sector
     for match in sorted(names, key=lambda m: (not _covers_head(doc, m, group.head),
-                                              m.entry.kind not in {"person", "org"})):
+                                              m.entry.kind not in {"person", "org", "intl"})):
         entry = match.entry
         heads_it = _covers_head(doc, match, group.head)
         if entry.kind == "org":
-            return Coding(entry.code, entry.country, entry.sector, f"org:{entry.label}", etype)
+            own = sector if sector and not heads_it else entry.sector
+            return Coding(entry.code, entry.country, own, f"org:{entry.label}", etype)
+        if entry.kind == "intl":
+            code = entry.code_on(date)
+            country, own = split_code(code)
+            own = sector if sector and not heads_it else own
+            return Coding(code if country else None, country, own, f"intl:{entry.label}", etype or "ORG")
         if entry.kind == "person":
-            country, own = split_code(entry.code_on(date))
-            if heads_it or sector is None:
-                return _finish(country, own, f"{entry.kind}:{entry.label}", etype)
-            return _finish(country, sector, f"{entry.kind}+agent:{entry.label}", etype)
+            raw = entry.code_on(date)
+            country, own = split_code(raw)
+            country = country or _state_country(names) or _any_country(entry)
+            sector = sector or _title_sector(group)
+            if sector is None or (heads_it and own not in {None, "ELI"}):
+                coding = _finish(country, own, f"person:{entry.label}", etype)
+                if raw and coding.code and raw.startswith(coding.code):
+                    coding = Coding(raw, coding.country, coding.sector, coding.rule, etype)
+                return coding
+            return _finish(country, sector, f"person+agent:{entry.label}", etype)
         if entry.kind == "capital" and heads_it and sector is None:
             return _finish(entry.country, entry.sector, f"metonym:{entry.label}", etype)
+        if match.label == "people" and heads_it and sector is None:
+            sector = "CVL"  # "Belarusians": the people of the state
         return _finish(entry.country, sector, f"{entry.kind}:{entry.label}", etype)
+    inner = next((m.entry for m in group.matches if m.kind == "inner" and m.entry), None)
+    if inner is not None:  # an unknown name with a place inside: keep type, infer the country
+        return _finish(inner.country, sector, f"entity+country:{inner.label}", etype)
     rule = f"agent:{agent.entry.label}" if agent and agent.entry else "entity"
     return Coding(None, None, sector, rule, etype)
+
+
+def _state_country(names: list[Match]) -> str | None:
+    """The country of a state word in the phrase ("British ... Jack Straw")."""
+    return next((m.entry.country for m in names if m.entry and m.entry.kind == "state"), None)
+
+
+def _any_country(entry) -> str | None:
+    """A person's country from any of their terms (they keep it out of office)."""
+    for term in entry.terms:
+        country, _ = split_code(term.code)
+        if country:
+            return country
+    return None
+
+
+def _title_sector(group: Group) -> str | None:
+    """The sector of a title inside a person's name match ("President Bush")."""
+    titles = [m for m in group.matches if m.kind == "title" and m.entry]
+    return titles[0].entry.sector if titles else None
 
 
 def _head_agent(agents: list[Match], head: int) -> Match | None:
@@ -186,7 +251,7 @@ def _entity_type(names: list[Match]) -> str | None:
     kinds = {m.entry.kind for m in names if m.entry}
     if "person" in kinds:
         return "PERSON"
-    if "org" in kinds:
+    if kinds & {"org", "intl"}:
         return "ORG"
     if kinds & {"state", "capital", "place"}:
         return "GPE"

@@ -18,8 +18,17 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["Candidate", "PERSON_NOUNS", "PRONOUNS", "is_resolvable_pronoun", "noun_phrase_candidates",
-           "pronoun_class", "resolve_chain", "resolve_pronoun", "sentence_numbers"]
+__all__ = [
+    "PERSON_NOUNS",
+    "PRONOUNS",
+    "Candidate",
+    "is_resolvable_pronoun",
+    "noun_phrase_candidates",
+    "pronoun_class",
+    "resolve_chain",
+    "resolve_pronoun",
+    "sentence_numbers",
+]
 
 PRONOUNS = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
@@ -31,6 +40,7 @@ PRONOUNS = {
 _SUBJECTS = {"nsubj", "csubj"}
 _OBJECTS = {"obj", "iobj", "obl"}
 _MAX_SENTENCES = 3
+_MAX_PERSON_SENTENCES = 8
 
 
 @dataclass(frozen=True)
@@ -66,12 +76,17 @@ def is_resolvable_pronoun(token: Token) -> bool:
     return True
 
 
-def _agrees(cls: str, cand: Candidate) -> bool:
+def _agreement(cls: str, cand: Candidate) -> int:
+    """0: no agreement; 1: possible (an unknown name); 2: agrees."""
     if cls in {"male", "female"}:
-        return cand.person and not cand.plural and cand.gender in {None, cls}
+        if cand.plural or cand.gender not in {None, cls}:
+            return 0
+        if cand.person:
+            return 2
+        return 1 if cand.named and not cand.group else 0
     if cls == "plural":
-        return cand.plural or (cand.group and not cand.person)
-    return not cand.person and not cand.plural
+        return 2 if cand.plural else (1 if cand.group and not cand.person else 0)
+    return 0 if cand.person or cand.plural or cand.gender else (2 if not cand.named or cand.group else 1)
 
 
 def _bound(doc: Doc, pron: Token, cand: Candidate) -> bool:
@@ -81,8 +96,20 @@ def _bound(doc: Doc, pron: Token, cand: Candidate) -> bool:
     if pron.dep_ not in _OBJECTS:
         return False
     verb = pron.head
+    subjects = [c.i for c in verb.children if c.dep_ in _SUBJECTS]
+    if not subjects and verb.dep_ == "conj":  # "X met Y and thanked him": X is the subject
+        subjects = [c.i for c in verb.head.children if c.dep_ in _SUBJECTS]
+    return cand.head in subjects
+
+
+def _salience(doc: Doc, cand: Candidate, distance: int, agree: int) -> float:
+    """Lappin & Leass-style weights: recency, subject, object, chain, name, agreement."""
     head = doc[cand.head]
-    return head.head.i == verb.i and head.dep_ in _SUBJECTS
+    dep = head.dep_ if head.dep_ not in {"conj", "appos"} else head.head.dep_
+    score = 100.0 * 0.5 ** distance + 40.0 * (agree == 2) + 20.0 * (distance == 0)
+    score += 60.0 if dep in _SUBJECTS else 30.0 if dep in {"obj", "iobj"} else 0.0
+    score += 40.0 * (head.pos_ == "PRON") + 20.0 * cand.named
+    return score
 
 
 def sentence_numbers(doc: Doc) -> list[int]:
@@ -103,18 +130,18 @@ def resolve_pronoun(doc: Doc, pron: Token, candidates: list[Candidate],
     if sent_of is None:
         sent_of = sentence_numbers(doc)
     here = sent_of[pron.i]
-    best: tuple[tuple, Candidate] | None = None
+    best: tuple[float, Candidate] | None = None
+    limit = _MAX_SENTENCES if cls in {"neuter", "plural"} else _MAX_PERSON_SENTENCES
     for cand in candidates:
         if cand.end > pron.i or cand.start <= pron.i < cand.end:
             continue
         distance = here - sent_of[cand.head]
-        if distance > _MAX_SENTENCES or not _agrees(cls, cand) or _bound(doc, pron, cand):
+        agree = _agreement(cls, cand)
+        if distance > limit or not agree or _bound(doc, pron, cand):
             continue
-        head = doc[cand.head]
-        subject = head.dep_ in _SUBJECTS or (head.dep_ in {"conj", "appos"} and head.head.dep_ in _SUBJECTS)
-        key = (distance, not subject, not cand.named, pron.i - cand.head)
-        if best is None or key < best[0]:
-            best = (key, cand)
+        score = _salience(doc, cand, distance, agree) - 0.2 * (pron.i - cand.head)
+        if best is None or score > best[0]:
+            best = (score, cand)
     return best[1] if best else None
 
 
@@ -127,7 +154,7 @@ colleague politician blogger lawyer founder editor chairperson ruler monarch emi
 person child boy girl mother father wife husband son daughter friend doctor teacher student
 author writer player user brother sister guy lady artist scientist researcher professor
 manager owner worker driver member captain coach priest bishop pope
-""".split())
+""".split())  # noqa: SIM905
 _GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
            "she": "female", "her": "female", "hers": "female", "herself": "female"}
 

@@ -7,6 +7,7 @@ Data files (``src/eventcoder/data/actors/``, tab-separated, ``#`` comments; see 
 * ``people_current.tsv`` names, terms, role              (hand-kept, 2010-2025)
 * ``states.tsv``        iso3, name, names, capitals, cities   (built from CountryInfo)
 * ``people.tsv``        names, terms, source             (built from Phoenix)
+* ``international.tsv`` names, terms, source             (built from Phoenix; organisations)
 * ``agents_hand.tsv``   phrase, code                     (hand-kept)
 * ``agents.tsv``        phrase, code, prefix, source     (built from PLOVER and Phoenix)
 
@@ -34,7 +35,7 @@ _COUNTRY = re.compile(r"^[A-Z]{3}$")
 
 @dataclass(frozen=True)
 class Entry:
-    """A lexicon entry. ``kind``: state, capital, place, org, person, agent."""
+    """A lexicon entry. ``kind``: state, capital, place, org, intl (dated organisation), person, agent."""
 
     kind: str
     country: str | None = None
@@ -143,6 +144,7 @@ class Lexicon:
         _load_people(lex, folder / "people_current.tsv")
         _load_states(lex, folder / "states.tsv")
         _load_people(lex, folder / "people.tsv")
+        _load_people(lex, folder / "international.tsv", kind="intl")
         _load_agents(lex, folder / "agents_hand.tsv")
         _load_agents(lex, folder / "agents.tsv")
         lex.names.finish()
@@ -219,10 +221,10 @@ def _load_states(lex: Lexicon, path: Path) -> None:
             lex.names.add(phrase, Entry("place", iso3, label=phrase))
 
 
-def _load_people(lex: Lexicon, path: Path) -> None:
+def _load_people(lex: Lexicon, path: Path, kind: str = "person") -> None:
     for names, terms, *_ in _rows(path, 2):
         variants = names.split("|")
-        entry = Entry("person", terms=_parse_terms(terms), label=variants[0])
+        entry = Entry(kind, terms=_parse_terms(terms), label=variants[0])
         for name in variants:
             lex.names.add(name, entry)
 

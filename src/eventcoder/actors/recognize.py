@@ -28,9 +28,9 @@ class Match:
 
     start: int
     end: int
-    kind: str  # name, agent, ent
+    kind: str  # name, agent, title (agent word inside a person's name), ent, inner (place in a name)
     entry: Entry | None = None
-    label: str | None = None  # entity label for kind "ent"
+    label: str | None = None  # entity label for kind "ent"; "people" for "Belarusians"
 
 
 def _word_stream(doc: Doc) -> tuple[list[str], list[int]]:
@@ -70,6 +70,19 @@ def _scan(index: PhraseIndex, words: list[str], owners: list[int], taken: set[in
     return found
 
 
+def _mark_people(match: Match, doc: Doc, lexicon: Lexicon) -> Match:
+    """Flag plural nationality nouns ("Belarusians": "Belarusian" + s) as people."""
+    entry = match.entry
+    word = doc[match.end - 1].text
+    if entry is None or entry.kind != "state" or not word.endswith("s") or match.end - match.start > 1:
+        return match
+    stem = [word[:-1]]
+    hit = lexicon.names.match(stem, [stem[0].lower()], 0)
+    if hit is not None and hit[1].kind == "state" and hit[1].country == entry.country:
+        return Match(match.start, match.end, match.kind, entry, label="people")
+    return match
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading/trailing tokens that cannot be part of a name (NER edge errors)."""
     while start < end and doc[start].pos_ not in _NAME_POS:
@@ -82,14 +95,36 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def find_matches(doc: Doc, lexicon: Lexicon) -> list[Match]:
     """Name, agent and entity matches, sorted by start (names and agents never overlap)."""
     words, owners = _word_stream(doc)
-    names = _scan(lexicon.names, words, owners, set(), "name")
+    names = [_mark_people(m, doc, lexicon) for m in _scan(lexicon.names, words, owners, set(), "name")]
     taken = {t for m in names for t in range(m.start, m.end)}
     agents = [m for m in _scan(lexicon.agents, words, owners, taken, "agent")
               if doc[m.end - 1].pos_ in _NOUNS]
     taken |= {t for m in agents for t in range(m.start, m.end)}
+    people = {t for m in names if m.entry and m.entry.kind == "person" for t in range(m.start, m.end)}
+    titles = [Match(m.start, m.end, "title", m.entry)
+              for m in _scan(lexicon.agents, words, owners, set(range(len(doc))) - people, "title")]
     ents = []
     for ent in doc.ents:
         start, end = _trim(doc, ent.start, ent.end)
-        if ent.label_ in _ENT_LABELS and start < end and not any(t in taken for t in range(start, end)):
+        if ent.label_ not in _ENT_LABELS or start >= end:
+            continue
+        inside = [t for t in range(start, end) if t in taken]
+        if not inside:
             ents.append(Match(start, end, "ent", label=ent.label_))
-    return sorted([*names, *agents, *ents], key=lambda m: (m.start, -m.end))
+        elif _longer_name(doc, start, end, taken) and any(
+                _inner(m).kind == "inner" for m in names if start <= m.start and m.end <= end):
+            ents.append(Match(start, end, "ent", label=ent.label_))
+            names = [_inner(m) if start <= m.start and m.end <= end else m for m in names]
+    return sorted([*names, *agents, *titles, *ents], key=lambda m: (m.start, -m.end))
+
+
+def _longer_name(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
+    """An entity that names more than the dictionary words inside it ("Minsk Tractor Works")."""
+    return any(doc[t].pos_ == "PROPN" and t not in taken for t in range(start, end))
+
+
+def _inner(match: Match) -> Match:
+    """A dictionary name inside a longer unknown name: it only tells the country."""
+    if match.entry is None or match.entry.kind not in {"capital", "place"}:
+        return match
+    return Match(match.start, match.end, "inner", match.entry)

@@ -1,0 +1,68 @@
+"""Tests of the actor evaluation, and accuracy floors on the gold sets (CI gate).
+
+Floors sit just below what was measured with the interim pipeline (see
+src/eventcoder/data/actors/README.md): PLOVER GSR found 450/650 (69.2%), country 514/650
+(79.1%), country+sector 199/375 (53.1%); GUM test pronouns 460/718 (64.1%).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventcoder.actors.evaluate import (
+    _entity_mentions,
+    _innermost,
+    score_gsr,
+    score_gum_pronouns,
+)
+from eventcoder.errors import InputError
+
+GSR_FOUND_FLOOR = 0.67
+GSR_COUNTRY_FLOOR = 0.77
+GSR_SECTOR_FLOOR = 0.51
+GUM_PRONOUN_FLOOR = 0.62
+
+
+def test_entity_brackets_keep_ids() -> None:
+    values = ["(1-person-new", "1)", "(2-place-new-x)", "", "(1-person-giv)"]
+    assert sorted(_entity_mentions(values)) == [(0, 1, "1"), (2, 2, "2"), (4, 4, "1")]
+
+
+def test_innermost_prefers_shortest() -> None:
+    inner = _innermost([(0, 3, "a"), (2, 3, "b")], 4)
+    assert inner[0][2] == "a" and inner[3][2] == "b"
+
+
+def test_score_gsr_on_own_records(tmp_path: Path, nlp, coder) -> None:
+    records = [{"date": "2022-05-01", "text": "Belarusian troops shelled the border, and the Kremlin said nothing.",
+                "source": [{"actorText": "Belarusian troops", "code": "BLR", "sector": "MIL"}],
+                "target": [{"actorText": "Kremlin", "code": "RUS", "sector": "GOV"}]},
+               {"id": "doc-only", "event": "DOCUMENT"}]
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps(records))
+    score = score_gsr(path, nlp, coder)
+    assert score.total == 2 and score.found == 2 and score.sector_right == 2
+
+
+def test_score_gsr_bad_file(tmp_path: Path, nlp, coder) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text("{not json")
+    with pytest.raises(InputError, match="E602"):
+        score_gsr(path, nlp, coder)
+
+
+def test_gsr_floor(shared_data: Path, nlp, coder) -> None:
+    score = score_gsr(shared_data / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt", nlp, coder)
+    assert score.total > 600
+    assert score.found / score.total >= GSR_FOUND_FLOOR
+    assert score.country_right / score.total >= GSR_COUNTRY_FLOOR
+    assert score.sector_right / score.with_sector >= GSR_SECTOR_FLOOR
+
+
+def test_gum_pronoun_floor(shared_data: Path, nlp) -> None:
+    score = score_gum_pronouns(shared_data / "ud_english_gum" / "en_gum-ud-test.conllu.gz", nlp)
+    assert score.total > 600
+    assert score.right / score.total >= GUM_PRONOUN_FLOOR
