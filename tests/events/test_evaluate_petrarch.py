@@ -8,7 +8,7 @@ from eventcoder.events.evaluate_petrarch import (
     run_petrarch_eval,
 )
 
-# measured 2026-11-25 (interim pipeline, ActorCoder from the actors branch): found 196/359 (54.6%), extra 75
+# measured 2026-11-25 (interim pipeline, ActorCoder from the actors branch): found 196/359 (54.6%), extra 70
 FLOOR_RECALL = 0.51
 CEILING_EXTRA = 95
 
@@ -32,3 +32,14 @@ def test_command_summary_line(shared_data: Path, nlp):
     assert result.exit_code == 0, result.output
     last = result.output.strip().splitlines()[-1]
     assert last.startswith("petrarch: found ") and ", extra " in last
+
+
+def test_read_discards(tmp_path: Path):
+    from eventcoder.events.evaluate_petrarch import read_discards
+
+    path = tmp_path / "discards.txt"
+    path.write_text("<!-- header -->\nBASEBALL  # comment\n+World_Golf Championships\n", encoding="utf-8")
+    patterns = read_discards(path)
+    assert len(patterns) == 2
+    assert patterns[1].search("at the world golf championships today")
+    assert not patterns[0].search("basebal")

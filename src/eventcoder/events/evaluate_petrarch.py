@@ -2,8 +2,10 @@
 
 Each ``<Sentence>`` of ``PETR.UnitTest.records.xml`` is parsed by our pipeline (not the
 parse in the file), coded with the suite's own toy dictionaries (``PETR.Validate.*``: verbs
-converted into our pattern format, actors through the actor stage), and its expected
-``(source, target, event)`` codings are compared with ours. Negated events and events without
+converted into our pattern format, actors through the actor stage, the suite's discard list),
+and its expected ``(source, target, event)`` codings are compared with ours. Records that test
+PETRARCH's handling of a broken parse in the file (``error="bad_input_parse"``) are left out:
+we parse the text ourselves. Negated events and events without
 both a source and a target are not counted (PETRARCH codes dyads only).
 """
 
@@ -22,8 +24,8 @@ import click
 from eventcoder.errors import Errors, InputError
 from eventcoder.paths import shared_data_dir
 
-__all__ = ["GoldSentence", "PetrarchScore", "eval_petrarch_command", "read_records",
-           "run_petrarch_eval"]
+__all__ = ["GoldSentence", "PetrarchScore", "eval_petrarch_command", "read_discards",
+           "read_records", "run_petrarch_eval"]
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,8 @@ def read_records(path: Path) -> list[GoldSentence]:
         text_node = sentence.find("Text")
         if text_node is None or not (text_node.text or "").strip():
             continue
+        if any(c.get("error") == "bad_input_parse" for c in sentence.findall("EventCoding")):
+            continue  # tests a broken parse in the file; we parse the text ourselves
         codings = tuple(
             (c.get("sourcecode", ""), c.get("targetcode", ""), c.get("eventcode", ""))
             for c in sentence.findall("EventCoding") if c.get("eventcode"))
@@ -96,6 +100,17 @@ def read_records(path: Path) -> list[GoldSentence]:
             id=sentence.get("id", ""), category=sentence.get("category", ""),
             date=_date(sentence.get("date")), text=re.sub(r"\s+", " ", text_node.text).strip(),
             codings=codings))
+    return out
+
+
+def read_discards(path: Path) -> list[re.Pattern[str]]:
+    """PETRARCH discard phrases (``+`` marks a story discard; both drop the sentence here)."""
+    out = []
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        phrase = line.split("#", 1)[0].strip().lstrip("+").strip()
+        if phrase and not phrase.startswith("<"):
+            words = [re.escape(w) for w in re.split(r"[\s_]+", phrase)]
+            out.append(re.compile(r"\b" + r"\s+".join(words) + r"\b", re.IGNORECASE))
     return out
 
 
@@ -125,10 +140,12 @@ def run_petrarch_eval(data_dir: Path | None = None, limit: int | None = None) ->
                                          recode=False)
     find_actors = ActorCoder.from_petrarch(dictionaries / "PETR.Validate.actors.txt",
                                            dictionaries / "PETR.Validate.agents.txt").find
+    discards = read_discards(dictionaries / "PETR.Validate.discards.txt")
     nlp = load_pipeline()
     score = PetrarchScore()
     for record, doc in zip(records, nlp.pipe(r.text for r in records)):
-        predicted = _predicted(extractor.extract(doc, find_actors(doc, record.date)))
+        predicted = [] if any(d.search(record.text) for d in discards) else \
+            _predicted(extractor.extract(doc, find_actors(doc, record.date)))
         gold = Counter(record.codings)
         hits = Counter(predicted) & gold
         score.gold[record.category] += sum(gold.values())
