@@ -77,3 +77,4 @@ class Errors:
     E802 = _Message("E802", "Pattern file {path} line {line}: {detail}.")
     E803 = _Message("E803", "Gold file {path} not found; set EVENTCODER_SHARED_DATA to the shared data folder.")
     E804 = _Message("E804", "{path}: not a PETRARCH verb dictionary ({detail}).")
+    E805 = _Message("E805", "The document has no dependency parse; run it through eventcoder's pipeline (load_pipeline()) before extracting events.")

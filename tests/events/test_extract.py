@@ -79,3 +79,14 @@ def test_sentence_index(nlp, extractor, make_mentions):
     doc = nlp("It rained. Norway imposed sanctions on Iran.")
     events = extractor.extract(doc, make_mentions(doc, {"Norway": "NOR", "Iran": "IRN"}))
     assert events and all(e.sentence == 1 for e in events)
+
+
+def test_unparsed_document_is_a_clear_error(extractor):
+    import pytest
+    import spacy
+
+    from eventcoder.errors import InputError
+
+    doc = spacy.blank("en")("Chile attacked Peru.")
+    with pytest.raises(InputError, match="E805"):
+        extractor.extract(doc, [])

@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.mention import ActorMention
+from eventcoder.errors import Errors, InputError
 from eventcoder.events.match import conjuncts, match_verb, subjects_of, verb_frame
 from eventcoder.events.modality import Context, FrameTable, read_context
 from eventcoder.events.nouns import EventNoun, NounLexicon
@@ -97,6 +98,8 @@ class EventExtractor:
 
     def extract(self, doc: Doc, actors: list[ActorMention]) -> list[EventCandidate]:
         """The events of every sentence of ``doc``, with the given actor mentions."""
+        if not doc.has_annotation("DEP"):
+            raise InputError(Errors.E805)
         index = ActorIndex(doc, actors)
         out: list[EventCandidate] = []
         for number, sent in enumerate(doc.sents):
