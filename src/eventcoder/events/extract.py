@@ -99,7 +99,7 @@ class EventExtractor:
     def extract(self, doc: Doc, actors: list[ActorMention]) -> list[EventCandidate]:
         """The events of every sentence of ``doc``, with the given actor mentions."""
         if not doc.has_annotation("DEP"):
-            raise InputError(Errors.E805)
+            raise InputError(Errors.E805.format())
         index = ActorIndex(doc, actors)
         out: list[EventCandidate] = []
         for number, sent in enumerate(doc.sents):
