@@ -165,6 +165,9 @@ def _governor(current: Token, frames: FrameTable) -> tuple[str, Token]:
     fallback = infinitive_governor(current, frames)
     if fallback is not None and fallback is not current.head:
         return "xcomp", fallback
+    if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                       for c in current.children):
+        return "ccomp", current.head  # "emphasizing that troops didn't cross", however parsed
     return current.dep_, current.head
 
 
