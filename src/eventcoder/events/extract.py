@@ -162,7 +162,10 @@ class EventExtractor:
             pattern_id = f"{verb.lemma_.lower()}"
         sources = index.for_heads(frame.subjects)
         preps = [h for p, h in frame.preps if p != "by" or frame.passive]
-        targets = [t for t in index.for_heads(targets_from + preps) if t not in sources]
+        targets = [t for t in index.for_heads(targets_from) if t not in sources]
+        if not targets:  # the first prepositional phrase with an actor (and those listed with it)
+            targets = next((found for h in preps
+                            if (found := [t for t in index.for_heads([h]) if t not in sources])), [])
         if not targets and not frame.passive:
             targets = [t for t in index.nearest(verb, right=True, stop_at_verb=True)
                        if t not in sources]
