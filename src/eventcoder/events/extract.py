@@ -275,7 +275,11 @@ class EventExtractor:
 
 
 def _is_modifier(token: Token) -> bool:
-    """A participle used as an adjective ("training centres", "arriving troops")."""
+    """A participle used as an adjective ("training centres", "arriving troops") or as a
+    preposition ("according to")."""
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to" and \
+            token.lower_ in {"according", "owing", "thanks", "due"}:
+        return True
     return token.dep_ in {"amod", "compound"} and token.tag_ == "VBG" and \
         not any(c.dep_ in {"obj", "obl", "nsubj"} for c in token.children)
 
