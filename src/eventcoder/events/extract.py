@@ -63,6 +63,7 @@ class _Reading:
     sources: list[ActorMention]
     targets: list[ActorMention]
     context: Context
+    specific: bool = False  # coded by a pattern, not by the verb's default
 
 
 class EventExtractor:
@@ -124,7 +125,11 @@ class EventExtractor:
                 if reading is not None:
                     readings.append(reading)
         consumed = {g.i for r in readings for g in r.context.consumed}
-        kept = [r for r in readings if r.trigger.i not in consumed or r.pattern.count("+")]
+        # a governor's own reading yields to its complement's, unless a pattern of its own
+        # spelled out the whole construction ("vowed to wage war")
+        kept = [r for r in readings if r.trigger.i not in consumed or "+" in r.pattern
+                or r.specific and not any("+" in o.pattern and o.trigger.i == r.trigger.i
+                                          for o in readings)]
         if len(kept) > 1:  # a speech verb is no event when it reports one
             kept = [r for r in kept if "+" in r.pattern or not self._is_speech(r.trigger)] or kept
         return kept
@@ -173,7 +178,8 @@ class EventExtractor:
             sources = [s for s in index.nearest(verb, right=frame.passive,
                                                 stop_at_verb=frame.passive) if s not in targets]
         targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
-        reading = _Reading(verb, code, reverse, pattern_id, sources, targets, context)
+        reading = _Reading(verb, code, reverse, pattern_id, sources, targets, context,
+                           specific=matched is not None and matched[1] is not None)
         return self._recode(reading, index)
 
     def _noun_targets(self, noun_token: Token, noun: EventNoun) -> list[tuple[str, Token]]:
