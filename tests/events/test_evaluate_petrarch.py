@@ -8,7 +8,7 @@ from eventcoder.events.evaluate_petrarch import (
     run_petrarch_eval,
 )
 
-# measured 2026-11-25 (interim pipeline, ActorCoder from the actors branch): found 195/359 (54.3%), extra 68
+# measured 2026-11-25 (interim pipeline, ActorCoder from the actors branch): found 196/359 (54.6%), extra 68
 FLOOR_RECALL = 0.51
 CEILING_EXTRA = 95
 
