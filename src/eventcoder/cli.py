@@ -25,6 +25,8 @@ EVAL_COMMANDS: dict[str, str] = {
     "time": "eventcoder.timex.evaluate:eval_time_command",
     "actors": "eventcoder.actors.evaluate:eval_actors_command",
     "claims": "eventcoder.claims.evaluate:eval_claims_command",
+    "petrarch": "eventcoder.events.evaluate_petrarch:eval_petrarch_command",
+    "plover": "eventcoder.events.evaluate_plover:eval_plover_command",
 }
 
 

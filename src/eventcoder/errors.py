@@ -87,3 +87,10 @@ class Errors:
     E701 = _Message("E701", "Claim extraction needs a parsed spaCy Doc, got {kind}; run the pipeline first.")
     E702 = _Message("E702", "{path}:{line}: malformed claims gold line ({detail}); fix or remove it.")
     E703 = _Message("E703", "{path}: claims gold file not found; pass --gold PATH.")
+
+    # E8xx: events
+    E801 = _Message("E801", "Event data file {path} is missing; rebuild it with `python -m eventcoder.events.build_data`.")
+    E802 = _Message("E802", "Pattern file {path} line {line}: {detail}.")
+    E803 = _Message("E803", "Gold file {path} not found; set EVENTCODER_SHARED_DATA to the shared data folder.")
+    E804 = _Message("E804", "{path}: not a PETRARCH verb dictionary ({detail}).")
+    E805 = _Message("E805", "The document has no dependency parse; run it through eventcoder's pipeline (load_pipeline()) before extracting events.")

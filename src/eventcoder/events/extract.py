@@ -1,0 +1,314 @@
+"""The event stage: from a parsed document and its actors, the events each sentence states.
+
+``EventExtractor.extract(doc, actors)`` reads, sentence by sentence, verbs (through the verb
+patterns, indexed by verb form and lemma) and event nouns (nominal events and the objects of
+light verbs), finds their source and target actors, reads negation and modality, recodes
+control constructions ("threatened to fire" -> a threat), and adds PLOVER, Goldstein and quad
+class from the code tables.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from eventcoder.actors.mention import ActorMention
+from eventcoder.errors import Errors, InputError
+from eventcoder.events.match import conjuncts, match_verb, subjects_of, verb_frame
+from eventcoder.events.modality import Context, FrameTable, read_context
+from eventcoder.events.nouns import EventNoun, NounLexicon
+from eventcoder.events.ontology import CameoOntology, data_dir
+from eventcoder.events.patterns import PatternSet, load_patterns
+from eventcoder.events.roles import ActorIndex
+
+__all__ = ["EventCandidate", "EventExtractor"]
+
+log = logging.getLogger(__name__)
+
+INTENT_FRAMES = {"FUTURE", "INTEND", "AGREE", "FAIL"}
+
+
+@dataclass(frozen=True)
+class EventCandidate:
+    """One event read from one sentence (before dates, places and ids are attached)."""
+
+    source: ActorMention | None
+    target: ActorMention | None
+    cameo: str
+    plover: str | None
+    plover_mode: str | None
+    plover_context: tuple[str, ...]
+    goldstein: float | None
+    quad_class: int | None
+    negated: bool
+    modality: str
+    trigger: int
+    trigger_text: str
+    reported_by: ActorMention | None
+    pattern: str
+    sentence: int
+
+
+@dataclass
+class _Reading:
+    """A coded trigger before actors are paired up."""
+
+    trigger: Token
+    code: str
+    reverse: str | None
+    pattern: str
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    context: Context
+    specific: bool = False  # coded by a pattern, not by the verb's default
+
+
+class EventExtractor:
+    """Codes events from a parsed document; load once with :meth:`from_data`."""
+
+    def __init__(self, patterns: PatternSet, nouns: NounLexicon, frames: FrameTable,
+                 ontology: CameoOntology, keep_negated: bool = True) -> None:
+        self.patterns = patterns
+        self.nouns = nouns
+        self.frames = frames
+        self.ontology = ontology
+        self.keep_negated = keep_negated
+
+    @classmethod
+    def from_data(cls, verbs: Path | None = None, keep_negated: bool = True,
+                  recode: bool = True) -> EventExtractor:
+        """Our converted CAMEO verb patterns plus our own (or the PETRARCH-format or
+        our-format verb file ``verbs``, as for the PETRARCH validation dictionaries).
+
+        ``recode=False`` keeps the codes of governed events as they are ("agreed to X" stays
+        X, with modality "intended"): for verb files whose codes are not CAMEO."""
+        folder = data_dir()
+        if verbs is None:
+            patterns = load_patterns(folder / "cameo_verbs.txt")
+            load_patterns(folder / "own_verbs.txt", into=patterns)
+        else:
+            patterns = load_verb_file(verbs)
+        frames = FrameTable.load(folder / "frames.tsv", folder / "complements.tsv")
+        if not recode:
+            frames = FrameTable(frames.frames, {})
+        return cls(patterns, NounLexicon.load(folder / "nouns.tsv"), frames,
+                   CameoOntology.from_data(folder), keep_negated=keep_negated)
+
+    def extract(self, doc: Doc, actors: list[ActorMention]) -> list[EventCandidate]:
+        """The events of every sentence of ``doc``, with the given actor mentions."""
+        if not doc.has_annotation("DEP"):
+            raise InputError(Errors.E805.format())
+        index = ActorIndex(doc, actors)
+        out: list[EventCandidate] = []
+        for number, sent in enumerate(doc.sents):
+            for reading in self._read_sentence(sent, index):
+                out.extend(self._candidates(reading, index, number))
+        if not self.keep_negated:
+            out = [c for c in out if not c.negated]
+        return out
+
+    # -- readings -----------------------------------------------------------------------
+    def _read_sentence(self, sent: Span, index: ActorIndex) -> list[_Reading]:
+        readings: list[_Reading] = []
+        used_nouns: set[int] = set()
+        for token in sent:
+            if token.pos_ == "VERB" and not index.inside(token) and not _is_modifier(token):
+                reading = self._read_verb(token, index, used_nouns)
+                if reading is not None:
+                    readings.append(reading)
+        for token in sent:
+            if token.i not in used_nouns and not index.inside(token):
+                reading = self._read_noun(token, index)
+                if reading is not None:
+                    readings.append(reading)
+        consumed = {g.i for r in readings for g in r.context.consumed}
+        # a governor's own reading yields to its complement's, unless a pattern of its own
+        # spelled out the whole construction ("vowed to wage war")
+        kept = [r for r in readings if r.trigger.i not in consumed or "+" in r.pattern
+                or r.specific and not any("+" in o.pattern and o.trigger.i == r.trigger.i
+                                          for o in readings)]
+        if len(kept) > 1:  # a speech verb is no event when it reports one
+            kept = [r for r in kept if "+" in r.pattern or not self._is_speech(r.trigger)] or kept
+        return kept
+
+    def _is_speech(self, token: Token) -> bool:
+        frame = self.frames.frame_of(token)
+        return frame is not None and frame[0] == "SPEECH"
+
+    def _read_verb(self, verb: Token, index: ActorIndex, used: set[int]) -> _Reading | None:
+        frame = verb_frame(verb)
+        matched = match_verb(self.patterns, verb, frame)
+        code = reverse = None
+        pattern_id = ""
+        if matched is not None:
+            entry, pattern = matched
+            code, reverse = (pattern.code, pattern.reverse_code) if pattern else (entry.code, entry.reverse_code)
+            pattern_id = pattern.id if pattern else f"{entry.block}.verb"
+        targets_from = list(frame.objects)
+        for obj in frame.objects:
+            noun = self.nouns.lookup(obj)
+            if noun is None:
+                continue
+            used.add(obj.i)
+            if code is None or matched[1] is None and self.frames.is_light(verb):
+                # a light verb: "launched an attack on", "issued an ultimatum"
+                code, reverse, pattern_id = noun.code, None, f"light:{verb.lemma_.lower()}+{noun.id}"
+            targets_from = [h for _, h in self._noun_targets(obj, noun)] + targets_from
+        context = read_context(verb, self.frames)
+        if matched is not None and matched[1] is not None and matched[1].negative:
+            context.negated = False  # the pattern codes the negated form itself
+        if code is None:  # an uncoded verb under "demanded that", "agreed to", "must": the frame's own code
+            code = self.frames.recode(context.frame, "") if context.frame else None
+            if code is None:
+                return None
+            pattern_id = f"{verb.lemma_.lower()}"
+        sources = index.for_heads(frame.subjects)
+        preps = [h for p, h in frame.preps if p != "by" or frame.passive]
+        targets = [t for t in index.for_heads(targets_from) if t not in sources]
+        if not targets:  # the first prepositional phrase with an actor (and those listed with it)
+            targets = next((found for h in preps
+                            if (found := [t for t in index.for_heads([h]) if t not in sources])), [])
+        if not targets and not frame.passive:
+            targets = [t for t in index.nearest(verb, right=True, stop_at_verb=True)
+                       if t not in sources]
+        if not sources and verb.dep_ not in {"xcomp"}:
+            sources = [s for s in index.nearest(verb, right=frame.passive,
+                                                stop_at_verb=frame.passive) if s not in targets]
+        targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
+        reading = _Reading(verb, code, reverse, pattern_id, sources, targets, context,
+                           specific=matched is not None and matched[1] is not None)
+        return self._recode(reading, index)
+
+    def _noun_targets(self, noun_token: Token, noun: EventNoun) -> list[tuple[str, Token]]:
+        out = []
+        for child in noun_token.children:
+            case = " ".join(c.lower_ for c in child.children if c.dep_ == "case")
+            if child.dep_ == "nmod" and (case in noun.target_preps or
+                                         case == "of" and noun.of_role == "target"):
+                out.extend((case, c) for c in conjuncts(child))
+        return out
+
+    def _read_noun(self, token: Token, index: ActorIndex) -> _Reading | None:
+        noun = self.nouns.lookup(token)
+        if noun is None:
+            return None
+        sources, targets = [], [m for _, h in self._noun_targets(token, noun)
+                                for m in index.for_heads([h])]
+        for child in token.children:
+            case = " ".join(c.lower_ for c in child.children if c.dep_ == "case")
+            is_source = child.dep_ in {"amod", "compound"} or case in {"'s", "’s", "by"} or \
+                child.dep_ == "nmod" and "Yes" in child.morph.get("Poss") or \
+                case == "of" and noun.of_role == "source"
+            mention = index.for_head(child, max_depth=1) if is_source else None
+            if mention is not None and mention not in targets and mention not in sources:
+                sources.append(mention)
+        if not sources and token.dep_ in {"obj", "xcomp"} and token.head.pos_ == "VERB":
+            sources = index.for_heads(subjects_of(token.head))  # "continued their strike"
+        if not sources and not targets:
+            return None
+        context = read_context(token, self.frames)
+        reading = _Reading(token, noun.code, None, noun.id, sources, targets, context)
+        return self._recode(reading, index)
+
+    def _recode(self, reading: _Reading, index: ActorIndex) -> _Reading:
+        """Apply a control frame ("refused to send" -> a refusal) and the speaker."""
+        context = reading.context
+        if context.negated and context.frame in INTENT_FRAMES and \
+                self.ontology.quad_class(reading.code) in {1, 2}:
+            context.frame, context.negated = "REFUSE", False  # "will not accept" is a refusal
+        if context.frame and context.governor is not None:
+            if context.swap:
+                demander = index.for_heads(subjects_of(context.governor))
+                addressee = reading.sources or reading.targets
+                reading.sources = demander
+                reading.targets = [a for a in addressee if a not in demander]
+            new_code = self.frames.recode(context.frame, reading.code)
+            if new_code is not None:
+                reading.code, reading.reverse = new_code, None
+                reading.pattern = f"{context.frame}+{reading.pattern}"
+                reading.trigger = context.governor
+            if not reading.sources:
+                reading.sources = index.for_heads(subjects_of(context.governor))
+        return reading
+
+    # -- candidates ---------------------------------------------------------------------
+    def _candidates(self, reading: _Reading, index: ActorIndex, sentence: int) -> list[EventCandidate]:
+        if reading.code.startswith("01") and not reading.targets:
+            return []  # a bare statement is a claim, not an event
+        reporter = None
+        if reading.context.speaker is not None:
+            speakers = index.for_heads(subjects_of(reading.context.speaker))
+            reporter = speakers[0] if speakers else None
+        out: list[EventCandidate] = []
+        seen: set[tuple] = set()
+        for source, target in self._pairs(reading):
+            key = (_key(source), _key(target))
+            if key in seen:
+                continue  # "Palestinians ... the West Bank" coded alike: one event
+            seen.add(key)
+            out.append(self._candidate(reading, reading.code, source, target, reporter, sentence))
+            if reading.reverse and source is not None and target is not None:
+                out.append(self._candidate(reading, reading.reverse, target, source, reporter, sentence))
+        return out
+
+    def _pairs(self, reading: _Reading) -> list[tuple[ActorMention | None, ActorMention | None]]:
+        sources: list[ActorMention | None] = list(reading.sources) or [None]
+        targets: list[ActorMention | None] = list(reading.targets) or [None]
+        if len(reading.sources) > 1 and not reading.targets:
+            # "Israel and Lebanon renewed talks": each acts towards the other
+            return [(a, b) for a in reading.sources for b in reading.sources if a is not b]
+        return [(s, t) for s in sources for t in targets
+                if (s is not None or t is not None) and s is not t]
+
+    def _candidate(self, reading: _Reading, code: str, source: ActorMention | None,
+                   target: ActorMention | None, reporter: ActorMention | None,
+                   sentence: int) -> EventCandidate:
+        plover = self.ontology.plover(code)
+        return EventCandidate(
+            source=source, target=target, cameo=code,
+            plover=plover.category if plover else None,
+            plover_mode=plover.mode if plover else None,
+            plover_context=plover.context if plover else (),
+            goldstein=self.ontology.goldstein(code), quad_class=self.ontology.quad_class(code),
+            negated=reading.context.negated, modality=reading.context.modality,
+            trigger=reading.trigger.i, trigger_text=reading.trigger.text,
+            reported_by=reporter if reporter not in (source, target) else None,
+            pattern=reading.pattern, sentence=sentence,
+        )
+
+
+def _is_modifier(token: Token) -> bool:
+    """A participle used as an adjective ("training centres", "arriving troops") or as a
+    preposition ("according to")."""
+    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to" and \
+            token.lower_ in {"according", "owing", "thanks", "due"}:
+        return True
+    return token.dep_ in {"amod", "compound"} and token.tag_ == "VBG" and \
+        not any(c.dep_ in {"obj", "obl", "nsubj"} for c in token.children)
+
+
+def _key(mention: ActorMention | None) -> str | None:
+    return None if mention is None else (mention.code or mention.text.lower())
+
+
+def _same_actor(a: ActorMention, b: ActorMention) -> bool:
+    return a is b or (a.code is not None and a.code == b.code) or a.text.lower() == b.text.lower()
+
+
+def load_verb_file(path: Path) -> PatternSet:
+    """A verb file in our format, or a PETRARCH verb dictionary (converted on the fly)."""
+    from eventcoder.events.petrarch_verbs import convert_petrarch_verbs
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if any(line.startswith(("pattern\t", "verb\t")) for line in text.splitlines()[:200]):
+        return load_patterns(path)
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / "verbs.txt"
+        convert_petrarch_verbs(path, target)
+        return load_patterns(target)
+

@@ -1,0 +1,234 @@
+"""Matching verb patterns on a dependency parse (Universal Dependencies, no subtypes).
+
+For a verb token, :func:`verb_frame` reads who is the subject (agent), the objects and the
+prepositional phrases, undoing the passive ("sanctions were imposed on Minsk by the EU": agent
+EU, object sanctions), and passing subjects down coordinated verbs, infinitival complements and
+participial clauses. :func:`best_pattern` then picks the most specific pattern of the verb's
+block whose words are found on the right sides of the verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventcoder.events.patterns import PatternSet, Term, VerbEntry, VerbPattern, singular
+
+__all__ = ["VerbFrame", "best_pattern", "conjuncts", "is_passive", "match_verb",
+           "subjects_of", "token_forms", "verb_frame"]
+
+SUBJ = {"nsubj", "csubj"}
+OBJ = {"obj", "iobj"}
+PREP_DEPS = {"obl", "nmod", "advmod", "compound"}
+CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "conj", "csubj", "acl", "punct", "cc", "mark",
+               "discourse", "vocative", "list", "dislocated", "reparandum"}
+PHRASE_CORE = {"case", "compound", "amod", "det", "flat", "fixed"}
+PASSIVE_AUX = {"be", "get", "been", "was", "were", "is", "are", "being"}
+
+
+def token_forms(token: Token) -> set[str]:
+    """Forms under which a dictionary word may match a token."""
+    lower = token.lower_
+    return {lower, token.lemma_.lower(), singular(lower)}
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """A token and what is coordinated with it ("Israel and Lebanon" -> both)."""
+    out, todo = [], [token]
+    while todo:
+        current = todo.pop(0)
+        if current in out:
+            continue
+        out.append(current)
+        todo.extend(c for c in current.children if c.dep_ == "conj" and c.pos_ == token.pos_ or
+                    c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN", "PRON"} and
+                    token.pos_ in {"PROPN", "NOUN", "PRON"})
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    """Passive voice: Voice=Pass or a past participle with an auxiliary "be"/"get"."""
+    aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in PASSIVE_AUX | {"got", "gets"}]
+    if verb.tag_ == "VBN" and aux:
+        return True
+    if verb.dep_ == "amod" and verb.i < verb.head.i:
+        return False  # "X welcomed memos" misread as a modifier: keep it active
+    return "Pass" in verb.morph.get("Voice") and (bool(aux) or verb.dep_ in {"acl", "amod"})
+
+
+def _case(token: Token) -> str | None:
+    cases = [c for c in token.children if c.dep_ == "case" and c.pos_ == "ADP"]
+    if not cases:
+        return None
+    return " ".join(c.lower_ for c in cases)
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "obl" and _case(c) == "by"]
+
+
+def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
+    """Heads of the verb's agent(s): its own subject, or one it inherits.
+
+    For a noun ("plans", "decision") this is the subject of the verb it depends on."""
+    if depth > 4:
+        return []
+    if verb.pos_ in {"NOUN", "PROPN"}:
+        return subjects_of(verb.head, depth + 1) if verb.head is not verb else []
+    if is_passive(verb):
+        return [a for agent in _agents(verb) for a in conjuncts(agent)]
+    own = [c for c in verb.children if c.dep_ in SUBJ]
+    if own:
+        return [s for subj in own for s in conjuncts(subj)]
+    head = verb.head
+    if head is verb:
+        return []
+    if verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
+        return subjects_of(head, depth + 1)
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ == "obj"]
+        return objects[:1] if objects and head.lemma_.lower() in OBJECT_CONTROL else \
+            subjects_of(head, depth + 1)
+    if verb.dep_ in {"acl", "amod"} and not is_passive(verb) and head.dep_ in OBJ:
+        return subjects_of(head.head, depth + 1)  # "issued a statement calling X ..."
+    root = verb.sent.root
+    if verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ == "and" and root is not verb \
+            and root.pos_ == "VERB" and root.i < verb.i:
+        return subjects_of(root, depth + 1)  # "X did A ... and did B", whatever the parse
+    return []
+
+
+OBJECT_CONTROL = {"urge", "ask", "persuade", "force", "order", "press", "call", "tell", "allow",
+                  "encourage", "invite", "pressure", "compel", "request", "warn", "help"}
+
+
+@dataclass
+class VerbFrame:
+    """Who and what stands around a verb."""
+
+    verb: Token
+    subjects: list[Token]
+    objects: list[Token]
+    preps: list[tuple[str, Token]]
+    passive: bool
+    pre_forms: set[str] = field(default_factory=set)
+    post_forms: set[str] = field(default_factory=set)
+    particles: set[str] = field(default_factory=set)
+
+
+def _clause_tokens(verb: Token) -> list[Token]:
+    """The verb's own phrase: its subtree without embedded clauses and coordinated verbs."""
+    out, todo = [], [verb]
+    while todo:
+        current = todo.pop()
+        out.append(current)
+        if current is not verb and current.dep_ in {"obl", "nmod"}:
+            # a prepositional phrase counts by its own noun, not what hangs below it
+            out.extend(c for c in current.children if c.dep_ in PHRASE_CORE)
+            continue
+        todo.extend(c for c in current.children
+                    if not (c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} or
+                            c.dep_ in {"ccomp", "parataxis", "advcl"} or
+                            current is verb and c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}))
+    return out
+
+
+def _objects(verb: Token, passive: bool) -> list[Token]:
+    objects = [o for c in verb.children if c.dep_ in OBJ for o in conjuncts(c)]
+    if passive:
+        objects = [s for c in verb.children if c.dep_ in SUBJ for s in conjuncts(c)] + objects
+    if verb.dep_ == "amod" or verb.dep_ == "acl" and passive:
+        objects.insert(0, verb.head)  # "sanctions imposed on X": the noun is the object
+    return objects
+
+
+def _preps(verb: Token, objects: list[Token]) -> list[tuple[str, Token]]:
+    out = []
+    for owner in [verb, *objects, *[c for c in verb.children if c.dep_ == "xcomp"]]:
+        for child in owner.children:
+            if child.dep_ in PREP_DEPS | {"obl"}:
+                case = _case(child)
+                if case and case != "by" or case == "by" and owner is not verb:
+                    out.extend((case, c) for c in conjuncts(child))
+    return out
+
+
+def verb_frame(verb: Token) -> VerbFrame:
+    """Read the frame of a verb token."""
+    passive = is_passive(verb)
+    objects = _objects(verb, passive)
+    clause = _clause_tokens(verb)
+    subjects = subjects_of(verb)
+    subject_ids = {t.i for s in subjects for t in s.subtree}
+    pre = {f for t in clause if t.i < verb.i or t.i in subject_ids for f in token_forms(t)}
+    pre |= {f for t in verb.doc[verb.sent.start:verb.i] for f in token_forms(t)}
+    post = {f for t in clause if t.i > verb.i and t.i not in subject_ids for f in token_forms(t)}
+    if passive or verb.dep_ == "amod":
+        post |= {f for o in objects for t in o.subtree if t.i != verb.i for f in token_forms(t)}
+    particles = {c.lower_ for c in verb.children if c.pos_ in {"ADP", "ADV", "PART"}}
+    return VerbFrame(verb, subjects, objects, _preps(verb, objects), passive, pre, post, particles)
+
+
+def _term_in(term: Term, forms: set[str]) -> bool:
+    return any(all(word & forms for word in alternative) for alternative in term.alternatives)
+
+
+def _pattern_matches(pattern: VerbPattern, frame: VerbFrame) -> bool:
+    if not all(_term_in(t, frame.pre_forms) for t in pattern.pre):
+        return False
+    if not all(_term_in(t, frame.post_forms) for t in pattern.post):
+        return False
+    for prep, terms in pattern.preps:
+        heads = [h for p, h in frame.preps if prep in p.split()]
+        if not heads and not (not terms and prep in frame.particles):
+            return False
+        if terms and not any(all(_term_in(t, {f for x in h.subtree for f in token_forms(x)})
+                                 for t in terms) for h in heads):
+            return False
+    return True
+
+
+def best_pattern(patterns: list[VerbPattern], frame: VerbFrame) -> VerbPattern | None:
+    """The most specific matching pattern (first in file order among equals)."""
+    best: VerbPattern | None = None
+    for pattern in patterns:
+        if (best is None or pattern.specificity > best.specificity) and \
+                _pattern_matches(pattern, frame):
+            best = pattern
+    return best
+
+
+def _has_particles(entry: VerbEntry, verb: Token) -> bool:
+    if not entry.particles:
+        return True
+    near = {t.lower_ for t in verb.children} | \
+           {t.lower_ for t in verb.doc[verb.i + 1: min(verb.i + 4, verb.sent.end)]}
+    return all(p in near for p in entry.particles)
+
+
+def match_verb(patterns: PatternSet, verb: Token,
+               frame: VerbFrame | None = None) -> tuple[VerbEntry, VerbPattern | None] | None:
+    """The verb entry and best pattern for a token, or None when the verb is not in the set.
+
+    Entries with particles ("call off") are preferred over the bare verb when their particles
+    are present.
+    """
+    surface = patterns.verbs.get(verb.lower_, [])
+    entries = [e for e in patterns.verbs_for(verb.lower_, verb.lemma_) if _has_particles(e, verb)]
+    if not entries:
+        return None
+    # ties: particles first, then the surface form over the lemma, then later-loaded (ours)
+    order = {id(e): k for k, e in enumerate(entries)}
+    entries.sort(key=lambda e: (-len(e.particles), e not in surface, -order[id(e)]))
+    frame = frame or verb_frame(verb)
+    best: tuple[VerbEntry, VerbPattern | None] | None = None
+    for entry in entries:
+        pattern = best_pattern(patterns.patterns_for(entry.block), frame)
+        if best is None or pattern is not None and (
+                best[1] is None or pattern.specificity > best[1].specificity):
+            best = (entry, pattern)
+    if best is not None and best[1] is None and best[0].code is None:
+        coded = next((e for e in entries if e.code is not None), None)  # no pattern anywhere:
+        best = (coded, None) if coded is not None else best  # a block's own code beats none
+    return best

@@ -1,0 +1,217 @@
+"""Our verb pattern format and its loader.
+
+A pattern file is plain text, one record per line, tab-separated, ``#`` starts a comment line::
+
+    synset   &MILITARY   military|armed forces|troops
+    verb     ATTACK      attack    190    attack|attacks|attacked|attacking
+    verb     ASK         ask       020    ask for|asks for|asked for|asking for
+    pattern  ATTACK.3    ATTACK    195    pre=&AIRCRAFT    post=    preps=
+    pattern  ARRANGE.9   ARRANGE   154    pre=    post=    preps=to border
+
+``verb`` rows: block name, lemma, default code of the bare verb (``---`` for none, ``a:b`` for
+an event with a reciprocal one, as "left for X" = visit (042) and X hosts a visit (043)), and
+the surface forms (a form of several words names the particles that must come with the verb).
+``pattern`` rows belong to a block and so to each verb of it: ``pre`` are words before the verb
+(its subject side), ``post`` words after it (object side), ``preps`` prepositional phrases
+separated by ``;`` (preposition first). Words are matched against a token's text, lemma and
+singular; ``&NAME`` stands for any phrase of a synset. The most specific pattern (most words)
+wins; with none matching, the verb's default code applies.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from eventcoder.errors import Errors, ModelError
+
+__all__ = ["PatternSet", "Term", "VerbEntry", "VerbPattern", "forms_of", "load_patterns",
+           "parse_code", "singular"]
+
+
+NEGATION_WORDS = {"not", "n't", "never", "no"}
+
+
+def singular(word: str) -> str:
+    """A naive English singular (enough to match dictionary nouns against text)."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "ches", "shes", "xes")):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def forms_of(word: str) -> frozenset[str]:
+    """The forms under which a dictionary word may appear on a token."""
+    word = word.lower()
+    return frozenset({word, singular(word)})
+
+
+def parse_code(text: str) -> tuple[str | None, str | None]:
+    """``"042:043"`` -> ("042", "043"); ``"---"`` -> (None, None)."""
+    main, _, reverse = text.strip().partition(":")
+    clean = lambda c: None if not c or c.strip("-") == "" else c
+    return clean(main), clean(reverse)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word, a phrase or a synset in a pattern: any of ``alternatives`` (word tuples) matches."""
+
+    label: str
+    alternatives: tuple[tuple[frozenset[str], ...], ...]
+
+    @property
+    def size(self) -> int:
+        """Number of words of the shortest alternative (for specificity)."""
+        return min(len(a) for a in self.alternatives)
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    """One pattern of a verb block."""
+
+    id: str
+    block: str
+    code: str | None
+    reverse_code: str | None
+    pre: tuple[Term, ...] = ()
+    post: tuple[Term, ...] = ()
+    preps: tuple[tuple[str, tuple[Term, ...]], ...] = ()
+
+    @property
+    def negative(self) -> bool:
+        """Whether the pattern itself spells out a negation ("didn't * over efforts"): its
+        code then already says what the negated verb means."""
+        words = {w for t in self.pre + self.post for alt in t.alternatives for f in alt for w in f}
+        return bool(words & NEGATION_WORDS)
+
+    @property
+    def specificity(self) -> int:
+        """How many words the pattern asks for."""
+        size = sum(t.size for t in self.pre + self.post)
+        return size + sum(1 + sum(t.size for t in terms) for _, terms in self.preps)
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    """A verb (or verb + particles) of a block."""
+
+    lemma: str
+    block: str
+    code: str | None
+    reverse_code: str | None
+    particles: tuple[str, ...] = ()
+
+
+@dataclass
+class PatternSet:
+    """Verbs indexed by surface form and lemma; patterns indexed by block."""
+
+    verbs: dict[str, list[VerbEntry]] = field(default_factory=lambda: defaultdict(list))
+    patterns: dict[str, list[VerbPattern]] = field(default_factory=lambda: defaultdict(list))
+    synsets: dict[str, Term] = field(default_factory=dict)
+
+    def verbs_for(self, text: str, lemma: str) -> list[VerbEntry]:
+        """The verb entries a token may be (by its lower-cased text or lemma)."""
+        found = list(self.verbs.get(text.lower(), ()))
+        if lemma.lower() != text.lower():
+            found += [v for v in self.verbs.get(lemma.lower(), ()) if v not in found]
+        return found
+
+    def patterns_for(self, block: str) -> list[VerbPattern]:
+        """The patterns of a verb block."""
+        return self.patterns.get(block, [])
+
+    def update(self, other: PatternSet) -> None:
+        """Add another set's verbs, patterns and synsets (ours on top of imported ones)."""
+        for form, entries in other.verbs.items():
+            self.verbs[form].extend(e for e in entries if e not in self.verbs[form])
+        for block, patterns in other.patterns.items():
+            self.patterns[block].extend(patterns)
+        self.synsets.update(other.synsets)
+
+    def __len__(self) -> int:
+        return sum(len(p) for p in self.patterns.values())
+
+
+def _term(text: str, synsets: dict[str, Term]) -> Term:
+    if text.startswith("&"):
+        if text not in synsets:
+            raise KeyError(text)
+        return synsets[text]
+    words = tuple(forms_of(w) for w in text.split("_") if w)
+    return Term(text, (words,))
+
+
+def _phrase(text: str, synsets: dict[str, Term]) -> tuple[Term, ...]:
+    return tuple(_term(w, synsets) for w in text.split())
+
+
+def _synset(label: str, body: str, synsets: dict[str, Term]) -> Term:
+    alternatives: list[tuple[frozenset[str], ...]] = []
+    for phrase in body.split("|"):
+        phrase = phrase.strip()
+        if phrase.startswith("&") and phrase in synsets:
+            alternatives.extend(synsets[phrase].alternatives)
+        elif phrase:
+            alternatives.append(tuple(forms_of(w) for w in phrase.split()))
+    return Term(label, tuple(alternatives))
+
+
+def _add_verb(out: PatternSet, cols: list[str]) -> None:
+    block, lemma, code_text, forms = cols[1], cols[2], cols[3], cols[4]
+    code, reverse = parse_code(code_text)
+    for form in forms.split("|"):
+        words = form.split()
+        if not words:
+            continue
+        head = next((w[1:] for w in words if w.startswith("+")), words[0])
+        particles = tuple(w.lstrip("+") for w in words if w.lstrip("+") != head)
+        entry = VerbEntry(lemma, block, code, reverse, particles)
+        if entry not in out.verbs[head]:
+            out.verbs[head].append(entry)
+
+
+def _add_pattern(out: PatternSet, cols: list[str]) -> None:
+    fields = dict(c.split("=", 1) for c in cols[4:] if "=" in c)
+    code, reverse = parse_code(cols[3])
+    preps = []
+    for item in fields.get("preps", "").split(";"):
+        words = item.split()
+        if words:
+            preps.append((words[0], _phrase(" ".join(words[1:]), out.synsets)))
+    out.patterns[cols[2]].append(VerbPattern(
+        id=cols[1], block=cols[2], code=code, reverse_code=reverse,
+        pre=_phrase(fields.get("pre", ""), out.synsets),
+        post=_phrase(fields.get("post", ""), out.synsets), preps=tuple(preps),
+    ))
+
+
+def load_patterns(path: Path, into: PatternSet | None = None) -> PatternSet:
+    """Read a pattern file of our format (see the module docstring).
+
+    With ``into``, the file's records are added to that set (and may use its synsets).
+    """
+    if not path.exists():
+        raise ModelError(Errors.E801.format(path=path))
+    out = into if into is not None else PatternSet()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        try:
+            if cols[0] == "synset":
+                out.synsets[cols[1]] = _synset(cols[1], cols[2], out.synsets)
+            elif cols[0] == "verb":
+                _add_verb(out, cols)
+            elif cols[0] == "pattern":
+                _add_pattern(out, cols)
+            else:
+                raise ValueError(f"unknown record kind {cols[0]!r}")
+        except (IndexError, ValueError, KeyError) as exc:
+            raise ModelError(Errors.E802.format(path=path, line=number, detail=exc)) from exc
+    return out

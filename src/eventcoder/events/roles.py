@@ -1,0 +1,105 @@
+"""From syntactic heads to actor mentions: which actor stands at a subject or object."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.actors.mention import ActorMention
+
+__all__ = ["ActorIndex"]
+
+NOT_ACTORS = {"NON"}
+NOMINAL_LINKS = {"compound", "nmod", "amod", "flat", "appos", "det", "nummod", "fixed", "case"}
+
+
+class ActorIndex:
+    """Actor mentions of a document, found by token."""
+
+    def __init__(self, doc: Doc, actors: list[ActorMention]) -> None:
+        self.doc = doc
+        self.covering: dict[int, list[ActorMention]] = {}
+        for mention in actors:
+            if mention.sector in NOT_ACTORS:
+                continue  # e.g. PLOVER agents "NON": words that name no actor ("Monday")
+            for i in range(mention.start, mention.end):
+                self.covering.setdefault(i, []).append(mention)
+
+    def inside(self, token: Token) -> bool:
+        """Whether a token lies inside an actor mention."""
+        return token.i in self.covering
+
+    def at(self, token: Token) -> ActorMention | None:
+        """The mention covering a token (the one headed there, else the longest)."""
+        found = self.covering.get(token.i)
+        if not found:
+            return None
+        headed = [m for m in found if m.head == token.i]
+        return max(headed or found, key=lambda m: m.end - m.start)
+
+    def for_head(self, head: Token, max_depth: int = 3) -> ActorMention | None:
+        """The actor of a noun phrase: at its head, else the nearest inside its modifiers
+        ("officials of Arnor", "Dagolath's minister"), never inside clauses or conjuncts."""
+        frontier, depth = [head], 0
+        while frontier and depth <= max_depth:
+            hits = [m for m in (self.at(t) for t in frontier) if m is not None]
+            if hits:
+                return min(hits, key=lambda m: abs(m.head - head.i))
+            frontier = [c for t in frontier for c in t.children if c.dep_ in NOMINAL_LINKS]
+            depth += 1
+        return None
+
+    def for_heads(self, heads: list[Token]) -> list[ActorMention]:
+        """Actors of several heads, with those listed next to them ("A, B and C"),
+        without repeats, in order."""
+        out: list[ActorMention] = []
+        for head in heads:
+            mention = self.for_head(head)
+            if mention is None:
+                continue
+            for member in self.listed_with(mention):
+                if member not in out:
+                    out.append(member)
+        return out
+
+    def listed_with(self, mention: ActorMention) -> list[ActorMention]:
+        """A mention and the mentions it is listed with, read from the words ("A, B and C",
+        "A and B"), whatever the parse made of the list."""
+        members = [mention]
+        for step in (-1, 1):
+            current = mention
+            while True:
+                nxt = self._neighbour(current, step)
+                if nxt is None or nxt in members:
+                    break
+                members.append(nxt)
+                current = nxt
+        return sorted(members, key=lambda m: m.start)
+
+    def _neighbour(self, mention: ActorMention, step: int) -> ActorMention | None:
+        i = mention.start - 1 if step < 0 else mention.end
+        seen_link = False
+        while 0 <= i < len(self.doc) and self.doc[i].lower_ in {",", "and", "or", "as well as", "the"}:
+            seen_link = seen_link or self.doc[i].lower_ in {",", "and", "or"}
+            i += step
+        if not seen_link or not 0 <= i < len(self.doc) or self.doc[i].sent != self.doc[mention.head].sent:
+            return None
+        other = self.at(self.doc[i])
+        if other is None or other is mention:
+            return None
+        edge = other.end - 1 if step < 0 else other.start
+        return other if edge == i else None
+
+    def nearest(self, token: Token, right: bool, stop_at_verb: bool = False) -> list[ActorMention]:
+        """The closest actor to the left or right of a token in its sentence (a fallback when
+        the parse gives no subject or object); on the right, optionally only up to the next
+        verb."""
+        sent = token.sent
+        positions = range(token.i + 1, sent.end) if right else range(token.i - 1, sent.start - 1, -1)
+        for i in positions:
+            current = self.doc[i]
+            if right and stop_at_verb and (current.pos_ in {"VERB", "AUX"} or current.text in {",", ";", ":"}):
+                return []
+            mention = self.at(current)
+            if mention is not None:
+                return [mention]
+        return []

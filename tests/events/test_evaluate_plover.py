@@ -1,0 +1,30 @@
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from eventcoder.events.evaluate_plover import eval_plover_command, read_gold, run_plover_eval
+from eventcoder.events.ontology import CameoOntology
+
+# measured 2026-11-25 (interim pipeline, ActorCoder from the actors branch): found 246/322 (76.4%), extra 316
+FLOOR_ACCURACY = 0.73
+
+
+def test_read_gold_maps_old_categories(shared_data: Path):
+    successors = CameoOntology.from_data().successors
+    gold = read_gold(shared_data / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt",
+                     successors)
+    assert len(gold) == 322
+    categories = {g.category for g in gold}
+    assert "ASSAULT" in categories and not categories & {"FIGHT", "DEMAND", "DISAPPROVE"}
+
+
+def test_plover_floor(shared_data: Path, nlp):
+    score = run_plover_eval(shared_data)
+    assert score.total == 322
+    assert score.accuracy >= FLOOR_ACCURACY, score.summary()
+
+
+def test_command_summary_line(shared_data: Path, nlp):
+    result = CliRunner().invoke(eval_plover_command, ["--data-dir", str(shared_data), "--limit", "5"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().splitlines()[-1].startswith("plover: found ")

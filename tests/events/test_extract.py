@@ -1,0 +1,92 @@
+"""The event stage on sentences of our own (actors given directly)."""
+
+from __future__ import annotations
+
+from eventcoder.events.extract import EventCandidate
+
+
+def _dyads(events: list[EventCandidate]) -> set[tuple[str | None, str | None, str]]:
+    return {(e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
+            for e in events}
+
+
+def test_active_verb_pattern(code_sentence):
+    events = code_sentence("Norway imposed sanctions on Iran.", {"Norway": "NOR", "Iran": "IRN"})
+    assert ("NOR", "IRN", "163") in _dyads(events)
+    event = next(e for e in events if e.cameo == "163")
+    assert event.plover == "COERCE" and event.goldstein is not None and event.quad_class == 4
+    assert event.pattern and event.trigger_text == "imposed" and not event.negated
+
+
+def test_passive_voice(code_sentence):
+    events = code_sentence("Sanctions were imposed on Iran by Norway.",
+                           {"Norway": "NOR", "Iran": "IRN"})
+    assert ("NOR", "IRN", "163") in _dyads(events)
+
+
+def test_negation(code_sentence):
+    events = code_sentence("Chile still hasn't broken off relations with Peru.",
+                           {"Chile": "CHL", "Peru": "PER"})
+    assert events and all(e.negated for e in events)
+
+
+def test_threat_is_not_an_attack(code_sentence):
+    events = code_sentence("Russia threatened to fire missiles at Georgia.",
+                           {"Russia": "RUS", "Georgia": "GEO"})
+    assert events
+    assert all(e.cameo.startswith("13") for e in events)
+    assert all(e.plover == "THREATEN" for e in events)
+    assert any(e.modality == "threatened" for e in events)
+
+
+def test_refusal(code_sentence):
+    events = code_sentence("Egypt refused to send troops to Yemen.", {"Egypt": "EGY", "Yemen": "YEM"})
+    assert events and all(e.cameo.startswith("12") for e in events)
+
+
+def test_reported_event(code_sentence):
+    events = code_sentence("Poland said that Russia attacked Ukraine.",
+                           {"Poland": "POL", "Russia": "RUS", "Ukraine": "UKR"})
+    attack = [e for e in events if e.cameo.startswith("19")]
+    assert attack and attack[0].source.code == "RUS" and attack[0].target.code == "UKR"
+    assert attack[0].reported_by is not None and attack[0].reported_by.code == "POL"
+    assert attack[0].modality == "reported"
+
+
+def test_no_plans(code_sentence):
+    events = code_sentence("Russia has no plans to attack Finland.", {"Russia": "RUS", "Finland": "FIN"})
+    assert all(e.negated for e in events)
+
+
+def test_nominal_event(code_sentence):
+    events = code_sentence("Protesters marched against the invasion of Kuwait.", {"Kuwait": "KWT"})
+    assert any(e.target is not None and e.target.code == "KWT" and e.cameo.startswith("19")
+               for e in events)
+
+
+def test_coordinated_sources(code_sentence):
+    events = code_sentence("Yesterday Chile, Peru and Bolivia condemned Brazil.",
+                           {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL", "Brazil": "BRA"})
+    sources = {e.source.code for e in events if e.source and e.target and e.target.code == "BRA"}
+    assert sources == {"CHL", "PER", "BOL"}
+
+
+def test_no_actor_no_event(code_sentence):
+    assert code_sentence("The weather was nice and people walked in the park.", {}) == []
+
+
+def test_sentence_index(nlp, extractor, make_mentions):
+    doc = nlp("It rained. Norway imposed sanctions on Iran.")
+    events = extractor.extract(doc, make_mentions(doc, {"Norway": "NOR", "Iran": "IRN"}))
+    assert events and all(e.sentence == 1 for e in events)
+
+
+def test_unparsed_document_is_a_clear_error(extractor):
+    import pytest
+    import spacy
+
+    from eventcoder.errors import InputError
+
+    doc = spacy.blank("en")("Chile attacked Peru.")
+    with pytest.raises(InputError, match="E805"):
+        extractor.extract(doc, [])

@@ -1,0 +1,50 @@
+"""Reading verb frames from our parse."""
+
+from __future__ import annotations
+
+from eventcoder.events.match import conjuncts, is_passive, match_verb, subjects_of, verb_frame
+
+
+def _token(doc, text):
+    return next(t for t in doc if t.text == text)
+
+
+def test_passive_frame(nlp):
+    doc = nlp("Sanctions were imposed on Iran by Norway.")
+    verb = _token(doc, "imposed")
+    assert is_passive(verb)
+    frame = verb_frame(verb)
+    assert [t.text for t in frame.subjects] == ["Norway"]
+    assert "Sanctions" in [t.text for t in frame.objects]
+    assert any(p == "on" and h.text == "Iran" for p, h in frame.preps)
+
+
+def test_active_frame_and_words(nlp):
+    doc = nlp("Chile sent troops to Peru.")
+    frame = verb_frame(_token(doc, "sent"))
+    assert [t.text for t in frame.subjects] == ["Chile"]
+    assert "troop" in frame.post_forms and "chile" in frame.pre_forms
+
+
+def test_subject_passes_down_infinitives(nlp):
+    doc = nlp("Egypt agreed to withdraw its troops.")
+    assert [t.text for t in subjects_of(_token(doc, "withdraw"))] == ["Egypt"]
+
+
+def test_conjuncts(nlp):
+    doc = nlp("Chile and Peru signed the treaty.")
+    assert {t.text for t in conjuncts(_token(doc, "Chile"))} >= {"Chile"}
+
+
+def test_match_verb_prefers_specific_pattern(nlp, extractor):
+    doc = nlp("Norway imposed sanctions on Iran.")
+    _entry, pattern = match_verb(extractor.patterns, _token(doc, "imposed"))
+    assert pattern is not None and pattern.code == "163"
+    doc = nlp("Norway imposed a curfew.")
+    _entry, pattern = match_verb(extractor.patterns, _token(doc, "imposed"))
+    assert pattern is not None and pattern.code == "1723"
+
+
+def test_unknown_verb(nlp, extractor):
+    doc = nlp("The cat purred.")
+    assert match_verb(extractor.patterns, _token(doc, "purred")) is None
