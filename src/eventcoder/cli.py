@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "code": "eventcoder.cli_code:code_command",
     "model": "eventcoder.nlp.cli:model_group",
     "summary": "eventcoder.analysis.summary:summary_command",
+    "conflicts": "eventcoder.analysis.conflicts:conflicts_command",
 }
 
 EVAL_COMMANDS: dict[str, str] = {

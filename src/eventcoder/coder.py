@@ -122,7 +122,7 @@ def code_document(document: Any, coder: Coder) -> list[Record]:
             records += _code_chunk(parsed, chunk, document, coder, head)
             sentence_base += sum(1 for _ in parsed.sents)
     except Exception as exc:  # one document's failure must not stop a batch
-        log.exception("coding failed for %s", document.id)
+        log.debug("coding failed for %s", document.id, exc_info=True)
         head.status = "rejected"
         head.warnings.append(Errors.E013.format(doc=document.id, detail=repr(exc)))
         records = []

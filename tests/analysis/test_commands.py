@@ -1,0 +1,50 @@
+"""`eventcoder summary` and `eventcoder conflicts` over a store."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from eventcoder.cli import main
+from eventcoder.records import Actor, DateInterval, DocumentRecord, QuantityRecord
+from eventcoder.store import open_store
+
+from ..store.records_sample import sample
+
+_WEEK = DateInterval("2022-02-01", "2022-02-07", "week", "that week")
+
+
+def _figure(doc: str, low: float, high: float, who: str) -> list:
+    return [DocumentRecord(id=doc, doc_id=doc),
+            QuantityRecord(id=f"{doc}:s0:q0", doc_id=doc, sentence=0, measure="troops",
+                           low=low, high=high, source=Actor(who, code=who), date=_WEEK,
+                           text=f"{low:g}-{high:g} troops")]
+
+
+def test_conflicts_across_documents(tmp_path):
+    db = str(tmp_path / "s.duckdb")
+    with open_store(db) as store:
+        store.write(_figure("a", 3000, 7000, "UKRSPY") + _figure("b", 9000, 9000, "BLRMIL")
+                    + _figure("c", 8800, 9100, "BLRMIL"))
+    result = CliRunner().invoke(main, ["conflicts", "--db", db, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    conflicts = [json.loads(line) for line in result.output.splitlines()]
+    assert len(conflicts) == 1
+    assert "a:s0:q0" in conflicts[0]["members"] and conflicts[0]["record"] == "conflict"
+
+
+def test_conflicts_needs_a_store(tmp_path):
+    result = CliRunner().invoke(main, ["conflicts", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code != 0 and "no store" in result.output
+
+
+def test_summary_shows_every_kind(tmp_path):
+    db = str(tmp_path / "s.duckdb")
+    with open_store(db) as store:
+        store.write(sample())
+    result = CliRunner().invoke(main, ["summary", "--db", db])
+    assert result.exit_code == 0, result.output
+    for title in ("Documents", "Events", "Claims", "Quantities", "Polls", "Conflicts"):
+        assert title in result.output
+    assert "IGOEU" in result.output and "SANCTION" in result.output
