@@ -27,6 +27,7 @@ from eventcoder.actors.lexicon import Lexicon, split_code, words_of
 from eventcoder.actors.mention import ActorMention
 from eventcoder.actors.petrarch_format import read_actors, read_agents
 from eventcoder.actors.recognize import find_matches
+from eventcoder.nlp.morph import is_plural
 from eventcoder.records import Actor
 
 __all__ = ["ActorCoder"]
@@ -150,7 +151,7 @@ def _is_person(doc: Doc, m: ActorMention) -> bool:
 def candidate(doc: Doc, m: ActorMention, gender: str | None = None) -> Candidate:
     """The coreference view of a mention."""
     head = doc[m.head]
-    plural = "Plur" in head.morph.get("Number") or m.sector in {"CVL", "MIL", "REB", "COP"} and \
+    plural = is_plural(head) or m.sector in {"CVL", "MIL", "REB", "COP"} and \
         head.tag_ == "NNS"
     group = m.entity_type in {"ORG", "GPE"} or m.sector in {"GOV", "IGO", "MIL", "SPY", "COP"}
     return Candidate(m.start, m.end, m.head, _is_person(doc, m) and not plural, plural, group,

@@ -173,7 +173,7 @@ def noun_phrase_candidates(doc: Doc) -> list[Candidate]:
         if token.pos_ not in {"NOUN", "PROPN"} or token.dep_ in {"compound", "flat", "fixed"}:
             continue
         start = max(token.left_edge.i, token.sent.start)
-        plural = "Plur" in token.morph.get("Number")
+        plural = is_plural(token)
         person = token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS
         group = token.ent_type_ in {"ORG", "GPE", "NORP"}
         out.append(Candidate(start, token.i + 1, token.i, person, plural, group,
@@ -226,3 +226,4 @@ def _gendered(cand: Candidate, genders: dict[int, str]) -> Candidate:
         return cand
     return Candidate(cand.start, cand.end, cand.head, cand.person, cand.plural, cand.group,
                      cand.named, gender)
+from eventcoder.nlp.morph import is_plural

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.claims.lexicon import load_poll_caveats
 from eventcoder.claims.quantities import Quantity
+from eventcoder.nlp.morph import is_plural
 from eventcoder.records import DateInterval
 
 __all__ = ["Poll", "find_polls"]
@@ -135,7 +136,7 @@ def _of_phrase(doc: Doc, k: int, limit: int) -> tuple[int, str | None]:
         if k > start and doc[k].is_lower and doc[k - 1].text[:1].isupper() and (
                 doc[k - 1].lower_.endswith("s") or doc[k - 2].lower_ == "the"):
             break  # "of Americans approve", "of the French disapprove": the verb starts here
-        plural = "Plur" in doc[k].morph.get("Number") and doc[k].pos_ in ("NOUN", "PROPN")
+        plural = is_plural(doc[k]) and doc[k].pos_ in ("NOUN", "PROPN")
         k += 1
         if plural:
             break

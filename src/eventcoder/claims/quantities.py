@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.actors.mention import ActorMention
 from eventcoder.claims.numbers import NumberMatch, find_numbers
 from eventcoder.claims.phrases import noun_phrase
+from eventcoder.nlp.morph import is_plural
 
 __all__ = ["GENERIC_MEASURES", "Quantity", "find_quantities"]
 
@@ -66,7 +67,7 @@ def _noun_after(doc: Doc, k: int, limit: int) -> str | None:
             break
         words.append(doc[k])
         if doc[k].pos_ in ("NOUN", "PROPN") and k + 1 < limit and (
-                doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ") or "Plur" in doc[k].morph.get("Number")):
+                doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ") or is_plural(doc[k])):
             break  # the first plural noun heads an English noun phrase ("Ukrainians support")
         k += 1
     while words and words[-1].pos_ == "ADJ" and words[-1].tag_ not in ("NNS", "NN"):
@@ -99,7 +100,7 @@ def _antecedent(doc: Doc, possessive: Token, mentions: Sequence[ActorMention]) -
     subject = _clause_subject(possessive)
     for k in range(possessive.i - 1, max(-1, possessive.i - 80), -1):
         t = doc[k]
-        if t.pos_ != "NOUN" or "Plur" not in t.morph.get("Number") or t.lower_ in _STOP_NOUNS:
+        if t.pos_ != "NOUN" or not is_plural(t) or t.lower_ in _STOP_NOUNS:
             continue
         if t.lower_ in GENERIC_MEASURES or (subject is not None and t.i == subject.i):
             continue

@@ -16,6 +16,8 @@ __all__ = ["load_pipeline"]
 
 @lru_cache(maxsize=4)
 def _load(path: str, exclude: tuple[str, ...]) -> Language:
+    import eventcoder.nlp.gazetteer  # noqa: F401 - registers the entity filter the pipeline names
+
     return spacy.load(path, exclude=list(exclude))
 
 

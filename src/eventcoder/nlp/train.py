@@ -30,6 +30,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import DocBin
 
+from eventcoder.nlp.gazetteer import add_entity_ruler
 from eventcoder.nlp.tokenizer import add_news_exceptions
 from eventcoder.nlp.treebank import COMMERCIAL_GUM_GENRES, read_conllu, sentences_to_docs
 from eventcoder.paths import default_model_dir, shared_data_dir
@@ -139,6 +140,7 @@ def assemble(syntax_dir: Path, ner_dir: Path, output_dir: Path) -> Path:
     ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner_nlp, name="ner")
     add_news_exceptions(nlp.tokenizer)
+    add_entity_ruler(nlp)
     nlp.meta.update({
         "name": "eventcoder",
         "version": "0.1.0",
