@@ -48,3 +48,22 @@ def test_match_verb_prefers_specific_pattern(nlp, extractor):
 def test_unknown_verb(nlp, extractor):
     doc = nlp("The cat purred.")
     assert match_verb(extractor.patterns, _token(doc, "purred")) is None
+
+
+def test_conjunct_of_a_subjectless_clause_takes_the_sentence_subject():
+    """A second predicate mis-attached deep in the sentence still gets the main subject."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventcoder.events.match import subjects_of
+
+    words = ["The", "Union", "issued", "a", "statement", "on", "what", "is", "happening",
+             "and", "imposed", "sanctions", "."]
+    heads = [1, 2, 2, 4, 2, 6, 4, 8, 6, 10, 8, 10, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "obj", "case", "nmod", "aux", "acl", "cc", "conj",
+            "obj", "punct"]
+    pos = ["DET", "PROPN", "VERB", "DET", "NOUN", "ADP", "PRON", "AUX", "VERB", "CCONJ", "VERB",
+           "NOUN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
+              sent_starts=[True] + [False] * 12)
+    assert [t.text for t in subjects_of(doc[10])] == ["Union"]

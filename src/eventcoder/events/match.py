@@ -85,12 +85,17 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
     if head is verb:
         return []
     if verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
-        return subjects_of(head, depth + 1)
-    if verb.dep_ == "xcomp":
+        inherited = subjects_of(head, depth + 1)
+        if inherited or verb.dep_ != "conj":
+            return inherited
+        # A conjunct attached to a subject-less clause is usually a mis-attached second
+        # predicate of the sentence ("X issued a statement calling ... and imposed ..."):
+        # fall through to the sentence-root rule below.
+    elif verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ == "obj"]
         return objects[:1] if objects and head.lemma_.lower() in OBJECT_CONTROL else \
             subjects_of(head, depth + 1)
-    if verb.dep_ in {"acl", "amod"} and not is_passive(verb) and head.dep_ in OBJ:
+    elif verb.dep_ in {"acl", "amod"} and not is_passive(verb) and head.dep_ in OBJ:
         return subjects_of(head.head, depth + 1)  # "issued a statement calling X ..."
     root = verb.sent.root
     if verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ == "and" and root is not verb \
