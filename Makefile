@@ -25,6 +25,11 @@ test: $(BIN)/eventcoder
 ## eval: every accuracy evaluation against the gold data in ../shared/data
 eval: $(BIN)/eventcoder
 	$(BIN)/eventcoder eval model
+	$(BIN)/eventcoder eval actors
+	$(BIN)/eventcoder eval time
+	$(BIN)/eventcoder eval claims
+	$(BIN)/eventcoder eval petrarch
+	$(BIN)/eventcoder eval plover
 
 ## bench: speed and memory benchmarks (results in benchmarks/results/)
 bench: $(BIN)/eventcoder

@@ -17,7 +17,7 @@ from typing import Any
 
 from eventcoder.records import Record, record_from_dict
 
-__all__ = ["Store", "record_row"]
+__all__ = ["Store", "payload_query", "record_row"]
 
 
 def record_row(record: Record) -> tuple[Any, ...]:
@@ -26,6 +26,16 @@ def record_row(record: Record) -> tuple[Any, ...]:
     span = data.get("span") or [None, None]
     return (record.id, record.KIND, record.doc_id, data.get("sentence"), span[0], span[1],
             json.dumps(data, ensure_ascii=False))
+
+
+def payload_query(kind: str | None, doc_id: str | None, mark: str) -> tuple[str, list[Any]]:
+    """SELECT of stored payloads, filtered; ``mark`` is the driver's placeholder (? or %s)."""
+    sql, params = "SELECT payload FROM records WHERE true", []
+    for column, value in (("kind", kind), ("doc_id", doc_id)):
+        if value:
+            sql += f" AND {column} = {mark}"
+            params.append(value)
+    return sql + " ORDER BY doc_id, sentence NULLS FIRST, id", params
 
 
 class Store(ABC):

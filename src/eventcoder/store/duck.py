@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 
 from eventcoder.errors import ConfigError, Errors
-from eventcoder.store.base import Store
+from eventcoder.store.base import Store, payload_query
 from eventcoder.store.views import view_statements
 
 __all__ = ["DuckDBStore"]
@@ -57,14 +57,8 @@ class DuckDBStore(Store):
             raise
 
     def _payloads(self, kind: str | None, doc_id: str | None) -> Iterator[Any]:
-        sql, params = "SELECT payload FROM records WHERE 1=1", []
-        if kind:
-            sql += " AND kind = ?"
-            params.append(kind)
-        if doc_id:
-            sql += " AND doc_id = ?"
-            params.append(doc_id)
-        cursor = self.con.execute(sql + " ORDER BY doc_id, sentence NULLS FIRST, id", params)
+        sql, params = payload_query(kind, doc_id, "?")
+        cursor = self.con.execute(sql, params)
         while batch := cursor.fetchmany(1000):
             for (payload,) in batch:
                 yield payload

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from eventcoder.errors import ConfigError, Errors
-from eventcoder.store.base import Store
+from eventcoder.store.base import Store, payload_query
 from eventcoder.store.views import view_statements
 
 __all__ = ["PostgresStore"]
@@ -54,15 +54,9 @@ class PostgresStore(Store):
             )
 
     def _payloads(self, kind: str | None, doc_id: str | None) -> Iterator[Any]:
-        sql, params = "SELECT payload FROM records WHERE true", []
-        if kind:
-            sql += " AND kind = %s"
-            params.append(kind)
-        if doc_id:
-            sql += " AND doc_id = %s"
-            params.append(doc_id)
+        sql, params = payload_query(kind, doc_id, "%s")
         with self.con.cursor() as cur:
-            cur.execute(sql + " ORDER BY doc_id, sentence NULLS FIRST, id", params)
+            cur.execute(sql, params)
             for (payload,) in cur:
                 yield payload
         self.con.commit()
