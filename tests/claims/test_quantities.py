@@ -79,3 +79,9 @@ def test_the_true_figure_closer_to_n_refers_back(nlp):
                          "about 8,000, but a union leader said the real figure was closer to 12,000.")
     assert [q.measure for q in found] == ["teachers", "teachers"]
     assert all(q.match.approximate for q in found)
+
+
+def test_an_aside_between_the_measure_and_at(nlp):
+    _, found = _run(nlp, "Insurers put the overall damage, including lost harvests, at more than "
+                         "$2 billion.")
+    assert [(q.match.low, q.match.unit, q.measure) for q in found] == [(2e9, "USD", "damage")]

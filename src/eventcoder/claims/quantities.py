@@ -139,8 +139,8 @@ def _set_verb_object(doc: Doc, at: int, sent: Span) -> tuple[Token, Token] | Non
     noun after the verb), searched back from "at" over a bounded window."""
     for j in range(at - 1, max(sent.start - 1, at - _SET_WINDOW), -1):
         t = doc[j]
-        if t.is_punct and t.text != "-" or t.lower_ in ("while", "whereas", "but", ";"):
-            return None
+        if t.is_punct and t.text not in ("-", ",") or t.lower_ in ("while", "whereas", "but"):
+            return None  # commas may set off an aside: "put the losses, including X, at N"
         if t.lower_ not in _SET_VERBS or t.pos_ not in ("VERB", "AUX"):
             continue
         for k in range(j + 1, at):
