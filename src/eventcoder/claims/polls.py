@@ -120,9 +120,7 @@ def _common_by_phrase(doc: Doc, k: int, limit: int) -> str | None:
     while j < limit and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or (
             last is not None and doc[j].lower_ == "of" and j + 1 < limit
             and doc[j + 1].pos_ in ("ADJ", "NOUN", "PROPN") and doc[last].lower_ != "of")):
-        if doc[j].pos_ in ("NOUN", "PROPN"):
-            last = j
-        elif doc[j].lower_ == "of":
+        if doc[j].pos_ in ("NOUN", "PROPN") or doc[j].lower_ == "of":
             last = j
         j += 1
     while last is not None and doc[last].lower_ == "of":
