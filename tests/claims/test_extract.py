@@ -80,3 +80,16 @@ def test_rules_run_across_over_eager_sentence_splits(nlp, extractor):
 def test_empty_and_number_free_documents(nlp, extractor):
     assert extractor.extract(nlp(""), [], "d") == []
     assert extractor.extract(nlp("Nothing to report here."), [], "d") == []
+
+
+def test_set_figure_and_a_later_estimate_conflict(nlp, extractor):
+    doc = nlp("An African Union mission put the number of fighters loyal to the militia in "
+              "Ituri at around 2,000, while a local official, who asked not to be named, "
+              "said the actual figure was closer to 3,500.")
+    records = extractor.extract(doc, [], "ituri")
+    quantities = [r for r in records if isinstance(r, QuantityRecord)]
+    conflicts = [r for r in records if isinstance(r, ConflictRecord)]
+    assert [q.measure for q in quantities] == ["fighters", "fighters"]
+    assert "mission" in quantities[0].source.text and "official" in quantities[1].source.text
+    assert all(q.approximate for q in quantities)
+    assert len(conflicts) == 1 and set(conflicts[0].members) == {q.id for q in quantities}

@@ -45,3 +45,27 @@ def test_fieldwork_month_and_question_gist(nlp):
     assert polls and polls[0].pollster == "Ipsos"
     assert (polls[0].date.start, polls[0].date.end) == ("2022-03-01", "2022-03-31")
     assert polls[0].question == "whether they back the reform"
+
+
+def test_common_noun_pollster_from_the_by_phrase(nlp):
+    polls, _ = _polls(nlp, "A survey by a Norwegian research institute found that 58% of Chileans "
+                           "distrust the courts.")
+    assert len(polls) == 1 and polls[0].pollster == "a Norwegian research institute"
+    assert polls[0].population == "Chileans"
+
+
+def test_by_phone_is_a_mode_not_a_pollster(nlp):
+    polls, _ = _polls(nlp, "In a survey conducted by telephone, 47% said they would vote.")
+    assert len(polls) == 1 and polls[0].pollster is None
+    assert "telephone sample" in polls[0].caveats
+
+
+def test_population_from_the_poll_noun_and_respondents_kept(nlp):
+    polls, _ = _polls(nlp, "In an online poll of 2,000 farmers in Ghana released on Monday, "
+                           "39% said that fertiliser prices had doubled.")
+    assert len(polls) == 1 and polls[0].population == "farmers"
+    assert {"online sample", "sample size"} <= set(polls[0].caveats)
+    polls, _ = _polls(nlp, "A survey by a Dutch broadcaster found that 61% of respondents "
+                           "opposed the plan, but the sample was limited to city dwellers.")
+    assert polls[0].pollster == "a Dutch broadcaster" and polls[0].population == "respondents"
+    assert "representativeness" in polls[0].caveats

@@ -58,3 +58,30 @@ def test_a_change_measures_the_subject_before_its_verb(nlp):
 def test_a_share_counts_the_noun_after_it(nlp):
     _, found = _run(nlp, "The storm destroyed one in five homes.")
     assert found[0].measure == "homes"
+
+
+def test_number_of_x_with_a_long_modifier_before_at(nlp):
+    # the words between the verb and "at" are a clause ("deployed along ... in ..."), not the measure
+    _, found = _run(nlp, "Observers estimated the number of troops deployed along the border "
+                         "with Chad at roughly 3,000.")
+    assert [(q.match.low, q.measure) for q in found] == [(3000, "troops")]
+
+
+def test_setter_is_the_subject_of_the_set_verb(nlp):
+    doc, found = _run(nlp, "A regional monitoring group put the number of families displaced "
+                           "by the floods in Kenya at about 40,000.")
+    assert found[0].measure == "families" and found[0].setter is not None
+    assert doc[found[0].setter].text == "group"
+
+
+def test_the_true_figure_closer_to_n_refers_back(nlp):
+    _, found = _run(nlp, "A ministry report put the number of teachers on strike in Peru at "
+                         "about 8,000, but a union leader said the real figure was closer to 12,000.")
+    assert [q.measure for q in found] == ["teachers", "teachers"]
+    assert all(q.match.approximate for q in found)
+
+
+def test_an_aside_between_the_measure_and_at(nlp):
+    _, found = _run(nlp, "Insurers put the overall damage, including lost harvests, at more than "
+                         "$2 billion.")
+    assert [(q.match.low, q.match.unit, q.measure) for q in found] == [(2e9, "USD", "damage")]

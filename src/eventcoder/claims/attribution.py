@@ -37,6 +37,7 @@ _TEMPORAL = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "television", "radio", "reporters", "journalists"}
 _EXPLETIVE = {"it", "there"}
 _PUT_FORMS = {"put", "puts", "putting", "place", "places", "placed", "placing"}
+_PUT_WINDOW = 16  # "put the number of X linked to Y in Z at N"
 _POLL_WORDS = {"poll", "polls", "survey", "surveys", "polling", "study", "census"}
 _NOT_SAYING = {"refuse", "decline", "fail", "avoid", "hesitate"}
 _NOT_SAYING_FORMS = {"refused", "refuses", "refusing", "declined", "declines", "declining",
@@ -131,7 +132,12 @@ def _speaker_before(verb: Token, sent: Span) -> tuple[Token, tuple[int, int]] | 
         k -= 1
     if k >= sent.start and doc[k].text == ",":  # "Putin, speaking at a conference, claimed"
         opening = [j for j in range(max(sent.start, k - 12), k) if doc[j].text == ","]
-        if opening:
+        # the comma that opens the aside: the last one followed by a participle or "who"
+        aside = [j for j in opening if j + 1 < k and (doc[j + 1].tag_ in ("VBG", "VBN")
+                                                      or doc[j + 1].lower_ in _WH)]
+        if aside:
+            k = aside[-1] - 1
+        elif opening:
             k = opening[0] - 1
     end = k + 1
     nouns: list[Token] = []
@@ -320,7 +326,8 @@ def _put_figure(tok: Token, sent: Span, mentions: Sequence[ActorMention]) -> Att
     if tok.lower_ not in _PUT_FORMS:
         return None
     doc = tok.doc
-    at = next((j for j in range(tok.i + 1, min(tok.i + 8, sent.end)) if doc[j].lower_ == "at"), None)
+    at = next((j for j in range(tok.i + 1, min(tok.i + _PUT_WINDOW, sent.end))
+               if doc[j].lower_ == "at"), None)
     if at is None or not any(t.like_num or t.pos_ == "NUM" for t in doc[at + 1:min(at + 5, sent.end)]):
         return None
     found = _speaker_head(tok, sent)

@@ -23,6 +23,7 @@ from eventcoder.actors.mention import ActorMention
 from eventcoder.claims.attribution import Attribution, find_attributions
 from eventcoder.claims.conflicts import find_conflicts
 from eventcoder.claims.lexicon import load_reporting_verbs
+from eventcoder.claims.phrases import actor_for
 from eventcoder.claims.polls import Poll, find_polls
 from eventcoder.claims.quantities import Quantity, find_quantities
 from eventcoder.errors import Errors, InputError
@@ -82,7 +83,7 @@ class ClaimExtractor:
         for i in sorted(found):
             sent = sents[i]
             records.extend(_claim_record(doc_id, i, sent, n, a) for n, a in enumerate(found[i]["c"]))
-            records.extend(_quantity_record(doc_id, i, sent, n, q, attributions)
+            records.extend(_quantity_record(doc_id, i, sent, n, q, attributions, actors)
                            for n, q in enumerate(found[i]["q"]))
             records.extend(_poll_record(doc_id, i, sent, n, p) for n, p in enumerate(found[i]["p"]))
         records.extend(find_conflicts(r for r in records if isinstance(r, QuantityRecord)))
@@ -115,9 +116,13 @@ def _claim_record(doc_id: str, i: int, sent: Span, n: int, a: Attribution) -> Cl
 
 
 def _quantity_record(doc_id: str, i: int, sent: Span, n: int, q: Quantity,
-                     attributions: Sequence[Attribution]) -> QuantityRecord:
+                     attributions: Sequence[Attribution],
+                     actors: Sequence[ActorMention] = ()) -> QuantityRecord:
     covering = [a for a in attributions if a.content_start <= q.first_token < a.content_end]
     source = min(covering, key=lambda a: a.content_end - a.content_start).speaker if covering else None
+    if source is None and q.setter is not None:  # "A panel put the number at N": the panel
+        head = sent.doc[q.setter]
+        source = actor_for(sent.doc, head, actors, keep_conj=False, limit=head.i + 1)
     return QuantityRecord(
         id=f"{doc_id}:s{i}:q{n}", doc_id=doc_id, sentence=i, span=(q.start_char, q.end_char),
         sentence_text=sent.text, measure=q.measure, low=q.match.low, high=q.match.high,

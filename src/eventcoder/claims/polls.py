@@ -44,6 +44,9 @@ _QUESTION = re.compile(
     r"\b(?:asked|question(?:ed)?)\b[^.;]*?\b((?:whether|if|about|how|what|which)\s+[^,.;]+)"
     r"|\b(?:poll|survey|polling)\s+((?:on|about)\s+[^,.;]+)", re.IGNORECASE)
 _MAX_GAP_TOKENS = 40  # about one sentence: parsers split sentences too often to count them
+_MODES = {"telephone", "phone", "mail", "post", "email", "e-mail", "internet", "text", "sms",
+          "computer", "tablet", "age", "region", "gender", "sex", "education", "margin"}
+_OWNERS = {"a", "an", "the", "its", "their", "one", "two", "three"}
 _BY_CONTEXT = {"conducted", "carried", "commissioned", "polled", "surveyed", "run", "done",
                "online", "telephone"} | {"poll", "polls", "survey", "surveys", "polling", "study"}
 
@@ -108,6 +111,33 @@ def _title_run(doc: Doc, k: int, limit: int, step: int) -> list[Token]:
     return run if any(t.text[:1].isupper() for t in run) else []
 
 
+def _common_by_phrase(doc: Doc, k: int, limit: int) -> str | None:
+    """"a Helsinki newspaper", "the newspaper Helsingin Sanomat", "a group of academics": a
+    determiner and the adjectives and nouns after it (and one "of X"), not a mode ("by phone")."""
+    if k >= limit or doc[k].lower_ not in _OWNERS:
+        return None
+    last, j = None, k + 1
+    while j < limit and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or (
+            last is not None and doc[j].lower_ == "of" and j + 1 < limit
+            and doc[j + 1].pos_ in ("ADJ", "NOUN", "PROPN") and doc[last].lower_ != "of")):
+        if doc[j].pos_ in ("NOUN", "PROPN") or doc[j].lower_ == "of":
+            last = j
+        j += 1
+    while last is not None and doc[last].lower_ == "of":
+        last -= 1
+    if last is None or last <= k or doc[last].lower_ in _MODES | _POLL_NOUNS:
+        return None
+    return doc[k:last + 1].text
+
+
+def _by_follows_poll(doc: Doc, by: int, start: int) -> bool:
+    """"survey by", "conducted by", "carried out by": "by" right after a poll noun or verb."""
+    k = by - 1
+    while k > start and doc[k].lower_ in ("out", "jointly"):
+        k -= 1
+    return k >= start and doc[k].lower_ in _BY_CONTEXT
+
+
 def _pollster(sent: Span) -> str | None:
     """"... by X" or "an X poll" in a cue sentence."""
     doc = sent.doc
@@ -117,11 +147,33 @@ def _pollster(sent: Span) -> str | None:
             run = _title_run(doc, tok.i + 1, sent.end, 1)
             if run:
                 return doc[run[0].i:run[-1].i + 1].text
+            if _by_follows_poll(doc, tok.i, sent.start):
+                common = _common_by_phrase(doc, tok.i + 1, sent.end)
+                if common:
+                    return common
     for tok in sent:
         if tok.lower_ in _POLL_NOUNS:
             run = _title_run(doc, tok.i - 1, sent.end, -1)
             if run:
                 return doc[run[0].i:run[-1].i + 1].text
+    return None
+
+
+def _sampled(sent: Span) -> str | None:
+    """"a poll of 900 households": the population sampled, from "of" after a poll noun."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ not in _POLL_NOUNS or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "of":
+            continue
+        k = tok.i + 2
+        while k < sent.end and (doc[k].like_num or doc[k].pos_ == "NUM"
+                                or doc[k].lower_ in ("more", "than", "some", "about", "nearly")):
+            k += 1
+        start = k
+        while k < sent.end and doc[k].pos_ in ("ADJ", "NOUN", "PROPN"):
+            k += 1
+            if is_plural(doc[k - 1]) and doc[k - 1].pos_ in ("NOUN", "PROPN"):
+                return doc[start:k].text
     return None
 
 
@@ -215,6 +267,21 @@ def _used_by_poll(q: Quantity, sent: Span) -> bool:
         r"(?:margin of (?:sampling )?error|plus or minus|(?:poll|survey|sample) of)[^.]*$", before))
 
 
+def _generic_population(population: str | None) -> bool:
+    return not population or population.split()[-1].lower() in _NOT_POPULATION
+
+
+def _fill_population(members: Sequence[Poll], sampled: str | None) -> None:
+    """Shares without a population (or with "respondents") take the group's: another share's,
+    else the one the poll sampled ("a poll of 900 households"); "respondents" stays otherwise."""
+    default = next((p.population for p in members if not _generic_population(p.population)), None)
+    if default is None and not _generic_population(sampled):
+        default = sampled
+    for p in members:
+        if _generic_population(p.population):
+            p.population = default or p.population or sampled
+
+
 def find_polls(sentences: Sequence[Span], quantities: Sequence[Sequence[Quantity]],
                document_date: datetime.date | None = None
                ) -> tuple[list[Poll], set[tuple[int, int]]]:
@@ -240,10 +307,7 @@ def find_polls(sentences: Sequence[Span], quantities: Sequence[Sequence[Quantity
                 members.append(Poll(i, q, _share(q), answer, span, pollster, population,
                                     question, list(caveats), date))
                 used.add((i, n))
-        default_population = next((p.population for p in members if p.population and
-                                   p.population.split()[-1].lower() not in _NOT_POPULATION), None)
-        for p in members:
-            if not p.population or p.population.split()[-1].lower() in _NOT_POPULATION:
-                p.population = default_population
+        _fill_population(members, next((p for i in group for p in [_sampled(sentences[i])] if p),
+                                        None))
         polls.extend(members)
     return polls, used

@@ -42,6 +42,10 @@ _CHANGE_VERBS = {f"{stem}{end}" for stem in (
     for end in ("", "s", "ed", "ing", "d")}
 _DEICTIC = {"last", "next", "this", "that", "each", "every", "previous", "following"}
 _STOP_NOUNS = {"whereabouts", "time", "times", "way", "ways", "%", "percent", "cent", "people's"}
+# verbs that set a figure on a noun: "put the number of X at N", "estimated the crowd at N"
+_SET_VERBS = {"put", "puts", "putting", "placed", "places", "place", "placing", "estimated",
+              "estimates", "estimate", "estimating", "set", "sets", "pegged", "pegs", "peg"}
+_SET_WINDOW = 16  # tokens between the verb and "at": "put the number of X linked to Y in Z at N"
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class Quantity:
     first_token: int
     last_token: int
     measure: str | None
+    setter: int | None = None  # subject head of "X put/estimated ... at N": who gives the figure
 
 
 def _noun_after(doc: Doc, k: int, limit: int) -> str | None:
@@ -129,14 +134,43 @@ def _generic(doc: Doc, noun: Token, previous: str | None,
     return previous
 
 
-def _set_at(doc: Doc, first: int, sent: Span) -> Token | None:
-    """For "estimated X at N" / "put X at N" / "X is closer to N": the head noun of X."""
+def _set_verb_object(doc: Doc, at: int, sent: Span) -> tuple[Token, Token] | None:
+    """For "put/estimated/placed X ... at N": the set verb and the head noun of X (the first
+    noun after the verb), searched back from "at" over a bounded window."""
+    for j in range(at - 1, max(sent.start - 1, at - _SET_WINDOW), -1):
+        t = doc[j]
+        if t.is_punct and t.text not in ("-", ",") or t.lower_ in ("while", "whereas", "but"):
+            return None  # commas may set off an aside: "put the losses, including X, at N"
+        if t.lower_ not in _SET_VERBS or t.pos_ not in ("VERB", "AUX"):
+            continue
+        for k in range(j + 1, at):
+            if doc[k].pos_ in ("NOUN", "PROPN") and doc[k].lower_ not in _STOP_NOUNS:
+                return t, doc[k]
+            if doc[k].pos_ not in ("DET", "ADJ", "PRON", "NUM") and not doc[k].is_space:
+                return None
+        return None
+    return None
+
+
+def _setter(verb: Token) -> int | None:
+    """The subject of a set verb when it names someone ("A panel put ..."), as a token index."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    return subj[0].i if subj else None
+
+
+def _set_at(doc: Doc, first: int, sent: Span) -> tuple[Token | None, int | None]:
+    """For "estimated X at N" / "put X at N" / "X is closer to N": the head noun of X, and the
+    subject of the set verb when there is one."""
     k = first - 1
     if k < sent.start or doc[k].lower_ not in ("at", "is", "was", "to"):
-        return None
+        return None, None
+    if doc[k].lower_ == "at":
+        found = _set_verb_object(doc, k, sent)
+        if found is not None:
+            return found[1], _setter(found[0])
     if doc[k].lower_ == "to":
         if not (k - 1 >= sent.start and doc[k - 1].lower_ in ("closer", "close")):
-            return None
+            return None, None
         k -= 1
         while k - 1 >= sent.start and doc[k - 1].lower_ in ("is", "was", "be"):
             k -= 1
@@ -144,12 +178,12 @@ def _set_at(doc: Doc, first: int, sent: Span) -> Token | None:
     for j in range(k - 1, max(sent.start - 1, k - 8), -1):
         t = doc[j]
         if t.is_punct or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("NN", "NNS")) \
-                or t.lower_ in ("puts", "put", "placed", "places") or t.lower_ in _REPORTING_HINT:
+                or t.lower_ in _SET_VERBS or t.lower_ in _REPORTING_HINT:
             break
         words.insert(0, t)
-    heads = [t for t in words if t.pos_ not in ("DET", "ADJ", "NUM", "PRON") and not t.is_space
-             and t.lower_ not in ("of", "the")]
-    return heads[0] if heads else None
+    heads = [t for t in words if (t.pos_ in ("NOUN", "PROPN") or t.tag_ in ("NN", "NNS"))
+             and not t.is_space]
+    return (heads[0] if heads else None), None
 
 
 def _duration_subject(doc: Doc, first: int, sent: Span) -> str | None:
@@ -199,20 +233,28 @@ def _changed_subject(doc: Doc, first: int, sent: Span) -> str | None:
 
 
 def _measure(doc: Doc, sent: Span, q: NumberMatch, first: int, last: int, previous: str | None,
-             mentions: Sequence[ActorMention]) -> str | None:
+             mentions: Sequence[ActorMention]) -> tuple[str | None, int | None]:
+    """What the figure counts, and the subject of the verb that set it (if any)."""
     counted = q.unit is None
     after = _noun_after(doc, last + 1, sent.end)
     if (counted or q.unit == "share") and after:
-        return after  # "12 people", "one in five homes", "a quarter of the budget"
+        return after, None  # "12 people", "one in five homes", "a quarter of the budget"
     if not counted and last + 1 < sent.end and doc[last + 1].lower_ in ("of", "on"):
         of = _noun_after(doc, last + 2, sent.end)
         if of:
-            return of
-    target = _set_at(doc, first, sent)
+            return of, None
+    target, setter = _set_at(doc, first, sent)
     if target is not None:
         if target.lower_ in GENERIC_MEASURES:
-            return _generic(doc, target, previous, mentions)
-        return target.text
+            return _generic(doc, target, previous, mentions), setter
+        return target.text, setter
+    return _measure_from_clause(doc, sent, q, first, last, previous, mentions), None
+
+
+def _measure_from_clause(doc: Doc, sent: Span, q: NumberMatch, first: int, last: int,
+                         previous: str | None, mentions: Sequence[ActorMention]) -> str | None:
+    """A measure from the clause around the figure: duration, changed noun, subject."""
+    counted = q.unit is None
     if counted:
         return previous
     duration = _duration_subject(doc, first, sent) if q.unit in _TIME_UNITS else None
@@ -241,8 +283,8 @@ def find_quantities(sent: Span, previous: str | None = None,
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        measure = _measure(doc, sent, q, span.start, span.end - 1, previous, mentions)
-        out.append(Quantity(q, start, end, span.start, span.end - 1, measure))
+        measure, setter = _measure(doc, sent, q, span.start, span.end - 1, previous, mentions)
+        out.append(Quantity(q, start, end, span.start, span.end - 1, measure, setter))
         if measure:
             previous = measure
     return out
