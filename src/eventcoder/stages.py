@@ -63,7 +63,7 @@ def run_stages(stages: dict[str, Any], parsed: Doc, document: Any, head: Documen
         _number_events(records)
     if "claims" in stages:
         found = stages["claims"].extract(parsed, mentions, document.id, ref_date)
-        records += _date_claims(found, parsed, times, ref_date)
+        records += _recheck_conflicts(_date_claims(found, parsed, times, ref_date))
     return _shift_sentences(records, first_sentence) if first_sentence else records
 
 
@@ -126,6 +126,16 @@ def _date_claims(records: list[Record], parsed: Doc, times: Any,
         else:
             record.date = times.date_for(sentences[record.sentence].root.i)
     return records
+
+
+def _recheck_conflicts(records: list[Record]) -> list[Record]:
+    """Check conflicts again once figures carry dates: only overlapping times may conflict."""
+    from eventcoder.claims.conflicts import find_conflicts
+
+    if not any(r.KIND == "conflict" for r in records):
+        return records
+    kept = [r for r in records if r.KIND != "conflict"]
+    return kept + find_conflicts([r for r in kept if r.KIND == "quantity"])
 
 
 def _shift_sentences(records: list[Record], first: int) -> list[Record]:
