@@ -1,7 +1,8 @@
 """Accuracy of the bundled pipeline on held-out treebank text.
 
 Syntax (UPOS, XPOS, morphology, lemma, UAS, LAS, sentence F) is scored on UD English EWT
-test and entities on GUM test, both from raw text: the pipeline tokenizes and splits
+test and entities on GUM test and, as a news-domain check, on re3d's named mentions, all from
+raw text: the pipeline tokenizes and splits
 sentences itself, and spaCy's scorer aligns its tokens with the gold ones.
 """
 
@@ -46,6 +47,9 @@ class ModelScores:
     core_found: int
     core_gold: int
     core_extra: int
+    news_p: float = 0.0
+    news_r: float = 0.0
+    news_f: float = 0.0
 
     def as_dict(self) -> dict[str, float]:
         """The scalar scores by name (the keys of the floors file)."""
@@ -71,6 +75,26 @@ def _core_counts(nlp: Language, examples: list[Example]) -> tuple[int, int, int]
     return found, gold, extra
 
 
+def _prf(found: int, gold: int, extra: int) -> tuple[float, float, float]:
+    p = found / (found + extra) if found + extra else 0.0
+    r = found / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def _news_counts(nlp: Language, folder: Path) -> tuple[int, int, int]:
+    """PERSON/ORG/GPE exact-span matches on re3d's named mentions: (found, gold, extra)."""
+    from eventcoder.nlp.re3d import read_re3d
+
+    found = gold = extra = 0
+    items = list(read_re3d(folder))
+    for (_, spans), doc in zip(items, nlp.pipe([text for text, _ in items])):
+        pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in CORE_TYPES}
+        found += len(spans & pred)
+        gold += len(spans)
+        extra += len(pred - spans)
+    return found, gold, extra
+
+
 def evaluate_model(nlp: Language | None = None, data_dir: Path | None = None,
                    limit: int = 0) -> ModelScores:
     """Score the pipeline on EWT test (syntax) and GUM test (entities)."""
@@ -84,15 +108,15 @@ def evaluate_model(nlp: Language | None = None, data_dir: Path | None = None,
     ner = nlp.evaluate(gum)
     per_type = ner.get("ents_per_type") or {}
     found, gold, extra = _core_counts(nlp, gum)
-    core_p = found / (found + extra) if found + extra else 0.0
-    core_r = found / gold if gold else 0.0
-    core_f = 2 * core_p * core_r / (core_p + core_r) if core_p + core_r else 0.0
+    core_p, core_r, core_f = _prf(found, gold, extra)
+    news_p, news_r, news_f = _prf(*_news_counts(nlp, data / "re3d"))
     return ModelScores(
         upos=syn["pos_acc"], xpos=syn["tag_acc"], morph=syn["morph_acc"],
         lemma=syn["lemma_acc"], uas=syn["dep_uas"], las=syn["dep_las"],
         sents_f=syn["sents_f"], ents_p=ner["ents_p"], ents_r=ner["ents_r"],
         ents_f=ner["ents_f"], core_p=core_p, core_r=core_r, core_f=core_f,
         per_type=per_type, core_found=found, core_gold=gold, core_extra=extra,
+        news_p=news_p, news_r=news_r, news_f=news_f,
     )
 
 
@@ -113,6 +137,8 @@ def _report(scores: ModelScores) -> list[str]:
     ]
     for label, prf in sorted(scores.per_type.items()):
         lines.append(f"  {label:<7} P {prf['p']:.3f} R {prf['r']:.3f} F {prf['f']:.3f}")
+    lines.append("re3d news/defence documents, named PERSON/ORG/GPE (raw text):")
+    lines.append(f"  P {scores.news_p:.3f} R {scores.news_r:.3f} F {scores.news_f:.3f}")
     pct = 100 * scores.core_found / scores.core_gold if scores.core_gold else 0.0
     lines.append(f"model: found {scores.core_found}/{scores.core_gold} ({pct:.1f}%), "
                  f"extra {scores.core_extra}")
