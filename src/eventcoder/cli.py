@@ -55,6 +55,9 @@ def main(verbose: int) -> None:
     """eventcoder: who did what to whom, when and where, who claims what — from news text."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if not verbose:  # our own messages already say what happened to each input
+        for noisy in ("trafilatura", "htmldate", "courlan"):
+            logging.getLogger(noisy).setLevel(logging.ERROR)
 
 
 @main.group(cls=LazyGroup, lazy=EVAL_COMMANDS, name="eval")

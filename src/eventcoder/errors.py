@@ -63,6 +63,7 @@ class Errors:
     E019 = _Message("E019", "{value!r} is not a field mapping of the form NAME=FIELD (NAME one of {names}).")
     E020 = _Message("E020", "{path}: folder has no files matching {glob}.")
     E021 = _Message("E021", "Cannot load the coder ({detail}); check the installation or --stages.")
+    E022 = _Message("E022", "{path}: not a text, HTML or JSON Lines file; skipped (name it, or pass --glob, to read it).")
 
     # E1xx: models and resources
     E101 = _Message("E101", "No trained pipeline at {path}. Run `eventcoder model train` or set EVENTCODER_MODEL.")

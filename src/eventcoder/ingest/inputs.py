@@ -122,6 +122,8 @@ def iter_folder(folder: Path, glob: str | None = None) -> Iterator[Path | Reject
     for item in _walk(folder):
         if isinstance(item, Rejection) or _matches(item, folder, glob):
             yield item
+        elif glob is None:  # say what was passed over, so nothing is lost silently
+            yield Rejection(str(item), Errors.E022.format(path=item), status="skipped")
 
 
 def _walk(folder: Path) -> Iterator[Path | Rejection]:
