@@ -85,11 +85,13 @@ def _parse_fields(ctx: click.Context, param: click.Parameter,
 @click.option("--language", default="en", show_default=True,
               help="Language to code; other languages are skipped ('any' codes all).")
 @click.option("--stages", help="Coding stages to run, comma-separated ('none': documents only).")
+@click.option("--resume", is_flag=True,
+              help="With --db: skip documents the store already holds (continue a killed run).")
 @click.option("--field", "fields", multiple=True, callback=_parse_fields, metavar="NAME=FIELD",
               help="JSON Lines field names, e.g. --field text=body --field date=published.")
 def code_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output: Path | None,
                  db: str | None, glob: str | None, language: str, stages: str | None,
-                 fields: dict[str, str]) -> None:
+                 fields: dict[str, str], resume: bool = False) -> None:
     """Code INPUT... (files, folders, '-' for standard input) into records.
 
     Every document that goes through gets a `document` record; the other stages add events,
@@ -101,6 +103,8 @@ def code_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output
     error; the good documents are coded), 2 usage error, 1 model or store could not be
     opened.
     """
+    if resume and not db:
+        raise click.UsageError("--resume needs --db: it skips what the store already holds")
     documents = read_inputs(inputs, date=date, glob=glob, jsonl_fields=fields,
                             language=language)
     multi = len(inputs) > 1 or any(Path(i).is_dir() or Path(i).suffix.lower() in
@@ -111,7 +115,7 @@ def code_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output
             store = stack.enter_context(_open_store(db)) if db else None
             handle = stack.enter_context(_open_output(output))
             sink = _SINKS[fmt](handle)
-            counts = _run(documents, code, sink, store, progress=multi)
+            counts = _run(documents, code, sink, store, progress=multi, resume=resume)
             sink.close()
     except EventcoderError as exc:
         click.echo(str(exc), err=True)
@@ -169,7 +173,7 @@ class _Unclosed:
 
 
 def _run(items: Iterable[Document | Rejection], code: CodeFn, sink: Any, store: Any,
-         progress: bool) -> Counter[str]:
+         progress: bool, resume: bool = False) -> Counter[str]:
     """Code each document, write its records, report each rejection; count everything."""
     from tqdm import tqdm
 
@@ -180,6 +184,9 @@ def _run(items: Iterable[Document | Rejection], code: CodeFn, sink: Any, store: 
         if isinstance(item, Rejection):
             counts[item.status] += 1
             bar.write(item.message, file=sys.stderr)
+            continue
+        if resume and store is not None and store.has_document(item.id):
+            counts["stored"] += 1  # written whole by an earlier run: nothing to redo
             continue
         records, failure = _code_one(item, code)
         if failure:
@@ -215,8 +222,9 @@ def _code_one(document: Document, code: CodeFn) -> tuple[list[Record], str | Non
 def _summary(counts: Counter[str]) -> str:
     kinds = ", ".join(f"{key.split(':', 1)[1]} {n}" for key, n in sorted(counts.items())
                       if key.startswith("record:"))
+    stored = f", {counts['stored']} already in the store" if counts["stored"] else ""
     return (f"eventcoder code: {counts['coded']} documents coded, {counts['skipped']} skipped, "
-            f"{counts['rejected']} rejected; records: {kinds or 'none'}")
+            f"{counts['rejected']} rejected{stored}; records: {kinds or 'none'}")
 
 
 class _JsonlSink:

@@ -115,3 +115,25 @@ def test_real_coder_counts_sentences(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     [record] = _records(result.stdout)
     assert record["n_sentences"] >= 1
+
+
+def test_resume_skips_what_the_store_holds(monkeypatch: pytest.MonkeyPatch,
+                                           tmp_path: Path) -> None:
+    calls: list[str] = []
+
+    def counting(stages: str | None = None):
+        def code(document):
+            calls.append(document.id)
+            return [document.to_record()]
+        return code
+
+    monkeypatch.setattr(cli_code, "_load_coder", counting)
+    runner, db = CliRunner(), str(tmp_path / "r.duckdb")
+    first = runner.invoke(main, ["code", str(EXAMPLES), "--db", db, "-o", str(tmp_path / "a")])
+    assert first.exit_code == 0, first.stderr
+    done = len(calls)
+    again = runner.invoke(main, ["code", str(EXAMPLES), "--db", db, "--resume",
+                                 "-o", str(tmp_path / "b")])
+    assert again.exit_code == 0 and len(calls) == done  # nothing coded twice
+    assert f"{done} already in the store" in again.stderr
+    assert runner.invoke(main, ["code", str(EXAMPLES), "--resume"]).exit_code == 2
