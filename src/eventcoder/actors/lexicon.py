@@ -43,6 +43,7 @@ class Entry:
     code: str | None = None  # fixed code (organisations)
     terms: tuple[DatedCode, ...] = ()
     label: str = ""
+    prefix: bool = False  # a PETRARCH ``CODE~`` agent: its code goes before the actor code
 
     def code_on(self, date: dt.date | None) -> str | None:
         """The dated code of a person on ``date`` (or the fixed code)."""
@@ -131,6 +132,7 @@ class Lexicon:
 
     names: PhraseIndex = field(default_factory=PhraseIndex)
     agents: PhraseIndex = field(default_factory=PhraseIndex)
+    peer: bool = False  # PETRARCH dictionaries: codes compose as PETRARCH does
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> Lexicon:
@@ -154,14 +156,15 @@ class Lexicon:
     @classmethod
     def from_petrarch(cls, actors: list[PetrarchActor], agents: list[AgentEntry]) -> Lexicon:
         """A lexicon from PETRARCH-format records (peer dictionaries)."""
-        lex = cls()
+        lex = cls(peer=True)
         for record in actors:
             entry = Entry("person", terms=tuple(record.codes), label=" ".join(record.phrases[0]))
             for phrase in record.phrases:
                 lex.names.add(" ".join(phrase), entry, case_sensitive=False)
         for agent in agents:  # peer agent codes stay whole (~GOVMED gives XXXGOVMED)
             lex.agents.add(" ".join(agent.phrase), Entry("agent", sector=agent.code or None,
-                                                         code=agent.code), case_sensitive=False)
+                                                         code=agent.code, prefix=agent.prefix),
+                           case_sensitive=False)
         lex.names.finish()
         lex.agents.finish()
         return lex
