@@ -43,3 +43,16 @@ def test_read_discards(tmp_path: Path):
     assert len(patterns) == 2
     assert patterns[1].search("at the world golf championships today")
     assert not patterns[0].search("basebal")
+
+
+def test_several_codes_give_one_dyad_each():
+    from types import SimpleNamespace
+
+    from eventcoder.events.evaluate_petrarch import _predicted
+
+    def actor(code):
+        return SimpleNamespace(code=code)
+
+    events = [SimpleNamespace(negated=False, source=actor("AAA/BBB"), target=actor("CCC"), cameo="041"),
+              SimpleNamespace(negated=True, source=actor("DDD"), target=actor("CCC"), cameo="041")]
+    assert _predicted(events) == [("AAA", "CCC", "041"), ("BBB", "CCC", "041")]
