@@ -90,3 +90,9 @@ def test_unparsed_document_is_a_clear_error(extractor):
     doc = spacy.blank("en")("Chile attacked Peru.")
     with pytest.raises(InputError, match="E805"):
         extractor.extract(doc, [])
+
+
+def test_target_in_a_participial_clause_on_the_object(code_sentence):
+    events = code_sentence("Chile welcomed the proposals sent by Peru.", {"Chile": "CHL", "Peru": "PER"})
+    dyads = [(e.source.code, e.target.code) for e in events if e.source and e.target]
+    assert ("CHL", "PER") in dyads

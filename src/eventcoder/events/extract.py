@@ -171,6 +171,9 @@ class EventExtractor:
         if not targets:  # the first prepositional phrase with an actor (and those listed with it)
             targets = next((found for h in preps
                             if (found := [t for t in index.for_heads([h]) if t not in sources])), [])
+        if not targets:  # the object's reduced relative clause ("memos sent by X", "roads into X")
+            targets = next((found for h in _relative_heads(frame.objects)
+                            if (found := [t for t in index.for_heads([h]) if t not in sources])), [])
         if not targets and not frame.passive:
             targets = [t for t in index.nearest(verb, right=True, stop_at_verb=True)
                        if t not in sources]
@@ -312,3 +315,10 @@ def load_verb_file(path: Path) -> PatternSet:
         convert_petrarch_verbs(path, target)
         return load_patterns(target)
 
+
+def _relative_heads(objects: list[Token]) -> list[Token]:
+    """Nominal dependents of participial clauses on the objects, in text order
+    ("the roads leading into X", "memos sent by X")."""
+    heads = [g for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}
+             for g in c.children if g.dep_ in {"obl", "obj"}]
+    return sorted(heads, key=lambda t: t.i)
