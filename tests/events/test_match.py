@@ -67,3 +67,12 @@ def test_conjunct_of_a_subjectless_clause_takes_the_sentence_subject():
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
               sent_starts=[True] + [False] * 12)
     assert [t.text for t in subjects_of(doc[10])] == ["Union"]
+
+
+def test_object_phrase_runs_on_through_its_modifiers(nlp):
+    from eventcoder.events.match import verb_frame
+
+    doc = nlp("Chile welcomed memos on trade issues from Peru.")
+    verb = next(t for t in doc if t.lower_ == "welcomed")
+    frame = verb_frame(verb)
+    assert {"memos", "trade", "from"} <= frame.post_forms

@@ -131,6 +131,8 @@ def _clause_tokens(verb: Token) -> list[Token]:
         if current is not verb and current.dep_ in {"obl", "nmod"}:
             # a prepositional phrase counts by its own noun, not what hangs below it
             out.extend(c for c in current.children if c.dep_ in PHRASE_CORE)
+            todo.extend(c for c in current.children if c.dep_ == "nmod" and c.i > current.i
+                        and current.head.dep_ in OBJ)  # "memos on X from Y": one phrase
             continue
         todo.extend(c for c in current.children
                     if not (c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} or
