@@ -76,3 +76,15 @@ def test_object_phrase_runs_on_through_its_modifiers(nlp):
     verb = next(t for t in doc if t.lower_ == "welcomed")
     frame = verb_frame(verb)
     assert {"memos", "trade", "from"} <= frame.post_forms
+
+
+def test_chained_pattern_words_must_be_adjacent(nlp):
+    from eventcoder.events.match import _pattern_matches
+    from eventcoder.events.patterns import Term, VerbPattern, forms_of
+
+    chain = Term("new_trade_ties", ((forms_of("new"), forms_of("trade"), forms_of("ties")),), adjacent=True)
+    pattern = VerbPattern(id="P.1", block="P", code="903", reverse_code=None, post=(chain,))
+    near = nlp("Chile will abandon new trade ties with Peru.")
+    apart = nlp("Chile will abandon new global trade ties with Peru.")
+    assert _pattern_matches(pattern, verb_frame(next(t for t in near if t.lower_ == "abandon")))
+    assert not _pattern_matches(pattern, verb_frame(next(t for t in apart if t.lower_ == "abandon")))

@@ -312,7 +312,7 @@ def load_verb_file(path: Path) -> PatternSet:
 
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "verbs.txt"
-        convert_petrarch_verbs(path, target)
+        convert_petrarch_verbs(path, target, adjacency=True)
         return load_patterns(target)
 
 

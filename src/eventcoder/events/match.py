@@ -120,6 +120,8 @@ class VerbFrame:
     pre_forms: set[str] = field(default_factory=set)
     post_forms: set[str] = field(default_factory=set)
     particles: set[str] = field(default_factory=set)
+    pre_seq: list[set[str]] = field(default_factory=list)  # sentence words before the verb
+    post_seq: list[set[str]] = field(default_factory=list)  # and after it, in order
 
 
 def _clause_tokens(verb: Token) -> list[Token]:
@@ -174,17 +176,28 @@ def verb_frame(verb: Token) -> VerbFrame:
     if passive or verb.dep_ == "amod":
         post |= {f for o in objects for t in o.subtree if t.i != verb.i for f in token_forms(t)}
     particles = {c.lower_ for c in verb.children if c.pos_ in {"ADP", "ADV", "PART"}}
-    return VerbFrame(verb, subjects, objects, _preps(verb, objects), passive, pre, post, particles)
+    sent = verb.sent
+    return VerbFrame(verb, subjects, objects, _preps(verb, objects), passive, pre, post, particles,
+                     [token_forms(t) for t in verb.doc[sent.start:verb.i]],
+                     [token_forms(t) for t in verb.doc[verb.i + 1:sent.end]])
 
 
-def _term_in(term: Term, forms: set[str]) -> bool:
-    return any(all(word & forms for word in alternative) for alternative in term.alternatives)
+def _term_in(term: Term, forms: set[str], seq: list[set[str]] | None = None) -> bool:
+    """Whether a term is found among ``forms``; a ``_`` chain also as adjacent words of ``seq``."""
+    if not term.adjacent or seq is None:
+        return any(all(word & forms for word in alternative) for alternative in term.alternatives)
+    return any(all(word & forms for word in alt) and _adjacent_in(alt, seq) for alt in term.alternatives)
+
+
+def _adjacent_in(words: tuple[frozenset[str], ...], seq: list[set[str]]) -> bool:
+    n = len(words)
+    return any(all(words[k] & seq[i + k] for k in range(n)) for i in range(len(seq) - n + 1))
 
 
 def _pattern_matches(pattern: VerbPattern, frame: VerbFrame) -> bool:
-    if not all(_term_in(t, frame.pre_forms) for t in pattern.pre):
+    if not all(_term_in(t, frame.pre_forms, frame.pre_seq) for t in pattern.pre):
         return False
-    if not all(_term_in(t, frame.post_forms) for t in pattern.post):
+    if not all(_term_in(t, frame.post_forms, frame.post_seq) for t in pattern.post):
         return False
     for prep, terms in pattern.preps:
         heads = [h for p, h in frame.preps if prep in p.split()]

@@ -14,8 +14,9 @@ the surface forms (a form of several words names the particles that must come wi
 ``pattern`` rows belong to a block and so to each verb of it: ``pre`` are words before the verb
 (its subject side), ``post`` words after it (object side), ``preps`` prepositional phrases
 separated by ``;`` (preposition first). Words are matched against a token's text, lemma and
-singular; ``&NAME`` stands for any phrase of a synset. The most specific pattern (most words)
-wins; with none matching, the verb's default code applies.
+singular; ``&NAME`` stands for any phrase of a synset; words joined by ``_``
+("new_&TIETYPES_relations") must stand next to each other in the sentence. The most
+specific pattern (most words) wins; with none matching, the verb's default code applies.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ class Term:
 
     label: str
     alternatives: tuple[tuple[frozenset[str], ...], ...]
+    adjacent: bool = False  # a ``_`` chain: the words stand next to each other in the text
 
     @property
     def size(self) -> int:
@@ -139,12 +141,18 @@ class PatternSet:
 
 
 def _term(text: str, synsets: dict[str, Term]) -> Term:
+    if "&" in text and "_" in text:  # a chain with synsets: "new_&TIETYPES_relations"
+        alternatives: list[tuple[frozenset[str], ...]] = [()]
+        for part in (p for p in text.split("_") if p):
+            options = _term(part, synsets).alternatives
+            alternatives = [a + o for a in alternatives for o in options]
+        return Term(text, tuple(alternatives), adjacent=True)
     if text.startswith("&"):
         if text not in synsets:
             raise KeyError(text)
         return synsets[text]
     words = tuple(forms_of(w) for w in text.split("_") if w)
-    return Term(text, (words,))
+    return Term(text, (words,), adjacent=len(words) > 1)
 
 
 def _phrase(text: str, synsets: dict[str, Term]) -> tuple[Term, ...]:
