@@ -88,3 +88,14 @@ def test_chained_pattern_words_must_be_adjacent(nlp):
     apart = nlp("Chile will abandon new global trade ties with Peru.")
     assert _pattern_matches(pattern, verb_frame(next(t for t in near if t.lower_ == "abandon")))
     assert not _pattern_matches(pattern, verb_frame(next(t for t in apart if t.lower_ == "abandon")))
+
+
+def test_chained_pattern_words_are_read_linearly_after_the_verb(nlp):
+    from eventcoder.events.match import _pattern_matches
+    from eventcoder.events.patterns import Term, VerbPattern, forms_of
+
+    chain = Term("really_pleasant", ((forms_of("really"), forms_of("pleasant")),), adjacent=True)
+    pattern = VerbPattern(id="P.2", block="P", code="024", reverse_code=None, post=(chain,))
+    doc = nlp("Chile allowed that Peru is a really pleasant place to visit.")
+    assert _pattern_matches(pattern, verb_frame(next(t for t in doc if t.lower_ == "allowed")))
+    assert not _pattern_matches(pattern, verb_frame(next(t for t in doc if t.lower_ == "visit")))

@@ -183,10 +183,11 @@ def verb_frame(verb: Token) -> VerbFrame:
 
 
 def _term_in(term: Term, forms: set[str], seq: list[set[str]] | None = None) -> bool:
-    """Whether a term is found among ``forms``; a ``_`` chain also as adjacent words of ``seq``."""
+    """Whether a term is found among ``forms``; a ``_`` chain as adjacent words of ``seq``
+    (the sentence on that side of the verb, read linearly as PETRARCH does)."""
     if not term.adjacent or seq is None:
         return any(all(word & forms for word in alternative) for alternative in term.alternatives)
-    return any(all(word & forms for word in alt) and _adjacent_in(alt, seq) for alt in term.alternatives)
+    return any(_adjacent_in(alt, seq) for alt in term.alternatives)
 
 
 def _adjacent_in(words: tuple[frozenset[str], ...], seq: list[set[str]]) -> bool:
