@@ -96,3 +96,16 @@ def test_target_in_a_participial_clause_on_the_object(code_sentence):
     events = code_sentence("Chile welcomed the proposals sent by Peru.", {"Chile": "CHL", "Peru": "PER"})
     dyads = [(e.source.code, e.target.code) for e in events if e.source and e.target]
     assert ("CHL", "PER") in dyads
+
+
+def test_pattern_skip_keeps_the_skipped_phrase_out_of_the_target(nlp, tmp_path):
+    from eventcoder.events.extract import EventExtractor
+    from tests.events.conftest import build_mentions
+
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- CELEBRATE [181] ---\nCELEBRATE\n- * FEAST IN ^ +  [045]\n", encoding="utf-8")
+    extractor = EventExtractor.from_data(verbs=verbs, recode=False)
+    doc = nlp("Chile celebrated the feast in Peru with the envoys of Bolivia.")
+    events = extractor.extract(doc, build_mentions(doc, {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"}))
+    dyads = {(e.source.code, e.target.code, e.cameo) for e in events if e.source and e.target}
+    assert ("CHL", "BOL", "045") in dyads and ("CHL", "PER", "045") not in dyads

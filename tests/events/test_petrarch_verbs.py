@@ -69,3 +69,12 @@ def test_adjacency_chains_are_kept_on_request(tmp_path: Path):
     chain = {p.id: p for p in load_patterns(target).patterns_for("RUSH")}["RUSH.5"].post[0]
     assert chain.adjacent and chain.label == "new_&MILITARY_bases"
     assert len(chain.alternatives) == 2 and len(chain.alternatives[1]) == 4  # new armed forces bases
+
+
+def test_skipped_phrase_before_a_target_marker(tmp_path: Path):
+    source, target = tmp_path / "verbs.txt", tmp_path / "ours.txt"
+    source.write_text(SNIPPET + "- * FEAST IN ^ +  [045]\n", encoding="utf-8")
+    assert not any("skip=" in line for line in convert_petrarch_verbs(source))
+    convert_petrarch_verbs(source, target, adjacency=True)
+    pattern = {p.id: p for p in load_patterns(target).patterns_for("RUSH")}["RUSH.5"]
+    assert pattern.skip == ("in",) and pattern.code == "045"

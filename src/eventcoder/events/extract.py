@@ -166,8 +166,10 @@ class EventExtractor:
                 return None
             pattern_id = f"{verb.lemma_.lower()}"
         sources = index.for_heads(frame.subjects)
-        preps = [h for p, h in frame.preps if p != "by" or frame.passive]
-        targets = [t for t in index.for_heads(targets_from) if t not in sources]
+        skip = set(matched[1].skip) if matched is not None and matched[1] is not None else set()
+        preps = [h for p, h in frame.preps if (p != "by" or frame.passive) and p not in skip]
+        targets = [t for t in index.for_heads(targets_from) if t not in sources
+                   and not skip & {c.lower_ for c in verb.doc[t.head].children if c.dep_ == "case"}]
         if not targets:  # the first prepositional phrase with an actor (and those listed with it)
             targets = next((found for h in preps
                             if (found := [t for t in index.for_heads([h]) if t not in sources])), [])

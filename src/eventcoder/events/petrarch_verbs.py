@@ -7,7 +7,8 @@ The PETRARCH format (see ``dictionaries_format.rst`` in the shared data): ``&SYN
 our modality and complement rules cover them. ``$ + % ^`` markers are dropped (roles come from
 the dependency parse). ``_`` adjacency is relaxed to "in the same phrase", or, with
 ``adjacency=True`` (PETRARCH's own semantics, used for dictionaries converted on the fly),
-kept as ``_``-joined words that must stand next to each other in the sentence.
+kept as ``_``-joined words that must stand next to each other in the sentence; then a
+target marker after a skipped phrase ("IFTAR IN ^ +") also gives ``skip=in``.
 """
 
 from __future__ import annotations
@@ -152,9 +153,10 @@ class PetrarchVerbConverter:
             return
         self.counter += 1
         prep_text = ";".join(" ".join(p) for p in preps if p)
+        skip = f"\tskip={' '.join(_skipped_words(post))}" if self.adjacency and _skipped_words(post) else ""
         self.lines.append(
             f"pattern\t{self.block}.{self.counter}\t{self.block}\t{code or '---'}\t"
-            f"pre={' '.join(pre_words)}\tpost={' '.join(post_words)}\tpreps={prep_text}")
+            f"pre={' '.join(pre_words)}\tpost={' '.join(post_words)}\tpreps={prep_text}{skip}")
 
     def _words(self, text: str) -> list[str]:
         """Pattern words, lower case (synsets upper); ``_``-joined chains kept with adjacency."""
@@ -167,6 +169,14 @@ class PetrarchVerbConverter:
             if parts:
                 out.extend(["_".join(parts)] if self.adjacency else parts)
         return out
+
+
+def _skipped_words(post: str) -> list[str]:
+    """Words whose phrase a target-marked pattern skips: "IN ^ +" (the target ``+`` is not
+    the noun phrase ``^`` right after "in")."""
+    if "+" not in post.replace("_+", " "):
+        return []
+    return [w.lower() for w in re.findall(r"([A-Za-z]+)\s+\^", post)]
 
 
 def convert_petrarch_verbs(source: Path, target: Path | None = None,
