@@ -99,3 +99,15 @@ def test_chained_pattern_words_are_read_linearly_after_the_verb(nlp):
     doc = nlp("Chile allowed that Peru is a really pleasant place to visit.")
     assert _pattern_matches(pattern, verb_frame(next(t for t in doc if t.lower_ == "allowed")))
     assert not _pattern_matches(pattern, verb_frame(next(t for t in doc if t.lower_ == "visit")))
+
+
+def test_ordered_pattern_words_keep_their_order(nlp):
+    from eventcoder.events.match import _pattern_matches
+    from eventcoder.events.patterns import Term, VerbPattern, forms_of
+
+    terms = (Term("the", ((forms_of("the"),),)), Term("full", ((forms_of("full"),),)))
+    pattern = VerbPattern(id="P.3", block="P", code="099", reverse_code=None, post=terms, ordered=True)
+    right = nlp("Chile will restore the full ties with Peru.")
+    wrong = nlp("Chile will restore full ties with the Peru group.")
+    assert _pattern_matches(pattern, verb_frame(next(t for t in right if t.lower_ == "restore")))
+    assert not _pattern_matches(pattern, verb_frame(next(t for t in wrong if t.lower_ == "restore")))

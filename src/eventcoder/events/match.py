@@ -195,10 +195,36 @@ def _adjacent_in(words: tuple[frozenset[str], ...], seq: list[set[str]]) -> bool
     return any(all(words[k] & seq[i + k] for k in range(n)) for i in range(len(seq) - n + 1))
 
 
+def _in_order(terms: tuple[Term, ...], seq: list[set[str]]) -> bool:
+    """Whether the terms' words appear in this order in ``seq`` (other words may come between)."""
+    at = 0
+    for term in terms:
+        ends = [_find(alt, seq, at) for alt in term.alternatives]
+        found = [e for e in ends if e is not None]
+        if not found:
+            return False
+        at = min(found)
+    return True
+
+
+def _find(words: tuple[frozenset[str], ...], seq: list[set[str]], start: int) -> int | None:
+    """The position after the first occurrence of ``words`` (in order, gaps allowed) from ``start``."""
+    i = start
+    for word in words:
+        while i < len(seq) and not word & seq[i]:
+            i += 1
+        if i == len(seq):
+            return None
+        i += 1
+    return i
+
+
 def _pattern_matches(pattern: VerbPattern, frame: VerbFrame) -> bool:
     if not all(_term_in(t, frame.pre_forms, frame.pre_seq) for t in pattern.pre):
         return False
     if not all(_term_in(t, frame.post_forms, frame.post_seq) for t in pattern.post):
+        return False
+    if pattern.ordered and not _in_order(pattern.post, frame.post_seq):
         return False
     for prep, terms in pattern.preps:
         heads = [h for p, h in frame.preps if prep in p.split()]

@@ -8,7 +8,8 @@ our modality and complement rules cover them. ``$ + % ^`` markers are dropped (r
 the dependency parse). ``_`` adjacency is relaxed to "in the same phrase", or, with
 ``adjacency=True`` (PETRARCH's own semantics, used for dictionaries converted on the fly),
 kept as ``_``-joined words that must stand next to each other in the sentence; then a
-target marker after a skipped phrase ("IFTAR IN ^ +") also gives ``skip=in``.
+target marker after a skipped phrase ("IFTAR IN ^ +") also gives ``skip=in``, and words
+after the verb keep their order (``ordered=yes``).
 """
 
 from __future__ import annotations
@@ -154,6 +155,7 @@ class PetrarchVerbConverter:
         self.counter += 1
         prep_text = ";".join(" ".join(p) for p in preps if p)
         skip = f"\tskip={' '.join(_skipped_words(post))}" if self.adjacency and _skipped_words(post) else ""
+        skip += "\tordered=yes" if self.adjacency and len(post_words) > 1 else ""
         self.lines.append(
             f"pattern\t{self.block}.{self.counter}\t{self.block}\t{code or '---'}\t"
             f"pre={' '.join(pre_words)}\tpost={' '.join(post_words)}\tpreps={prep_text}{skip}")
