@@ -109,3 +109,22 @@ def test_pattern_skip_keeps_the_skipped_phrase_out_of_the_target(nlp, tmp_path):
     events = extractor.extract(doc, build_mentions(doc, {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"}))
     dyads = {(e.source.code, e.target.code, e.cameo) for e in events if e.source and e.target}
     assert ("CHL", "BOL", "045") in dyads and ("CHL", "PER", "045") not in dyads
+
+
+def test_pattern_with_target_before_the_verb_swaps_roles(nlp, tmp_path):
+    from eventcoder.events.extract import EventExtractor
+    from tests.events.conftest import build_mentions
+
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- RECEIVE [033] ---\nRECEIVE\n- + * MONEY $  [071]\n"
+                     "--- FREE [066] ---\nFREE\n- + * FROM $  [066]\n", encoding="utf-8")
+    extractor = EventExtractor.from_data(verbs=verbs, recode=False)
+    table = {"Chile": "CHL", "Peru": "PER"}
+
+    def dyads(text):
+        doc = nlp(text)
+        return {(e.source.code, e.target.code, e.cameo) for e in extractor.extract(doc, build_mentions(doc, table))
+                if e.source and e.target}
+
+    assert ("PER", "CHL", "071") in dyads("Chile received money from Peru on Monday.")
+    assert ("PER", "CHL", "066") in dyads("Chile was freed from Peru on Monday.")  # passive: no swap

@@ -77,4 +77,4 @@ def test_skipped_phrase_before_a_target_marker(tmp_path: Path):
     assert not any("skip=" in line for line in convert_petrarch_verbs(source))
     convert_petrarch_verbs(source, target, adjacency=True)
     pattern = {p.id: p for p in load_patterns(target).patterns_for("RUSH")}["RUSH.5"]
-    assert pattern.skip == ("in",) and pattern.code == "045" and pattern.ordered
+    assert pattern.skip == ("in",) and pattern.code == "045" and pattern.ordered and not pattern.swap

@@ -183,6 +183,9 @@ class EventExtractor:
             sources = [s for s in index.nearest(verb, right=frame.passive,
                                                 stop_at_verb=frame.passive) if s not in targets]
         targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
+        if matched is not None and matched[1] is not None and matched[1].swap and not frame.passive:
+            sources, targets = targets, sources  # "+ * MONEY $": the subject receives
+            # (a passive subject already stands as the target)
         reading = _Reading(verb, code, reverse, pattern_id, sources, targets, context,
                            specific=matched is not None and matched[1] is not None)
         return self._recode(reading, index)

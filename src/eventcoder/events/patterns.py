@@ -14,7 +14,8 @@ the surface forms (a form of several words names the particles that must come wi
 ``pattern`` rows belong to a block and so to each verb of it: ``pre`` are words before the verb
 (its subject side), ``post`` words after it (object side), ``preps`` prepositional phrases
 separated by ``;`` (preposition first), optional ``skip`` prepositions whose phrase is not
-the target and ``ordered=yes`` when the post words must appear in their order. Words are matched against a token's text, lemma and
+the target, ``ordered=yes`` when the post words must appear in their order and ``swap=yes``
+when the subject side is the target. Words are matched against a token's text, lemma and
 singular; ``&NAME`` stands for any phrase of a synset; words joined by ``_``
 ("new_&TIETYPES_relations") must stand next to each other in the sentence. The most
 specific pattern (most words) wins; with none matching, the verb's default code applies.
@@ -86,6 +87,7 @@ class VerbPattern:
     preps: tuple[tuple[str, tuple[Term, ...]], ...] = ()
     skip: tuple[str, ...] = ()  # prepositions whose phrase is never the target
     ordered: bool = False  # the post words stand in this order in the sentence
+    swap: bool = False  # the subject side is the target, the object side the source
 
     @property
     def negative(self) -> bool:
@@ -200,6 +202,7 @@ def _add_pattern(out: PatternSet, cols: list[str]) -> None:
         pre=_phrase(fields.get("pre", ""), out.synsets),
         post=_phrase(fields.get("post", ""), out.synsets), preps=tuple(preps),
         skip=tuple(fields.get("skip", "").split()), ordered=fields.get("ordered") == "yes",
+        swap=fields.get("swap") == "yes",
     ))
 
 

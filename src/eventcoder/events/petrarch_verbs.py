@@ -9,7 +9,8 @@ the dependency parse). ``_`` adjacency is relaxed to "in the same phrase", or, w
 ``adjacency=True`` (PETRARCH's own semantics, used for dictionaries converted on the fly),
 kept as ``_``-joined words that must stand next to each other in the sentence; then a
 target marker after a skipped phrase ("IFTAR IN ^ +") also gives ``skip=in``, and words
-after the verb keep their order (``ordered=yes``).
+after the verb keep their order (``ordered=yes``); a target marker before the verb with a
+source marker after it ("+ * MONEY $") swaps the roles (``swap=yes``).
 """
 
 from __future__ import annotations
@@ -156,6 +157,7 @@ class PetrarchVerbConverter:
         prep_text = ";".join(" ".join(p) for p in preps if p)
         skip = f"\tskip={' '.join(_skipped_words(post))}" if self.adjacency and _skipped_words(post) else ""
         skip += "\tordered=yes" if self.adjacency and len(post_words) > 1 else ""
+        skip += "\tswap=yes" if self.adjacency and _swapped(pre, post) else ""
         self.lines.append(
             f"pattern\t{self.block}.{self.counter}\t{self.block}\t{code or '---'}\t"
             f"pre={' '.join(pre_words)}\tpost={' '.join(post_words)}\tpreps={prep_text}{skip}")
@@ -179,6 +181,12 @@ def _skipped_words(post: str) -> list[str]:
     if "+" not in post.replace("_+", " "):
         return []
     return [w.lower() for w in re.findall(r"([A-Za-z]+)\s+\^", post)]
+
+
+def _swapped(pre: str, post: str) -> bool:
+    """A pattern that puts the target ``+`` before the verb and the source ``$`` after it
+    ("+ * MONEY $": the receiver is the target, the giver the source)."""
+    return bool(re.search(r"(^|\s)\+(\s|$)", pre)) and "$" in post
 
 
 def convert_petrarch_verbs(source: Path, target: Path | None = None,
