@@ -57,3 +57,13 @@ def test_listed_actors_share_the_agent(peer, nlp) -> None:
 def test_actors_in_other_roles_stay_apart(peer, nlp) -> None:
     codes = _codes(peer, nlp, "Valdoria praised soldiers on Monday.")
     assert "VAL" in codes and "VALMIL" not in codes
+
+
+def test_possessor_is_the_actor_of_an_agent_phrase(peer, nlp) -> None:
+    codes = _codes(peer, nlp, "Valdoria's stern and tired envoy warned Kestria.")
+    assert "VALGOV" in codes and "---GOV" not in codes
+
+
+def test_possessor_of_a_plain_noun_stays_apart(peer, nlp) -> None:
+    codes = _codes(peer, nlp, "Valdoria's harvest worried Kestria.")
+    assert "VAL" in codes and "KES" in codes

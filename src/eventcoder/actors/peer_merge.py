@@ -9,7 +9,10 @@ joined when
   right before an actor alone ("MSF Arnor" -> NGOARN);
 * an agent alone is followed by "of", "from" or "in" and an actor alone ("Soldiers from
   Gondor" -> GONMIL); actors listed right after such a phrase share its agent ("the envoys
-  of Arnor, Rohan and Gondor" -> ARNGOV, ROHGOV, GONGOV), however the parse grouped it.
+  of Arnor, Rohan and Gondor" -> ARNGOV, ROHGOV, GONGOV), however the parse grouped it;
+* an actor alone is the possessor of a phrase with agent words: the phrase takes the
+  possessor as its actor ("Ithilen's evil minister Calimehtar" -> ITHGOV), as PETRARCH takes
+  the first actor of a noun phrase.
 
 The joined code follows :func:`eventcoder.actors.peer_compose.compose_code`.
 """
@@ -28,6 +31,7 @@ __all__ = ["merge_peer_mentions"]
 
 _LINKS = {"of", "from", "in"}
 _LIST = {",", "and", "or"}
+_POSSESSIVE = {"'s", "'", "\u2019s"}
 
 
 def _agent_only(m: ActorMention) -> bool:
@@ -75,14 +79,9 @@ def _share(doc: Doc, mentions: list[ActorMention], k: int, agent_code: str) -> i
     return k + 1
 
 
-def _linked_agent(doc: Doc, m: ActorMention, lexicon: Lexicon) -> str | None:
-    """For a composed phrase "AGENT of/from/in ACTOR", the agent-only code of its agent words."""
-    if not (m.rule or "").startswith("peer+agent"):
-        return None
-    link = next((t.i for t in doc[m.start:m.end] if t.lower_ in _LINKS), None)
-    if link is None:
-        return None
-    words = [t.text for t in doc[m.start:link]]
+def _agent_code(doc: Doc, start: int, end: int, lexicon: Lexicon) -> str | None:
+    """The agent-only code (``PRE---SUF``) of the agent words in ``doc[start:end]``."""
+    words = [t.text for t in doc[start:end]]
     lowered = [w.lower() for w in words]
     suffixes, prefixes, i = [], [], 0
     while i < len(words):
@@ -93,6 +92,26 @@ def _linked_agent(doc: Doc, m: ActorMention, lexicon: Lexicon) -> str | None:
         (prefixes if hit[1].prefix else suffixes).append(hit[1].code or "")
         i += hit[0]
     return compose_code(None, suffixes, prefixes)
+
+
+def _linked_agent(doc: Doc, m: ActorMention, lexicon: Lexicon) -> str | None:
+    """For a composed phrase "AGENT of/from/in ACTOR", the agent-only code of its agent words."""
+    if not (m.rule or "").startswith("peer+agent"):
+        return None
+    link = next((t.i for t in doc[m.start:m.end] if t.lower_ in _LINKS), None)
+    return _agent_code(doc, m.start, link, lexicon) if link is not None else None
+
+
+def _possessed(doc: Doc, m: ActorMention, nxt: ActorMention, lexicon: Lexicon) -> str | None:
+    """"A's (adjectives) AGENT ..." : A's code with the agents of the phrase it opens
+    (PETRARCH takes the first actor of the noun phrase)."""
+    gap = doc[m.end:nxt.start]
+    if not _actor_only(m) or not len(gap) or gap[0].lower_ not in _POSSESSIVE or \
+            not all(t.pos_ in {"ADJ", "ADV", "CCONJ"} for t in gap[1:]) or \
+            not (nxt.rule or "").startswith(("peer:agent", "peer+agent")):
+        return None
+    agents = _agent_code(doc, nxt.start, nxt.end, lexicon)
+    return _with_agent(m, agents) if agents else None
 
 
 def _adjacent(doc: Doc, left: ActorMention, right: ActorMention) -> bool:
@@ -115,6 +134,11 @@ def merge_peer_mentions(doc: Doc, mentions: list[ActorMention], lexicon: Lexicon
             continue
         if nxt is not None and _agent_only(m) and _actor_only(nxt) and nxt.start == m.end:
             out.append(_joined(doc, m, nxt, nxt.head, _with_agent(nxt, m.code), nxt))
+            k += 2
+            continue
+        possessed = _possessed(doc, m, nxt, lexicon) if nxt is not None else None
+        if possessed:
+            out.append(_joined(doc, m, nxt, nxt.head, possessed, m))
             k += 2
             continue
         linked = _linked_agent(doc, m, lexicon)
