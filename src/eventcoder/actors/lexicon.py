@@ -29,7 +29,7 @@ from eventcoder.paths import PACKAGE_DIR
 __all__ = ["DATA_DIR", "Entry", "Lexicon", "PhraseIndex", "code_for", "split_code", "words_of"]
 
 DATA_DIR = PACKAGE_DIR / "data" / "actors"
-_SPLIT = re.compile(r"[\s\-\u2010-\u2014]+")
+_SPLIT = re.compile(r"[\s\-_\u2010-\u2014]+")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 
 
@@ -81,7 +81,7 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
 
 
 def words_of(text: str) -> tuple[str, ...]:
-    """Split a phrase into match words (hyphens and dashes are separators)."""
+    """Split a phrase into match words (hyphens, dashes and underscores are separators)."""
     return tuple(w for w in _SPLIT.split(text.strip()) if w)
 
 
