@@ -46,3 +46,10 @@ def test_apposition_after_a_list_is_not_listed(nlp, make_mentions):
     index = ActorIndex(doc, make_mentions(doc, {"Chile": "CHL", "Peru": "PER",
                                                 "the Bolivian newspaper": "BOLMED"}))
     assert [m.code for m in index.listed_with(index.at(doc[2]))] == ["CHL", "PER"]
+
+
+def test_nearest_on_the_right_brings_the_list(nlp, make_mentions):
+    doc = nlp("Chile believes Peru and Bolivia can cope with the drought.")
+    index = ActorIndex(doc, make_mentions(doc, {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"}))
+    assert [m.code for m in index.nearest(doc[1], right=True)] == ["PER", "BOL"]
+    assert [m.code for m in index.nearest(doc[3], right=False)] == ["PER"]

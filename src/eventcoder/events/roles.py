@@ -101,9 +101,9 @@ class ActorIndex:
         return seen_and or after in {",", "and", "or"}
 
     def nearest(self, token: Token, right: bool, stop_at_verb: bool = False) -> list[ActorMention]:
-        """The closest actor to the left or right of a token in its sentence (a fallback when
-        the parse gives no subject or object); on the right, optionally only up to the next
-        verb."""
+        """The closest actor to the left or right of a token in its sentence, with those listed
+        with it (a fallback when the parse gives no subject or object); on the right,
+        optionally only up to the next verb."""
         sent = token.sent
         positions = range(token.i + 1, sent.end) if right else range(token.i - 1, sent.start - 1, -1)
         for i in positions:
@@ -112,5 +112,5 @@ class ActorIndex:
                 return []
             mention = self.at(current)
             if mention is not None:
-                return [mention]
+                return self.listed_with(mention) if right else [mention]  # "believes A and B can cope"
         return []
