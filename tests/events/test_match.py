@@ -111,3 +111,13 @@ def test_ordered_pattern_words_keep_their_order(nlp):
     wrong = nlp("Chile will restore full ties with the Peru group.")
     assert _pattern_matches(pattern, verb_frame(next(t for t in right if t.lower_ == "restore")))
     assert not _pattern_matches(pattern, verb_frame(next(t for t in wrong if t.lower_ == "restore")))
+
+
+def test_ordered_pattern_words_are_read_past_the_clause(nlp):
+    from eventcoder.events.match import _pattern_matches
+    from eventcoder.events.patterns import Term, VerbPattern, forms_of
+
+    terms = (Term("dead", ((forms_of("dead"),),)), Term("in", ((forms_of("in"),),)))
+    pattern = VerbPattern(id="P.4", block="P", code="224", reverse_code=None, post=terms, ordered=True)
+    doc = nlp("A soldier was shot dead in Peru.")
+    assert _pattern_matches(pattern, verb_frame(next(t for t in doc if t.lower_ == "shot")))

@@ -222,9 +222,11 @@ def _find(words: tuple[frozenset[str], ...], seq: list[set[str]], start: int) ->
 def _pattern_matches(pattern: VerbPattern, frame: VerbFrame) -> bool:
     if not all(_term_in(t, frame.pre_forms, frame.pre_seq) for t in pattern.pre):
         return False
-    if not all(_term_in(t, frame.post_forms, frame.post_seq) for t in pattern.post):
-        return False
-    if pattern.ordered and not _in_order(pattern.post, frame.post_seq):
+    if pattern.ordered:  # PETRARCH reads the words after the verb linearly, in order
+        if not _in_order(pattern.post, frame.post_seq) or \
+                not all(_term_in(t, set(), frame.post_seq) for t in pattern.post if t.adjacent):
+            return False
+    elif not all(_term_in(t, frame.post_forms, frame.post_seq) for t in pattern.post):
         return False
     for prep, terms in pattern.preps:
         heads = [h for p, h in frame.preps if prep in p.split()]
