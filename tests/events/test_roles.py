@@ -53,3 +53,9 @@ def test_nearest_on_the_right_brings_the_list(nlp, make_mentions):
     index = ActorIndex(doc, make_mentions(doc, {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"}))
     assert [m.code for m in index.nearest(doc[1], right=True)] == ["PER", "BOL"]
     assert [m.code for m in index.nearest(doc[3], right=False)] == ["PER"]
+
+
+def test_list_member_with_adjectives_outside_its_mention(nlp, make_mentions):
+    doc = nlp("Chile and the proud old Peru signed a trade pact.")
+    index = ActorIndex(doc, make_mentions(doc, {"Chile": "CHL", "Peru": "PER"}))
+    assert [m.code for m in index.listed_with(index.at(doc[5]))] == ["CHL", "PER"]

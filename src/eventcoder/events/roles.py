@@ -79,7 +79,8 @@ class ActorIndex:
     def _neighbour(self, mention: ActorMention, step: int) -> ActorMention | None:
         i = mention.start - 1 if step < 0 else mention.end
         seen_link = seen_and = False
-        while 0 <= i < len(self.doc) and self.doc[i].lower_ in _LIST_WORDS:
+        while 0 <= i < len(self.doc) and (self.doc[i].lower_ in _LIST_WORDS
+                                           or self._own_modifier(i, step, seen_link)):
             seen_link = seen_link or self.doc[i].lower_ in {",", "and", "or"}
             seen_and = seen_and or self.doc[i].lower_ in {"and", "or"}
             i += step
@@ -93,6 +94,12 @@ class ActorIndex:
         if edge == i:
             return other
         return other if step > 0 and other.start < i <= other.head and self._listed_on(other, seen_and) else None
+
+    def _own_modifier(self, i: int, step: int, seen_link: bool) -> bool:
+        """An adjective outside any mention that opens a listed phrase ("and the evil X"):
+        read leftwards before the list word, rightwards after it."""
+        token = self.doc[i]
+        return token.pos_ == "ADJ" and not self.inside(token) and (seen_link == (step > 0))
 
     def _listed_on(self, other: ActorMention, seen_and: bool) -> bool:
         """Whether a phrase reached after list words is a list member, not an apposition:
