@@ -67,3 +67,9 @@ def test_possessor_is_the_actor_of_an_agent_phrase(peer, nlp) -> None:
 def test_possessor_of_a_plain_noun_stays_apart(peer, nlp) -> None:
     codes = _codes(peer, nlp, "Valdoria's harvest worried Kestria.")
     assert "VAL" in codes and "KES" in codes
+
+
+def test_name_after_a_joined_phrase_is_taken_in(peer, nlp) -> None:
+    found = peer.find(nlp("Valdoria's tired envoy Ormand warned Kestria."), DAY)
+    joined = [m for m in found if m.code == "VALGOV"]
+    assert joined and "Ormand" in joined[0].text and "ORM" not in {m.code for m in found}

@@ -12,7 +12,7 @@ joined when
   of Arnor, Rohan and Gondor" -> ARNGOV, ROHGOV, GONGOV), however the parse grouped it;
 * an actor alone is the possessor of a phrase with agent words: the phrase takes the
   possessor as its actor ("Ithilen's evil minister Calimehtar" -> ITHGOV), as PETRARCH takes
-  the first actor of a noun phrase.
+  the first actor of a noun phrase; a name right after a joined phrase is taken in.
 
 The joined code follows :func:`eventcoder.actors.peer_compose.compose_code`.
 """
@@ -120,6 +120,20 @@ def _adjacent(doc: Doc, left: ActorMention, right: ActorMention) -> bool:
         all(t.pos_ in {"ADJ", "ADV"} for t in doc[left.end:right.start])
 
 
+def _absorb_name(doc: Doc, out: list[ActorMention], joined: ActorMention,
+                 items: list[ActorMention], k: int) -> int:
+    """Append ``joined``, taking in a name right after it ("Gondor's minister Calimehtar":
+    the phrase keeps its first actor); the index of the next item."""
+    if k < len(items) and _actor_only(items[k]) and items[k].start == joined.end:
+        name = items[k]
+        span = doc[joined.start:name.end]
+        joined = dataclasses.replace(joined, end=name.end, head=name.head, text=span.text,
+                                     char_end=span.end_char)
+        k += 1
+    out.append(joined)
+    return k
+
+
 def merge_peer_mentions(doc: Doc, mentions: list[ActorMention], lexicon: Lexicon) -> list[ActorMention]:
     """Join actor/agent neighbours as the module docstring says; sorted by start."""
     items = sorted(mentions, key=lambda m: m.start)
@@ -129,8 +143,8 @@ def merge_peer_mentions(doc: Doc, mentions: list[ActorMention], lexicon: Lexicon
         m = items[k]
         nxt = items[k + 1] if k + 1 < len(items) else None
         if nxt is not None and _actor_only(m) and _agent_only(nxt) and _adjacent(doc, m, nxt):
-            out.append(_joined(doc, m, nxt, nxt.head, _with_agent(m, nxt.code), m))
-            k += 2
+            k = _absorb_name(doc, out, _joined(doc, m, nxt, nxt.head, _with_agent(m, nxt.code), m),
+                             items, k + 2)
             continue
         if nxt is not None and _agent_only(m) and _actor_only(nxt) and nxt.start == m.end:
             out.append(_joined(doc, m, nxt, nxt.head, _with_agent(nxt, m.code), nxt))
@@ -138,8 +152,11 @@ def merge_peer_mentions(doc: Doc, mentions: list[ActorMention], lexicon: Lexicon
             continue
         possessed = _possessed(doc, m, nxt, lexicon) if nxt is not None else None
         if possessed:
-            out.append(_joined(doc, m, nxt, nxt.head, possessed, m))
-            k += 2
+            k = _absorb_name(doc, out, _joined(doc, m, nxt, nxt.head, possessed, m), items, k + 2)
+            continue
+        if (m.rule or "").startswith("peer+agent") and nxt is not None and _actor_only(nxt) \
+                and nxt.start == m.end:
+            k = _absorb_name(doc, out, m, items, k + 1)
             continue
         linked = _linked_agent(doc, m, lexicon)
         if linked:
