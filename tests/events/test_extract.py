@@ -128,3 +128,12 @@ def test_pattern_with_target_before_the_verb_swaps_roles(nlp, tmp_path):
 
     assert ("PER", "CHL", "071") in dyads("Chile received money from Peru on Monday.")
     assert ("PER", "CHL", "066") in dyads("Chile was freed from Peru on Monday.")  # passive: no swap
+
+
+def test_copular_predicate_of_an_infinitive(nlp):
+    from eventcoder.events.extract import _copular
+
+    ready = nlp("Chile is ready to talk with Peru.")
+    wants = nlp("Chile wants to talk with Peru.")
+    assert _copular(next(t for t in ready if t.lower_ == "talk").head)
+    assert not _copular(next(t for t in wants if t.lower_ == "talk").head)

@@ -179,7 +179,7 @@ class EventExtractor:
         if not targets and not frame.passive:
             targets = [t for t in index.nearest(verb, right=True, stop_at_verb=True)
                        if t not in sources]
-        if not sources and verb.dep_ not in {"xcomp"}:
+        if not sources and (verb.dep_ != "xcomp" or _copular(verb.head)):
             sources = [s for s in index.nearest(verb, right=frame.passive,
                                                 stop_at_verb=frame.passive) if s not in targets]
         targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
@@ -327,3 +327,8 @@ def _relative_heads(objects: list[Token]) -> list[Token]:
     heads = [g for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}
              for g in c.children if g.dep_ in {"obl", "obj"}]
     return sorted(heads, key=lambda t: t.i)
+
+
+def _copular(token: Token) -> bool:
+    """A copular predicate ("is about to restore"): its subject may be lost in the parse."""
+    return any(c.dep_ == "cop" for c in token.children)
