@@ -121,3 +121,9 @@ def test_ordered_pattern_words_are_read_past_the_clause(nlp):
     pattern = VerbPattern(id="P.4", block="P", code="224", reverse_code=None, post=terms, ordered=True)
     doc = nlp("A soldier was shot dead in Peru.")
     assert _pattern_matches(pattern, verb_frame(next(t for t in doc if t.lower_ == "shot")))
+
+
+def test_infinitive_under_a_passive_takes_its_subject(nlp):
+    doc = nlp("Chile was seen to attack Peru on Monday.")
+    verb = next(t for t in doc if t.lower_ == "attack")
+    assert [t.text for t in subjects_of(verb)] == ["Chile"]

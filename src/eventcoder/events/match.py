@@ -92,6 +92,9 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
         # predicate of the sentence ("X issued a statement calling ... and imposed ..."):
         # fall through to the sentence-root rule below.
     elif verb.dep_ == "xcomp":
+        raised = [s for c in head.children if c.dep_ in SUBJ for s in conjuncts(c)]
+        if raised and is_passive(head):
+            return raised  # "X was seen to break into ...": X breaks in
         objects = [c for c in head.children if c.dep_ == "obj"]
         return objects[:1] if objects and head.lemma_.lower() in OBJECT_CONTROL else \
             subjects_of(head, depth + 1)
