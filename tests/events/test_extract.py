@@ -137,3 +137,20 @@ def test_copular_predicate_of_an_infinitive(nlp):
     wants = nlp("Chile wants to talk with Peru.")
     assert _copular(next(t for t in ready if t.lower_ == "talk").head)
     assert not _copular(next(t for t in wants if t.lower_ == "talk").head)
+
+
+def test_compound_subject_is_reciprocal_despite_an_uncoded_name(nlp, tmp_path):
+    from dataclasses import replace
+
+    from eventcoder.events.extract import EventExtractor
+    from tests.events.conftest import build_mentions
+
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- AGREE [081] ---\nAGREE\n- % *  [030:030]\n", encoding="utf-8")
+    extractor = EventExtractor.from_data(verbs=verbs, recode=False)
+    doc = nlp("Chile and Peru agree that disputes in the Pacific Ocean must end.")
+    mentions = build_mentions(doc, {"Chile": "CHL", "Peru": "PER", "Pacific Ocean": "XXX"})
+    mentions = [replace(m, code=None, country=None, sector=None) if m.text == "Pacific Ocean" else m
+                for m in mentions]
+    dyads = {(e.source.code, e.target.code) for e in extractor.extract(doc, mentions) if e.source and e.target}
+    assert {("CHL", "PER"), ("PER", "CHL")} <= dyads

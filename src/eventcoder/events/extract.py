@@ -176,9 +176,11 @@ class EventExtractor:
         if not targets:  # the object's reduced relative clause ("memos sent by X", "roads into X")
             targets = next((found for h in _relative_heads(frame.objects)
                             if (found := [t for t in index.for_heads([h]) if t not in sources])), [])
+        # several subjects with no coded actor near: they act on each other (see _pairs),
+        # an uncoded name ("the South China Sea") does not count
         if not targets and not frame.passive:
             targets = [t for t in index.nearest(verb, right=True, stop_at_verb=True)
-                       if t not in sources]
+                       if t not in sources and (t.code or len(sources) < 2)]
         if not sources and (verb.dep_ != "xcomp" or _copular(verb.head)):
             sources = [s for s in index.nearest(verb, right=frame.passive,
                                                 stop_at_verb=frame.passive) if s not in targets]
