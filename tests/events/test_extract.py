@@ -148,7 +148,7 @@ def test_compound_subject_is_reciprocal_despite_an_uncoded_name(nlp, tmp_path):
     verbs = tmp_path / "verbs.txt"
     verbs.write_text("--- AGREE [081] ---\nAGREE\n- % *  [030:030]\n", encoding="utf-8")
     extractor = EventExtractor.from_data(verbs=verbs, recode=False)
-    doc = nlp("Chile and Peru agree that disputes in the Pacific Ocean must end.")
+    doc = nlp("Chile and Peru agree that territorial disputes in the Pacific Ocean should be resolved through talks.")
     mentions = build_mentions(doc, {"Chile": "CHL", "Peru": "PER", "Pacific Ocean": "XXX"})
     mentions = [replace(m, code=None, country=None, sector=None) if m.text == "Pacific Ocean" else m
                 for m in mentions]
