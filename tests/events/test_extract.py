@@ -154,3 +154,16 @@ def test_compound_subject_is_reciprocal_despite_an_uncoded_name(nlp, tmp_path):
                 for m in mentions]
     dyads = {(e.source.code, e.target.code) for e in extractor.extract(doc, mentions) if e.source and e.target}
     assert {("CHL", "PER"), ("PER", "CHL")} <= dyads
+
+
+def test_coded_actor_in_a_phrase_beats_an_uncoded_object(nlp, extractor):
+    from dataclasses import replace
+
+    from tests.events.conftest import build_mentions
+
+    doc = nlp("Chile attacked the Azov plant in Peru on Monday.")
+    mentions = build_mentions(doc, {"Chile": "CHL", "Azov plant": "XXX", "Peru": "PER"})
+    mentions = [replace(m, code=None, country=None, sector=None) if m.text == "Azov plant" else m
+                for m in mentions]
+    targets = {e.target.code for e in extractor.extract(doc, mentions) if e.source and e.target}
+    assert "PER" in targets

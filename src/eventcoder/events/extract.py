@@ -170,6 +170,7 @@ class EventExtractor:
         preps = [h for p, h in frame.preps if (p != "by" or frame.passive) and p not in skip]
         targets = [t for t in index.for_heads(targets_from) if t not in sources
                    and not skip & {c.lower_ for c in verb.doc[t.head].children if c.dep_ == "case"}]
+        uncoded, targets = (targets, []) if targets and not any(t.code for t in targets) else ([], targets)
         if not targets:  # the first prepositional phrase with an actor (and those listed with it)
             targets = next((found for h in preps
                             if (found := [t for t in index.for_heads([h]) if t not in sources])), [])
@@ -181,6 +182,7 @@ class EventExtractor:
         if not targets and not frame.passive:
             targets = [t for t in index.nearest(verb, right=True, stop_at_verb=True)
                        if t not in sources and (t.code or len(sources) < 2)]
+        targets = targets or uncoded  # an uncoded name only when no actor stands around
         if not sources and (verb.dep_ != "xcomp" or _copular(verb.head)):
             sources = [s for s in index.nearest(verb, right=frame.passive,
                                                 stop_at_verb=frame.passive) if s not in targets]
