@@ -17,6 +17,8 @@ AGENTS = """CLERIC [~REL]
 SOLDIER [~MIL]
 ENVOY [~GOV]
 SECURITY_OFFICIAL [~GOV]
+OFFICIAL [~GOV]
+LAWMAKER [~LEG]
 """
 
 
@@ -73,3 +75,8 @@ def test_name_after_a_joined_phrase_is_taken_in(peer, nlp) -> None:
     found = peer.find(nlp("Valdoria's tired envoy Ormand warned Kestria."), DAY)
     joined = [m for m in found if m.code == "VALGOV"]
     assert joined and "Ormand" in joined[0].text and "ORM" not in {m.code for m in found}
+
+
+def test_agents_listed_before_an_agent_of_actor_share_the_actor(peer, nlp) -> None:
+    codes = _codes(peer, nlp, "Lawmakers and officials in Valdoria and Ormand welcomed ties with Kestria.")
+    assert {"VALLEG", "VALGOV", "ORMGOV"} <= set(codes) and "---LEG" not in codes

@@ -12,7 +12,9 @@ joined when
   of Arnor, Rohan and Gondor" -> ARNGOV, ROHGOV, GONGOV), however the parse grouped it;
 * an actor alone is the possessor of a phrase with agent words: the phrase takes the
   possessor as its actor ("Ithilen's evil minister Calimehtar" -> ITHGOV), as PETRARCH takes
-  the first actor of a noun phrase; a name right after a joined phrase is taken in.
+  the first actor of a noun phrase; a name right after a joined phrase is taken in;
+* agents listed before "AGENT of/in ACTOR" share that actor ("lawmakers and officials in
+  Gondor").
 
 The joined code follows :func:`eventcoder.actors.peer_compose.compose_code`.
 """
@@ -120,6 +122,16 @@ def _adjacent(doc: Doc, left: ActorMention, right: ActorMention) -> bool:
         all(t.pos_ in {"ADJ", "ADV"} for t in doc[left.end:right.start])
 
 
+def _share_back(doc: Doc, out: list[ActorMention], agent: ActorMention, actor: ActorMention) -> None:
+    """Agents listed before "AGENT of/in ACTOR" belong to that actor too ("lawmakers and
+    officials in Gondor" -> GONLEG, GONGOV)."""
+    if out and _agent_only(out[-1]) and set(_gap(doc, out[-1], agent)) <= _LIST and \
+            _gap(doc, out[-1], agent):
+        prior = out[-1]
+        out[-1] = dataclasses.replace(prior, code=_with_agent(actor, prior.code), country=actor.country,
+                                      rule=f"peer+listed:{(actor.rule or '').split(':', 1)[-1]}")
+
+
 def _absorb_name(doc: Doc, out: list[ActorMention], joined: ActorMention,
                  items: list[ActorMention], k: int) -> int:
     """Append ``joined``, taking in a name right after it ("Gondor's minister Calimehtar":
@@ -168,6 +180,7 @@ def merge_peer_mentions(doc: Doc, mentions: list[ActorMention], lexicon: Lexicon
         if nxt is not None and _agent_only(m) and _actor_only(nxt) and gap and \
                 gap[0] in _LINKS and all(w == "the" for w in gap[1:]):
             items[k + 1] = _joined(doc, m, nxt, m.head, _with_agent(nxt, m.code), nxt)
+            _share_back(doc, out, m, nxt)
             after = _share(doc, items, k + 1, m.code)
             out.extend(items[k + 1:after])
             k = after
