@@ -127,3 +127,19 @@ def test_infinitive_under_a_passive_takes_its_subject(nlp):
     doc = nlp("Chile was seen to attack Peru on Monday.")
     verb = next(t for t in doc if t.lower_ == "attack")
     assert [t.text for t in subjects_of(verb)] == ["Chile"]
+
+
+def test_longer_synset_phrase_wins(nlp):
+    from eventcoder.events.match import best_pattern
+    from eventcoder.events.patterns import Term, VerbPattern, forms_of
+
+    def synset(label, *phrases):
+        return Term(label, tuple(tuple(forms_of(w) for w in p.split()) for p in phrases))
+
+    money = VerbPattern(id="P.5", block="P", code="071", reverse_code=None,
+                        post=(synset("&MONEY", "dollars", "silver coins"),))
+    rare = VerbPattern(id="P.6", block="P", code="072", reverse_code=None,
+                       post=(synset("&RARE", "gems", "old silver coins"),))
+    doc = nlp("Chile gave old silver coins to Peru.")
+    verb = next(t for t in doc if t.lower_ == "gave")
+    assert best_pattern([money, rare], verb_frame(verb)).id == "P.6"

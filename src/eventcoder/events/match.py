@@ -241,13 +241,30 @@ def _pattern_matches(pattern: VerbPattern, frame: VerbFrame) -> bool:
     return True
 
 
+def _extra_words(pattern: VerbPattern, frame: VerbFrame) -> int:
+    """Words matched beyond the pattern's shortest reading: a synset's longest matching
+    phrase counts ("austrian gold florin" over "austrian florin")."""
+    extra = 0
+    for terms, forms, seq in ((pattern.pre, frame.pre_forms, frame.pre_seq),
+                              (pattern.post, frame.post_forms, frame.post_seq)):
+        for term in terms:
+            sizes = [len(a) for a in term.alternatives
+                     if all(w & forms for w in a) or _find(a, seq, 0) is not None]
+            extra += max(sizes, default=term.size) - term.size
+    return extra
+
+
 def best_pattern(patterns: list[VerbPattern], frame: VerbFrame) -> VerbPattern | None:
-    """The most specific matching pattern (first in file order among equals)."""
+    """The most specific matching pattern, counting the words it matched (first in file
+    order among equals)."""
     best: VerbPattern | None = None
+    best_key = -1
     for pattern in patterns:
-        if (best is None or pattern.specificity > best.specificity) and \
-                _pattern_matches(pattern, frame):
-            best = pattern
+        if not _pattern_matches(pattern, frame):
+            continue
+        key = pattern.specificity + _extra_words(pattern, frame)
+        if key > best_key:
+            best, best_key = pattern, key
     return best
 
 
