@@ -143,3 +143,15 @@ def test_longer_synset_phrase_wins(nlp):
     doc = nlp("Chile gave old silver coins to Peru.")
     verb = next(t for t in doc if t.lower_ == "gave")
     assert best_pattern([money, rare], verb_frame(verb)).id == "P.6"
+
+
+def test_plain_words_of_ordered_patterns_match_as_written(nlp):
+    from eventcoder.events.match import _pattern_matches
+    from eventcoder.events.patterns import Term, VerbPattern, forms_of
+
+    plain = VerbPattern(id="P.7", block="P", code="102", reverse_code=None,
+                        post=(Term("resolution", ((forms_of("resolution"),),)),), ordered=True)
+    one = nlp("Chile will adopt a resolution with Peru.")
+    many = nlp("Chile will adopt a set of resolutions with Peru.")
+    assert _pattern_matches(plain, verb_frame(next(t for t in one if t.lower_ == "adopt")))
+    assert not _pattern_matches(plain, verb_frame(next(t for t in many if t.lower_ == "adopt")))

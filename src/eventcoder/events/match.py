@@ -198,11 +198,15 @@ def _adjacent_in(words: tuple[frozenset[str], ...], seq: list[set[str]]) -> bool
     return any(all(words[k] & seq[i + k] for k in range(n)) for i in range(len(seq) - n + 1))
 
 
-def _in_order(terms: tuple[Term, ...], seq: list[set[str]]) -> bool:
-    """Whether the terms' words appear in this order in ``seq`` (other words may come between)."""
+def _in_order(terms: tuple[Term, ...], seq: list[set[str]], exact: list[set[str]] | None = None) -> bool:
+    """Whether the terms' words appear in this order in ``seq`` (other words may come between);
+    with ``exact`` (surface words), a plain dictionary word must match as written, as in
+    PETRARCH ("RESOLUTION" is not "resolutions"; synset phrases keep their plurals)."""
     at = 0
     for term in terms:
-        ends = [_find(alt, seq, at) for alt in term.alternatives]
+        plain = exact is not None and not term.label.startswith("&") and "_" not in term.label
+        words = [(frozenset({term.label.lower()}),)] if plain else term.alternatives
+        ends = [_find(alt, exact if plain else seq, at) for alt in words]
         found = [e for e in ends if e is not None]
         if not found:
             return False
@@ -226,7 +230,8 @@ def _pattern_matches(pattern: VerbPattern, frame: VerbFrame) -> bool:
     if not all(_term_in(t, frame.pre_forms, frame.pre_seq) for t in pattern.pre):
         return False
     if pattern.ordered:  # PETRARCH reads the words after the verb linearly, in order
-        if not _in_order(pattern.post, frame.post_seq) or \
+        surface = [{t.lower_} for t in frame.verb.doc[frame.verb.i + 1:frame.verb.sent.end]]
+        if not _in_order(pattern.post, frame.post_seq, surface) or \
                 not all(_term_in(t, set(), frame.post_seq) for t in pattern.post if t.adjacent):
             return False
     elif not all(_term_in(t, frame.post_forms, frame.post_seq) for t in pattern.post):

@@ -9,7 +9,7 @@ the dependency parse). ``_`` adjacency is relaxed to "in the same phrase", or, w
 ``adjacency=True`` (PETRARCH's own semantics, used for dictionaries converted on the fly),
 kept as ``_``-joined words that must stand next to each other in the sentence; then a
 target marker after a skipped phrase ("IFTAR IN ^ +") also gives ``skip=in``, and words
-after the verb keep their order (``ordered=yes``); a target marker before the verb with a
+after the verb keep their order and plain words match as written (``ordered=yes``); a target marker before the verb with a
 source marker after it ("+ * MONEY $") swaps the roles (``swap=yes``).
 """
 
@@ -156,7 +156,7 @@ class PetrarchVerbConverter:
         self.counter += 1
         prep_text = ";".join(" ".join(p) for p in preps if p)
         skip = f"\tskip={' '.join(_skipped_words(post))}" if self.adjacency and _skipped_words(post) else ""
-        skip += "\tordered=yes" if self.adjacency and len(post_words) > 1 else ""
+        skip += "\tordered=yes" if self.adjacency and post_words else ""
         skip += "\tswap=yes" if self.adjacency and _swapped(pre, post) else ""
         self.lines.append(
             f"pattern\t{self.block}.{self.counter}\t{self.block}\t{code or '---'}\t"
