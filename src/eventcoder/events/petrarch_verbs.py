@@ -5,12 +5,16 @@ The PETRARCH format (see ``dictionaries_format.rst`` in the shared data): ``&SYN
 [code]``, ``+`` marking the verb of a multi-word verb) and pattern lines
 ``- pre * post (PREP noun) [code] # comment``. Transformation lines (``~``) are not converted:
 our modality and complement rules cover them. ``$ + % ^`` markers are dropped (roles come from
-the dependency parse). ``_`` adjacency is relaxed to "in the same phrase", or, with
-``adjacency=True`` (PETRARCH's own semantics, used for dictionaries converted on the fly),
-kept as ``_``-joined words that must stand next to each other in the sentence; then a
-target marker after a skipped phrase ("IFTAR IN ^ +") also gives ``skip=in``, and words
-after the verb keep their order and plain words match as written (``ordered=yes``); a target marker before the verb with a
-source marker after it ("+ * MONEY $") swaps the roles (``swap=yes``).
+the dependency parse). ``_`` adjacency is relaxed to "in the same phrase".
+
+With ``adjacency=True`` (PETRARCH's own semantics, used for dictionaries converted on the
+fly, e.g. the peer validation suite):
+
+* ``_``-joined words are kept as chains that must stand next to each other in the sentence;
+* words after the verb keep their order and plain words match as written (``ordered=yes``);
+* a target marker after a skipped phrase ("IFTAR IN ^ +") gives ``skip=in``;
+* a target marker before the verb with a source marker after it ("+ * MONEY $") swaps the
+  roles (``swap=yes``).
 """
 
 from __future__ import annotations
