@@ -22,7 +22,7 @@ from eventcoder.actors.compose import Coding, Group
 from eventcoder.actors.lexicon import split_code
 from eventcoder.actors.recognize import Match
 
-__all__ = ["NULL_ACTOR", "compose_code", "code_group_peer"]
+__all__ = ["NULL_ACTOR", "code_group_peer", "compose_code"]
 
 NULL_ACTOR = "---"
 _SKIPPED = {"---", "NON", ""}
