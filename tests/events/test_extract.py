@@ -167,3 +167,10 @@ def test_coded_actor_in_a_phrase_beats_an_uncoded_object(nlp, extractor):
                 for m in mentions]
     targets = {e.target.code for e in extractor.extract(doc, mentions) if e.source and e.target}
     assert "PER" in targets
+
+
+def test_target_in_a_participial_clause_on_an_object_modifier(code_sentence):
+    events = code_sentence("Chile welcomed assurances on trade issues sent from Peru.",
+                           {"Chile": "CHL", "Peru": "PER"})
+    dyads = [(e.source.code, e.target.code) for e in events if e.source and e.target]
+    assert ("CHL", "PER") in dyads

@@ -326,9 +326,10 @@ def load_verb_file(path: Path) -> PatternSet:
 
 
 def _relative_heads(objects: list[Token]) -> list[Token]:
-    """Nominal dependents of participial clauses on the objects, in text order
-    ("the roads leading into X", "memos sent by X")."""
-    heads = [g for o in objects for c in o.children if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}
+    """Nominal dependents of participial clauses on the objects or their modifiers, in text
+    order ("the roads leading into X", "memos sent by X", "assurances on trade sent by X")."""
+    nouns = [*objects, *(c for o in objects for c in o.children if c.dep_ == "nmod" and c.i > o.i)]
+    heads = [g for o in nouns for c in o.children if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}
              for g in c.children if g.dep_ in {"obl", "obj"}]
     return sorted(heads, key=lambda t: t.i)
 
