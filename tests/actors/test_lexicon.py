@@ -73,3 +73,9 @@ def test_case_rules() -> None:
 def test_missing_folder_is_model_error(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="E601"):
         Lexicon.load(tmp_path / "nope")
+
+
+def test_underscores_join_words_as_in_petrarch_text() -> None:
+    from eventcoder.actors.lexicon import words_of
+
+    assert words_of("Port_Valdoria") == ("Port", "Valdoria")

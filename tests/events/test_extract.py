@@ -90,3 +90,87 @@ def test_unparsed_document_is_a_clear_error(extractor):
     doc = spacy.blank("en")("Chile attacked Peru.")
     with pytest.raises(InputError, match="E805"):
         extractor.extract(doc, [])
+
+
+def test_target_in_a_participial_clause_on_the_object(code_sentence):
+    events = code_sentence("Chile welcomed the proposals sent by Peru.", {"Chile": "CHL", "Peru": "PER"})
+    dyads = [(e.source.code, e.target.code) for e in events if e.source and e.target]
+    assert ("CHL", "PER") in dyads
+
+
+def test_pattern_skip_keeps_the_skipped_phrase_out_of_the_target(nlp, tmp_path):
+    from eventcoder.events.extract import EventExtractor
+    from tests.events.conftest import build_mentions
+
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- CELEBRATE [181] ---\nCELEBRATE\n- * FEAST IN ^ +  [045]\n", encoding="utf-8")
+    extractor = EventExtractor.from_data(verbs=verbs, recode=False)
+    doc = nlp("Chile celebrated the feast in Peru with the envoys of Bolivia.")
+    events = extractor.extract(doc, build_mentions(doc, {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"}))
+    dyads = {(e.source.code, e.target.code, e.cameo) for e in events if e.source and e.target}
+    assert ("CHL", "BOL", "045") in dyads and ("CHL", "PER", "045") not in dyads
+
+
+def test_pattern_with_target_before_the_verb_swaps_roles(nlp, tmp_path):
+    from eventcoder.events.extract import EventExtractor
+    from tests.events.conftest import build_mentions
+
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- RECEIVE [033] ---\nRECEIVE\n- + * MONEY $  [071]\n"
+                     "--- FREE [066] ---\nFREE\n- + * FROM $  [066]\n", encoding="utf-8")
+    extractor = EventExtractor.from_data(verbs=verbs, recode=False)
+    table = {"Chile": "CHL", "Peru": "PER"}
+
+    def dyads(text):
+        doc = nlp(text)
+        return {(e.source.code, e.target.code, e.cameo) for e in extractor.extract(doc, build_mentions(doc, table))
+                if e.source and e.target}
+
+    assert ("PER", "CHL", "071") in dyads("Chile received money from Peru on Monday.")
+    assert ("PER", "CHL", "066") in dyads("Chile was freed from Peru on Monday.")  # passive: no swap
+
+
+def test_copular_predicate_of_an_infinitive(nlp):
+    from eventcoder.events.extract import _copular
+
+    ready = nlp("Chile is ready to talk with Peru.")
+    wants = nlp("Chile wants to talk with Peru.")
+    assert _copular(next(t for t in ready if t.lower_ == "talk").head)
+    assert not _copular(next(t for t in wants if t.lower_ == "talk").head)
+
+
+def test_compound_subject_is_reciprocal_despite_an_uncoded_name(nlp, tmp_path):
+    from dataclasses import replace
+
+    from eventcoder.events.extract import EventExtractor
+    from tests.events.conftest import build_mentions
+
+    verbs = tmp_path / "verbs.txt"
+    verbs.write_text("--- AGREE [081] ---\nAGREE\n- % *  [030:030]\n", encoding="utf-8")
+    extractor = EventExtractor.from_data(verbs=verbs, recode=False)
+    doc = nlp("Chile and Peru agree that territorial disputes in the Pacific Ocean should be resolved through talks.")
+    mentions = build_mentions(doc, {"Chile": "CHL", "Peru": "PER", "Pacific Ocean": "XXX"})
+    mentions = [replace(m, code=None, country=None, sector=None) if m.text == "Pacific Ocean" else m
+                for m in mentions]
+    dyads = {(e.source.code, e.target.code) for e in extractor.extract(doc, mentions) if e.source and e.target}
+    assert {("CHL", "PER"), ("PER", "CHL")} <= dyads
+
+
+def test_coded_actor_in_a_phrase_beats_an_uncoded_object(nlp, extractor):
+    from dataclasses import replace
+
+    from tests.events.conftest import build_mentions
+
+    doc = nlp("Chile attacked the Azov plant in Peru on Monday.")
+    mentions = build_mentions(doc, {"Chile": "CHL", "Azov plant": "XXX", "Peru": "PER"})
+    mentions = [replace(m, code=None, country=None, sector=None) if m.text == "Azov plant" else m
+                for m in mentions]
+    targets = {e.target.code for e in extractor.extract(doc, mentions) if e.source and e.target}
+    assert "PER" in targets
+
+
+def test_target_in_a_participial_clause_on_an_object_modifier(code_sentence):
+    events = code_sentence("Chile welcomed assurances on trade issues sent from Peru.",
+                           {"Chile": "CHL", "Peru": "PER"})
+    dyads = [(e.source.code, e.target.code) for e in events if e.source and e.target]
+    assert ("CHL", "PER") in dyads

@@ -25,6 +25,8 @@ from eventcoder.actors.coref import (
 )
 from eventcoder.actors.lexicon import Lexicon, split_code, words_of
 from eventcoder.actors.mention import ActorMention
+from eventcoder.actors.peer_compose import code_group_peer
+from eventcoder.actors.peer_merge import merge_peer_mentions
 from eventcoder.actors.petrarch_format import read_actors, read_agents
 from eventcoder.actors.recognize import find_matches
 from eventcoder.nlp.morph import is_plural
@@ -67,9 +69,12 @@ class ActorCoder:
                 token.is_sent_start = token.i == 0
         matches = find_matches(doc, self.lexicon)
         groups = group_matches(doc, matches)
-        codings = [(g, code_group(doc, g, date)) for g in groups]
+        coder = code_group_peer if self.lexicon.peer else code_group
+        codings = [(g, coder(doc, g, date)) for g in groups]
         mentions = [_mention(doc, g.start, g.end, g.head, c) for g, c in codings
                     if c.code or c.sector or c.entity_type]
+        if self.lexicon.peer:
+            mentions = merge_peer_mentions(doc, mentions, self.lexicon)
         sent_of = sentence_numbers(doc)
         mentions = _share_coordinated_sector(doc, mentions)
         mentions = _counterparts(doc, mentions, sent_of)

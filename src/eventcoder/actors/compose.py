@@ -87,22 +87,28 @@ def _match_head(doc: Doc, match: Match) -> int:
     return match.end - 1
 
 
+def _climb(doc: Doc, token: Token, agent_heads: dict[int, str | None], matched: set[int]) -> int:
+    """The phrase head a match's head token climbs to (at most six steps)."""
+    for _ in range(6):
+        if not _climbs(token, agent_heads, matched):
+            break
+        token = token.head
+    return token.i
+
+
 def group_matches(doc: Doc, matches: list[Match]) -> list[Group]:
     """Group matches by the noun-phrase head they climb to; spans cover the phrase."""
     agent_heads = {_match_head(doc, m): m.entry.sector if m.entry else None
                    for m in matches if m.kind == "agent"}
     matched = {i for m in matches for i in range(m.start, m.end)}
+    climbed = {id(m): _climb(doc, doc[_match_head(doc, m)], agent_heads, matched) for m in matches}
+    agent_at = {m.start: climbed[id(m)] for m in matches if m.kind == "agent"}
     groups: dict[int, Group] = {}
-    agent_at = {m.start: _match_head(doc, m) for m in matches if m.kind == "agent"}
     for match in matches:
-        token = doc[_match_head(doc, match)]
-        for _ in range(6):
-            if not _climbs(token, agent_heads, matched):
-                break
-            token = token.head
-        if token.i == _match_head(doc, match) and _modifier_like(doc, match) and match.end in agent_at:
-            token = doc[agent_at[match.end]]  # "Syrian officers" however the parse attached it
-        groups.setdefault(token.i, Group(token.i)).matches.append(match)
+        head = climbed[id(match)]
+        if head == _match_head(doc, match) and _modifier_like(doc, match) and match.end in agent_at:
+            head = agent_at[match.end]  # "Syrian officers" however the parse attached it
+        groups.setdefault(head, Group(head)).matches.append(match)
     out = []
     for group in groups.values():
         group.start, group.end = _span(doc, group)

@@ -29,7 +29,7 @@ from eventcoder.paths import PACKAGE_DIR
 __all__ = ["DATA_DIR", "Entry", "Lexicon", "PhraseIndex", "code_for", "split_code", "words_of"]
 
 DATA_DIR = PACKAGE_DIR / "data" / "actors"
-_SPLIT = re.compile(r"[\s\-\u2010-\u2014]+")
+_SPLIT = re.compile(r"[\s\-_\u2010-\u2014]+")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
 
 
@@ -43,6 +43,7 @@ class Entry:
     code: str | None = None  # fixed code (organisations)
     terms: tuple[DatedCode, ...] = ()
     label: str = ""
+    prefix: bool = False  # a PETRARCH ``CODE~`` agent: its code goes before the actor code
 
     def code_on(self, date: dt.date | None) -> str | None:
         """The dated code of a person on ``date`` (or the fixed code)."""
@@ -80,7 +81,7 @@ def split_code(code: str | None) -> tuple[str | None, str | None]:
 
 
 def words_of(text: str) -> tuple[str, ...]:
-    """Split a phrase into match words (hyphens and dashes are separators)."""
+    """Split a phrase into match words (hyphens, dashes and underscores are separators)."""
     return tuple(w for w in _SPLIT.split(text.strip()) if w)
 
 
@@ -131,6 +132,7 @@ class Lexicon:
 
     names: PhraseIndex = field(default_factory=PhraseIndex)
     agents: PhraseIndex = field(default_factory=PhraseIndex)
+    peer: bool = False  # PETRARCH dictionaries: codes compose as PETRARCH does
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> Lexicon:
@@ -154,14 +156,15 @@ class Lexicon:
     @classmethod
     def from_petrarch(cls, actors: list[PetrarchActor], agents: list[AgentEntry]) -> Lexicon:
         """A lexicon from PETRARCH-format records (peer dictionaries)."""
-        lex = cls()
+        lex = cls(peer=True)
         for record in actors:
             entry = Entry("person", terms=tuple(record.codes), label=" ".join(record.phrases[0]))
             for phrase in record.phrases:
                 lex.names.add(" ".join(phrase), entry, case_sensitive=False)
         for agent in agents:  # peer agent codes stay whole (~GOVMED gives XXXGOVMED)
             lex.agents.add(" ".join(agent.phrase), Entry("agent", sector=agent.code or None,
-                                                         code=agent.code), case_sensitive=False)
+                                                         code=agent.code, prefix=agent.prefix),
+                           case_sensitive=False)
         lex.names.finish()
         lex.agents.finish()
         return lex

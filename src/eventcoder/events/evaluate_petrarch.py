@@ -115,14 +115,19 @@ def read_discards(path: Path) -> list[re.Pattern[str]]:
 
 
 def _predicted(events) -> list[Coding]:
+    """Our dyads; an actor with several codes ("FRO/BIL/SAM") gives one dyad per code,
+    as PETRARCH does."""
     out = []
     for event in events:
         if event.negated or event.source is None or event.target is None:
             continue
-        if event.source.code and event.target.code:
-            coding = (event.source.code, event.target.code, event.cameo)
-            if coding not in out:
-                out.append(coding)
+        if not (event.source.code and event.target.code):
+            continue
+        for source in event.source.code.split("/"):
+            for target in event.target.code.split("/"):
+                coding = (source, target, event.cameo)
+                if source and target and coding not in out:
+                    out.append(coding)
     return out
 
 

@@ -166,18 +166,30 @@ class EventExtractor:
                 return None
             pattern_id = f"{verb.lemma_.lower()}"
         sources = index.for_heads(frame.subjects)
-        preps = [h for p, h in frame.preps if p != "by" or frame.passive]
-        targets = [t for t in index.for_heads(targets_from) if t not in sources]
+        skip = set(matched[1].skip) if matched is not None and matched[1] is not None else set()
+        preps = [h for p, h in frame.preps if (p != "by" or frame.passive) and p not in skip]
+        targets = [t for t in index.for_heads(targets_from) if t not in sources
+                   and not skip & {c.lower_ for c in verb.doc[t.head].children if c.dep_ == "case"}]
+        uncoded, targets = (targets, []) if targets and not any(t.code for t in targets) else ([], targets)
         if not targets:  # the first prepositional phrase with an actor (and those listed with it)
             targets = next((found for h in preps
                             if (found := [t for t in index.for_heads([h]) if t not in sources])), [])
+        if not targets:  # the object's reduced relative clause ("memos sent by X", "roads into X")
+            targets = next((found for h in _relative_heads(frame.objects)
+                            if (found := [t for t in index.for_heads([h]) if t not in sources])), [])
+        # several subjects with no coded actor near: they act on each other (see _pairs),
+        # an uncoded name ("the South China Sea") does not count
         if not targets and not frame.passive:
             targets = [t for t in index.nearest(verb, right=True, stop_at_verb=True)
-                       if t not in sources]
-        if not sources and verb.dep_ not in {"xcomp"}:
+                       if t not in sources and (t.code or len(sources) < 2)]
+        targets = targets or uncoded  # an uncoded name only when no actor stands around
+        if not sources and (verb.dep_ != "xcomp" or _copular(verb.head)):
             sources = [s for s in index.nearest(verb, right=frame.passive,
                                                 stop_at_verb=frame.passive) if s not in targets]
         targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
+        if matched is not None and matched[1] is not None and matched[1].swap and not frame.passive:
+            sources, targets = targets, sources  # "+ * MONEY $": the subject receives
+            # (a passive subject already stands as the target)
         reading = _Reading(verb, code, reverse, pattern_id, sources, targets, context,
                            specific=matched is not None and matched[1] is not None)
         return self._recode(reading, index)
@@ -309,6 +321,19 @@ def load_verb_file(path: Path) -> PatternSet:
 
     with tempfile.TemporaryDirectory() as tmp:
         target = Path(tmp) / "verbs.txt"
-        convert_petrarch_verbs(path, target)
+        convert_petrarch_verbs(path, target, adjacency=True)
         return load_patterns(target)
 
+
+def _relative_heads(objects: list[Token]) -> list[Token]:
+    """Nominal dependents of participial clauses on the objects or their modifiers, in text
+    order ("the roads leading into X", "memos sent by X", "assurances on trade sent by X")."""
+    nouns = [*objects, *(c for o in objects for c in o.children if c.dep_ == "nmod" and c.i > o.i)]
+    heads = [g for o in nouns for c in o.children if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}
+             for g in c.children if g.dep_ in {"obl", "obj"}]
+    return sorted(heads, key=lambda t: t.i)
+
+
+def _copular(token: Token) -> bool:
+    """A copular predicate ("is about to restore"): its subject may be lost in the parse."""
+    return any(c.dep_ == "cop" for c in token.children)

@@ -92,6 +92,9 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
         # predicate of the sentence ("X issued a statement calling ... and imposed ..."):
         # fall through to the sentence-root rule below.
     elif verb.dep_ == "xcomp":
+        raised = [s for c in head.children if c.dep_ in SUBJ for s in conjuncts(c)]
+        if raised and is_passive(head):
+            return raised  # "X was seen to break into ...": X breaks in
         objects = [c for c in head.children if c.dep_ == "obj"]
         return objects[:1] if objects and head.lemma_.lower() in OBJECT_CONTROL else \
             subjects_of(head, depth + 1)
@@ -120,6 +123,8 @@ class VerbFrame:
     pre_forms: set[str] = field(default_factory=set)
     post_forms: set[str] = field(default_factory=set)
     particles: set[str] = field(default_factory=set)
+    pre_seq: list[set[str]] = field(default_factory=list)  # sentence words before the verb
+    post_seq: list[set[str]] = field(default_factory=list)  # and after it, in order
 
 
 def _clause_tokens(verb: Token) -> list[Token]:
@@ -131,6 +136,8 @@ def _clause_tokens(verb: Token) -> list[Token]:
         if current is not verb and current.dep_ in {"obl", "nmod"}:
             # a prepositional phrase counts by its own noun, not what hangs below it
             out.extend(c for c in current.children if c.dep_ in PHRASE_CORE)
+            todo.extend(c for c in current.children if c.dep_ == "nmod" and c.i > current.i
+                        and current.head.dep_ in OBJ)  # "memos on X from Y": one phrase
             continue
         todo.extend(c for c in current.children
                     if not (c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} or
@@ -172,17 +179,62 @@ def verb_frame(verb: Token) -> VerbFrame:
     if passive or verb.dep_ == "amod":
         post |= {f for o in objects for t in o.subtree if t.i != verb.i for f in token_forms(t)}
     particles = {c.lower_ for c in verb.children if c.pos_ in {"ADP", "ADV", "PART"}}
-    return VerbFrame(verb, subjects, objects, _preps(verb, objects), passive, pre, post, particles)
+    sent = verb.sent
+    return VerbFrame(verb, subjects, objects, _preps(verb, objects), passive, pre, post, particles,
+                     [token_forms(t) for t in verb.doc[sent.start:verb.i]],
+                     [token_forms(t) for t in verb.doc[verb.i + 1:sent.end]])
 
 
-def _term_in(term: Term, forms: set[str]) -> bool:
-    return any(all(word & forms for word in alternative) for alternative in term.alternatives)
+def _term_in(term: Term, forms: set[str], seq: list[set[str]] | None = None) -> bool:
+    """Whether a term is found among ``forms``; a ``_`` chain as adjacent words of ``seq``
+    (the sentence on that side of the verb, read linearly as PETRARCH does)."""
+    if not term.adjacent or seq is None:
+        return any(all(word & forms for word in alternative) for alternative in term.alternatives)
+    return any(_adjacent_in(alt, seq) for alt in term.alternatives)
+
+
+def _adjacent_in(words: tuple[frozenset[str], ...], seq: list[set[str]]) -> bool:
+    n = len(words)
+    return any(all(words[k] & seq[i + k] for k in range(n)) for i in range(len(seq) - n + 1))
+
+
+def _in_order(terms: tuple[Term, ...], seq: list[set[str]], exact: list[set[str]] | None = None) -> bool:
+    """Whether the terms' words appear in this order in ``seq`` (other words may come between);
+    with ``exact`` (surface words), a plain dictionary word must match as written, as in
+    PETRARCH ("RESOLUTION" is not "resolutions"; synset phrases keep their plurals)."""
+    at = 0
+    for term in terms:
+        plain = exact is not None and not term.label.startswith("&") and "_" not in term.label
+        words = [(frozenset({term.label.lower()}),)] if plain else term.alternatives
+        ends = [_find(alt, exact if plain else seq, at) for alt in words]
+        found = [e for e in ends if e is not None]
+        if not found:
+            return False
+        at = min(found)
+    return True
+
+
+def _find(words: tuple[frozenset[str], ...], seq: list[set[str]], start: int) -> int | None:
+    """The position after the first occurrence of ``words`` (in order, gaps allowed) from ``start``."""
+    i = start
+    for word in words:
+        while i < len(seq) and not word & seq[i]:
+            i += 1
+        if i == len(seq):
+            return None
+        i += 1
+    return i
 
 
 def _pattern_matches(pattern: VerbPattern, frame: VerbFrame) -> bool:
-    if not all(_term_in(t, frame.pre_forms) for t in pattern.pre):
+    if not all(_term_in(t, frame.pre_forms, frame.pre_seq) for t in pattern.pre):
         return False
-    if not all(_term_in(t, frame.post_forms) for t in pattern.post):
+    if pattern.ordered:  # PETRARCH reads the words after the verb linearly, in order
+        surface = [{t.lower_} for t in frame.verb.doc[frame.verb.i + 1:frame.verb.sent.end]]
+        if not _in_order(pattern.post, frame.post_seq, surface) or \
+                not all(_term_in(t, set(), frame.post_seq) for t in pattern.post if t.adjacent):
+            return False
+    elif not all(_term_in(t, frame.post_forms, frame.post_seq) for t in pattern.post):
         return False
     for prep, terms in pattern.preps:
         heads = [h for p, h in frame.preps if prep in p.split()]
@@ -194,13 +246,30 @@ def _pattern_matches(pattern: VerbPattern, frame: VerbFrame) -> bool:
     return True
 
 
+def _extra_words(pattern: VerbPattern, frame: VerbFrame) -> int:
+    """Words matched beyond the pattern's shortest reading: a synset's longest matching
+    phrase counts ("austrian gold florin" over "austrian florin")."""
+    extra = 0
+    for terms, forms, seq in ((pattern.pre, frame.pre_forms, frame.pre_seq),
+                              (pattern.post, frame.post_forms, frame.post_seq)):
+        for term in terms:
+            sizes = [len(a) for a in term.alternatives
+                     if all(w & forms for w in a) or _find(a, seq, 0) is not None]
+            extra += max(sizes, default=term.size) - term.size
+    return extra
+
+
 def best_pattern(patterns: list[VerbPattern], frame: VerbFrame) -> VerbPattern | None:
-    """The most specific matching pattern (first in file order among equals)."""
+    """The most specific matching pattern, counting the words it matched (first in file
+    order among equals)."""
     best: VerbPattern | None = None
+    best_key = -1
     for pattern in patterns:
-        if (best is None or pattern.specificity > best.specificity) and \
-                _pattern_matches(pattern, frame):
-            best = pattern
+        if not _pattern_matches(pattern, frame):
+            continue
+        key = pattern.specificity + _extra_words(pattern, frame)
+        if key > best_key:
+            best, best_key = pattern, key
     return best
 
 

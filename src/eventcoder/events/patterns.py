@@ -13,9 +13,12 @@ an event with a reciprocal one, as "left for X" = visit (042) and X hosts a visi
 the surface forms (a form of several words names the particles that must come with the verb).
 ``pattern`` rows belong to a block and so to each verb of it: ``pre`` are words before the verb
 (its subject side), ``post`` words after it (object side), ``preps`` prepositional phrases
-separated by ``;`` (preposition first). Words are matched against a token's text, lemma and
-singular; ``&NAME`` stands for any phrase of a synset. The most specific pattern (most words)
-wins; with none matching, the verb's default code applies.
+separated by ``;`` (preposition first), optional ``skip`` prepositions whose phrase is not
+the target, ``ordered=yes`` when the post words must appear in their order and ``swap=yes``
+when the subject side is the target. Words are matched against a token's text, lemma and
+singular; ``&NAME`` stands for any phrase of a synset; words joined by ``_``
+("new_&TIETYPES_relations") must stand next to each other in the sentence. The most
+specific pattern (most words) wins; with none matching, the verb's default code applies.
 """
 
 from __future__ import annotations
@@ -63,6 +66,7 @@ class Term:
 
     label: str
     alternatives: tuple[tuple[frozenset[str], ...], ...]
+    adjacent: bool = False  # a ``_`` chain: the words stand next to each other in the text
 
     @property
     def size(self) -> int:
@@ -81,6 +85,9 @@ class VerbPattern:
     pre: tuple[Term, ...] = ()
     post: tuple[Term, ...] = ()
     preps: tuple[tuple[str, tuple[Term, ...]], ...] = ()
+    skip: tuple[str, ...] = ()  # prepositions whose phrase is never the target
+    ordered: bool = False  # the post words stand in this order in the sentence
+    swap: bool = False  # the subject side is the target, the object side the source
 
     @property
     def negative(self) -> bool:
@@ -139,12 +146,18 @@ class PatternSet:
 
 
 def _term(text: str, synsets: dict[str, Term]) -> Term:
+    if "&" in text and "_" in text:  # a chain with synsets: "new_&TIETYPES_relations"
+        alternatives: list[tuple[frozenset[str], ...]] = [()]
+        for part in (p for p in text.split("_") if p):
+            options = _term(part, synsets).alternatives
+            alternatives = [a + o for a in alternatives for o in options]
+        return Term(text, tuple(alternatives), adjacent=True)
     if text.startswith("&"):
         if text not in synsets:
             raise KeyError(text)
         return synsets[text]
     words = tuple(forms_of(w) for w in text.split("_") if w)
-    return Term(text, (words,))
+    return Term(text, (words,), adjacent=len(words) > 1)
 
 
 def _phrase(text: str, synsets: dict[str, Term]) -> tuple[Term, ...]:
@@ -188,6 +201,8 @@ def _add_pattern(out: PatternSet, cols: list[str]) -> None:
         id=cols[1], block=cols[2], code=code, reverse_code=reverse,
         pre=_phrase(fields.get("pre", ""), out.synsets),
         post=_phrase(fields.get("post", ""), out.synsets), preps=tuple(preps),
+        skip=tuple(fields.get("skip", "").split()), ordered=fields.get("ordered") == "yes",
+        swap=fields.get("swap") == "yes",
     ))
 
 

@@ -5,7 +5,16 @@ The PETRARCH format (see ``dictionaries_format.rst`` in the shared data): ``&SYN
 [code]``, ``+`` marking the verb of a multi-word verb) and pattern lines
 ``- pre * post (PREP noun) [code] # comment``. Transformation lines (``~``) are not converted:
 our modality and complement rules cover them. ``$ + % ^`` markers are dropped (roles come from
-the dependency parse), and ``_`` adjacency is relaxed to "in the same phrase".
+the dependency parse). ``_`` adjacency is relaxed to "in the same phrase".
+
+With ``adjacency=True`` (PETRARCH's own semantics, used for dictionaries converted on the
+fly, e.g. the peer validation suite):
+
+* ``_``-joined words are kept as chains that must stand next to each other in the sentence;
+* words after the verb keep their order and plain words match as written (``ordered=yes``);
+* a target marker after a skipped phrase ("IFTAR IN ^ +") gives ``skip=in``;
+* a target marker before the verb with a source marker after it ("+ * MONEY $") swaps the
+  roles (``swap=yes``).
 """
 
 from __future__ import annotations
@@ -55,6 +64,7 @@ class PetrarchVerbConverter:
     block: str = ""
     block_code: str = "---"
     counter: int = 0
+    adjacency: bool = False
     _synset_label: str | None = None
     _synset_members: list[str] = field(default_factory=list)
 
@@ -141,33 +151,56 @@ class PetrarchVerbConverter:
         preps = [self._words(p) for p in re.findall(r"\(([^)]*)\)", post)]
         post = re.sub(r"\([^)]*\)", " ", post)
         pre_words, post_words = self._words(pre), self._words(post)
-        used = [w for w in pre_words + post_words + [w for p in preps for w in p] if w.startswith("&")]
+        preps = [[w for chunk in p for w in chunk.split("_")] for p in preps]
+        used = [w for chunk in pre_words + post_words + [w for p in preps for w in p]
+                for w in chunk.split("_") if w.startswith("&")]
         if any(w not in self.synsets for w in used):
             self.skipped += 1
             return
         self.counter += 1
         prep_text = ";".join(" ".join(p) for p in preps if p)
+        skip = f"\tskip={' '.join(_skipped_words(post))}" if self.adjacency and _skipped_words(post) else ""
+        skip += "\tordered=yes" if self.adjacency and post_words else ""
+        skip += "\tswap=yes" if self.adjacency and _swapped(pre, post) else ""
         self.lines.append(
             f"pattern\t{self.block}.{self.counter}\t{self.block}\t{code or '---'}\t"
-            f"pre={' '.join(pre_words)}\tpost={' '.join(post_words)}\tpreps={prep_text}")
+            f"pre={' '.join(pre_words)}\tpost={' '.join(post_words)}\tpreps={prep_text}{skip}")
 
-    @staticmethod
-    def _words(text: str) -> list[str]:
+    def _words(self, text: str) -> list[str]:
+        """Pattern words, lower case (synsets upper); ``_``-joined chains kept with adjacency."""
         text = text.translate(_MARKERS).replace("+", " ")
         out = []
-        for word in re.split(r"[\s_]+", text):
-            word = word.strip()
-            if not word or not re.search(r"[A-Za-z&]", word):
-                continue
-            out.append("&" + word[1:].upper() if word.startswith("&") else word.lower())
+        for chunk in text.split():
+            parts = [p.strip() for p in chunk.split("_")]
+            parts = ["&" + p[1:].upper() if p.startswith("&") else p.lower()
+                     for p in parts if p and re.search(r"[A-Za-z&]", p)]
+            if parts:
+                out.extend(["_".join(parts)] if self.adjacency else parts)
         return out
 
 
-def convert_petrarch_verbs(source: Path, target: Path | None = None) -> list[str]:
-    """Convert a PETRARCH verb dictionary; write it to ``target`` when given; return the lines."""
+def _skipped_words(post: str) -> list[str]:
+    """Words whose phrase a target-marked pattern skips: "IN ^ +" (the target ``+`` is not
+    the noun phrase ``^`` right after "in")."""
+    if "+" not in post.replace("_+", " "):
+        return []
+    return [w.lower() for w in re.findall(r"([A-Za-z]+)\s+\^", post)]
+
+
+def _swapped(pre: str, post: str) -> bool:
+    """A pattern that puts the target ``+`` before the verb and the source ``$`` after it
+    ("+ * MONEY $": the receiver is the target, the giver the source)."""
+    return bool(re.search(r"(^|\s)\+(\s|$)", pre)) and "$" in post
+
+
+def convert_petrarch_verbs(source: Path, target: Path | None = None,
+                           adjacency: bool = False) -> list[str]:
+    """Convert a PETRARCH verb dictionary; write it to ``target`` when given; return the lines.
+
+    ``adjacency``: keep ``_`` chains as words that must be adjacent (module docstring)."""
     if not source.exists():
         raise InputError(Errors.E005.format(path=source))
-    converter = PetrarchVerbConverter()
+    converter = PetrarchVerbConverter(adjacency=adjacency)
     for raw in source.read_text(encoding="utf-8", errors="replace").splitlines():
         converter.feed(raw)
     converter._close_synset()

@@ -9,6 +9,7 @@ from eventcoder.actors.mention import ActorMention
 __all__ = ["ActorIndex"]
 
 NOT_ACTORS = {"NON"}
+_LIST_WORDS = {",", "and", "or", "as well as", "the"}
 NOMINAL_LINKS = {"compound", "nmod", "amod", "flat", "appos", "det", "nummod", "fixed", "case"}
 
 
@@ -77,9 +78,11 @@ class ActorIndex:
 
     def _neighbour(self, mention: ActorMention, step: int) -> ActorMention | None:
         i = mention.start - 1 if step < 0 else mention.end
-        seen_link = False
-        while 0 <= i < len(self.doc) and self.doc[i].lower_ in {",", "and", "or", "as well as", "the"}:
+        seen_link = seen_and = False
+        while 0 <= i < len(self.doc) and (self.doc[i].lower_ in _LIST_WORDS
+                                           or self._own_modifier(i, step, seen_link)):
             seen_link = seen_link or self.doc[i].lower_ in {",", "and", "or"}
+            seen_and = seen_and or self.doc[i].lower_ in {"and", "or"}
             i += step
         if not seen_link or not 0 <= i < len(self.doc) or self.doc[i].sent != self.doc[mention.head].sent:
             return None
@@ -87,12 +90,27 @@ class ActorIndex:
         if other is None or other is mention:
             return None
         edge = other.end - 1 if step < 0 else other.start
-        return other if edge == i else None
+        # a listed phrase may open with words of its own ("and the awful Fornost")
+        if edge == i:
+            return other
+        return other if step > 0 and other.start < i <= other.head and self._listed_on(other, seen_and) else None
+
+    def _own_modifier(self, i: int, step: int, seen_link: bool) -> bool:
+        """An adjective outside any mention that opens a listed phrase ("and the evil X"):
+        read leftwards before the list word, rightwards after it."""
+        token = self.doc[i]
+        return token.pos_ == "ADJ" and not self.inside(token) and (seen_link == (step > 0))
+
+    def _listed_on(self, other: ActorMention, seen_and: bool) -> bool:
+        """Whether a phrase reached after list words is a list member, not an apposition:
+        "and"/"or" came before it, or the list goes on after it."""
+        after = self.doc[other.end].lower_ if other.end < len(self.doc) else ""
+        return seen_and or after in {",", "and", "or"}
 
     def nearest(self, token: Token, right: bool, stop_at_verb: bool = False) -> list[ActorMention]:
-        """The closest actor to the left or right of a token in its sentence (a fallback when
-        the parse gives no subject or object); on the right, optionally only up to the next
-        verb."""
+        """The closest actor to the left or right of a token in its sentence, with those listed
+        with it (a fallback when the parse gives no subject or object); on the right,
+        optionally only up to the next verb."""
         sent = token.sent
         positions = range(token.i + 1, sent.end) if right else range(token.i - 1, sent.start - 1, -1)
         for i in positions:
@@ -101,5 +119,5 @@ class ActorIndex:
                 return []
             mention = self.at(current)
             if mention is not None:
-                return [mention]
+                return self.listed_with(mention) if right else [mention]  # "believes A and B can cope"
         return []
