@@ -174,3 +174,14 @@ def test_target_in_a_participial_clause_on_an_object_modifier(code_sentence):
                            {"Chile": "CHL", "Peru": "PER"})
     dyads = [(e.source.code, e.target.code) for e in events if e.source and e.target]
     assert ("CHL", "PER") in dyads
+
+
+def test_carrying_out_research_is_not_an_event(nlp):
+    from eventcoder.actors.coder import ActorCoder
+    from eventcoder.events import EventExtractor
+
+    extractor, actors = EventExtractor.from_data(), ActorCoder.from_data()
+    poll = nlp("A Warsaw institute conducted a survey of Lithuanian voters in May.")
+    assert extractor.extract(poll, actors.find(poll)) == []
+    drill = nlp("The Polish army conducted exercises with Lithuanian troops.")
+    assert [c.cameo for c in extractor.extract(drill, actors.find(drill))] == ["150"]
