@@ -1,7 +1,7 @@
 """eventcoder: structured, source-attributed event data from news text.
 
 >>> import eventcoder
->>> records = eventcoder.code("On Monday the EU imposed sanctions on Minsk.",
+>>> records = eventcoder.code("On Monday the EU imposed sanctions on Caracas.",
 ...                           date="2022-11-15")                      # doctest: +SKIP
 >>> eventcoder.records_to_frame(records, kind="event")               # doctest: +SKIP
 

@@ -70,7 +70,7 @@ class Coder:
     """Loads the pipeline and dictionaries once and codes many documents.
 
     >>> coder = Coder.load()                                     # doctest: +SKIP
-    >>> records = coder.code("On Monday the EU imposed sanctions on Minsk.",
+    >>> records = coder.code("On Monday the EU imposed sanctions on Caracas.",
     ...                      date="2022-11-15")                   # doctest: +SKIP
     """
 

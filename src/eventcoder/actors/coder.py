@@ -83,7 +83,7 @@ class ActorCoder:
         return sorted(mentions, key=lambda m: m.start)
 
     def code_text(self, text: str, date: dt.date | None = None) -> Actor | None:
-        """Code a short actor phrase without a parse ("the Kremlin", "Belarusian troops")."""
+        """Code a short actor phrase without a parse ("Downing Street", "Polish troops")."""
         words = [w.strip(".,;:!?\"()[]") or w for w in words_of(text)]
         words = [w for w in words if w]
         if not words:

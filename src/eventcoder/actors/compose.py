@@ -5,12 +5,13 @@ amod, det, possessive nmod, "of" after an agent word) to its phrase head; matche
 head form one mention. The mention is coded by general rules:
 
 * a known person heading the phrase gives the person's code on the date
-  ("Defense Minister Viktor Khrenin" -> BLRMIL; Shoigu after 2024-05-12 -> RUSGOV);
+  ("Defence Minister Boris Pistorius" -> DEUMIL; a minister moved to another post is coded
+  by the office held on the event's date);
 * an organisation gives its code (IGOEU, RUSSPY...);
 * otherwise the country comes from a state word, capital, organisation or person inside
-  the phrase ("Belarusian", "Minsk", "the Lukashenka regime") and the sector from the agent
+  the phrase ("Polish", "Warsaw", "the Orban government") and the sector from the agent
   word ("troops" -> MIL, "intelligence" -> SPY), or from a seat-of-government metonym
-  heading the phrase ("the Kremlin" -> GOV).
+  heading the phrase ("Downing Street" -> GOV).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ class Group:
 
 
 def _is_possessor(token: Token) -> bool:
-    """A possessive modifier ("Lukashenka's", "his")."""
+    """A possessive modifier ("Macron's", "his")."""
     if token.pos_ == "PRON" and "Yes" in token.morph.get("Poss"):
         return True
     return any(c.dep_ == "case" and c.text.lower() in _POSS_CASE for c in token.children)
@@ -226,7 +227,7 @@ def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
         if entry.kind == "capital" and heads_it and sector is None:
             return _finish(entry.country, entry.sector, f"metonym:{entry.label}", etype)
         if match.label == "people" and heads_it and sector is None:
-            sector = "CVL"  # "Belarusians": the people of the state
+            sector = "CVL"  # "Hungarians": the people of the state
         return _finish(entry.country, sector, f"{entry.kind}:{entry.label}", etype)
     inner = next((m.entry for m in group.matches if m.kind == "inner" and m.entry), None)
     if inner is not None:  # an unknown name with a place inside: keep type, infer the country

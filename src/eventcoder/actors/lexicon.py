@@ -3,7 +3,7 @@
 Data files (``src/eventcoder/data/actors/``, tab-separated, ``#`` comments; see README.md there):
 
 * ``organisations.tsv`` code, country, sector, names    (hand-kept)
-* ``metonyms.tsv``      phrase, country, sector          (hand-kept; "the Kremlin", "Minsk")
+* ``metonyms.tsv``      phrase, country, sector          (hand-kept; "Downing Street", "Warsaw")
 * ``people_current.tsv`` names, terms, role              (hand-kept, 2010-2025)
 * ``states.tsv``        iso3, name, names, capitals, cities   (built from CountryInfo)
 * ``people.tsv``        names, terms, source             (built from Phoenix)

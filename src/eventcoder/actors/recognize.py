@@ -30,7 +30,7 @@ class Match:
     end: int
     kind: str  # name, agent, title (agent word inside a person's name), ent, inner (place in a name)
     entry: Entry | None = None
-    label: str | None = None  # entity label for kind "ent"; "people" for "Belarusians"
+    label: str | None = None  # entity label for kind "ent"; "people" for "Hungarians"
 
 
 def _word_stream(doc: Doc) -> tuple[list[str], list[int]]:
@@ -71,7 +71,7 @@ def _scan(index: PhraseIndex, words: list[str], owners: list[int], taken: set[in
 
 
 def _mark_people(match: Match, doc: Doc, lexicon: Lexicon) -> Match:
-    """Flag plural nationality nouns ("Belarusians": "Belarusian" + s) as people."""
+    """Flag plural nationality nouns ("Hungarians": "Hungarian" + s) as people."""
     entry = match.entry
     word = doc[match.end - 1].text
     if entry is None or entry.kind != "state" or not word.endswith("s") or match.end - match.start > 1:
@@ -119,7 +119,7 @@ def find_matches(doc: Doc, lexicon: Lexicon) -> list[Match]:
 
 
 def _longer_name(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
-    """An entity that names more than the dictionary words inside it ("Minsk Tractor Works")."""
+    """An entity naming more than the dictionary words inside it ("Gdansk Shipyard Union")."""
     return any(doc[t].pos_ == "PROPN" and t not in taken for t in range(start, end))
 
 

@@ -145,7 +145,7 @@ def _speaker_before(verb: Token, sent: Span) -> tuple[Token, tuple[int, int]] | 
         t = doc[k]
         if nouns and nouns[-1].pos_ == "PROPN" and t.pos_ == "NOUN" and t.is_lower \
                 and nouns[-1].i == t.i + 1:
-            break  # "before the invasion Lukashenka": a common noun ends a name's phrase
+            break  # "after the summit Scholz": a common noun ends a name's phrase
         if t.lower_ in _WH or t.is_space:
             break  # a relative pronoun (resolved by the caller) or a line break ends the phrase
         name_like = t.is_title and t.pos_ not in _FUNCTION_POS

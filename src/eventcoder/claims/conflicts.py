@@ -17,7 +17,7 @@ Rules (documented choices):
   intervals (they may otherwise be about different moments);
 - disagree: the ranges (open ends for "at least"/"up to") do not overlap and the gap between
   them exceeds ``REL_TOLERANCE`` (10%) of the larger nearest end, so "around 30" vs "28" agree
-  and "several thousand" (3,000-7,000) vs "9,000" do not.
+  and a vague "several hundred" (300-700) vs an exact "900" do not.
 
 Members that disagree with at least one other figure of the same measure form one
 ``ConflictRecord``. Its id is ``{doc_id}:x{n}`` when all members come from one document, else a

@@ -5,8 +5,8 @@ into ``Quantity`` objects with a ``measure`` (what is counted, in words):
 
 - a count takes the noun after it ("12 people", "dozens of villages", "500 police officers");
 - a share, sum of money or duration takes "of X" / "on X" after it, else the noun the figure is
-  set "at" ("estimated turnout at 40%"), else the subject of its clause ("the war would last
-  3-4 days", "Unemployment rose to 7.5%");
+  set "at" ("estimated turnout at 40%"), else the subject of its clause ("the strike would
+  last two weeks", "Unemployment rose to 7.5%");
 - generic nouns are resolved: "the number of X at N" -> X; "their number" -> the plural noun it
   refers to (the actor stage's antecedent when it gives one, else the nearest earlier plural noun
   that is not the clause's own subject); "the figure at N" -> the measure of the previous figure.
@@ -187,7 +187,7 @@ def _set_at(doc: Doc, first: int, sent: Span) -> tuple[Token | None, int | None]
 
 
 def _duration_subject(doc: Doc, first: int, sent: Span) -> str | None:
-    """"the war would last 3-4 days": the noun phrase before the verb that takes the duration."""
+    """"the strike would last two weeks": the noun phrase before the verb taking the duration."""
     k = first - 1
     while k >= sent.start and doc[k].lower_ in ("for", "about", "only", "just", "at", "least"):
         k -= 1

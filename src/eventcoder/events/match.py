@@ -1,7 +1,7 @@
 """Matching verb patterns on a dependency parse (Universal Dependencies, no subtypes).
 
 For a verb token, :func:`verb_frame` reads who is the subject (agent), the objects and the
-prepositional phrases, undoing the passive ("sanctions were imposed on Minsk by the EU": agent
+prepositional phrases, undoing the passive ("sanctions were imposed on Caracas by the EU": agent
 EU, object sanctions), and passing subjects down coordinated verbs, infinitival complements and
 participial clauses. :func:`best_pattern` then picks the most specific pattern of the verb's
 block whose words are found on the right sides of the verb.

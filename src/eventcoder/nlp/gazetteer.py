@@ -1,7 +1,7 @@
 """Entity patterns for well-known names, from the actor data files.
 
 The statistical recognizer learns from about 130k words of GUM and misses or mislabels
-common news names ("Belarus" as a person). A spaCy ``entity_ruler`` placed after it marks
+common news names (a country labelled as a person). A spaCy ``entity_ruler`` placed after it marks
 the names we are sure of — state names and capitals (GPE), organisations (ORG) and people in
 office (PERSON) — where the recognizer found nothing
 or the same span, and leaves longer names it found alone. The patterns are stored
@@ -68,8 +68,8 @@ def add_entity_ruler(nlp: Language, data_dir: Path = ACTOR_DATA) -> int:
     if "entity_ruler" in nlp.pipe_names:
         nlp.remove_pipe("entity_ruler")
     # After the recognizer; of overlapping names the longest wins and, on a tie, ours: a
-    # longer statistical name ("Minsk Tractor Works") keeps its span, while a same-span guess
-    # ("Belarus" as PERSON) takes our label.
+    # longer statistical name ("Gdansk Shipyard Union") keeps its span, while a same-span guess
+    # (a country guessed as PERSON) takes our label.
     ruler = nlp.add_pipe("span_ruler", name="entity_ruler", after="ner", config={
         "spans_key": None, "annotate_ents": True, "overwrite": False,
         "phrase_matcher_attr": "ORTH",

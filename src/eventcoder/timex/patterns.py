@@ -2,7 +2,7 @@
 
 Names of capture groups are the vocabulary the resolvers in :mod:`resolve` read. Month and
 weekday names must be capitalised; other words accept a capital first letter. ``WS`` is a
-word start that also accepts a capital glued to a lower-case letter ("societyCurrently",
+word start that also accepts a capital glued to a lower-case letter ("reformsYesterday",
 a heading run into the next sentence by text extraction).
 """
 
