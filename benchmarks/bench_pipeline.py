@@ -25,10 +25,10 @@ HERE = Path(__file__).resolve().parent
 def _texts() -> list[str]:
     import spacy
 
-    from eventcoder.nlp.treebank import read_conllu, sentences_to_docs
+    from eventcoder.nlp.treebank import read_conllu, sentences_to_docs, treebank_path
     from eventcoder.paths import shared_data_dir
 
-    path = shared_data_dir() / "ud_english_ewt" / "en_ewt-ud-test.conllu.gz"
+    path = treebank_path(shared_data_dir(), "ewt", "test")
     return [d.text for d in sentences_to_docs(read_conllu(path), spacy.blank("en").vocab)]
 
 

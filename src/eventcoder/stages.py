@@ -7,7 +7,6 @@ Order is fixed by data flow: actors -> time -> events -> claims.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import importlib
 from typing import Any
@@ -63,7 +62,7 @@ def run_stages(stages: dict[str, Any], parsed: Doc, document: Any, head: Documen
         _number_events(records)
     if "claims" in stages:
         found = stages["claims"].extract(parsed, mentions, document.id, ref_date)
-        records += _recheck_conflicts(_date_claims(found, parsed, times, ref_date))
+        records += _recheck_conflicts(_date_claims(found, sentences, times, ref_date))
     return _shift_sentences(records, first_sentence) if first_sentence else records
 
 
@@ -114,10 +113,9 @@ def _number_events(records: list[Record]) -> None:
         record.id = f"{record.doc_id}:s{record.sentence}:e{n}"
 
 
-def _date_claims(records: list[Record], parsed: Doc, times: Any,
+def _date_claims(records: list[Record], sentences: list[Span], times: Any,
                  ref_date: dt.date | None) -> list[Record]:
     """Give claims, quantities and polls the date of their sentence when they have none."""
-    sentences = list(parsed.sents)
     for record in records:
         if not hasattr(record, "date") or record.date is not None or record.sentence is None:
             continue
@@ -155,4 +153,4 @@ def _shift_sentences(records: list[Record], first: int) -> list[Record]:
             record.members = [renamed.get(m, m) for m in members]
         if record.sentence is None and record.KIND == "conflict":
             record.id = f"{record.id}@{first}"
-    return [dataclasses.replace(r) for r in records]
+    return records

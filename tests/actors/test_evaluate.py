@@ -19,6 +19,7 @@ from eventcoder.actors.evaluate import (
     score_gum_pronouns,
 )
 from eventcoder.errors import InputError
+from eventcoder.nlp.treebank import treebank_path
 
 GSR_FOUND_FLOOR = 0.69
 GSR_COUNTRY_FLOOR = 0.77
@@ -63,6 +64,6 @@ def test_gsr_floor(shared_data: Path, nlp, coder) -> None:
 
 
 def test_gum_pronoun_floor(shared_data: Path, nlp) -> None:
-    score = score_gum_pronouns(shared_data / "ud_english_gum" / "en_gum-ud-test.conllu.gz", nlp)
+    score = score_gum_pronouns(treebank_path(shared_data, "gum", "test"), nlp)
     assert score.total > 600
     assert score.right / score.total >= GUM_PRONOUN_FLOOR

@@ -24,6 +24,7 @@ from pathlib import Path
 import click
 
 from eventcoder.errors import Errors, InputError
+from eventcoder.nlp.treebank import treebank_path
 
 __all__ = ["GsrScore", "PronounScore", "eval_actors_command", "score_gsr", "score_gum_pronouns"]
 
@@ -236,7 +237,7 @@ def eval_actors_command(gum_docs: int | None, show_misses: bool) -> None:
     click.echo(f"PLOVER GSR actors: country {gsr.country_right}/{gsr.total} "
                f"({_pct(gsr.country_right, gsr.total)}%), country+sector {gsr.sector_right}/"
                f"{gsr.with_sector} ({_pct(gsr.sector_right, gsr.with_sector)}%)")
-    gum = score_gum_pronouns(shared / "ud_english_gum" / "en_gum-ud-test.conllu.gz", nlp, gum_docs)
+    gum = score_gum_pronouns(treebank_path(shared, "gum", "test"), nlp, gum_docs)
     click.echo(f"GUM test pronouns: right {gum.right}/{gum.total} ({_pct(gum.right, gum.total)}%), "
                f"resolved {gum.resolved}, resolved non-anaphoric {gum.extra}")
     click.echo(f"actors: found {gsr.found}/{gsr.total} ({_pct(gsr.found, gsr.total)}%), extra {gsr.extra}")

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.training import Example
 
 from eventcoder.nlp.pipeline import load_pipeline
-from eventcoder.nlp.treebank import read_conllu, sentences_to_docs
+from eventcoder.nlp.treebank import read_conllu, sentences_to_docs, treebank_path
 from eventcoder.paths import shared_data_dir
 
 __all__ = ["FLOORS_FILE", "ModelScores", "eval_model_command", "evaluate_model"]
@@ -100,8 +100,8 @@ def evaluate_model(nlp: Language | None = None, data_dir: Path | None = None,
     """Score the pipeline on EWT test (syntax) and GUM test (entities)."""
     nlp = nlp or load_pipeline()
     data = data_dir or shared_data_dir()
-    ewt = _examples(nlp, data / "ud_english_ewt" / "en_ewt-ud-test.conllu.gz", False)
-    gum = _examples(nlp, data / "ud_english_gum" / "en_gum-ud-test.conllu.gz", True)
+    ewt = _examples(nlp, treebank_path(data, "ewt", "test"), False)
+    gum = _examples(nlp, treebank_path(data, "gum", "test"), True)
     if limit:
         ewt, gum = ewt[:limit], gum[:limit]
     syn = nlp.evaluate(ewt)

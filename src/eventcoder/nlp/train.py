@@ -32,7 +32,12 @@ from spacy.tokens import DocBin
 
 from eventcoder.nlp.gazetteer import add_entity_ruler
 from eventcoder.nlp.tokenizer import add_news_exceptions
-from eventcoder.nlp.treebank import COMMERCIAL_GUM_GENRES, read_conllu, sentences_to_docs
+from eventcoder.nlp.treebank import (
+    COMMERCIAL_GUM_GENRES,
+    read_conllu,
+    sentences_to_docs,
+    treebank_path,
+)
 from eventcoder.paths import default_model_dir, shared_data_dir
 
 __all__ = ["TrainPlan", "assemble", "convert_corpora", "default_plan", "train_pipeline"]
@@ -53,11 +58,6 @@ class TrainPlan:
     seed: int = 0
 
 
-def _treebank(data_dir: Path, name: str, split: str) -> Path:
-    folder = {"ewt": "ud_english_ewt", "gum": "ud_english_gum"}[name]
-    return data_dir / folder / f"en_{name}-ud-{split}.conllu.gz"
-
-
 def convert_corpora(data_dir: Path, corpus_dir: Path) -> dict[str, int]:
     """Write the training and dev DocBins; return the number of docs in each."""
     corpus_dir.mkdir(parents=True, exist_ok=True)
@@ -70,11 +70,11 @@ def convert_corpora(data_dir: Path, corpus_dir: Path) -> dict[str, int]:
         counts[name] = len(docs)
 
     def gum(split: str):
-        return read_conllu(_treebank(data_dir, "gum", split), COMMERCIAL_GUM_GENRES)
+        return read_conllu(treebank_path(data_dir, "gum", split), COMMERCIAL_GUM_GENRES)
 
-    ewt_train = list(read_conllu(_treebank(data_dir, "ewt", "train")))
+    ewt_train = list(read_conllu(treebank_path(data_dir, "ewt", "train")))
     write("syntax-train", ewt_train + list(gum("train")), with_entities=False)
-    write("syntax-dev", read_conllu(_treebank(data_dir, "ewt", "dev")), with_entities=False)
+    write("syntax-dev", read_conllu(treebank_path(data_dir, "ewt", "dev")), with_entities=False)
     write("ner-train", gum("train"), with_entities=True)
     write("ner-dev", gum("dev"), with_entities=True)
     return counts

@@ -26,6 +26,7 @@ __all__ = [
     "Sentence",
     "read_conllu",
     "sentences_to_docs",
+    "treebank_path",
 ]
 
 # GUM genres whose source texts permit commercial use (see shared data SOURCE.md).
@@ -49,6 +50,14 @@ GUM_LABELS = {
 _NAME_GLUE = frozenset({"of", "and", "&", "de", "the", "for", "on"})
 _OPEN = re.compile(r"\((\d+)-([a-z]+)([^()]*)(\))?")
 _CLOSE = re.compile(r"(?<![(\w-])(\d+)\)")
+
+
+_TREEBANK_FOLDERS = {"ewt": "ud_english_ewt", "gum": "ud_english_gum"}
+
+
+def treebank_path(data_dir: Path, name: str, split: str) -> Path:
+    """The shared-data file of UD English ``name`` ("ewt" or "gum"), ``split`` train/dev/test."""
+    return data_dir / _TREEBANK_FOLDERS[name] / f"en_{name}-ud-{split}.conllu.gz"
 
 
 @dataclass
