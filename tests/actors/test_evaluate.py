@@ -13,13 +13,12 @@ from pathlib import Path
 import pytest
 
 from eventcoder.actors.evaluate import (
-    _entity_mentions,
     _innermost,
     score_gsr,
     score_gum_pronouns,
 )
 from eventcoder.errors import InputError
-from eventcoder.nlp.treebank import treebank_path
+from eventcoder.nlp.treebank import decode_mentions, treebank_path
 
 GSR_FOUND_FLOOR = 0.69
 GSR_COUNTRY_FLOOR = 0.77
@@ -29,7 +28,10 @@ GUM_PRONOUN_FLOOR = 0.64
 
 def test_entity_brackets_keep_ids() -> None:
     values = ["(1-person-new", "1)", "(2-place-new-x)", "", "(1-person-giv)"]
-    assert sorted(_entity_mentions(values)) == [(0, 1, "1"), (2, 2, "2"), (4, 4, "1")]
+    mentions = decode_mentions(values)
+    assert sorted((first, last, eid) for first, last, eid, _ in mentions) == [
+        (0, 1, "1"), (2, 2, "2"), (4, 4, "1")]
+    assert {etype for *_, etype in mentions} == {"person", "place"}
 
 
 def test_innermost_prefers_shortest() -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 import click
 
 from eventcoder.errors import Errors, InputError
-from eventcoder.nlp.treebank import treebank_path
+from eventcoder.nlp.treebank import decode_mentions, treebank_path
 
 __all__ = ["GsrScore", "PronounScore", "eval_actors_command", "score_gsr", "score_gum_pronouns"]
 
@@ -152,24 +152,6 @@ def _gum_docs(path: Path) -> Iterator[tuple[list[str], list[bool], list[bool], l
         yield words, spaces, starts, ents
 
 
-def _entity_mentions(values: list[str]) -> list[tuple[int, int, str]]:
-    """(first, last, entity id) mentions, decoded with the treebank reader's brackets."""
-    from eventcoder.nlp.treebank import _CLOSE, _OPEN
-
-    stack: dict[str, list[int]] = {}
-    found: list[tuple[int, int, str]] = []
-    for i, value in enumerate(values):
-        for match in _OPEN.finditer(value):
-            if match.group(4):
-                found.append((i, i, match.group(1)))
-            else:
-                stack.setdefault(match.group(1), []).append(i)
-        for match in _CLOSE.finditer(_OPEN.sub(" ", value)):
-            if stack.get(match.group(1)):
-                found.append((stack[match.group(1)].pop(), i, match.group(1)))
-    return found
-
-
 def score_gum_pronouns(path: Path, nlp, max_docs: int | None = None) -> PronounScore:
     """Pronoun resolution accuracy on GUM coreference."""
     from spacy.tokens import Doc
@@ -183,7 +165,7 @@ def score_gum_pronouns(path: Path, nlp, max_docs: int | None = None) -> PronounS
         doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
         for _, proc in nlp.pipeline:
             doc = proc(doc)
-        gold = _entity_mentions(values)
+        gold = [(first, last, eid) for first, last, eid, _ in decode_mentions(values)]
         innermost = _innermost(gold, len(words))
         first_seen: dict[str, int] = {}
         for first, _last, eid in sorted(gold):

@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventcoder.actors.petrarch_format import AgentEntry, DatedCode, PetrarchActor
-from eventcoder.errors import Errors, InputError, ModelError
+from eventcoder.datafiles import read_rows
+from eventcoder.errors import Errors, ModelError
 from eventcoder.paths import PACKAGE_DIR
 
 __all__ = ["DATA_DIR", "Entry", "Lexicon", "PhraseIndex", "code_for", "split_code", "words_of"]
@@ -172,15 +173,7 @@ class Lexicon:
 
 def _rows(path: Path, width: int) -> Iterator[list[str]]:
     """Tab-separated rows (comments and blanks skipped), padded to ``width`` columns."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(Errors.E004.format(path=path, detail=exc)) from exc
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        yield cols + [""] * (width - len(cols))
+    return (cols for _, cols in read_rows(path, width, pad=True))
 
 
 def _parse_terms(text: str) -> tuple[DatedCode, ...]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from eventcoder.datafiles import read_rows
 from eventcoder.errors import Errors, ModelError
 from eventcoder.paths import PACKAGE_DIR
 
@@ -48,18 +49,7 @@ class Unit:
 
 def _rows(path: Path, n_cols: int) -> list[tuple[int, list[str]]]:
     """The data rows of a tab-separated file, with their line numbers."""
-    if not path.exists():
-        raise ModelError(Errors.E103.format(path=path, line=0, detail="file is missing"))
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) < n_cols:
-            raise ModelError(Errors.E103.format(
-                path=path, line=n, detail=f"expected {n_cols} tab-separated columns"))
-        rows.append((n, cols))
-    return rows
+    return read_rows(path, n_cols)
 
 
 def _regular_forms(lemma: str) -> set[str]:

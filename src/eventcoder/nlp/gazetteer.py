@@ -17,6 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Span
 from spacy.util import filter_spans, registry
 
+from eventcoder.datafiles import read_rows
+
 __all__ = ["add_entity_ruler", "entity_patterns"]
 
 ACTOR_DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
@@ -34,9 +36,7 @@ def make_longest_then_ours():
 
 
 def _rows(path: Path) -> Iterator[list[str]]:
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
+    return (cols for _, cols in read_rows(path, 1))
 
 
 def _ok(name: str) -> bool:

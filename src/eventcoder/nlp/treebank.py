@@ -24,6 +24,7 @@ __all__ = [
     "COMMERCIAL_GUM_GENRES",
     "GUM_LABELS",
     "Sentence",
+    "decode_mentions",
     "read_conllu",
     "sentences_to_docs",
     "treebank_path",
@@ -167,17 +168,18 @@ def _parse_block(lines: list[str], doc_id: str) -> Sentence:
     return sent
 
 
-def _mentions(misc_entities: list[str]) -> list[tuple[int, int, str]]:
-    """Decode CorefUD brackets into (first, last, etype) mentions."""
+def decode_mentions(misc_entities: list[str]) -> list[tuple[int, int, str, str]]:
+    """Decode CorefUD ``Entity=`` brackets (one value per token, "" for none) into
+    (first token, last token, entity id, entity type) mentions; same id = same chain."""
     stack: dict[str, list[tuple[int, str]]] = {}
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str, str]] = []
     for i, value in enumerate(misc_entities):
         if not value:
             continue
         for match in _OPEN.finditer(value):
             mid, etype, _rest, closed = match.groups()
             if closed:
-                found.append((i, i, etype))
+                found.append((i, i, mid, etype))
             else:
                 stack.setdefault(mid, []).append((i, etype))
         without_opens = _OPEN.sub(" ", value)
@@ -185,14 +187,14 @@ def _mentions(misc_entities: list[str]) -> list[tuple[int, int, str]]:
             opened = stack.get(match.group(1))
             if opened:
                 start, etype = opened.pop()
-                found.append((start, i, etype))
+                found.append((start, i, match.group(1), etype))
     return found
 
 
 def _named_entities(sent: Sentence, misc_entities: list[str]) -> list[tuple[int, int, str]]:
     """Named mentions: the proper-noun run around a PROPN head, labelled by type."""
     spans: list[tuple[int, int, str]] = []
-    for first, last, etype in _mentions(misc_entities):
+    for first, last, _id, etype in decode_mentions(misc_entities):
         label = GUM_LABELS.get(etype)
         if label is None:
             continue

@@ -1,0 +1,38 @@
+"""Reading our tab-separated data files: ``#`` starts a comment line, blank lines are skipped.
+
+Dictionaries and code tables are data files (DESIGN.md); each has one loader in the module
+that uses it, and every loader reads rows through here, so a missing file or a short row is
+reported the same way everywhere: which file, which line, what is wrong.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventcoder.errors import Errors, ModelError
+
+__all__ = ["read_rows"]
+
+
+def read_rows(path: Path, columns: int, pad: bool = False) -> list[tuple[int, list[str]]]:
+    """(line number, columns) for each data row of ``path``.
+
+    A row with fewer than ``columns`` columns is an error, or, with ``pad``, is filled with
+    empty strings (for files whose trailing columns are optional).
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ModelError(Errors.E103.format(path=path, line=0, detail=exc.strerror or exc)) from exc
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < columns:
+            if not pad:
+                raise ModelError(Errors.E103.format(
+                    path=path, line=number, detail=f"expected {columns} tab-separated columns"))
+            cols += [""] * (columns - len(cols))
+        rows.append((number, cols))
+    return rows
