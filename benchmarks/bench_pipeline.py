@@ -47,15 +47,23 @@ def _measure(mode: str) -> dict[str, float]:
         words += len(doc)
     seconds = time.perf_counter() - t0
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"words": words, "seconds": seconds, "words_per_s": words / seconds,
-            "peak_rss_mib": peak_mib, "load_s": load_s}
+    return {
+        "words": words,
+        "seconds": seconds,
+        "words_per_s": words / seconds,
+        "peak_rss_mib": peak_mib,
+        "load_s": load_s,
+    }
 
 
 def _run(mode: str) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", mode], check=True,
-                         capture_output=True, text=True,
-                         env={"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
-                              **__import__("os").environ})
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", **__import__("os").environ},
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -72,8 +80,11 @@ def main() -> None:
     best = {mode: max(r, key=lambda x: x["words_per_s"]) for mode, r in runs.items()}
     result = {
         "benchmark": "bare pipeline on EWT test text, 1 process",
-        "machine": {"python": platform.python_version(), "cpu": platform.processor(),
-                    "system": platform.platform()},
+        "machine": {
+            "python": platform.python_version(),
+            "cpu": platform.processor(),
+            "system": platform.platform(),
+        },
         "repeat": args.repeat,
         "pipeline": best["pipeline"],
         "baseline_tokenizer": best["tokenizer"],
@@ -84,11 +95,13 @@ def main() -> None:
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"pipeline: {best['pipeline']['words_per_s']:.0f} words/s, "
-          f"peak {best['pipeline']['peak_rss_mib']:.0f} MiB; tokenizer baseline "
-          f"{best['tokenizer']['words_per_s']:.0f} words/s, "
-          f"{best['tokenizer']['peak_rss_mib']:.0f} MiB; speed ratio "
-          f"{result['ratio_speed_vs_tokenizer']:.3f}; results in {args.output}")
+    print(
+        f"pipeline: {best['pipeline']['words_per_s']:.0f} words/s, "
+        f"peak {best['pipeline']['peak_rss_mib']:.0f} MiB; tokenizer baseline "
+        f"{best['tokenizer']['words_per_s']:.0f} words/s, "
+        f"{best['tokenizer']['peak_rss_mib']:.0f} MiB; speed ratio "
+        f"{result['ratio_speed_vs_tokenizer']:.3f}; results in {args.output}"
+    )
 
 
 if __name__ == "__main__":

@@ -70,8 +70,17 @@ def build_states(shared: Path) -> list[str]:
         capital = _block_list(block, "Capital")
         cities = _block_list(block, "MajorCities")
         uniq = list(dict.fromkeys(n for n in names if "(" not in n))
-        rows.append("\t".join([code.group(1).strip(), uniq[0] if uniq else "", "|".join(uniq),
-                               "|".join(dict.fromkeys(capital)), "|".join(dict.fromkeys(cities))]))
+        rows.append(
+            "\t".join(
+                [
+                    code.group(1).strip(),
+                    uniq[0] if uniq else "",
+                    "|".join(uniq),
+                    "|".join(dict.fromkeys(capital)),
+                    "|".join(dict.fromkeys(cities)),
+                ]
+            )
+        )
     rows = [_legacy(row) for row in rows]
     return rows + _pycountry_rows({row.split("\t")[0] for row in rows})
 
@@ -93,7 +102,11 @@ def _pycountry_rows(have: set[str]) -> list[str]:
     for country in pycountry.countries:
         if country.alpha_3 in have:
             continue
-        names = [country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")]
+        names = [
+            country.name,
+            getattr(country, "common_name", ""),
+            getattr(country, "official_name", ""),
+        ]
         names = [n for n in dict.fromkeys(names) if n and "," not in n]
         if names:
             rows.append("\t".join([country.alpha_3, names[0], "|".join(names), "", ""]))
@@ -109,12 +122,18 @@ def build_people(shared: Path) -> list[str]:
         if not codes:
             continue
         names = "|".join(dict.fromkeys(_words("_".join(p)) for p in record.phrases))
-        terms = ";".join(_term(DatedCode(_LEGACY.get(c.code[:3], c.code[:3]) + c.code[3:], c.start, c.end))
-                         for c in codes)
+        terms = ";".join(
+            _term(DatedCode(_LEGACY.get(c.code[:3], c.code[:3]) + c.code[3:], c.start, c.end))
+            for c in codes
+        )
         rows.append(f"{names}\t{terms}\tphoenix")
     common = {w for row in build_agents(shared) for w in row.split("\t")[0].split()}
-    common |= {w.lower() for row in build_states(shared) for n in row.split("\t")[2].split("|")
-               for w in n.split()}
+    common |= {
+        w.lower()
+        for row in build_states(shared)
+        for n in row.split("\t")[2].split("|")
+        for w in n.split()
+    }
     return _surname_aliases(rows, common)
 
 
@@ -125,7 +144,7 @@ def _normal_code(code: str) -> str:
     """CAMEO organisation codes to ours: IGOUNO -> IGOUN, MNCUSA -> USABUS, NGOUSA -> USANGO."""
     for old, new in _IGO_CODES.items():
         if code.startswith(old):
-            return new + code[len(old):]
+            return new + code[len(old) :]
     if code[:3] in {"MNC", "NGO"} and len(code) >= 6 and code[3:6].isalpha():
         return code[3:6] + ("BUS" if code[:3] == "MNC" else "NGO") + code[6:]
     return code
@@ -136,11 +155,16 @@ def build_international(shared: Path) -> list[str]:
     rows = []
     for name in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"):
         for record in read_actors(shared / "petrarch2" / "dictionaries" / name):
-            codes = [DatedCode(_normal_code(c.code), c.start, c.end) for c in record.codes
-                     if len(c.code) >= 3 and c.code[:3].isalpha()]
+            codes = [
+                DatedCode(_normal_code(c.code), c.start, c.end)
+                for c in record.codes
+                if len(c.code) >= 3 and c.code[:3].isalpha()
+            ]
             if codes:
                 names = "|".join(dict.fromkeys(_words("_".join(p)) for p in record.phrases))
-                rows.append("\t".join([names, ";".join(_term(c) for c in codes), name.split(".")[1]]))
+                rows.append(
+                    "\t".join([names, ";".join(_term(c) for c in codes), name.split(".")[1]])
+                )
     return rows
 
 
@@ -153,22 +177,47 @@ def _surname_aliases(rows: list[str], common: set[str]) -> list[str]:
     surnames = []
     for row in rows:
         names = row.split("\t")[0].split("|")
-        last = {n.split()[-1] for n in names
-                if len(n.split()) >= 2 and not any(w.lower() in common for w in n.split())}
+        last = {
+            n.split()[-1]
+            for n in names
+            if len(n.split()) >= 2 and not any(w.lower() in common for w in n.split())
+        }
         surnames.append(last)
         for word in last:
             counts[word] = counts.get(word, 0) + 1
     out = []
     for row, last in zip(rows, surnames):
         names, rest = row.split("\t", 1)
-        extra = [w for w in sorted(last) if counts[w] == 1 and len(w) >= 4 and w[0].isupper()
-                 and w.lower() not in _NOT_SURNAMES and w not in names.split("|")]
+        extra = [
+            w
+            for w in sorted(last)
+            if counts[w] == 1
+            and len(w) >= 4
+            and w[0].isupper()
+            and w.lower() not in _NOT_SURNAMES
+            and w not in names.split("|")
+        ]
         out.append("|".join([names, *extra]) + "\t" + rest)
     return out
 
 
-_NOT_SURNAMES = {"jr.", "sr.", "iii", "ii", "party", "front", "army", "council", "ministry",
-                 "government", "forces", "movement", "union", "league", "group"}
+_NOT_SURNAMES = {
+    "jr.",
+    "sr.",
+    "iii",
+    "ii",
+    "party",
+    "front",
+    "army",
+    "council",
+    "ministry",
+    "government",
+    "forces",
+    "movement",
+    "union",
+    "league",
+    "group",
+}
 
 
 def _term(code: DatedCode) -> str:
@@ -193,26 +242,34 @@ def build_agents(shared: Path) -> list[str]:
             if entry.phrase in seen or not entry.code:
                 continue
             seen[entry.phrase] = entry.code
-            rows.append("\t".join([" ".join(entry.phrase).lower(), entry.code,
-                                   "prefix" if entry.prefix else "", name]))
+            rows.append(
+                "\t".join(
+                    [
+                        " ".join(entry.phrase).lower(),
+                        entry.code,
+                        "prefix" if entry.prefix else "",
+                        name,
+                    ]
+                )
+            )
     return rows
 
 
 HEADERS = {
     "states.tsv": "# States: iso3, name, names|nationality words, capital (seat of government), cities.\n"
-                  "# Generated by scripts/build_actor_data.py from CountryInfo.120116.txt\n"
-                  "# (c) 2012 Philip A. Schrodt, CC BY-SA 3.0; https://github.com/openeventdata/CountryInfo\n"
-                  "# States it lacks are added with their ISO 3166 names (pycountry, LGPL data).\n",
+    "# Generated by scripts/build_actor_data.py from CountryInfo.120116.txt\n"
+    "# (c) 2012 Philip A. Schrodt, CC BY-SA 3.0; https://github.com/openeventdata/CountryInfo\n"
+    "# States it lacks are added with their ISO 3166 names (pycountry, LGPL data).\n",
     "people.tsv": "# Dated actor codes: names (|), terms (; 'CODE start..end', ISO dates, empty = open), source.\n"
-                  "# Generated by scripts/build_actor_data.py from Phoenix.Countries.actors.txt\n"
-                  "# (c) 2014 Open Event Data Alliance, MIT licence; from CountryInfo (CC BY-SA 3.0).\n",
+    "# Generated by scripts/build_actor_data.py from Phoenix.Countries.actors.txt\n"
+    "# (c) 2014 Open Event Data Alliance, MIT licence; from CountryInfo (CC BY-SA 3.0).\n",
     "international.tsv": "# Organisations and non-state armed groups: names (|), terms (as in people.tsv), source.\n"
-                         "# Generated by scripts/build_actor_data.py from Phoenix.International.actors.txt and\n"
-                         "# Phoenix.MilNonState.actors.txt, (c) Open Event Data Alliance, MIT licence.\n"
-                         "# Codes normalised: IGOUNO -> IGOUN, IGOEUREEC -> IGOEU, MNCxxx -> xxxBUS, NGOxxx -> xxxNGO.\n",
+    "# Generated by scripts/build_actor_data.py from Phoenix.International.actors.txt and\n"
+    "# Phoenix.MilNonState.actors.txt, (c) Open Event Data Alliance, MIT licence.\n"
+    "# Codes normalised: IGOUNO -> IGOUN, IGOEUREEC -> IGOEU, MNCxxx -> xxxBUS, NGOxxx -> xxxNGO.\n",
     "agents.tsv": "# Agent (sector) words: phrase (lower case), code, prefix flag, source.\n"
-                  "# Generated by scripts/build_actor_data.py from PLOVER_agents.NGEC.txt and\n"
-                  "# Phoenix.agents.txt, (c) Open Event Data Alliance / Parus Analytics, MIT licence.\n",
+    "# Generated by scripts/build_actor_data.py from PLOVER_agents.NGEC.txt and\n"
+    "# Phoenix.agents.txt, (c) Open Event Data Alliance / Parus Analytics, MIT licence.\n",
 }
 
 
@@ -224,9 +281,12 @@ def main() -> None:
     if not (args.shared / "countryinfo").is_dir():
         parser.error(Errors.E102.format(path=args.shared))
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, builder in (("states.tsv", build_states), ("people.tsv", build_people),
-                          ("international.tsv", build_international),
-                          ("agents.tsv", build_agents)):
+    for name, builder in (
+        ("states.tsv", build_states),
+        ("people.tsv", build_people),
+        ("international.tsv", build_international),
+        ("agents.tsv", build_agents),
+    ):
         rows = builder(args.shared)
         (OUT / name).write_text(HEADERS[name] + "\n".join(rows) + "\n", encoding="utf-8")
         print(f"{name}: {len(rows)} rows")

@@ -11,8 +11,10 @@ from eventcoder.cli import EVAL_COMMANDS
 from eventcoder.paths import REPO_DIR
 from eventcoder.records import DocumentRecord, EventRecord
 
-TEXT = ("The European Union imposed new sanctions on Belarus on Monday. "
-        "Belarusian officials said the measures were illegal.")
+TEXT = (
+    "The European Union imposed new sanctions on Belarus on Monday. "
+    "Belarusian officials said the measures were illegal."
+)
 
 
 @pytest.fixture(scope="module")

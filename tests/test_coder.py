@@ -15,14 +15,14 @@ from eventcoder.records import Actor, EventRecord
 def test_chunks_cover_the_text_exactly_once(text, size):
     pieces = split_chunks(text, size)
     assert "".join(p for _, p in pieces) == text
-    assert all(text[o:o + len(p)] == p for o, p in pieces)
+    assert all(text[o : o + len(p)] == p for o, p in pieces)
     assert all(len(p) <= size for _, p in pieces)
 
 
 def test_chunks_prefer_paragraph_breaks():
     text = "First paragraph here.\n\nSecond paragraph here.\n\nThird one."
     pieces = split_chunks(text, 30)
-    assert pieces[0][1] == "First paragraph here.\n\n"[:len(pieces[0][1])]
+    assert pieces[0][1] == "First paragraph here.\n\n"[: len(pieces[0][1])]
     assert pieces[1][1].startswith("Second")
 
 
@@ -35,8 +35,14 @@ class _Doc:
 
 
 def test_relocate_moves_every_span_including_actors():
-    record = EventRecord(id="d:s0:e0", doc_id="d", sentence=0, span=(0, 10),
-                         source=Actor("EU", span=(0, 2)), trigger_span=(3, 9))
+    record = EventRecord(
+        id="d:s0:e0",
+        doc_id="d",
+        sentence=0,
+        span=(0, 10),
+        source=Actor("EU", span=(0, 2)),
+        trigger_span=(3, 9),
+    )
     moved = _relocate(record, offset=100, document=_Doc(shift=5))
     assert moved.span == (105, 115)
     assert moved.source.span == (105, 107)

@@ -30,8 +30,9 @@ def _default_coder() -> Coder:
     return Coder.load()
 
 
-def code(text_or_document: Any, date: str | dt.date | None = None,
-         doc_id: str | None = None) -> list[Record]:
+def code(
+    text_or_document: Any, date: str | dt.date | None = None, doc_id: str | None = None
+) -> list[Record]:
     """Code one text or ``Document`` with the default coder (loaded once per process)."""
     return _default_coder().code(text_or_document, date=date, doc_id=doc_id)
 

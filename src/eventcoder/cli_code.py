@@ -44,8 +44,14 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_REJECTED = 3
-_RECORD_TYPES = (DocumentRecord, EventRecord, ClaimRecord, QuantityRecord, PollRecord,
-                 ConflictRecord)
+_RECORD_TYPES = (
+    DocumentRecord,
+    EventRecord,
+    ClaimRecord,
+    QuantityRecord,
+    PollRecord,
+    ConflictRecord,
+)
 
 CodeFn = Callable[[Document], list[Record]]
 
@@ -59,8 +65,9 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(Errors.E011.format(value=value)) from None
 
 
-def _parse_fields(ctx: click.Context, param: click.Parameter,
-                  values: tuple[str, ...]) -> dict[str, str]:
+def _parse_fields(
+    ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
+) -> dict[str, str]:
     mapping: dict[str, str] = {}
     for value in values:
         name, sep, field_name = value.partition("=")
@@ -74,24 +81,61 @@ def _parse_fields(ctx: click.Context, param: click.Parameter,
 
 @click.command("code")
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--date", "date", callback=_parse_date, metavar="YYYY-MM-DD",
-              help="Date of documents that carry none (their own date wins).")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl",
-              show_default=True, help="Output format.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write records here instead of standard output.")
+@click.option(
+    "--date",
+    "date",
+    callback=_parse_date,
+    metavar="YYYY-MM-DD",
+    help="Date of documents that carry none (their own date wins).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "table"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write records here instead of standard output.",
+)
 @click.option("--db", help="Also store records here (a .duckdb path or postgresql://...).")
 @click.option("--glob", help="Only files in folders that match, e.g. '*.txt'.")
-@click.option("--language", default="en", show_default=True,
-              help="Language to code; other languages are skipped ('any' codes all).")
+@click.option(
+    "--language",
+    default="en",
+    show_default=True,
+    help="Language to code; other languages are skipped ('any' codes all).",
+)
 @click.option("--stages", help="Coding stages to run, comma-separated ('none': documents only).")
-@click.option("--resume", is_flag=True,
-              help="With --db: skip documents the store already holds (continue a killed run).")
-@click.option("--field", "fields", multiple=True, callback=_parse_fields, metavar="NAME=FIELD",
-              help="JSON Lines field names, e.g. --field text=body --field date=published.")
-def code_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output: Path | None,
-                 db: str | None, glob: str | None, language: str, stages: str | None,
-                 fields: dict[str, str], resume: bool = False) -> None:
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="With --db: skip documents the store already holds (continue a killed run).",
+)
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    callback=_parse_fields,
+    metavar="NAME=FIELD",
+    help="JSON Lines field names, e.g. --field text=body --field date=published.",
+)
+def code_command(
+    inputs: tuple[str, ...],
+    date: dt.date | None,
+    fmt: str,
+    output: Path | None,
+    db: str | None,
+    glob: str | None,
+    language: str,
+    stages: str | None,
+    fields: dict[str, str],
+    resume: bool = False,
+) -> None:
     """Code INPUT... (files, folders, '-' for standard input) into records.
 
     Every document that goes through gets a `document` record; the other stages add events,
@@ -105,10 +149,12 @@ def code_command(inputs: tuple[str, ...], date: dt.date | None, fmt: str, output
     """
     if resume and not db:
         raise click.UsageError("--resume needs --db: it skips what the store already holds")
-    documents = read_inputs(inputs, date=date, glob=glob, jsonl_fields=fields,
-                            language=language)
-    multi = len(inputs) > 1 or any(Path(i).is_dir() or Path(i).suffix.lower() in
-                                   (".jsonl", ".ndjson") for i in inputs if i != "-")
+    documents = read_inputs(inputs, date=date, glob=glob, jsonl_fields=fields, language=language)
+    multi = len(inputs) > 1 or any(
+        Path(i).is_dir() or Path(i).suffix.lower() in (".jsonl", ".ndjson")
+        for i in inputs
+        if i != "-"
+    )
     try:
         with ExitStack() as stack:
             code = _load_coder(stages)
@@ -172,14 +218,21 @@ class _Unclosed:
         self.handle.flush()
 
 
-def _run(items: Iterable[Document | Rejection], code: CodeFn, sink: Any, store: Any,
-         progress: bool, resume: bool = False) -> Counter[str]:
+def _run(
+    items: Iterable[Document | Rejection],
+    code: CodeFn,
+    sink: Any,
+    store: Any,
+    progress: bool,
+    resume: bool = False,
+) -> Counter[str]:
     """Code each document, write its records, report each rejection; count everything."""
     from tqdm import tqdm
 
     counts: Counter[str] = Counter()
-    bar = tqdm(items, file=sys.stderr, unit="doc", disable=None if progress else True,
-               desc="coding")
+    bar = tqdm(
+        items, file=sys.stderr, unit="doc", disable=None if progress else True, desc="coding"
+    )
     for item in bar:
         if isinstance(item, Rejection):
             counts[item.status] += 1
@@ -220,11 +273,16 @@ def _code_one(document: Document, code: CodeFn) -> tuple[list[Record], str | Non
 
 
 def _summary(counts: Counter[str]) -> str:
-    kinds = ", ".join(f"{key.split(':', 1)[1]} {n}" for key, n in sorted(counts.items())
-                      if key.startswith("record:"))
+    kinds = ", ".join(
+        f"{key.split(':', 1)[1]} {n}"
+        for key, n in sorted(counts.items())
+        if key.startswith("record:")
+    )
     stored = f", {counts['stored']} already in the store" if counts["stored"] else ""
-    return (f"eventcoder code: {counts['coded']} documents coded, {counts['skipped']} skipped, "
-            f"{counts['rejected']} rejected{stored}; records: {kinds or 'none'}")
+    return (
+        f"eventcoder code: {counts['coded']} documents coded, {counts['skipped']} skipped, "
+        f"{counts['rejected']} rejected{stored}; records: {kinds or 'none'}"
+    )
 
 
 class _JsonlSink:
@@ -256,8 +314,9 @@ def csv_columns() -> list[str]:
     for cls in _RECORD_TYPES:
         for f in dataclasses.fields(cls):
             nested = cls._NESTED.get(f.name)
-            names = ([f"{f.name}.{n.name}" for n in dataclasses.fields(nested)]
-                     if nested else [f.name])
+            names = (
+                [f"{f.name}.{n.name}" for n in dataclasses.fields(nested)] if nested else [f.name]
+            )
             columns.extend(n for n in names if n not in columns)
     return columns
 
@@ -283,8 +342,11 @@ class _TableSink(_JsonlSink):
 
     def write(self, record: Record) -> None:
         data = record.to_dict()
-        detail = "; ".join(f"{k}={v}" for k, v in _flat(data)
-                           if k not in ("record", "v", "id", "doc_id") and v not in (None, "[]"))
+        detail = "; ".join(
+            f"{k}={v}"
+            for k, v in _flat(data)
+            if k not in ("record", "v", "id", "doc_id") and v not in (None, "[]")
+        )
         self.rows.append((data["record"], str(data["id"]), detail[:160]))
 
     def close(self) -> None:

@@ -74,8 +74,12 @@ class Coder:
     ...                      date="2022-11-15")                   # doctest: +SKIP
     """
 
-    def __init__(self, nlp: Language, config: CoderConfig = CoderConfig(),
-                 stages: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        config: CoderConfig = CoderConfig(),
+        stages: dict[str, Any] | None = None,
+    ) -> None:
         self.nlp = nlp
         self.config = config
         self.stages = stages or {}
@@ -88,8 +92,9 @@ class Coder:
 
         return cls(load_pipeline(config.model), config, load_stages(config.stages))
 
-    def code(self, text_or_document: Any, date: str | dt.date | None = None,
-             doc_id: str | None = None) -> list[Record]:
+    def code(
+        self, text_or_document: Any, date: str | dt.date | None = None, doc_id: str | None = None
+    ) -> list[Record]:
         """Code one text (or ``Document``); the first record is the document record."""
         from eventcoder.ingest.document import Document
 
@@ -107,10 +112,15 @@ class Coder:
 def code_document(document: Any, coder: Coder) -> list[Record]:
     """All records for one document: its document record first, then the coded records."""
     head = DocumentRecord(
-        id=document.id, doc_id=document.id, title=document.title, url=document.url,
-        source=document.source, path=document.path,
+        id=document.id,
+        doc_id=document.id,
+        title=document.title,
+        url=document.url,
+        source=document.source,
+        path=document.path,
         date=document.date.isoformat() if document.date else None,
-        date_status=document.date_status, language=document.language,
+        date_status=document.date_status,
+        language=document.language,
         warnings=list(document.warnings),
     )
     records: list[Record] = []
@@ -131,8 +141,9 @@ def code_document(document: Any, coder: Coder) -> list[Record]:
     return [head, *records]
 
 
-def _code_chunk(parsed: Doc, chunk: Chunk, document: Any, coder: Coder,
-                head: DocumentRecord) -> list[Record]:
+def _code_chunk(
+    parsed: Doc, chunk: Chunk, document: Any, coder: Coder, head: DocumentRecord
+) -> list[Record]:
     from eventcoder.stages import run_stages
 
     out = run_stages(coder.stages, parsed, document, head, chunk.first_sentence)

@@ -31,8 +31,11 @@ def read_rows(path: Path, columns: int, pad: bool = False) -> list[tuple[int, li
         cols = line.split("\t")
         if len(cols) < columns:
             if not pad:
-                raise ModelError(Errors.E103.format(
-                    path=path, line=number, detail=f"expected {columns} tab-separated columns"))
+                raise ModelError(
+                    Errors.E103.format(
+                        path=path, line=number, detail=f"expected {columns} tab-separated columns"
+                    )
+                )
             cols += [""] * (columns - len(cols))
         rows.append((number, cols))
     return rows

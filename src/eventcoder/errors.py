@@ -5,7 +5,7 @@ Usage: ``raise InputError(Errors.E001.format(path=p))``. This module imports not
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "EventcoderError", "Errors", "InputError", "ModelError"]
+__all__ = ["ConfigError", "Errors", "EventcoderError", "InputError", "ModelError"]
 
 
 class EventcoderError(Exception):
@@ -43,55 +43,107 @@ class Errors:
 
     # E0xx: input
     E001 = _Message("E001", "{path}: file is empty; nothing to code.")
-    E002 = _Message("E002", "{path}: looks like a binary file ({detail}); give a text, HTML or JSON Lines file.")
-    E003 = _Message("E003", "{path}: not valid UTF-8 and no legacy encoding fits; re-save it as UTF-8.")
+    E002 = _Message(
+        "E002", "{path}: looks like a binary file ({detail}); give a text, HTML or JSON Lines file."
+    )
+    E003 = _Message(
+        "E003", "{path}: not valid UTF-8 and no legacy encoding fits; re-save it as UTF-8."
+    )
     E004 = _Message("E004", "{path}: cannot be read ({detail}).")
     E005 = _Message("E005", "{path}: no such file or folder.")
     E006 = _Message("E006", "{path}: HTML page has no main text that could be extracted.")
-    E007 = _Message("E007", "{path}:{line}: malformed JSON line ({detail}); the other lines are still read.")
+    E007 = _Message(
+        "E007", "{path}:{line}: malformed JSON line ({detail}); the other lines are still read."
+    )
     E008 = _Message("E008", "{path}:{line}: JSON line has no text in field '{field}'.")
-    E009 = _Message("E009", "{doc}: language looks like '{lang}', not English; skipped (use --language any to force).")
-    E010 = _Message("E010", "{doc}: document has no date; event dates are bounded by the text only (pass --date YYYY-MM-DD).")
+    E009 = _Message(
+        "E009",
+        "{doc}: language looks like '{lang}', not English; skipped (use --language any to force).",
+    )
+    E010 = _Message(
+        "E010",
+        "{doc}: document has no date; event dates are bounded by the text only (pass --date YYYY-MM-DD).",
+    )
     E011 = _Message("E011", "{value!r} is not a date in the form YYYY-MM-DD.")
     E012 = _Message("E012", "{doc}: document has no text after cleaning.")
     E013 = _Message("E013", "{doc}: coding failed ({detail}); the other documents were coded.")
     # E014-E099: ingest
-    E014 = _Message("E014", "{path}: not valid UTF-8; read as {encoding} (check accents and quotes).")
+    E014 = _Message(
+        "E014", "{path}: not valid UTF-8; read as {encoding} (check accents and quotes)."
+    )
     E015 = _Message("E015", "{doc}: date {value!r} could not be read as a date; date unknown.")
     E016 = _Message("E016", "{doc}: same text as document {first}; coded once.")
-    E017 = _Message("E017", "{doc}: id already used by an earlier document ({first}); this one is skipped (give it its own id).")
-    E019 = _Message("E019", "{value!r} is not a field mapping of the form NAME=FIELD (NAME one of {names}).")
+    E017 = _Message(
+        "E017",
+        "{doc}: id already used by an earlier document ({first}); this one is skipped (give it its own id).",
+    )
+    E019 = _Message(
+        "E019", "{value!r} is not a field mapping of the form NAME=FIELD (NAME one of {names})."
+    )
     E020 = _Message("E020", "{path}: folder has no files matching {glob}.")
     E021 = _Message("E021", "Cannot load the coder ({detail}); check the installation or --stages.")
-    E022 = _Message("E022", "{path}: not a text, HTML or JSON Lines file; skipped (name it, or pass --glob, to read it).")
+    E022 = _Message(
+        "E022",
+        "{path}: not a text, HTML or JSON Lines file; skipped (name it, or pass --glob, to read it).",
+    )
 
     # E1xx: models and resources
-    E101 = _Message("E101", "No trained pipeline at {path}. Run `eventcoder model train` or set EVENTCODER_MODEL.")
-    E102 = _Message("E102", "Shared data not found at {path}; set EVENTCODER_SHARED_DATA or pass --data-dir.")
+    E101 = _Message(
+        "E101",
+        "No trained pipeline at {path}. Run `eventcoder model train` or set EVENTCODER_MODEL.",
+    )
+    E102 = _Message(
+        "E102", "Shared data not found at {path}; set EVENTCODER_SHARED_DATA or pass --data-dir."
+    )
     E103 = _Message("E103", "Data file {path} line {line}: {detail}.")
 
     # E2xx: store
-    E201 = _Message("E201", "Unknown store {url!r}: use a .duckdb path, postgresql://..., or a folder for Parquet.")
+    E201 = _Message(
+        "E201",
+        "Unknown store {url!r}: use a .duckdb path, postgresql://..., or a folder for Parquet.",
+    )
     E202 = _Message("E202", "Cannot open store {url}: {detail}.")
 
     # E3xx: evaluation
     E301 = _Message("E301", "{name}: score {value:.3f} is below its floor {floor:.3f}.")
 
     # E5xx: timex
-    E501 = _Message("E501", "{path}:{line}: gold time item is malformed ({detail}); fix or remove the line.")
-    E502 = _Message("E502", "{path}: no gold time file there; pass --gold PATH to a JSON Lines file.")
-    E503 = _Message("E503", "The document has no sentence boundaries; parse it with the eventcoder pipeline (load_pipeline()) before resolving times.")
+    E501 = _Message(
+        "E501", "{path}:{line}: gold time item is malformed ({detail}); fix or remove the line."
+    )
+    E502 = _Message(
+        "E502", "{path}: no gold time file there; pass --gold PATH to a JSON Lines file."
+    )
+    E503 = _Message(
+        "E503",
+        "The document has no sentence boundaries; parse it with the eventcoder pipeline (load_pipeline()) before resolving times.",
+    )
     # E6xx: actors
-    E601 = _Message("E601", "Actor data folder {path} not found; reinstall eventcoder or pass the folder that holds states.tsv.")
+    E601 = _Message(
+        "E601",
+        "Actor data folder {path} not found; reinstall eventcoder or pass the folder that holds states.tsv.",
+    )
     E602 = _Message("E602", "Gold file {path} has no usable records ({detail}).")
     # E7xx: claims, quantities, polls
-    E701 = _Message("E701", "Claim extraction needs a parsed spaCy Doc, got {kind}; run the pipeline first.")
-    E702 = _Message("E702", "{path}:{line}: malformed claims gold line ({detail}); fix or remove it.")
+    E701 = _Message(
+        "E701", "Claim extraction needs a parsed spaCy Doc, got {kind}; run the pipeline first."
+    )
+    E702 = _Message(
+        "E702", "{path}:{line}: malformed claims gold line ({detail}); fix or remove it."
+    )
     E703 = _Message("E703", "{path}: claims gold file not found; pass --gold PATH.")
 
     # E8xx: events
-    E801 = _Message("E801", "Event data file {path} is missing; rebuild it with `python -m eventcoder.events.build_data`.")
+    E801 = _Message(
+        "E801",
+        "Event data file {path} is missing; rebuild it with `python -m eventcoder.events.build_data`.",
+    )
     E802 = _Message("E802", "Pattern file {path} line {line}: {detail}.")
-    E803 = _Message("E803", "Gold file {path} not found; set EVENTCODER_SHARED_DATA to the shared data folder.")
+    E803 = _Message(
+        "E803", "Gold file {path} not found; set EVENTCODER_SHARED_DATA to the shared data folder."
+    )
     E804 = _Message("E804", "{path}: not a PETRARCH verb dictionary ({detail}).")
-    E805 = _Message("E805", "The document has no dependency parse; run it through eventcoder's pipeline (load_pipeline()) before extracting events.")
+    E805 = _Message(
+        "E805",
+        "The document has no dependency parse; run it through eventcoder's pipeline (load_pipeline()) before extracting events.",
+    )

@@ -51,8 +51,11 @@ class Actor:
             return None
         span = data.get("span")
         return cls(
-            text=data["text"], code=data.get("code"), country=data.get("country"),
-            sector=data.get("sector"), span=tuple(span) if span else None,
+            text=data["text"],
+            code=data.get("code"),
+            country=data.get("country"),
+            sector=data.get("sector"),
+            span=tuple(span) if span else None,
             entity_type=data.get("entity_type"),
         )
 
@@ -168,7 +171,10 @@ class EventRecord(Record):
 
     KIND: ClassVar[str] = "event"
     _NESTED: ClassVar[dict[str, type]] = {
-        "source": Actor, "target": Actor, "date": DateInterval, "location": Location,
+        "source": Actor,
+        "target": Actor,
+        "date": DateInterval,
+        "location": Location,
         "reported_by": Actor,
     }
     source: Actor | None = None
@@ -246,8 +252,14 @@ class ConflictRecord(Record):
 
 _KINDS: dict[str, type[Record]] = {
     cls.KIND: cls
-    for cls in (DocumentRecord, EventRecord, ClaimRecord, QuantityRecord, PollRecord,
-                ConflictRecord)
+    for cls in (
+        DocumentRecord,
+        EventRecord,
+        ClaimRecord,
+        QuantityRecord,
+        PollRecord,
+        ConflictRecord,
+    )
 }
 
 

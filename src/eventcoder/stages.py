@@ -42,8 +42,9 @@ def load_stages(names: tuple[str, ...]) -> dict[str, Any]:
     return stages
 
 
-def run_stages(stages: dict[str, Any], parsed: Doc, document: Any, head: DocumentRecord,
-               first_sentence: int) -> list[Record]:
+def run_stages(
+    stages: dict[str, Any], parsed: Doc, document: Any, head: DocumentRecord, first_sentence: int
+) -> list[Record]:
     """Code one parsed chunk. Spans in the result are relative to the chunk's text."""
     times = None
     if "time" in stages:
@@ -57,8 +58,17 @@ def run_stages(stages: dict[str, Any], parsed: Doc, document: Any, head: Documen
     records: list[Record] = []
     if "events" in stages:
         for candidate in stages["events"].extract(parsed, mentions):
-            records.append(_event_record(candidate, parsed, sentences, document, times,
-                                         first_sentence, stages.get("actors")))
+            records.append(
+                _event_record(
+                    candidate,
+                    parsed,
+                    sentences,
+                    document,
+                    times,
+                    first_sentence,
+                    stages.get("actors"),
+                )
+            )
         _number_events(records)
     if "claims" in stages:
         found = stages["claims"].extract(parsed, mentions, document.id, ref_date)
@@ -67,26 +77,45 @@ def run_stages(stages: dict[str, Any], parsed: Doc, document: Any, head: Documen
 
 
 def _unknown_date(ref_date: dt.date | None) -> DateInterval:
-    return DateInterval(start=None, end=ref_date.isoformat() if ref_date else None,
-                        granularity="unknown", text=None)
+    return DateInterval(
+        start=None, end=ref_date.isoformat() if ref_date else None, granularity="unknown", text=None
+    )
 
 
-def _event_record(c: Any, parsed: Doc, sentences: list[Span], document: Any, times: Any,
-                  first_sentence: int, actor_coder: Any) -> EventRecord:
+def _event_record(
+    c: Any,
+    parsed: Doc,
+    sentences: list[Span],
+    document: Any,
+    times: Any,
+    first_sentence: int,
+    actor_coder: Any,
+) -> EventRecord:
     sent = sentences[c.sentence]
     trigger = parsed[c.trigger]
     date = times.date_for(c.trigger) if times else _unknown_date(document.date)
     return EventRecord(
-        id=f"{document.id}:s{c.sentence}:e", doc_id=document.id, sentence=c.sentence,
-        span=(sent.start_char, sent.end_char), sentence_text=sent.text,
+        id=f"{document.id}:s{c.sentence}:e",
+        doc_id=document.id,
+        sentence=c.sentence,
+        span=(sent.start_char, sent.end_char),
+        sentence_text=sent.text,
         source=c.source.to_actor() if c.source else None,
         target=c.target.to_actor() if c.target else None,
-        cameo=c.cameo, plover=c.plover, plover_mode=c.plover_mode,
-        plover_context=list(c.plover_context), goldstein=c.goldstein, quad_class=c.quad_class,
-        negated=c.negated, modality=c.modality, trigger=c.trigger_text,
-        trigger_span=(trigger.idx, trigger.idx + len(trigger.text)), date=date,
+        cameo=c.cameo,
+        plover=c.plover,
+        plover_mode=c.plover_mode,
+        plover_context=list(c.plover_context),
+        goldstein=c.goldstein,
+        quad_class=c.quad_class,
+        negated=c.negated,
+        modality=c.modality,
+        trigger=c.trigger_text,
+        trigger_span=(trigger.idx, trigger.idx + len(trigger.text)),
+        date=date,
         location=_location(trigger, actor_coder, document.date),
-        reported_by=c.reported_by.to_actor() if c.reported_by else None, pattern=c.pattern,
+        reported_by=c.reported_by.to_actor() if c.reported_by else None,
+        pattern=c.pattern,
     )
 
 
@@ -95,8 +124,9 @@ def _location(trigger: Any, actor_coder: Any, date: dt.date | None) -> Location 
     for child in trigger.children:
         if child.dep_ not in ("obl", "nmod") or child.ent_type_ != "GPE":
             continue
-        if not any(c.dep_ == "case" and c.lower_ in ("in", "at", "near", "inside")
-                   for c in child.children):
+        if not any(
+            c.dep_ == "case" and c.lower_ in ("in", "at", "near", "inside") for c in child.children
+        ):
             continue
         ent = next(e for e in trigger.doc.ents if e.start <= child.i < e.end)
         actor = actor_coder.code_text(ent.text, date) if actor_coder else None
@@ -113,8 +143,9 @@ def _number_events(records: list[Record]) -> None:
         record.id = f"{record.doc_id}:s{record.sentence}:e{n}"
 
 
-def _date_claims(records: list[Record], sentences: list[Span], times: Any,
-                 ref_date: dt.date | None) -> list[Record]:
+def _date_claims(
+    records: list[Record], sentences: list[Span], times: Any, ref_date: dt.date | None
+) -> list[Record]:
     """Give claims, quantities and polls the date of their sentence when they have none."""
     for record in records:
         if not hasattr(record, "date") or record.date is not None or record.sentence is None:

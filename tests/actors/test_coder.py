@@ -15,8 +15,10 @@ def _codes(coder, nlp, text, date=DAY):
 
 
 def test_minister_and_counterpart(coder, nlp) -> None:
-    text = ("Belarusian Defense Minister Viktor Khrenin met his Russian counterpart "
-            "Sergei Shoigu in Minsk on Tuesday.")
+    text = (
+        "Belarusian Defense Minister Viktor Khrenin met his Russian counterpart "
+        "Sergei Shoigu in Minsk on Tuesday."
+    )
     found = coder.find(nlp(text), DAY)
     codes = [m.code for m in found]
     assert "BLRMIL" in codes and "RUSMIL" in codes
@@ -33,8 +35,10 @@ def test_codes_follow_the_date(coder, nlp) -> None:
 
 
 def test_metonyms_agents_and_igos(coder, nlp) -> None:
-    text = ("The Kremlin denied the report, while Ukrainian intelligence said Belarusian "
-            "troops had moved north. The European Union condemned the Lukashenka regime.")
+    text = (
+        "The Kremlin denied the report, while Ukrainian intelligence said Belarusian "
+        "troops had moved north. The European Union condemned the Lukashenka regime."
+    )
     codes = {m.code for m in coder.find(nlp(text), DAY)}
     assert {"RUSGOV", "UKRSPY", "BLRMIL", "IGOEU", "BLRGOV"} <= codes
 
@@ -45,7 +49,7 @@ def test_pronoun_takes_antecedent_code(coder, nlp) -> None:
     found = coder.find(doc, DAY)
     pron = [m for m in found if m.text == "He"]
     assert pron and pron[0].code == "BLRGOV" and pron[0].antecedent is not None
-    assert doc[pron[0].antecedent[0]:pron[0].antecedent[1]].text.endswith("Lukashenko")
+    assert doc[pron[0].antecedent[0] : pron[0].antecedent[1]].text.endswith("Lukashenko")
 
 
 def test_definite_description_inherits_country(coder, nlp) -> None:
@@ -64,14 +68,23 @@ def test_mentions_sorted_and_disjoint(coder, nlp) -> None:
 
 
 def test_coordinated_nationalities_share_the_sector(coder, nlp) -> None:
-    codes = {m.code for m in coder.find(nlp("Polish and Lithuanian officials met in Vilnius."), DAY)}
+    codes = {
+        m.code for m in coder.find(nlp("Polish and Lithuanian officials met in Vilnius."), DAY)
+    }
     assert {"POLGOV", "LTUGOV"} <= codes
 
 
-@pytest.mark.parametrize("text,code", [
-    ("the Kremlin", "RUSGOV"), ("Belarusian troops", "BLRMIL"), ("Downing Street", "GBRGOV"),
-    ("Ukrainian intelligence", "UKRSPY"), ("riot police", None), ("NATO", "IGONATO"),
-])
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("the Kremlin", "RUSGOV"),
+        ("Belarusian troops", "BLRMIL"),
+        ("Downing Street", "GBRGOV"),
+        ("Ukrainian intelligence", "UKRSPY"),
+        ("riot police", None),
+        ("NATO", "IGONATO"),
+    ],
+)
 def test_code_text(coder, text, code) -> None:
     actor = coder.code_text(text, DAY)
     assert actor is not None and actor.code == code
@@ -94,7 +107,9 @@ def test_from_petrarch_validation_dictionaries(shared_data, nlp) -> None:
     from eventcoder.actors.coder import ActorCoder
 
     folder = shared_data / "petrarch2" / "dictionaries"
-    peer = ActorCoder.from_petrarch(folder / "PETR.Validate.actors.txt", folder / "PETR.Validate.agents.txt")
+    peer = ActorCoder.from_petrarch(
+        folder / "PETR.Validate.actors.txt", folder / "PETR.Validate.agents.txt"
+    )
     found = peer.find(nlp("Israeli troops attacked Hamas gunmen near Gaza City."), DAY)
     codes = {m.code for m in found}
     assert "ISRMIL" in codes
@@ -111,8 +126,10 @@ def test_unknown_name_keeps_text_and_gets_a_country(coder, nlp) -> None:
 
 
 def test_institution_belongs_to_last_government(coder, nlp) -> None:
-    text = ("Russian troops arrived in the south. Lukashenka approved the plan on Monday. "
-            "The Ministry of Defense released videos of the trains.")
+    text = (
+        "Russian troops arrived in the south. Lukashenka approved the plan on Monday. "
+        "The Ministry of Defense released videos of the trains."
+    )
     found = coder.find(nlp(text), DAY)
     ministry = [m for m in found if "Ministry" in m.text]
     assert ministry and ministry[0].code == "BLRMIL" and ministry[0].antecedent is not None

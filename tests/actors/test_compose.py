@@ -21,7 +21,7 @@ def lexicon() -> Lexicon:
 def _coded(nlp, lexicon, text, date=DAY):
     doc = nlp(text)
     groups = group_matches(doc, find_matches(doc, lexicon))
-    return {doc[g.start:g.end].text: code_group(doc, g, date) for g in groups}
+    return {doc[g.start : g.end].text: code_group(doc, g, date) for g in groups}
 
 
 def test_adjective_agent_composition(nlp, lexicon) -> None:

@@ -30,7 +30,10 @@ def test_entity_brackets_keep_ids() -> None:
     values = ["(1-person-new", "1)", "(2-place-new-x)", "", "(1-person-giv)"]
     mentions = decode_mentions(values)
     assert sorted((first, last, eid) for first, last, eid, _ in mentions) == [
-        (0, 1, "1"), (2, 2, "2"), (4, 4, "1")]
+        (0, 1, "1"),
+        (2, 2, "2"),
+        (4, 4, "1"),
+    ]
     assert {etype for *_, etype in mentions} == {"person", "place"}
 
 
@@ -40,10 +43,15 @@ def test_innermost_prefers_shortest() -> None:
 
 
 def test_score_gsr_on_own_records(tmp_path: Path, nlp, coder) -> None:
-    records = [{"date": "2022-05-01", "text": "Belarusian troops shelled the border, and the Kremlin said nothing.",
-                "source": [{"actorText": "Belarusian troops", "code": "BLR", "sector": "MIL"}],
-                "target": [{"actorText": "Kremlin", "code": "RUS", "sector": "GOV"}]},
-               {"id": "doc-only", "event": "DOCUMENT"}]
+    records = [
+        {
+            "date": "2022-05-01",
+            "text": "Belarusian troops shelled the border, and the Kremlin said nothing.",
+            "source": [{"actorText": "Belarusian troops", "code": "BLR", "sector": "MIL"}],
+            "target": [{"actorText": "Kremlin", "code": "RUS", "sector": "GOV"}],
+        },
+        {"id": "doc-only", "event": "DOCUMENT"},
+    ]
     path = tmp_path / "gsr.json"
     path.write_text(json.dumps(records))
     score = score_gsr(path, nlp, coder)
@@ -58,7 +66,9 @@ def test_score_gsr_bad_file(tmp_path: Path, nlp, coder) -> None:
 
 
 def test_gsr_floor(shared_data: Path, nlp, coder) -> None:
-    score = score_gsr(shared_data / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt", nlp, coder)
+    score = score_gsr(
+        shared_data / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt", nlp, coder
+    )
     assert score.total > 600
     assert score.found / score.total >= GSR_FOUND_FLOOR
     assert score.country_right / score.total >= GSR_COUNTRY_FLOOR

@@ -30,8 +30,11 @@ def test_loads_fast_and_covers_the_basics() -> None:
 
 
 def test_every_state_has_an_iso_code() -> None:
-    rows = [line.split("\t") for line in (DATA_DIR / "states.tsv").read_text().splitlines()
-            if line and not line.startswith("#")]
+    rows = [
+        line.split("\t")
+        for line in (DATA_DIR / "states.tsv").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
     assert len(rows) > 190
     assert all(len(r[0]) == 3 and r[0].isupper() for r in rows)
 
@@ -46,8 +49,11 @@ def test_spelling_variants_share_terms() -> None:
 
 
 def test_code_for_prefers_office_over_elite() -> None:
-    terms = [DatedCode("XXXELI", dt.date(1970, 1, 1), dt.date(2000, 1, 1)),
-             DatedCode("XXXGOV", dt.date(1994, 7, 20), None), DatedCode("XXXELI")]
+    terms = [
+        DatedCode("XXXELI", dt.date(1970, 1, 1), dt.date(2000, 1, 1)),
+        DatedCode("XXXGOV", dt.date(1994, 7, 20), None),
+        DatedCode("XXXELI"),
+    ]
     assert code_for(terms, dt.date(1997, 1, 1)) == "XXXGOV"
     assert code_for(terms, dt.date(1980, 1, 1)) == "XXXELI"
     assert code_for(terms, None) == "XXXGOV"

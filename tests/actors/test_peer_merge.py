@@ -78,5 +78,7 @@ def test_name_after_a_joined_phrase_is_taken_in(peer, nlp) -> None:
 
 
 def test_agents_listed_before_an_agent_of_actor_share_the_actor(peer, nlp) -> None:
-    codes = _codes(peer, nlp, "Lawmakers and officials in Valdoria and Ormand welcomed ties with Kestria.")
+    codes = _codes(
+        peer, nlp, "Lawmakers and officials in Valdoria and Ormand welcomed ties with Kestria."
+    )
     assert {"VALLEG", "VALGOV", "ORMGOV"} <= set(codes) and "---LEG" not in codes

@@ -16,7 +16,7 @@ def lexicon() -> Lexicon:
 
 
 def _kinds(doc, matches):
-    return {(doc[m.start:m.end].text, m.kind) for m in matches}
+    return {(doc[m.start : m.end].text, m.kind) for m in matches}
 
 
 def test_names_agents_and_entities(nlp, lexicon) -> None:
@@ -32,7 +32,7 @@ def test_matches_do_not_overlap_except_titles(nlp, lexicon) -> None:
     matches = [m for m in find_matches(doc, lexicon) if m.kind != "title"]
     for a, b in itertools.pairwise(matches):
         assert a.end <= b.start or a.kind == "ent" or b.kind == "ent"
-    names = " | ".join(doc[m.start:m.end].text for m in matches if m.kind == "name")
+    names = " | ".join(doc[m.start : m.end].text for m in matches if m.kind == "name")
     assert "European Union" in names and "NATO" in names and "Kremlin" in names
 
 

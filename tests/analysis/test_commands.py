@@ -16,17 +16,30 @@ _WEEK = DateInterval("2022-02-01", "2022-02-07", "week", "that week")
 
 
 def _figure(doc: str, low: float, high: float, who: str) -> list:
-    return [DocumentRecord(id=doc, doc_id=doc),
-            QuantityRecord(id=f"{doc}:s0:q0", doc_id=doc, sentence=0, measure="troops",
-                           low=low, high=high, source=Actor(who, code=who), date=_WEEK,
-                           text=f"{low:g}-{high:g} troops")]
+    return [
+        DocumentRecord(id=doc, doc_id=doc),
+        QuantityRecord(
+            id=f"{doc}:s0:q0",
+            doc_id=doc,
+            sentence=0,
+            measure="troops",
+            low=low,
+            high=high,
+            source=Actor(who, code=who),
+            date=_WEEK,
+            text=f"{low:g}-{high:g} troops",
+        ),
+    ]
 
 
 def test_conflicts_across_documents(tmp_path):
     db = str(tmp_path / "s.duckdb")
     with open_store(db) as store:
-        store.write(_figure("a", 3000, 7000, "UKRSPY") + _figure("b", 9000, 9000, "BLRMIL")
-                    + _figure("c", 8800, 9100, "BLRMIL"))
+        store.write(
+            _figure("a", 3000, 7000, "UKRSPY")
+            + _figure("b", 9000, 9000, "BLRMIL")
+            + _figure("c", 8800, 9100, "BLRMIL")
+        )
     result = CliRunner().invoke(main, ["conflicts", "--db", db, "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     conflicts = [json.loads(line) for line in result.output.splitlines()]

@@ -21,11 +21,20 @@ def verbs():
     return load_reporting_verbs()
 
 
-def make_mention(doc, text: str, code: str | None = None, country: str | None = None,
-                 sector: str | None = None) -> ActorMention:
+def make_mention(
+    doc, text: str, code: str | None = None, country: str | None = None, sector: str | None = None
+) -> ActorMention:
     """An ActorMention over the first occurrence of ``text`` in ``doc`` (as the actor stage would)."""
     start_char = doc.text.index(text)
     span = doc.char_span(start_char, start_char + len(text), alignment_mode="expand")
-    return ActorMention(start=span.start, end=span.end, head=span.root.i, text=span.text,
-                        char_start=span.start_char, char_end=span.end_char, code=code,
-                        country=country, sector=sector)
+    return ActorMention(
+        start=span.start,
+        end=span.end,
+        head=span.root.i,
+        text=span.text,
+        char_start=span.start_char,
+        char_end=span.end_char,
+        code=code,
+        country=country,
+        sector=sector,
+    )

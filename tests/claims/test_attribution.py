@@ -13,12 +13,14 @@ def _claims(nlp, verbs, text, mentions_for=()):
     out = []
     for sent in doc.sents:
         for a in find_attributions(sent, mentions, verbs):
-            out.append((a.speaker, doc[a.content_start:a.content_end].text, a.stance, a.verb))
+            out.append((a.speaker, doc[a.content_start : a.content_end].text, a.stance, a.verb))
     return out
 
 
 def test_reporting_verb_with_that_clause(nlp, verbs):
-    found = _claims(nlp, verbs, "The interior minister said that the border would reopen on Monday.")
+    found = _claims(
+        nlp, verbs, "The interior minister said that the border would reopen on Monday."
+    )
     assert len(found) == 1
     speaker, content, stance, verb = found[0]
     assert "minister" in speaker.text and speaker.code is None
@@ -32,8 +34,12 @@ def test_denial_stance_comes_from_the_verb(nlp, verbs):
 
 
 def test_speaker_is_the_covering_actor_mention(nlp, verbs):
-    found = _claims(nlp, verbs, "The Kremlin insists that the exercises are defensive.",
-                    mentions_for=[("The Kremlin", "RUSGOV")])
+    found = _claims(
+        nlp,
+        verbs,
+        "The Kremlin insists that the exercises are defensive.",
+        mentions_for=[("The Kremlin", "RUSGOV")],
+    )
     assert found and found[0][0].code == "RUSGOV"
 
 
@@ -67,14 +73,21 @@ def test_refusing_or_not_saying_is_no_claim(nlp, verbs):
 
 
 def test_uncoded_mention_inside_a_longer_phrase_keeps_the_phrase(nlp, verbs):
-    found = _claims(nlp, verbs, "Officials in the capital denied that troops had left.",
-                    mentions_for=[("Officials", None)])
+    found = _claims(
+        nlp,
+        verbs,
+        "Officials in the capital denied that troops had left.",
+        mentions_for=[("Officials", None)],
+    )
     assert found and found[0][0].text == "Officials in the capital"
 
 
 def test_a_gerund_after_a_clause_is_no_quote_inversion(nlp, verbs):
-    found = _claims(nlp, verbs, "Currently, both regimes are interested in maintaining an "
-                                "atmosphere of uncertainty.")
+    found = _claims(
+        nlp,
+        verbs,
+        "Currently, both regimes are interested in maintaining an atmosphere of uncertainty.",
+    )
     assert found == []
 
 

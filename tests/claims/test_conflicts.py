@@ -7,8 +7,17 @@ from eventcoder.records import Actor, DateInterval, QuantityRecord
 
 
 def _q(qid, low, high, source, measure="troops", doc="d1", date=None, unit=None):
-    return QuantityRecord(id=qid, doc_id=doc, measure=measure, low=low, high=high, unit=unit,
-                          source=Actor(source) if source else None, text=str(low), date=date)
+    return QuantityRecord(
+        id=qid,
+        doc_id=doc,
+        measure=measure,
+        low=low,
+        high=high,
+        unit=unit,
+        source=Actor(source) if source else None,
+        text=str(low),
+        date=date,
+    )
 
 
 def test_vague_range_against_point_beyond_it_conflicts():
@@ -60,8 +69,9 @@ def test_measure_key_compares_heads():
 
 def test_near_synonyms_compare_and_open_dates_do_not_cross_documents():
     assert measure_key("soldiers") == measure_key("Russian troops")
-    assert find_conflicts([_q("a", 8000, 8000, "x", measure="crowd"),
-                           _q("b", 100000, None, "y", measure="people")])
+    assert find_conflicts(
+        [_q("a", 8000, 8000, "x", measure="crowd"), _q("b", 100000, None, "y", measure="people")]
+    )
     open_date = DateInterval(None, "2022-06-30", "unknown")
     a = _q("d1:s0:q0", 1000, 1000, "x", doc="d1", date=open_date)
     b = _q("d2:s0:q0", 5000, 5000, "y", doc="d2", date=open_date)
@@ -69,5 +79,9 @@ def test_near_synonyms_compare_and_open_dates_do_not_cross_documents():
 
 
 def test_figures_without_a_source_are_not_estimates():
-    assert find_conflicts([_q("a", 2, 2, None, measure="convoys"),
-                           _q("b", 60, 60, "y", measure="convoys")]) == []
+    assert (
+        find_conflicts(
+            [_q("a", 2, 2, None, measure="convoys"), _q("b", 60, 60, "y", measure="convoys")]
+        )
+        == []
+    )

@@ -48,9 +48,12 @@ def test_cli_prints_table_and_summary(nlp, tmp_path):
     from eventcoder.cli import main
 
     gold = tmp_path / "g.jsonl"
-    gold.write_text('{"id": "a", "text": "Police said 12 people died.", "claims": '
-                    '[{"speaker": "Police", "content": "12 people died"}], "quantities": '
-                    '[{"text": "12", "low": 12, "high": 12, "unit": null}]}\n', encoding="utf-8")
+    gold.write_text(
+        '{"id": "a", "text": "Police said 12 people died.", "claims": '
+        '[{"speaker": "Police", "content": "12 people died"}], "quantities": '
+        '[{"text": "12", "low": 12, "high": 12, "unit": null}]}\n',
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["eval", "claims", "--gold", str(gold)])
     assert result.exit_code == 0, result.output
     assert result.output.strip().splitlines()[-1] == "claims: found 2/2 (100.0%), extra 0"

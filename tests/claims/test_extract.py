@@ -5,12 +5,20 @@ from __future__ import annotations
 import pytest
 
 from eventcoder.errors import InputError
-from eventcoder.records import ClaimRecord, ConflictRecord, PollRecord, QuantityRecord, record_from_dict
+from eventcoder.records import (
+    ClaimRecord,
+    ConflictRecord,
+    PollRecord,
+    QuantityRecord,
+    record_from_dict,
+)
 
 from .conftest import make_mention
 
-TEXT = ("Police said about 5,000 people joined the protest. Organisers put the figure at 40,000. "
-        "A Gallup poll found that 41% of Americans approve of the plan.")
+TEXT = (
+    "Police said about 5,000 people joined the protest. Organisers put the figure at 40,000. "
+    "A Gallup poll found that 41% of Americans approve of the plan."
+)
 
 
 def test_records_ids_and_sources(nlp, extractor):
@@ -68,8 +76,9 @@ def test_example_article(nlp, extractor, belarus_text):
 def test_rules_run_across_over_eager_sentence_splits(nlp, extractor):
     from eventcoder.claims.extract import sentence_units
 
-    doc = nlp("Putin, speaking at a press conference, claimed that the West had provoked it. "
-              "Prices rose.")
+    doc = nlp(
+        "Putin, speaking at a press conference, claimed that the West had provoked it. Prices rose."
+    )
     units = sentence_units(doc, list(doc.sents))
     assert [u.text.rstrip()[-1] for u in units] == [".", "."]
     claims = [r for r in extractor.extract(doc, [], "d") if isinstance(r, ClaimRecord)]
@@ -83,9 +92,11 @@ def test_empty_and_number_free_documents(nlp, extractor):
 
 
 def test_set_figure_and_a_later_estimate_conflict(nlp, extractor):
-    doc = nlp("An African Union mission put the number of fighters loyal to the militia in "
-              "Ituri at around 2,000, while a local official, who asked not to be named, "
-              "said the actual figure was closer to 3,500.")
+    doc = nlp(
+        "An African Union mission put the number of fighters loyal to the militia in "
+        "Ituri at around 2,000, while a local official, who asked not to be named, "
+        "said the actual figure was closer to 3,500."
+    )
     records = extractor.extract(doc, [], "ituri")
     quantities = [r for r in records if isinstance(r, QuantityRecord)]
     conflicts = [r for r in records if isinstance(r, ConflictRecord)]

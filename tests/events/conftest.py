@@ -15,12 +15,21 @@ def build_mentions(doc: Doc, table: dict[str, str]) -> list[ActorMention]:
     for name, code in table.items():
         words = name.split()
         for i in range(len(doc) - len(words) + 1):
-            if [t.text for t in doc[i:i + len(words)]] == words:
-                span = doc[i:i + len(words)]
-                out.append(ActorMention(start=span.start, end=span.end, head=span.root.i,
-                                        text=span.text, char_start=span.start_char,
-                                        char_end=span.end_char, code=code, country=code[:3],
-                                        sector=code[3:6] or None))
+            if [t.text for t in doc[i : i + len(words)]] == words:
+                span = doc[i : i + len(words)]
+                out.append(
+                    ActorMention(
+                        start=span.start,
+                        end=span.end,
+                        head=span.root.i,
+                        text=span.text,
+                        char_start=span.start_char,
+                        char_end=span.end_char,
+                        code=code,
+                        country=code[:3],
+                        sector=code[3:6] or None,
+                    )
+                )
     return sorted(out, key=lambda m: m.start)
 
 

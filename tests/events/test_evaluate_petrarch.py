@@ -28,7 +28,9 @@ def test_petrarch_floor(shared_data: Path, nlp):
 
 
 def test_command_summary_line(shared_data: Path, nlp):
-    result = CliRunner().invoke(eval_petrarch_command, ["--data-dir", str(shared_data), "--limit", "10"])
+    result = CliRunner().invoke(
+        eval_petrarch_command, ["--data-dir", str(shared_data), "--limit", "10"]
+    )
     assert result.exit_code == 0, result.output
     last = result.output.strip().splitlines()[-1]
     assert last.startswith("petrarch: found ") and ", extra " in last
@@ -38,7 +40,9 @@ def test_read_discards(tmp_path: Path):
     from eventcoder.events.evaluate_petrarch import read_discards
 
     path = tmp_path / "discards.txt"
-    path.write_text("<!-- header -->\nBASEBALL  # comment\n+World_Golf Championships\n", encoding="utf-8")
+    path.write_text(
+        "<!-- header -->\nBASEBALL  # comment\n+World_Golf Championships\n", encoding="utf-8"
+    )
     patterns = read_discards(path)
     assert len(patterns) == 2
     assert patterns[1].search("at the world golf championships today")
@@ -53,6 +57,8 @@ def test_several_codes_give_one_dyad_each():
     def actor(code):
         return SimpleNamespace(code=code)
 
-    events = [SimpleNamespace(negated=False, source=actor("AAA/BBB"), target=actor("CCC"), cameo="041"),
-              SimpleNamespace(negated=True, source=actor("DDD"), target=actor("CCC"), cameo="041")]
+    events = [
+        SimpleNamespace(negated=False, source=actor("AAA/BBB"), target=actor("CCC"), cameo="041"),
+        SimpleNamespace(negated=True, source=actor("DDD"), target=actor("CCC"), cameo="041"),
+    ]
     assert _predicted(events) == [("AAA", "CCC", "041"), ("BBB", "CCC", "041")]

@@ -11,8 +11,9 @@ FLOOR_ACCURACY = 0.73
 
 def test_read_gold_maps_old_categories(shared_data: Path):
     successors = CameoOntology.from_data().successors
-    gold = read_gold(shared_data / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt",
-                     successors)
+    gold = read_gold(
+        shared_data / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt", successors
+    )
     assert len(gold) == 322
     categories = {g.category for g in gold}
     assert "ASSAULT" in categories and not categories & {"FIGHT", "DEMAND", "DISAPPROVE"}
@@ -25,6 +26,8 @@ def test_plover_floor(shared_data: Path, nlp):
 
 
 def test_command_summary_line(shared_data: Path, nlp):
-    result = CliRunner().invoke(eval_plover_command, ["--data-dir", str(shared_data), "--limit", "5"])
+    result = CliRunner().invoke(
+        eval_plover_command, ["--data-dir", str(shared_data), "--limit", "5"]
+    )
     assert result.exit_code == 0, result.output
     assert result.output.strip().splitlines()[-1].startswith("plover: found ")

@@ -34,8 +34,9 @@ def test_military_events(article_events):
     assert invasion and all(e.target is not None for e in invasion)  # a nominal event
     mobilize = [e for e in asserted if e.plover == "MOBILIZE" and e.source is not None]
     assert mobilize and any(e.source.sector == "MIL" for e in mobilize)  # deployment, build-up
-    assert any(e.plover in {"COOPERATE", "AGREE"} and "military" in e.plover_context
-               for e in events)  # military co-operation
+    assert any(
+        e.plover in {"COOPERATE", "AGREE"} and "military" in e.plover_context for e in events
+    )  # military co-operation
     assert any(e.cameo == "057" and e.source is not None for e in asserted)  # approval
 
 

@@ -6,8 +6,10 @@ from eventcoder.events.extract import EventCandidate
 
 
 def _dyads(events: list[EventCandidate]) -> set[tuple[str | None, str | None, str]]:
-    return {(e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
-            for e in events}
+    return {
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
+        for e in events
+    }
 
 
 def test_active_verb_pattern(code_sentence):
@@ -19,20 +21,23 @@ def test_active_verb_pattern(code_sentence):
 
 
 def test_passive_voice(code_sentence):
-    events = code_sentence("Sanctions were imposed on Iran by Norway.",
-                           {"Norway": "NOR", "Iran": "IRN"})
+    events = code_sentence(
+        "Sanctions were imposed on Iran by Norway.", {"Norway": "NOR", "Iran": "IRN"}
+    )
     assert ("NOR", "IRN", "163") in _dyads(events)
 
 
 def test_negation(code_sentence):
-    events = code_sentence("Chile still hasn't broken off relations with Peru.",
-                           {"Chile": "CHL", "Peru": "PER"})
+    events = code_sentence(
+        "Chile still hasn't broken off relations with Peru.", {"Chile": "CHL", "Peru": "PER"}
+    )
     assert events and all(e.negated for e in events)
 
 
 def test_threat_is_not_an_attack(code_sentence):
-    events = code_sentence("Russia threatened to fire missiles at Georgia.",
-                           {"Russia": "RUS", "Georgia": "GEO"})
+    events = code_sentence(
+        "Russia threatened to fire missiles at Georgia.", {"Russia": "RUS", "Georgia": "GEO"}
+    )
     assert events
     assert all(e.cameo.startswith("13") for e in events)
     assert all(e.plover == "THREATEN" for e in events)
@@ -40,13 +45,17 @@ def test_threat_is_not_an_attack(code_sentence):
 
 
 def test_refusal(code_sentence):
-    events = code_sentence("Egypt refused to send troops to Yemen.", {"Egypt": "EGY", "Yemen": "YEM"})
+    events = code_sentence(
+        "Egypt refused to send troops to Yemen.", {"Egypt": "EGY", "Yemen": "YEM"}
+    )
     assert events and all(e.cameo.startswith("12") for e in events)
 
 
 def test_reported_event(code_sentence):
-    events = code_sentence("Poland said that Russia attacked Ukraine.",
-                           {"Poland": "POL", "Russia": "RUS", "Ukraine": "UKR"})
+    events = code_sentence(
+        "Poland said that Russia attacked Ukraine.",
+        {"Poland": "POL", "Russia": "RUS", "Ukraine": "UKR"},
+    )
     attack = [e for e in events if e.cameo.startswith("19")]
     assert attack and attack[0].source.code == "RUS" and attack[0].target.code == "UKR"
     assert attack[0].reported_by is not None and attack[0].reported_by.code == "POL"
@@ -54,19 +63,24 @@ def test_reported_event(code_sentence):
 
 
 def test_no_plans(code_sentence):
-    events = code_sentence("Russia has no plans to attack Finland.", {"Russia": "RUS", "Finland": "FIN"})
+    events = code_sentence(
+        "Russia has no plans to attack Finland.", {"Russia": "RUS", "Finland": "FIN"}
+    )
     assert all(e.negated for e in events)
 
 
 def test_nominal_event(code_sentence):
     events = code_sentence("Protesters marched against the invasion of Kuwait.", {"Kuwait": "KWT"})
-    assert any(e.target is not None and e.target.code == "KWT" and e.cameo.startswith("19")
-               for e in events)
+    assert any(
+        e.target is not None and e.target.code == "KWT" and e.cameo.startswith("19") for e in events
+    )
 
 
 def test_coordinated_sources(code_sentence):
-    events = code_sentence("Yesterday Chile, Peru and Bolivia condemned Brazil.",
-                           {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL", "Brazil": "BRA"})
+    events = code_sentence(
+        "Yesterday Chile, Peru and Bolivia condemned Brazil.",
+        {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL", "Brazil": "BRA"},
+    )
     sources = {e.source.code for e in events if e.source and e.target and e.target.code == "BRA"}
     assert sources == {"CHL", "PER", "BOL"}
 
@@ -93,7 +107,9 @@ def test_unparsed_document_is_a_clear_error(extractor):
 
 
 def test_target_in_a_participial_clause_on_the_object(code_sentence):
-    events = code_sentence("Chile welcomed the proposals sent by Peru.", {"Chile": "CHL", "Peru": "PER"})
+    events = code_sentence(
+        "Chile welcomed the proposals sent by Peru.", {"Chile": "CHL", "Peru": "PER"}
+    )
     dyads = [(e.source.code, e.target.code) for e in events if e.source and e.target]
     assert ("CHL", "PER") in dyads
 
@@ -103,10 +119,14 @@ def test_pattern_skip_keeps_the_skipped_phrase_out_of_the_target(nlp, tmp_path):
     from tests.events.conftest import build_mentions
 
     verbs = tmp_path / "verbs.txt"
-    verbs.write_text("--- CELEBRATE [181] ---\nCELEBRATE\n- * FEAST IN ^ +  [045]\n", encoding="utf-8")
+    verbs.write_text(
+        "--- CELEBRATE [181] ---\nCELEBRATE\n- * FEAST IN ^ +  [045]\n", encoding="utf-8"
+    )
     extractor = EventExtractor.from_data(verbs=verbs, recode=False)
     doc = nlp("Chile celebrated the feast in Peru with the envoys of Bolivia.")
-    events = extractor.extract(doc, build_mentions(doc, {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"}))
+    events = extractor.extract(
+        doc, build_mentions(doc, {"Chile": "CHL", "Peru": "PER", "Bolivia": "BOL"})
+    )
     dyads = {(e.source.code, e.target.code, e.cameo) for e in events if e.source and e.target}
     assert ("CHL", "BOL", "045") in dyads and ("CHL", "PER", "045") not in dyads
 
@@ -116,18 +136,26 @@ def test_pattern_with_target_before_the_verb_swaps_roles(nlp, tmp_path):
     from tests.events.conftest import build_mentions
 
     verbs = tmp_path / "verbs.txt"
-    verbs.write_text("--- RECEIVE [033] ---\nRECEIVE\n- + * MONEY $  [071]\n"
-                     "--- FREE [066] ---\nFREE\n- + * FROM $  [066]\n", encoding="utf-8")
+    verbs.write_text(
+        "--- RECEIVE [033] ---\nRECEIVE\n- + * MONEY $  [071]\n"
+        "--- FREE [066] ---\nFREE\n- + * FROM $  [066]\n",
+        encoding="utf-8",
+    )
     extractor = EventExtractor.from_data(verbs=verbs, recode=False)
     table = {"Chile": "CHL", "Peru": "PER"}
 
     def dyads(text):
         doc = nlp(text)
-        return {(e.source.code, e.target.code, e.cameo) for e in extractor.extract(doc, build_mentions(doc, table))
-                if e.source and e.target}
+        return {
+            (e.source.code, e.target.code, e.cameo)
+            for e in extractor.extract(doc, build_mentions(doc, table))
+            if e.source and e.target
+        }
 
     assert ("PER", "CHL", "071") in dyads("Chile received money from Peru on Monday.")
-    assert ("PER", "CHL", "066") in dyads("Chile was freed from Peru on Monday.")  # passive: no swap
+    assert ("PER", "CHL", "066") in dyads(
+        "Chile was freed from Peru on Monday."
+    )  # passive: no swap
 
 
 def test_copular_predicate_of_an_infinitive(nlp):
@@ -148,11 +176,19 @@ def test_compound_subject_is_reciprocal_despite_an_uncoded_name(nlp, tmp_path):
     verbs = tmp_path / "verbs.txt"
     verbs.write_text("--- AGREE [081] ---\nAGREE\n- % *  [030:030]\n", encoding="utf-8")
     extractor = EventExtractor.from_data(verbs=verbs, recode=False)
-    doc = nlp("Chile and Peru agree that territorial disputes in the Pacific Ocean should be resolved through talks.")
+    doc = nlp(
+        "Chile and Peru agree that territorial disputes in the Pacific Ocean should be resolved through talks."
+    )
     mentions = build_mentions(doc, {"Chile": "CHL", "Peru": "PER", "Pacific Ocean": "XXX"})
-    mentions = [replace(m, code=None, country=None, sector=None) if m.text == "Pacific Ocean" else m
-                for m in mentions]
-    dyads = {(e.source.code, e.target.code) for e in extractor.extract(doc, mentions) if e.source and e.target}
+    mentions = [
+        replace(m, code=None, country=None, sector=None) if m.text == "Pacific Ocean" else m
+        for m in mentions
+    ]
+    dyads = {
+        (e.source.code, e.target.code)
+        for e in extractor.extract(doc, mentions)
+        if e.source and e.target
+    }
     assert {("CHL", "PER"), ("PER", "CHL")} <= dyads
 
 
@@ -163,15 +199,18 @@ def test_coded_actor_in_a_phrase_beats_an_uncoded_object(nlp, extractor):
 
     doc = nlp("Chile attacked the Azov plant in Peru on Monday.")
     mentions = build_mentions(doc, {"Chile": "CHL", "Azov plant": "XXX", "Peru": "PER"})
-    mentions = [replace(m, code=None, country=None, sector=None) if m.text == "Azov plant" else m
-                for m in mentions]
+    mentions = [
+        replace(m, code=None, country=None, sector=None) if m.text == "Azov plant" else m
+        for m in mentions
+    ]
     targets = {e.target.code for e in extractor.extract(doc, mentions) if e.source and e.target}
     assert "PER" in targets
 
 
 def test_target_in_a_participial_clause_on_an_object_modifier(code_sentence):
-    events = code_sentence("Chile welcomed assurances on trade issues sent from Peru.",
-                           {"Chile": "CHL", "Peru": "PER"})
+    events = code_sentence(
+        "Chile welcomed assurances on trade issues sent from Peru.", {"Chile": "CHL", "Peru": "PER"}
+    )
     dyads = [(e.source.code, e.target.code) for e in events if e.source and e.target]
     assert ("CHL", "PER") in dyads
 

@@ -57,15 +57,60 @@ def test_conjunct_of_a_subjectless_clause_takes_the_sentence_subject():
 
     from eventcoder.events.match import subjects_of
 
-    words = ["The", "Union", "issued", "a", "statement", "on", "what", "is", "happening",
-             "and", "imposed", "sanctions", "."]
+    words = [
+        "The",
+        "Union",
+        "issued",
+        "a",
+        "statement",
+        "on",
+        "what",
+        "is",
+        "happening",
+        "and",
+        "imposed",
+        "sanctions",
+        ".",
+    ]
     heads = [1, 2, 2, 4, 2, 6, 4, 8, 6, 10, 8, 10, 2]
-    deps = ["det", "nsubj", "ROOT", "det", "obj", "case", "nmod", "aux", "acl", "cc", "conj",
-            "obj", "punct"]
-    pos = ["DET", "PROPN", "VERB", "DET", "NOUN", "ADP", "PRON", "AUX", "VERB", "CCONJ", "VERB",
-           "NOUN", "PUNCT"]
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos,
-              sent_starts=[True] + [False] * 12)
+    deps = [
+        "det",
+        "nsubj",
+        "ROOT",
+        "det",
+        "obj",
+        "case",
+        "nmod",
+        "aux",
+        "acl",
+        "cc",
+        "conj",
+        "obj",
+        "punct",
+    ]
+    pos = [
+        "DET",
+        "PROPN",
+        "VERB",
+        "DET",
+        "NOUN",
+        "ADP",
+        "PRON",
+        "AUX",
+        "VERB",
+        "CCONJ",
+        "VERB",
+        "NOUN",
+        "PUNCT",
+    ]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        sent_starts=[True] + [False] * 12,
+    )
     assert [t.text for t in subjects_of(doc[10])] == ["Union"]
 
 
@@ -82,12 +127,16 @@ def test_chained_pattern_words_must_be_adjacent(nlp):
     from eventcoder.events.match import _pattern_matches
     from eventcoder.events.patterns import Term, VerbPattern, forms_of
 
-    chain = Term("new_trade_ties", ((forms_of("new"), forms_of("trade"), forms_of("ties")),), adjacent=True)
+    chain = Term(
+        "new_trade_ties", ((forms_of("new"), forms_of("trade"), forms_of("ties")),), adjacent=True
+    )
     pattern = VerbPattern(id="P.1", block="P", code="903", reverse_code=None, post=(chain,))
     near = nlp("Chile will abandon new trade ties with Peru.")
     apart = nlp("Chile will abandon new global trade ties with Peru.")
     assert _pattern_matches(pattern, verb_frame(next(t for t in near if t.lower_ == "abandon")))
-    assert not _pattern_matches(pattern, verb_frame(next(t for t in apart if t.lower_ == "abandon")))
+    assert not _pattern_matches(
+        pattern, verb_frame(next(t for t in apart if t.lower_ == "abandon"))
+    )
 
 
 def test_chained_pattern_words_are_read_linearly_after_the_verb(nlp):
@@ -106,11 +155,15 @@ def test_ordered_pattern_words_keep_their_order(nlp):
     from eventcoder.events.patterns import Term, VerbPattern, forms_of
 
     terms = (Term("the", ((forms_of("the"),),)), Term("full", ((forms_of("full"),),)))
-    pattern = VerbPattern(id="P.3", block="P", code="099", reverse_code=None, post=terms, ordered=True)
+    pattern = VerbPattern(
+        id="P.3", block="P", code="099", reverse_code=None, post=terms, ordered=True
+    )
     right = nlp("Chile will restore the full ties with Peru.")
     wrong = nlp("Chile will restore full ties with the Peru group.")
     assert _pattern_matches(pattern, verb_frame(next(t for t in right if t.lower_ == "restore")))
-    assert not _pattern_matches(pattern, verb_frame(next(t for t in wrong if t.lower_ == "restore")))
+    assert not _pattern_matches(
+        pattern, verb_frame(next(t for t in wrong if t.lower_ == "restore"))
+    )
 
 
 def test_ordered_pattern_words_are_read_past_the_clause(nlp):
@@ -118,7 +171,9 @@ def test_ordered_pattern_words_are_read_past_the_clause(nlp):
     from eventcoder.events.patterns import Term, VerbPattern, forms_of
 
     terms = (Term("dead", ((forms_of("dead"),),)), Term("in", ((forms_of("in"),),)))
-    pattern = VerbPattern(id="P.4", block="P", code="224", reverse_code=None, post=terms, ordered=True)
+    pattern = VerbPattern(
+        id="P.4", block="P", code="224", reverse_code=None, post=terms, ordered=True
+    )
     doc = nlp("A soldier was shot dead in Peru.")
     assert _pattern_matches(pattern, verb_frame(next(t for t in doc if t.lower_ == "shot")))
 
@@ -136,10 +191,20 @@ def test_longer_synset_phrase_wins(nlp):
     def synset(label, *phrases):
         return Term(label, tuple(tuple(forms_of(w) for w in p.split()) for p in phrases))
 
-    money = VerbPattern(id="P.5", block="P", code="071", reverse_code=None,
-                        post=(synset("&MONEY", "dollars", "silver coins"),))
-    rare = VerbPattern(id="P.6", block="P", code="072", reverse_code=None,
-                       post=(synset("&RARE", "gems", "old silver coins"),))
+    money = VerbPattern(
+        id="P.5",
+        block="P",
+        code="071",
+        reverse_code=None,
+        post=(synset("&MONEY", "dollars", "silver coins"),),
+    )
+    rare = VerbPattern(
+        id="P.6",
+        block="P",
+        code="072",
+        reverse_code=None,
+        post=(synset("&RARE", "gems", "old silver coins"),),
+    )
     doc = nlp("Chile gave old silver coins to Peru.")
     verb = next(t for t in doc if t.lower_ == "gave")
     assert best_pattern([money, rare], verb_frame(verb)).id == "P.6"
@@ -149,8 +214,14 @@ def test_plain_words_of_ordered_patterns_match_as_written(nlp):
     from eventcoder.events.match import _pattern_matches
     from eventcoder.events.patterns import Term, VerbPattern, forms_of
 
-    plain = VerbPattern(id="P.7", block="P", code="102", reverse_code=None,
-                        post=(Term("resolution", ((forms_of("resolution"),),)),), ordered=True)
+    plain = VerbPattern(
+        id="P.7",
+        block="P",
+        code="102",
+        reverse_code=None,
+        post=(Term("resolution", ((forms_of("resolution"),),)),),
+        ordered=True,
+    )
     one = nlp("Chile will adopt a resolution with Peru.")
     many = nlp("Chile will adopt a set of resolutions with Peru.")
     assert _pattern_matches(plain, verb_frame(next(t for t in one if t.lower_ == "adopt")))

@@ -16,21 +16,24 @@ def test_negation_words(nlp):
 
 
 def test_threat_frame(nlp, extractor):
-    context = read_context(_token(nlp("Russia threatened to attack Georgia."), "attack"),
-                           extractor.frames)
+    context = read_context(
+        _token(nlp("Russia threatened to attack Georgia."), "attack"), extractor.frames
+    )
     assert context.frame == "THREATEN" and context.modality == "threatened"
     assert context.governor is not None and context.governor.text == "threatened"
 
 
 def test_going_to_is_an_intention(nlp, extractor):
-    context = read_context(_token(nlp("He isn't going to attack anyone."), "attack"),
-                           extractor.frames)
+    context = read_context(
+        _token(nlp("He isn't going to attack anyone."), "attack"), extractor.frames
+    )
     assert context.negated and context.modality == "intended"
 
 
 def test_reported_clause(nlp, extractor):
-    context = read_context(_token(nlp("Poland said that Russia attacked Ukraine."), "attacked"),
-                           extractor.frames)
+    context = read_context(
+        _token(nlp("Poland said that Russia attacked Ukraine."), "attacked"), extractor.frames
+    )
     assert context.modality == "reported" and context.speaker.text == "said"
 
 

@@ -43,7 +43,8 @@ def test_successors(ontology):
 
 def test_committed_tables_are_reproducible(shared_data: Path, tmp_path: Path):
     convert_plover_table(shared_data / "plover" / "CAMEO2PLOVER-2021.txt", tmp_path / "p.tsv")
-    convert_goldstein_table(shared_data / "cameo_codes" / "CAMEO.goldsteinscale.txt",
-                            tmp_path / "g.tsv")
+    convert_goldstein_table(
+        shared_data / "cameo_codes" / "CAMEO.goldsteinscale.txt", tmp_path / "g.tsv"
+    )
     assert (tmp_path / "p.tsv").read_text() == (data_dir() / "cameo_plover.tsv").read_text()
     assert (tmp_path / "g.tsv").read_text() == (data_dir() / "cameo_goldstein.tsv").read_text()

@@ -56,7 +56,9 @@ def test_not_a_dictionary(tmp_path: Path):
 def test_committed_conversion_is_reproducible(shared_data: Path, tmp_path: Path):
     target = tmp_path / "cameo_verbs.txt"
     convert_petrarch_verbs(shared_data / "petrarch2" / "dictionaries" / "CAMEO.2.0.txt", target)
-    assert target.read_text(encoding="utf-8") == (data_dir() / "cameo_verbs.txt").read_text(encoding="utf-8")
+    assert target.read_text(encoding="utf-8") == (data_dir() / "cameo_verbs.txt").read_text(
+        encoding="utf-8"
+    )
     assert len(load_patterns(target)) > 4500
 
 
@@ -68,7 +70,9 @@ def test_adjacency_chains_are_kept_on_request(tmp_path: Path):
     convert_petrarch_verbs(source, target, adjacency=True)
     chain = {p.id: p for p in load_patterns(target).patterns_for("RUSH")}["RUSH.5"].post[0]
     assert chain.adjacent and chain.label == "new_&MILITARY_bases"
-    assert len(chain.alternatives) == 2 and len(chain.alternatives[1]) == 4  # new armed forces bases
+    assert (
+        len(chain.alternatives) == 2 and len(chain.alternatives[1]) == 4
+    )  # new armed forces bases
 
 
 def test_skipped_phrase_before_a_target_marker(tmp_path: Path):
@@ -77,4 +81,6 @@ def test_skipped_phrase_before_a_target_marker(tmp_path: Path):
     assert not any("skip=" in line for line in convert_petrarch_verbs(source))
     convert_petrarch_verbs(source, target, adjacency=True)
     pattern = {p.id: p for p in load_patterns(target).patterns_for("RUSH")}["RUSH.5"]
-    assert pattern.skip == ("in",) and pattern.code == "045" and pattern.ordered and not pattern.swap
+    assert (
+        pattern.skip == ("in",) and pattern.code == "045" and pattern.ordered and not pattern.swap
+    )

@@ -37,14 +37,17 @@ def test_nearest(nlp, make_mentions):
 
 def test_listed_phrase_opening_with_its_own_words(nlp, make_mentions):
     doc = nlp("Chile, the proud Peru, and Bolivia signed a trade pact.")
-    index = ActorIndex(doc, make_mentions(doc, {"Chile": "CHL", "the proud Peru": "PER", "Bolivia": "BOL"}))
+    index = ActorIndex(
+        doc, make_mentions(doc, {"Chile": "CHL", "the proud Peru": "PER", "Bolivia": "BOL"})
+    )
     assert [m.code for m in index.listed_with(index.at(doc[0]))] == ["CHL", "PER", "BOL"]
 
 
 def test_apposition_after_a_list_is_not_listed(nlp, make_mentions):
     doc = nlp("Talks between Chile and Peru, the Bolivian newspaper said.")
-    index = ActorIndex(doc, make_mentions(doc, {"Chile": "CHL", "Peru": "PER",
-                                                "the Bolivian newspaper": "BOLMED"}))
+    index = ActorIndex(
+        doc, make_mentions(doc, {"Chile": "CHL", "Peru": "PER", "the Bolivian newspaper": "BOLMED"})
+    )
     assert [m.code for m in index.listed_with(index.at(doc[2]))] == ["CHL", "PER"]
 
 

@@ -47,8 +47,9 @@ def test_bad_input_is_named_and_the_good_is_coded(runner: CliRunner, tmp_path: P
     (tmp_path / "good.txt").write_text(GOOD)
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "bad.jsonl").write_text(json.dumps({"text": GOOD[:-1] + " trade."}) + "\n{oops\n")
-    result = runner.invoke(main, ["code", str(tmp_path), str(tmp_path / "nope.txt"),
-                                  "--date", "2022-01-05"])
+    result = runner.invoke(
+        main, ["code", str(tmp_path), str(tmp_path / "nope.txt"), "--date", "2022-01-05"]
+    )
     assert result.exit_code == cli_code.EXIT_REJECTED
     assert len(_records(result.stdout)) == 2
     lines = result.stderr.splitlines()
@@ -58,13 +59,15 @@ def test_bad_input_is_named_and_the_good_is_coded(runner: CliRunner, tmp_path: P
     assert "Traceback" not in result.stderr and "3 rejected" in result.stderr
 
 
-def test_a_failing_document_does_not_stop_the_batch(monkeypatch: pytest.MonkeyPatch,
-                                                     tmp_path: Path) -> None:
+def test_a_failing_document_does_not_stop_the_batch(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     def fragile(stages: str | None = None):
         def code(document: Document) -> list[Record]:
             if "explode" in document.text:
                 raise RuntimeError("parser gave up")
             return [document.to_record()]
+
         return code
 
     monkeypatch.setattr(cli_code, "_load_coder", fragile)
@@ -78,10 +81,15 @@ def test_a_failing_document_does_not_stop_the_batch(monkeypatch: pytest.MonkeyPa
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("args", [
-    ["code"], ["code", "x.txt", "--date", "05/04/2023"], ["code", "x.txt", "--field", "body"],
-    ["code", "x.txt", "--format", "xml"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["code"],
+        ["code", "x.txt", "--date", "05/04/2023"],
+        ["code", "x.txt", "--field", "body"],
+        ["code", "x.txt", "--format", "xml"],
+    ],
+)
 def test_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:
     result = runner.invoke(main, args)
     assert result.exit_code == 2
@@ -98,8 +106,7 @@ def test_csv_and_table_formats(runner: CliRunner) -> None:
 
 def test_stdin_output_file_and_store(runner: CliRunner, tmp_path: Path) -> None:
     out, db = tmp_path / "out" / "records.jsonl", tmp_path / "x.duckdb"
-    result = runner.invoke(main, ["code", "-", "--output", str(out), "--db", str(db)],
-                           input=GOOD)
+    result = runner.invoke(main, ["code", "-", "--output", str(out), "--db", str(db)], input=GOOD)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "" and _records(out.read_text())[0]["path"] == "-"
     from eventcoder.store import open_store
@@ -117,14 +124,14 @@ def test_real_coder_counts_sentences(tmp_path: Path) -> None:
     assert record["n_sentences"] >= 1
 
 
-def test_resume_skips_what_the_store_holds(monkeypatch: pytest.MonkeyPatch,
-                                           tmp_path: Path) -> None:
+def test_resume_skips_what_the_store_holds(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls: list[str] = []
 
     def counting(stages: str | None = None):
         def code(document):
             calls.append(document.id)
             return [document.to_record()]
+
         return code
 
     monkeypatch.setattr(cli_code, "_load_coder", counting)
@@ -132,8 +139,9 @@ def test_resume_skips_what_the_store_holds(monkeypatch: pytest.MonkeyPatch,
     first = runner.invoke(main, ["code", str(EXAMPLES), "--db", db, "-o", str(tmp_path / "a")])
     assert first.exit_code == 0, first.stderr
     done = len(calls)
-    again = runner.invoke(main, ["code", str(EXAMPLES), "--db", db, "--resume",
-                                 "-o", str(tmp_path / "b")])
+    again = runner.invoke(
+        main, ["code", str(EXAMPLES), "--db", db, "--resume", "-o", str(tmp_path / "b")]
+    )
     assert again.exit_code == 0 and len(calls) == done  # nothing coded twice
     assert f"{done} already in the store" in again.stderr
     assert runner.invoke(main, ["code", str(EXAMPLES), "--resume"]).exit_code == 2

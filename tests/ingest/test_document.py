@@ -35,13 +35,18 @@ def test_document_without_map_maps_to_itself() -> None:
 
 
 def test_document_record() -> None:
-    doc = Document.from_text("Talks ended.", id="n1", date=dt.date(2020, 5, 6), url="u",
-                             source="Wire", path="f.txt")
+    doc = Document.from_text(
+        "Talks ended.", id="n1", date=dt.date(2020, 5, 6), url="u", source="Wire", path="f.txt"
+    )
     doc.warnings.append("a warning")
     record = doc.to_record(n_sentences=1)
     assert isinstance(record, DocumentRecord)
     assert (record.id, record.doc_id, record.date, record.date_status) == (
-        "n1", "n1", "2020-05-06", "given")
+        "n1",
+        "n1",
+        "2020-05-06",
+        "given",
+    )
     assert record.to_dict()["warnings"] == ["a warning"] and record.status == "coded"
 
 

@@ -16,13 +16,16 @@ def _write(tmp_path: Path, data: bytes) -> Path:
     return path
 
 
-@pytest.mark.parametrize("head, kind", [
-    (b"%PDF-1.7\n...", "a PDF document"),
-    (b"PK\x03\x04rest", "a ZIP archive or office document"),
-    (b"text\x00with nul", "contains NUL bytes"),
-    (b"Plain words.", None),
-    ("\ufeffBOM text".encode("utf-16"), None),
-])
+@pytest.mark.parametrize(
+    "head, kind",
+    [
+        (b"%PDF-1.7\n...", "a PDF document"),
+        (b"PK\x03\x04rest", "a ZIP archive or office document"),
+        (b"text\x00with nul", "contains NUL bytes"),
+        (b"Plain words.", None),
+        ("\ufeffBOM text".encode("utf-16"), None),
+    ],
+)
 def test_binary_kind(head: bytes, kind: str | None) -> None:
     assert binary_kind(head) == kind
 
@@ -40,10 +43,15 @@ def test_utf16_with_bom(tmp_path: Path) -> None:
     assert detect_file_encoding(_write(tmp_path, "Talks.".encode("utf-16"))) == "utf-16"
 
 
-@pytest.mark.parametrize("data, code", [
-    (b"", "[E001]"), (b"  \n\t", "[E001]"), (b"\x89PNG\r\n\x1a\n", "[E002]"),
-    (bytes(range(1, 32)) * 40 + b"\x81\x8d" * 50, "[E003]"),
-])
+@pytest.mark.parametrize(
+    "data, code",
+    [
+        (b"", "[E001]"),
+        (b"  \n\t", "[E001]"),
+        (b"\x89PNG\r\n\x1a\n", "[E002]"),
+        (bytes(range(1, 32)) * 40 + b"\x81\x8d" * 50, "[E003]"),
+    ],
+)
 def test_bad_files_are_refused_with_a_message(tmp_path: Path, data: bytes, code: str) -> None:
     path = _write(tmp_path, data)
     with pytest.raises(InputError) as info:

@@ -16,8 +16,10 @@ from eventcoder.ingest.document import Document, Rejection
 from eventcoder.ingest.inputs import iter_folder, read_inputs
 
 ENGLISH = "The finance ministers of the region met in Lusaka on Tuesday to discuss debt relief."
-FRENCH = ("Les ministres des finances de la région se sont réunis mardi à Lusaka pour discuter "
-          "de l'allègement de la dette.")
+FRENCH = (
+    "Les ministres des finances de la région se sont réunis mardi à Lusaka pour discuter "
+    "de l'allègement de la dette."
+)
 
 
 @pytest.fixture()
@@ -32,8 +34,10 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def _split(items: list[Document | Rejection]) -> tuple[list[Document], list[Rejection]]:
-    return ([i for i in items if isinstance(i, Document)],
-            [i for i in items if isinstance(i, Rejection)])
+    return (
+        [i for i in items if isinstance(i, Document)],
+        [i for i in items if isinstance(i, Rejection)],
+    )
 
 
 def test_folder_is_read_recursively_in_order(corpus: Path) -> None:
@@ -134,8 +138,10 @@ def test_bad_field_mapping_is_refused_at_once() -> None:
 
 def test_large_document_in_bounded_memory(tmp_path: Path) -> None:
     path = tmp_path / "large.txt"
-    paragraph = ("The delegates met again on Monday and said that\nthe talks would con-\n"
-                 "tinue  next week.\n\n")
+    paragraph = (
+        "The delegates met again on Monday and said that\nthe talks would con-\n"
+        "tinue  next week.\n\n"
+    )
     path.write_text(paragraph * 40_000)  # about 4 MB
     size = path.stat().st_size
     tracemalloc.start()

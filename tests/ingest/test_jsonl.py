@@ -26,8 +26,9 @@ def test_items_are_read_with_renamed_fields(fixtures: Path) -> None:
 
 def test_malformed_lines_are_reported_with_their_number(fixtures: Path) -> None:
     items = list(read_jsonl_file(fixtures / "corpus.jsonl", FIELDS))
-    rejected = {item.path.rsplit(":", 1)[1]: item.message for item in items
-                if isinstance(item, Rejection)}
+    rejected = {
+        item.path.rsplit(":", 1)[1]: item.message for item in items if isinstance(item, Rejection)
+    }
     assert set(rejected) == {"2", "4", "5"}
     assert "[E007]" in rejected["2"] and ":2:" in rejected["2"]
     assert "not an object" in rejected["4"]
@@ -35,8 +36,9 @@ def test_malformed_lines_are_reported_with_their_number(fixtures: Path) -> None:
 
 
 def test_unreadable_date_is_a_warning(fixtures: Path) -> None:
-    docs = [i for i in read_jsonl_file(fixtures / "corpus.jsonl", FIELDS)
-            if isinstance(i, Document)]
+    docs = [
+        i for i in read_jsonl_file(fixtures / "corpus.jsonl", FIELDS) if isinstance(i, Document)
+    ]
     assert docs[1].date is None and any("[E015]" in w for w in docs[1].warnings)
 
 

@@ -13,11 +13,27 @@ from eventcoder.ingest.cleaning import clean
 from eventcoder.ingest.offsets import MapBuilder, OffsetMap
 
 # characters cleaning acts on, mixed with plain letters so that every rule gets exercised
-_ALPHABET = st.sampled_from(list(
-    "abcdeXYZ  ..,;:!?-\n\n\t\u00a0\u2009\u00ad\u200b\ufeff\ufb01\u2026\u2014\u2013"
-    "\u2019\u201c\u201d\"'()0123") + ["ion", "Currently", "society", "the", "State", "-\n",
-                                      "\n\n", "  \n ", "economy.Officials", "\r\n", "\r", "\u2028",
-                                      "Franco-\nGerman"])
+_ALPHABET = st.sampled_from(
+    list(
+        "abcdeXYZ  ..,;:!?-\n\n\t\u00a0\u2009\u00ad\u200b\ufeff\ufb01\u2026\u2014\u2013"
+        "\u2019\u201c\u201d\"'()0123"
+    )
+    + [
+        "ion",
+        "Currently",
+        "society",
+        "the",
+        "State",
+        "-\n",
+        "\n\n",
+        "  \n ",
+        "economy.Officials",
+        "\r\n",
+        "\r",
+        "\u2028",
+        "Franco-\nGerman",
+    ]
+)
 _TEXTS = st.lists(_ALPHABET, max_size=60).map("".join)
 # what cleaning may delete inside a word: breaks, hyphens at line ends, invisible characters
 _REMOVED = re.compile(r"[\s\-\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0e-\x1b\x7f]")
@@ -37,10 +53,10 @@ def test_builder_records_deletion_insertion_and_replacement() -> None:
     original = "ab  cd-\nef"
     builder = MapBuilder(original)
     builder.copy_to(2)
-    builder.replace(4, " ")          # two spaces -> one
+    builder.replace(4, " ")  # two spaces -> one
     builder.copy_to(6)
-    builder.replace(8, "")           # hyphen and break deleted
-    builder.replace(8, "|")          # an insertion
+    builder.replace(8, "")  # hyphen and break deleted
+    builder.replace(8, "|")  # an insertion
     text, offsets = builder.finish()
     assert text == "ab cd|ef"
     assert original[slice(*offsets.to_original(3, 5))] == "cd"
@@ -78,8 +94,15 @@ def test_every_word_maps_back_to_the_same_characters(original: str) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["The", "minister", "said", "talks", "would", "resume", "in",
-                                 "May", "2024"]), min_size=1, max_size=30))
+@given(
+    st.lists(
+        st.sampled_from(
+            ["The", "minister", "said", "talks", "would", "resume", "in", "May", "2024"]
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
 def test_clean_text_is_left_alone(words: list[str]) -> None:
     original = " ".join(words) + "."
     text, offsets = clean(original)

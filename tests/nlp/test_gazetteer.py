@@ -15,4 +15,7 @@ def test_patterns_cover_states_organisations_and_people():
 def test_pipeline_marks_known_names(nlp):
     doc = nlp("The European Union imposed new sanctions on Belarus, Alexander Lukashenko said.")
     assert {(e.text, e.label_) for e in doc.ents} >= {
-        ("European Union", "ORG"), ("Belarus", "GPE"), ("Alexander Lukashenko", "PERSON")}
+        ("European Union", "ORG"),
+        ("Belarus", "GPE"),
+        ("Alexander Lukashenko", "PERSON"),
+    }

@@ -11,8 +11,15 @@ from eventcoder.nlp.pipeline import load_pipeline
 
 
 def test_pipeline_has_every_component(nlp):
-    assert nlp.pipe_names == ["tok2vec", "tagger", "morphologizer", "trainable_lemmatizer",
-                              "parser", "ner", "entity_ruler"]
+    assert nlp.pipe_names == [
+        "tok2vec",
+        "tagger",
+        "morphologizer",
+        "trainable_lemmatizer",
+        "parser",
+        "ner",
+        "entity_ruler",
+    ]
     assert {"PERSON", "ORG", "GPE"} <= set(nlp.get_pipe("ner").labels)
 
 
@@ -43,10 +50,14 @@ def test_parses_news_sentence(nlp):
 
 
 def test_sentences_split_after_abbreviations_correctly(nlp):
-    doc = nlp("Gen. Ivanov met the minister in Minsk. Talks ended on Sept. 4. Both sides "
-              "said little.")
-    assert [s.text for s in doc.sents] == ["Gen. Ivanov met the minister in Minsk.",
-                                           "Talks ended on Sept. 4.", "Both sides said little."]
+    doc = nlp(
+        "Gen. Ivanov met the minister in Minsk. Talks ended on Sept. 4. Both sides said little."
+    )
+    assert [s.text for s in doc.sents] == [
+        "Gen. Ivanov met the minister in Minsk.",
+        "Talks ended on Sept. 4.",
+        "Both sides said little.",
+    ]
 
 
 def test_example_article_sentences(nlp, belarus_text):

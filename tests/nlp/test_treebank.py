@@ -44,8 +44,18 @@ def _write(tmp_path, gz: bool):
 
 def test_reads_words_heads_and_multiword_tokens(tmp_path):
     sent = next(read_conllu(_write(tmp_path, gz=True)))
-    assert sent.words == ["The", "University", "of", "Oxford", "said", "it", "wo", "n't",
-                          "move", "."]
+    assert sent.words == [
+        "The",
+        "University",
+        "of",
+        "Oxford",
+        "said",
+        "it",
+        "wo",
+        "n't",
+        "move",
+        ".",
+    ]
     assert sent.spaces[6] is False and sent.spaces[7] is True  # "wo|n't" glued, then space
     assert sent.heads[0] == 1 and sent.deps[4] == "ROOT" and sent.heads[4] == 4
     assert sent.genre == "news"
@@ -64,8 +74,9 @@ def test_genre_filter(tmp_path):
 
 def test_docs_never_span_two_documents(tmp_path):
     nlp = spacy.blank("en")
-    docs = list(sentences_to_docs(read_conllu(_write(tmp_path, gz=False)), nlp.vocab,
-                                  with_entities=True))
+    docs = list(
+        sentences_to_docs(read_conllu(_write(tmp_path, gz=False)), nlp.vocab, with_entities=True)
+    )
     assert len(docs) == 2
     assert docs[0].text == "The University of Oxford said it won't move."
     assert [(e.text, e.label_) for e in docs[0].ents] == [("University of Oxford", "ORG")]

@@ -41,14 +41,21 @@ def postgres_url():
         shutil.chown(folder, "postgres")
         prefix = ["runuser", "-u", "postgres", "--"]
     port = _free_port()
-    subprocess.run([*prefix, initdb, "-D", str(data), "-U", "eventcoder", "-A", "trust"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [*prefix, initdb, "-D", str(data), "-U", "eventcoder", "-A", "trust"],
+        check=True,
+        capture_output=True,
+    )
     opts = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1"
-    subprocess.run([*prefix, pg_ctl, "-D", str(data), "-o", opts, "-l", str(folder / "log"),
-                    "-w", "start"], check=True, capture_output=True)
+    subprocess.run(
+        [*prefix, pg_ctl, "-D", str(data), "-o", opts, "-l", str(folder / "log"), "-w", "start"],
+        check=True,
+        capture_output=True,
+    )
     try:
         yield f"postgresql://eventcoder@127.0.0.1:{port}/postgres"
     finally:
-        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "fast", "stop"],
-                       capture_output=True)
+        subprocess.run(
+            [*prefix, pg_ctl, "-D", str(data), "-m", "fast", "stop"], capture_output=True
+        )
         shutil.rmtree(folder, ignore_errors=True)

@@ -25,8 +25,14 @@ def store(request, tmp_path):
 def test_write_twice_adds_no_duplicates(store):
     assert store.write(sample()) == 6
     assert store.write(sample()) == 6
-    assert store.counts() == {"document": 1, "event": 1, "claim": 1, "quantity": 1, "poll": 1,
-                              "conflict": 1}
+    assert store.counts() == {
+        "document": 1,
+        "event": 1,
+        "claim": 1,
+        "quantity": 1,
+        "poll": 1,
+        "conflict": 1,
+    }
 
 
 def test_rewriting_a_document_drops_its_stale_records(store):
@@ -45,10 +51,14 @@ def test_records_round_trip(store):
 
 def test_views_flatten_records(store):
     store.write(sample("d1") + sample("d2"))
-    rows = store.query("SELECT doc_id, source_code, target_code, cameo, goldstein, date_start "
-                       "FROM events ORDER BY doc_id")
-    assert rows == [("d1", "IGOEU", "BLRGOV", "163", -8.0, "2022-03-01"),
-                    ("d2", "IGOEU", "BLRGOV", "163", -8.0, "2022-03-01")]
+    rows = store.query(
+        "SELECT doc_id, source_code, target_code, cameo, goldstein, date_start "
+        "FROM events ORDER BY doc_id"
+    )
+    assert rows == [
+        ("d1", "IGOEU", "BLRGOV", "163", -8.0, "2022-03-01"),
+        ("d2", "IGOEU", "BLRGOV", "163", -8.0, "2022-03-01"),
+    ]
     assert store.query("SELECT share FROM polls") == [(0.3,), (0.3,)]
 
 

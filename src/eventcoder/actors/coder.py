@@ -38,10 +38,33 @@ _COUNTERPARTS = {"counterpart", "counterparts", "colleague", "colleagues"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _DEFINITE_SENTENCES = 6
 # Institutions belong to the state whose government was last in view ("the Ministry of Defense").
-_INSTITUTIONS = {"ministry", "department", "government", "authority", "authorities", "regime",
-                 "state", "parliament", "administration", "cabinet", "leadership", "presidency"}
-_OBJECT_PRONOUNS = {"he", "him", "she", "her", "they", "them", "it", "himself", "herself",
-                    "themselves", "itself"}
+_INSTITUTIONS = {
+    "ministry",
+    "department",
+    "government",
+    "authority",
+    "authorities",
+    "regime",
+    "state",
+    "parliament",
+    "administration",
+    "cabinet",
+    "leadership",
+    "presidency",
+}
+_OBJECT_PRONOUNS = {
+    "he",
+    "him",
+    "she",
+    "her",
+    "they",
+    "them",
+    "it",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+}
 
 
 class ActorCoder:
@@ -71,8 +94,11 @@ class ActorCoder:
         groups = group_matches(doc, matches)
         coder = code_group_peer if self.lexicon.peer else code_group
         codings = [(g, coder(doc, g, date)) for g in groups]
-        mentions = [_mention(doc, g.start, g.end, g.head, c) for g, c in codings
-                    if c.code or c.sector or c.entity_type]
+        mentions = [
+            _mention(doc, g.start, g.end, g.head, c)
+            for g, c in codings
+            if c.code or c.sector or c.entity_type
+        ]
         if self.lexicon.peer:
             mentions = merge_peer_mentions(doc, mentions, self.lexicon)
         sent_of = sentence_numbers(doc)
@@ -84,7 +110,7 @@ class ActorCoder:
 
     def code_text(self, text: str, date: dt.date | None = None) -> Actor | None:
         """Code a short actor phrase without a parse ("Downing Street", "Polish troops")."""
-        words = [w.strip(".,;:!?\"()[]") or w for w in words_of(text)]
+        words = [w.strip('.,;:!?"()[]') or w for w in words_of(text)]
         words = [w for w in words if w]
         if not words:
             return None
@@ -92,11 +118,18 @@ class ActorCoder:
         coding = _code_words(self.lexicon, words, lowered, date)
         if coding is None:
             return None
-        return Actor(text=text, code=coding.code, country=coding.country, sector=coding.sector,
-                     entity_type=coding.entity_type)
+        return Actor(
+            text=text,
+            code=coding.code,
+            country=coding.country,
+            sector=coding.sector,
+            entity_type=coding.entity_type,
+        )
 
 
-def _code_words(lex: Lexicon, words: list[str], lowered: list[str], date: dt.date | None) -> Coding | None:
+def _code_words(
+    lex: Lexicon, words: list[str], lowered: list[str], date: dt.date | None
+) -> Coding | None:
     """Code a word sequence: persons and organisations first, else country + last agent word."""
     country = sector = None
     metonym_sector = None
@@ -134,33 +167,63 @@ def _coding(country: str | None, sector: str | None, rule: str, etype: str | Non
 def _mention(doc: Doc, start: int, end: int, head: int, coding: Coding) -> ActorMention:
     span = doc[start:end]
     return ActorMention(
-        start=start, end=end, head=head, text=span.text, char_start=span.start_char,
-        char_end=span.end_char, code=coding.code, country=coding.country, sector=coding.sector,
-        entity_type=coding.entity_type, rule=coding.rule,
+        start=start,
+        end=end,
+        head=head,
+        text=span.text,
+        char_start=span.start_char,
+        char_end=span.end_char,
+        code=coding.code,
+        country=coding.country,
+        sector=coding.sector,
+        entity_type=coding.entity_type,
+        rule=coding.rule,
     )
 
 
-def _with(mention: ActorMention, country: str | None, sector: str | None, rule: str,
-          antecedent: tuple[int, int] | None) -> ActorMention:
+def _with(
+    mention: ActorMention,
+    country: str | None,
+    sector: str | None,
+    rule: str,
+    antecedent: tuple[int, int] | None,
+) -> ActorMention:
     coding = _coding(country, sector, rule, mention.entity_type)
-    return dataclasses.replace(mention, code=coding.code, country=coding.country,
-                               sector=coding.sector, rule=rule, antecedent=antecedent)
+    return dataclasses.replace(
+        mention,
+        code=coding.code,
+        country=coding.country,
+        sector=coding.sector,
+        rule=rule,
+        antecedent=antecedent,
+    )
 
 
 def _is_person(doc: Doc, m: ActorMention) -> bool:
     head = doc[m.head]
-    return (m.entity_type == "PERSON" or (m.rule or "").startswith("person:")
-            or head.lemma_.lower() in PERSON_NOUNS or head.lower_ in PERSON_NOUNS)
+    return (
+        m.entity_type == "PERSON"
+        or (m.rule or "").startswith("person:")
+        or head.lemma_.lower() in PERSON_NOUNS
+        or head.lower_ in PERSON_NOUNS
+    )
 
 
 def candidate(doc: Doc, m: ActorMention, gender: str | None = None) -> Candidate:
     """The coreference view of a mention."""
     head = doc[m.head]
-    plural = is_plural(head) or m.sector in {"CVL", "MIL", "REB", "COP"} and \
-        head.tag_ == "NNS"
+    plural = is_plural(head) or m.sector in {"CVL", "MIL", "REB", "COP"} and head.tag_ == "NNS"
     group = m.entity_type in {"ORG", "GPE"} or m.sector in {"GOV", "IGO", "MIL", "SPY", "COP"}
-    return Candidate(m.start, m.end, m.head, _is_person(doc, m) and not plural, plural, group,
-                     m.entity_type is not None, gender or noun_gender(head))
+    return Candidate(
+        m.start,
+        m.end,
+        m.head,
+        _is_person(doc, m) and not plural,
+        plural,
+        group,
+        m.entity_type is not None,
+        gender or noun_gender(head),
+    )
 
 
 def _share_coordinated_sector(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -169,16 +232,22 @@ def _share_coordinated_sector(doc: Doc, mentions: list[ActorMention]) -> list[Ac
     out = list(mentions)
     for k in range(len(out) - 2, -1, -1):
         m, nxt = out[k], out[k + 1]
-        between = doc[m.end:nxt.start]
-        if (m.sector is None and m.country and doc[m.head].pos_ == "ADJ" and nxt.sector
-                and nxt.country and 0 < len(between) <= 2
-                and all(t.pos_ == "CCONJ" or t.text == "," for t in between)):
+        between = doc[m.end : nxt.start]
+        if (
+            m.sector is None
+            and m.country
+            and doc[m.head].pos_ == "ADJ"
+            and nxt.sector
+            and nxt.country
+            and 0 < len(between) <= 2
+            and all(t.pos_ == "CCONJ" or t.text == "," for t in between)
+        ):
             out[k] = _with(m, m.country, nxt.sector, f"coordinated:{m.rule}", None)
     return out
 
 
 def _counterparts(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
-    """"his Russian counterpart" takes the sector of whoever "his" refers to."""
+    """ "his Russian counterpart" takes the sector of whoever "his" refers to."""
     out = list(mentions)
     for k, m in enumerate(mentions):
         if doc[m.head].lower_ not in _COUNTERPARTS or (m.rule or "").startswith("person:"):
@@ -188,13 +257,23 @@ def _counterparts(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) ->
         if source is None and earlier and sent_of[earlier[-1].head] == sent_of[m.head]:
             source = earlier[-1]
         if source is not None:
-            out[k] = _with(m, m.country, source.sector, f"counterpart:{m.rule}", (source.start, source.end))
+            out[k] = _with(
+                m, m.country, source.sector, f"counterpart:{m.rule}", (source.start, source.end)
+            )
     return out
 
 
-def _possessor_antecedent(doc: Doc, m: ActorMention, earlier: list[ActorMention],
-                          sent_of: list[int]) -> ActorMention | None:
-    pron = next((t for t in doc[m.start:m.end] if t.pos_ == "PRON" and t.lower_ in {"his", "her", "their"}), None)
+def _possessor_antecedent(
+    doc: Doc, m: ActorMention, earlier: list[ActorMention], sent_of: list[int]
+) -> ActorMention | None:
+    pron = next(
+        (
+            t
+            for t in doc[m.start : m.end]
+            if t.pos_ == "PRON" and t.lower_ in {"his", "her", "their"}
+        ),
+        None,
+    )
     if pron is None:
         return None
     by_span = {(x.start, x.end): x for x in earlier}
@@ -202,8 +281,10 @@ def _possessor_antecedent(doc: Doc, m: ActorMention, earlier: list[ActorMention]
     return by_span.get((found.start, found.end)) if found else None
 
 
-def _definite_descriptions(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
-    """"the regime" without a country takes it from the latest mention of the same sector;
+def _definite_descriptions(
+    doc: Doc, mentions: list[ActorMention], sent_of: list[int]
+) -> list[ActorMention]:
+    """ "the regime" without a country takes it from the latest mention of the same sector;
     institutions ("the Ministry of Defense") from the latest government actor."""
     out = list(mentions)
     for k, m in enumerate(out):
@@ -214,7 +295,9 @@ def _definite_descriptions(doc: Doc, mentions: list[ActorMention], sent_of: list
             if sent_of[m.head] - sent_of[prior.head] > _DEFINITE_SENTENCES:
                 break
             if prior.country and prior.sector == wanted and prior.entity_type != "PRON":
-                out[k] = _with(m, prior.country, m.sector, f"definite:{m.rule}", (prior.start, prior.end))
+                out[k] = _with(
+                    m, prior.country, m.sector, f"definite:{m.rule}", (prior.start, prior.end)
+                )
                 break
     return out
 
@@ -227,7 +310,11 @@ def _pronouns(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> lis
     ]
     found: list[ActorMention] = []
     for token in doc:
-        if token.i in taken or token.lower_ not in _OBJECT_PRONOUNS or not is_resolvable_pronoun(token):
+        if (
+            token.i in taken
+            or token.lower_ not in _OBJECT_PRONOUNS
+            or not is_resolvable_pronoun(token)
+        ):
             continue
         choice = resolve_pronoun(doc, token, [c for c, _ in pool], sent_of)
         if choice is None:
@@ -236,17 +323,42 @@ def _pronouns(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> lis
         mention = _pronoun_mention(doc, token, target)
         found.append(mention)
         gender = {"he": "male", "him": "male", "she": "female", "her": "female"}.get(token.lower_)
-        pool.append((dataclasses.replace(candidate(doc, target), start=token.i, end=token.i + 1,
-                                         head=token.i, gender=gender), target))
-        pool = [(c if (c.start, c.end) != (target.start, target.end) else
-                 dataclasses.replace(c, gender=c.gender or gender), m) for c, m in pool]
+        pool.append(
+            (
+                dataclasses.replace(
+                    candidate(doc, target),
+                    start=token.i,
+                    end=token.i + 1,
+                    head=token.i,
+                    gender=gender,
+                ),
+                target,
+            )
+        )
+        pool = [
+            (
+                c
+                if (c.start, c.end) != (target.start, target.end)
+                else dataclasses.replace(c, gender=c.gender or gender),
+                m,
+            )
+            for c, m in pool
+        ]
     return found
 
 
 def _pronoun_mention(doc: Doc, token: Token, target: ActorMention) -> ActorMention:
     return ActorMention(
-        start=token.i, end=token.i + 1, head=token.i, text=token.text, char_start=token.idx,
-        char_end=token.idx + len(token.text), code=target.code, country=target.country,
-        sector=target.sector, entity_type="PRON", antecedent=(target.start, target.end),
+        start=token.i,
+        end=token.i + 1,
+        head=token.i,
+        text=token.text,
+        char_start=token.idx,
+        char_end=token.idx + len(token.text),
+        code=target.code,
+        country=target.country,
+        sector=target.sector,
+        entity_type="PRON",
+        antecedent=(target.start, target.end),
         rule=f"pronoun:{target.rule}",
     )

@@ -67,7 +67,9 @@ def _climbs(token: Token, agent_heads: dict[int, str | None], matched: set[int])
         if _is_possessor(token) or (token.i < parent.i and token.right_edge.i + 1 == parent.i):
             return True
         cases = {c.lower_ for c in token.children if c.dep_ == "case"}
-        located = cases & {"in", "throughout", "across"} and agent_heads.get(parent.i) in _PEOPLE_SECTORS
+        located = (
+            cases & {"in", "throughout", "across"} and agent_heads.get(parent.i) in _PEOPLE_SECTORS
+        )
         origin = bool(cases & {"of", "from"})
         return (origin or bool(located)) and parent.i in agent_heads and parent.i < token.i
     return False
@@ -75,8 +77,12 @@ def _climbs(token: Token, agent_heads: dict[int, str | None], matched: set[int])
 
 def _modifier_like(doc: Doc, match: Match) -> bool:
     """A nationality adjective or a name used as a modifier, directly before an agent word."""
-    return match.kind == "name" and doc[match.end - 1].pos_ in {"ADJ", "PROPN"} and \
-        match.entry is not None and match.entry.kind in {"state", "capital", "person", "org"}
+    return (
+        match.kind == "name"
+        and doc[match.end - 1].pos_ in {"ADJ", "PROPN"}
+        and match.entry is not None
+        and match.entry.kind in {"state", "capital", "person", "org"}
+    )
 
 
 def _match_head(doc: Doc, match: Match) -> int:
@@ -99,8 +105,11 @@ def _climb(doc: Doc, token: Token, agent_heads: dict[int, str | None], matched: 
 
 def group_matches(doc: Doc, matches: list[Match]) -> list[Group]:
     """Group matches by the noun-phrase head they climb to; spans cover the phrase."""
-    agent_heads = {_match_head(doc, m): m.entry.sector if m.entry else None
-                   for m in matches if m.kind == "agent"}
+    agent_heads = {
+        _match_head(doc, m): m.entry.sector if m.entry else None
+        for m in matches
+        if m.kind == "agent"
+    }
     matched = {i for m in matches for i in range(m.start, m.end)}
     climbed = {id(m): _climb(doc, doc[_match_head(doc, m)], agent_heads, matched) for m in matches}
     agent_at = {m.start: climbed[id(m)] for m in matches if m.kind == "agent"}
@@ -120,8 +129,14 @@ def group_matches(doc: Doc, matches: list[Match]) -> list[Group]:
 def _split_conjuncts(doc: Doc, group: Group) -> list[Group]:
     """Coordinated modifiers of one head are separate actors: each earlier conjunct becomes
     its own mention sharing the head's agent words ("Hungarian and Romanian officials")."""
-    places = [m for m in group.matches if m.kind == "name" and m.end <= group.head
-              and m.entry is not None and m.entry.kind in {"state", "capital", "person"}]
+    places = [
+        m
+        for m in group.matches
+        if m.kind == "name"
+        and m.end <= group.head
+        and m.entry is not None
+        and m.entry.kind in {"state", "capital", "person"}
+    ]
     countries = {m.entry.country for m in places if m.entry.kind != "person"}
     if len(places) < 2 or len(countries) < 2:
         return [group]
@@ -201,8 +216,13 @@ def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
     agent = _head_agent(agents, group.head)
     sector = agent.entry.sector if agent and agent.entry else None
     sector = None if sector in _NON_ACTOR else sector
-    for match in sorted(names, key=lambda m: (not _covers_head(doc, m, group.head),
-                                              m.entry.kind not in {"person", "org", "intl"})):
+    for match in sorted(
+        names,
+        key=lambda m: (
+            not _covers_head(doc, m, group.head),
+            m.entry.kind not in {"person", "org", "intl"},
+        ),
+    ):
         entry = match.entry
         heads_it = _covers_head(doc, match, group.head)
         if entry.kind == "org":
@@ -212,7 +232,9 @@ def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
             code = entry.code_on(date)
             country, own = split_code(code)
             own = sector if sector and not heads_it else own
-            return Coding(code if country else None, country, own, f"intl:{entry.label}", etype or "ORG")
+            return Coding(
+                code if country else None, country, own, f"intl:{entry.label}", etype or "ORG"
+            )
         if entry.kind == "person":
             raw = entry.code_on(date)
             country, own = split_code(raw)

@@ -32,11 +32,22 @@ __all__ = [
 ]
 
 PRONOUNS = {
-    "he": "male", "him": "male", "his": "male", "himself": "male",
-    "she": "female", "her": "female", "hers": "female", "herself": "female",
-    "they": "plural", "them": "plural", "their": "plural", "theirs": "plural",
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+    "they": "plural",
+    "them": "plural",
+    "their": "plural",
+    "theirs": "plural",
     "themselves": "plural",
-    "it": "neuter", "its": "neuter", "itself": "neuter",
+    "it": "neuter",
+    "its": "neuter",
+    "itself": "neuter",
 }
 _SUBJECTS = {"nsubj", "csubj"}
 _OBJECTS = {"obj", "iobj", "obl"}
@@ -72,7 +83,10 @@ def is_resolvable_pronoun(token: Token) -> bool:
         return False
     if cls == "neuter" and token.lower_ == "it":
         verb = token.head
-        if any(c.dep_ in {"ccomp", "csubj", "xcomp"} for c in verb.children) and token.dep_ == "nsubj":
+        if (
+            any(c.dep_ in {"ccomp", "csubj", "xcomp"} for c in verb.children)
+            and token.dep_ == "nsubj"
+        ):
             return False
     return True
 
@@ -87,7 +101,11 @@ def _agreement(cls: str, cand: Candidate) -> int:
         return 1 if cand.named and not cand.group else 0
     if cls == "plural":
         return 2 if cand.plural else (1 if cand.group and not cand.person else 0)
-    return 0 if cand.person or cand.plural or cand.gender else (2 if not cand.named or cand.group else 1)
+    return (
+        0
+        if cand.person or cand.plural or cand.gender
+        else (2 if not cand.named or cand.group else 1)
+    )
 
 
 def _bound(doc: Doc, pron: Token, cand: Candidate) -> bool:
@@ -107,7 +125,7 @@ def _salience(doc: Doc, cand: Candidate, distance: int, agree: int) -> float:
     """Lappin & Leass-style weights: recency, subject, object, chain, name, agreement."""
     head = doc[cand.head]
     dep = head.dep_ if head.dep_ not in {"conj", "appos"} else head.head.dep_
-    score = 100.0 * 0.5 ** distance + 40.0 * (agree == 2) + 20.0 * (distance == 0)
+    score = 100.0 * 0.5**distance + 40.0 * (agree == 2) + 20.0 * (distance == 0)
     score += 60.0 if dep in _SUBJECTS else 30.0 if dep in {"obj", "iobj"} else 0.0
     score += 40.0 * (head.pos_ == "PRON") + 20.0 * cand.named
     return score
@@ -122,8 +140,9 @@ def sentence_numbers(doc: Doc) -> list[int]:
     return numbers
 
 
-def resolve_pronoun(doc: Doc, pron: Token, candidates: list[Candidate],
-                    sent_of: list[int] | None = None) -> Candidate | None:
+def resolve_pronoun(
+    doc: Doc, pron: Token, candidates: list[Candidate], sent_of: list[int] | None = None
+) -> Candidate | None:
     """The best earlier candidate for ``pron`` (None when nothing agrees nearby)."""
     cls = pronoun_class(pron)
     if cls is None:
@@ -146,24 +165,73 @@ def resolve_pronoun(doc: Doc, pron: Token, candidates: list[Candidate],
     return best[1] if best else None
 
 
-PERSON_NOUNS = frozenset("""
-minister president leader spokesman spokeswoman spokesperson chief head commander secretary
-ambassador diplomat general chairman chairwoman counterpart premier chancellor king queen
-prince official dictator strongman man woman officer soldier activist journalist prosecutor
-judge director envoy governor mayor senator lawmaker candidate adviser advisor aide deputy
-colleague politician blogger lawyer founder editor chairperson ruler monarch emir sheikh
-person child boy girl mother father wife husband son daughter friend doctor teacher student
-author writer player user brother sister guy lady artist scientist researcher professor
-manager owner worker driver member captain coach priest bishop pope
-""".split())  # noqa: SIM905
-_MALE_NOUNS = frozenset({"man", "men", "husband", "father", "son", "brother", "boy", "guy", "king",
-                         "prince", "mr", "sir", "lord", "uncle", "nephew", "grandfather", "dad",
-                         "gentleman", "monk", "priest", "bishop", "pope", "emperor", "sultan"})
-_FEMALE_NOUNS = frozenset({"woman", "women", "wife", "mother", "daughter", "sister", "girl", "lady",
-                           "queen", "princess", "mrs", "ms", "miss", "madam", "aunt", "niece",
-                           "grandmother", "mom", "mum", "nun", "empress", "actress"})
-_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
-           "she": "female", "her": "female", "hers": "female", "herself": "female"}
+PERSON_NOUNS = frozenset(
+    ["minister", "president", "leader", "spokesman", "spokeswoman", "spokesperson", "chief", "head", "commander", "secretary", "ambassador", "diplomat", "general", "chairman", "chairwoman", "counterpart", "premier", "chancellor", "king", "queen", "prince", "official", "dictator", "strongman", "man", "woman", "officer", "soldier", "activist", "journalist", "prosecutor", "judge", "director", "envoy", "governor", "mayor", "senator", "lawmaker", "candidate", "adviser", "advisor", "aide", "deputy", "colleague", "politician", "blogger", "lawyer", "founder", "editor", "chairperson", "ruler", "monarch", "emir", "sheikh", "person", "child", "boy", "girl", "mother", "father", "wife", "husband", "son", "daughter", "friend", "doctor", "teacher", "student", "author", "writer", "player", "user", "brother", "sister", "guy", "lady", "artist", "scientist", "researcher", "professor", "manager", "owner", "worker", "driver", "member", "captain", "coach", "priest", "bishop", "pope"]
+)
+_MALE_NOUNS = frozenset(
+    {
+        "man",
+        "men",
+        "husband",
+        "father",
+        "son",
+        "brother",
+        "boy",
+        "guy",
+        "king",
+        "prince",
+        "mr",
+        "sir",
+        "lord",
+        "uncle",
+        "nephew",
+        "grandfather",
+        "dad",
+        "gentleman",
+        "monk",
+        "priest",
+        "bishop",
+        "pope",
+        "emperor",
+        "sultan",
+    }
+)
+_FEMALE_NOUNS = frozenset(
+    {
+        "woman",
+        "women",
+        "wife",
+        "mother",
+        "daughter",
+        "sister",
+        "girl",
+        "lady",
+        "queen",
+        "princess",
+        "mrs",
+        "ms",
+        "miss",
+        "madam",
+        "aunt",
+        "niece",
+        "grandmother",
+        "mom",
+        "mum",
+        "nun",
+        "empress",
+        "actress",
+    }
+)
+_GENDER = {
+    "he": "male",
+    "him": "male",
+    "his": "male",
+    "himself": "male",
+    "she": "female",
+    "her": "female",
+    "hers": "female",
+    "herself": "female",
+}
 
 
 def noun_phrase_candidates(doc: Doc) -> list[Candidate]:
@@ -176,8 +244,18 @@ def noun_phrase_candidates(doc: Doc) -> list[Candidate]:
         plural = is_plural(token)
         person = token.ent_type_ == "PERSON" or token.lemma_.lower() in PERSON_NOUNS
         group = token.ent_type_ in {"ORG", "GPE", "NORP"}
-        out.append(Candidate(start, token.i + 1, token.i, person, plural, group,
-                             token.pos_ == "PROPN", noun_gender(token)))
+        out.append(
+            Candidate(
+                start,
+                token.i + 1,
+                token.i,
+                person,
+                plural,
+                group,
+                token.pos_ == "PROPN",
+                noun_gender(token),
+            )
+        )
     return out
 
 
@@ -209,14 +287,34 @@ def resolve_chain(doc: Doc, candidates: list[Candidate]) -> dict[int, int]:
         gender = _GENDER.get(token.lower_)
         if pick is None:  # a first mention: later pronouns may refer to it
             cls = pronoun_class(token)
-            pool.append(Candidate(token.i, token.i + 1, token.i, cls in {"male", "female"},
-                                  cls == "plural", False, False, gender))
+            pool.append(
+                Candidate(
+                    token.i,
+                    token.i + 1,
+                    token.i,
+                    cls in {"male", "female"},
+                    cls == "plural",
+                    False,
+                    False,
+                    gender,
+                )
+            )
             continue
         chosen[token.i] = pick.head
         if gender:
             genders.setdefault(pick.head, gender)
-        pool.append(Candidate(token.i, token.i + 1, token.i, pick.person, pick.plural, pick.group,
-                              pick.named, gender or pick.gender))
+        pool.append(
+            Candidate(
+                token.i,
+                token.i + 1,
+                token.i,
+                pick.person,
+                pick.plural,
+                pick.group,
+                pick.named,
+                gender or pick.gender,
+            )
+        )
     return chosen
 
 
@@ -224,6 +322,9 @@ def _gendered(cand: Candidate, genders: dict[int, str]) -> Candidate:
     gender = genders.get(cand.head)
     if gender is None or cand.gender is not None:
         return cand
-    return Candidate(cand.start, cand.end, cand.head, cand.person, cand.plural, cand.group,
-                     cand.named, gender)
+    return Candidate(
+        cand.start, cand.end, cand.head, cand.person, cand.plural, cand.group, cand.named, gender
+    )
+
+
 from eventcoder.nlp.morph import is_plural

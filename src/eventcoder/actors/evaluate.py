@@ -31,11 +31,45 @@ __all__ = ["GsrScore", "PronounScore", "eval_actors_command", "score_gsr", "scor
 log = logging.getLogger(__name__)
 
 # Legacy CAMEO country codes used by the gold file -> ISO 3166 alpha-3.
-CAMEO_TO_ISO = {"JAP": "JPN", "ROM": "ROU", "UAR": "EGY", "GMY": "DEU", "UKG": "GBR",
-                "TAZ": "TZA", "ROC": "TWN", "ZAI": "COD", "BOS": "BIH", "SER": "SRB",
-                "ITL": "ITA", "VTN": "VNM"}
-_SECTORS = {"GOV", "MIL", "REB", "CVL", "OPP", "COP", "REF", "LEG", "JUD", "MED", "EDU", "LAB",
-            "SPY", "BUS", "ELI", "UAF", "PTY", "CRM", "JRN", "HRI", "REL", "NGO", "IGO"}
+CAMEO_TO_ISO = {
+    "JAP": "JPN",
+    "ROM": "ROU",
+    "UAR": "EGY",
+    "GMY": "DEU",
+    "UKG": "GBR",
+    "TAZ": "TZA",
+    "ROC": "TWN",
+    "ZAI": "COD",
+    "BOS": "BIH",
+    "SER": "SRB",
+    "ITL": "ITA",
+    "VTN": "VNM",
+}
+_SECTORS = {
+    "GOV",
+    "MIL",
+    "REB",
+    "CVL",
+    "OPP",
+    "COP",
+    "REF",
+    "LEG",
+    "JUD",
+    "MED",
+    "EDU",
+    "LAB",
+    "SPY",
+    "BUS",
+    "ELI",
+    "UAF",
+    "PTY",
+    "CRM",
+    "JRN",
+    "HRI",
+    "REL",
+    "NGO",
+    "IGO",
+}
 
 
 @dataclass
@@ -121,7 +155,9 @@ def _score_actor(score: GsrScore, actor: dict, text: str, mentions, used: set[in
     if country and (sector_ok or not has_sector):
         score.found += 1
     else:
-        score.misses.append(f"{actor['actorText']}: gold {actor['code']}{sector} got {mention.code}")
+        score.misses.append(
+            f"{actor['actorText']}: gold {actor['code']}{sector} got {mention.code}"
+        )
 
 
 def _gum_docs(path: Path) -> Iterator[tuple[list[str], list[bool], list[bool], list[str]]]:
@@ -142,7 +178,11 @@ def _gum_docs(path: Path) -> Iterator[tuple[list[str], list[bool], list[bool], l
             cols = line.rstrip("\n").split("\t")
             if len(cols) != 10 or "-" in cols[0] or "." in cols[0]:
                 continue
-            misc = dict(item.partition("=")[::2] for item in cols[9].split("|")) if cols[9] != "_" else {}
+            misc = (
+                dict(item.partition("=")[::2] for item in cols[9].split("|"))
+                if cols[9] != "_"
+                else {}
+            )
             words.append(cols[1])
             spaces.append(misc.get("SpaceAfter") != "No")
             starts.append(new_sent)
@@ -211,18 +251,27 @@ def eval_actors_command(gum_docs: int | None, show_misses: bool) -> None:
     if not shared.exists():
         raise click.ClickException(Errors.E102.format(path=shared))
     nlp = load_pipeline()
-    gsr = score_gsr(shared / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt",
-                    nlp, ActorCoder.from_data())
+    gsr = score_gsr(
+        shared / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt",
+        nlp,
+        ActorCoder.from_data(),
+    )
     if show_misses:
         for miss in gsr.misses:
             click.echo(f"  miss {miss}")
-    click.echo(f"PLOVER GSR actors: country {gsr.country_right}/{gsr.total} "
-               f"({_pct(gsr.country_right, gsr.total)}%), country+sector {gsr.sector_right}/"
-               f"{gsr.with_sector} ({_pct(gsr.sector_right, gsr.with_sector)}%)")
+    click.echo(
+        f"PLOVER GSR actors: country {gsr.country_right}/{gsr.total} "
+        f"({_pct(gsr.country_right, gsr.total)}%), country+sector {gsr.sector_right}/"
+        f"{gsr.with_sector} ({_pct(gsr.sector_right, gsr.with_sector)}%)"
+    )
     gum = score_gum_pronouns(treebank_path(shared, "gum", "test"), nlp, gum_docs)
-    click.echo(f"GUM test pronouns: right {gum.right}/{gum.total} ({_pct(gum.right, gum.total)}%), "
-               f"resolved {gum.resolved}, resolved non-anaphoric {gum.extra}")
-    click.echo(f"actors: found {gsr.found}/{gsr.total} ({_pct(gsr.found, gsr.total)}%), extra {gsr.extra}")
+    click.echo(
+        f"GUM test pronouns: right {gum.right}/{gum.total} ({_pct(gum.right, gum.total)}%), "
+        f"resolved {gum.resolved}, resolved non-anaphoric {gum.extra}"
+    )
+    click.echo(
+        f"actors: found {gsr.found}/{gsr.total} ({_pct(gsr.found, gsr.total)}%), extra {gsr.extra}"
+    )
 
 
 def _pct(part: int, whole: int) -> str:

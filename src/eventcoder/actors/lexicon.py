@@ -90,7 +90,9 @@ def words_of(text: str) -> tuple[str, ...]:
 class PhraseIndex:
     """Phrases keyed by their first word (lower case), longest first."""
 
-    by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], Entry]]] = field(default_factory=dict)
+    by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...], Entry]]] = field(
+        default_factory=dict
+    )
     seen: set[tuple[str, ...]] = field(default_factory=set)
 
     def add(self, phrase: str, entry: Entry, case_sensitive: bool = True) -> None:
@@ -112,7 +114,7 @@ class PhraseIndex:
         """The longest phrase starting at word ``i``: (length, entry)."""
         for lower, shape, entry in self.by_first.get(lowered[i], ()):
             n = len(lower)
-            if tuple(lowered[i:i + n]) == lower and _shape_ok(shape, words[i:i + n]):
+            if tuple(lowered[i : i + n]) == lower and _shape_ok(shape, words[i : i + n]):
                 return n, entry
         return None
 
@@ -163,9 +165,11 @@ class Lexicon:
             for phrase in record.phrases:
                 lex.names.add(" ".join(phrase), entry, case_sensitive=False)
         for agent in agents:  # peer agent codes stay whole (~GOVMED gives XXXGOVMED)
-            lex.agents.add(" ".join(agent.phrase), Entry("agent", sector=agent.code or None,
-                                                         code=agent.code, prefix=agent.prefix),
-                           case_sensitive=False)
+            lex.agents.add(
+                " ".join(agent.phrase),
+                Entry("agent", sector=agent.code or None, code=agent.code, prefix=agent.prefix),
+                case_sensitive=False,
+            )
         lex.names.finish()
         lex.agents.finish()
         return lex
@@ -226,5 +230,8 @@ def _load_people(lex: Lexicon, path: Path, kind: str = "person") -> None:
 
 def _load_agents(lex: Lexicon, path: Path) -> None:
     for phrase, code, *_ in _rows(path, 2):
-        lex.agents.add(phrase, Entry("agent", sector=code[:3] or None, code=code, label=phrase),
-                       case_sensitive=False)
+        lex.agents.add(
+            phrase,
+            Entry("agent", sector=code[:3] or None, code=code, label=phrase),
+            case_sensitive=False,
+        )

@@ -36,6 +36,10 @@ class ActorMention:
     def to_actor(self) -> Actor:
         """The record form (character span in the parsed text)."""
         return Actor(
-            text=self.text, code=self.code, country=self.country, sector=self.sector,
-            span=(self.char_start, self.char_end), entity_type=self.entity_type,
+            text=self.text,
+            code=self.code,
+            country=self.country,
+            sector=self.sector,
+            span=(self.char_start, self.char_end),
+            entity_type=self.entity_type,
         )

@@ -39,10 +39,10 @@ def compose_code(actor: str | None, suffixes: list[str], prefixes: list[str]) ->
     if actor is None and not suffixes and not prefixes:
         return None
     code = actor or NULL_ACTOR
-    seen = {code[i:i + 3] for i in range(3, len(code), 3)}
+    seen = {code[i : i + 3] for i in range(3, len(code), 3)}
     added: list[str] = []
     for suffix in suffixes:
-        for chunk in (suffix[i:i + 3] for i in range(0, len(suffix), 3)):
+        for chunk in (suffix[i : i + 3] for i in range(0, len(suffix), 3)):
             if chunk not in seen:
                 seen.add(chunk)
                 added.append(chunk)

@@ -30,8 +30,14 @@ from pathlib import Path
 from eventcoder.errors import Errors, InputError
 
 __all__ = [
-    "AgentEntry", "DatedCode", "PetrarchActor", "code_on", "parse_date", "read_actors",
-    "read_agents", "regular_plurals",
+    "AgentEntry",
+    "DatedCode",
+    "PetrarchActor",
+    "code_on",
+    "parse_date",
+    "read_actors",
+    "read_agents",
+    "regular_plurals",
 ]
 
 log = logging.getLogger(__name__)
@@ -224,13 +230,17 @@ def read_agents(path: Path) -> list[AgentEntry]:
             continue
         m = _SUBST.match(line)
         if m:
-            subst[m.group(1).upper()] = [w.strip().upper() for w in m.group(2).split(",") if w.strip()]
+            subst[m.group(1).upper()] = [
+                w.strip().upper() for w in m.group(2).split(",") if w.strip()
+            ]
             continue
         entries.extend(_agent_line(line, subst, path, number))
     return entries
 
 
-def _agent_line(line: str, subst: dict[str, list[str]], path: Path, number: int) -> list[AgentEntry]:
+def _agent_line(
+    line: str, subst: dict[str, list[str]], path: Path, number: int
+) -> list[AgentEntry]:
     """Entries from one agent line (singular, plurals and substitutions)."""
     code_match = _BRACKET.search(line)
     if not code_match:
@@ -250,7 +260,9 @@ def _agent_line(line: str, subst: dict[str, list[str]], path: Path, number: int)
     elif not any(marker in phrase_text.upper() for marker in subst):
         for form in forms:
             words = _phrase(form)
-            out += [" ".join((*words[:-1], pl)) for pl in regular_plurals(words[-1])] if words else []
+            out += (
+                [" ".join((*words[:-1], pl)) for pl in regular_plurals(words[-1])] if words else []
+            )
     seen: set[tuple[str, ...]] = set()
     entries = []
     for form in out:

@@ -28,7 +28,9 @@ class Match:
 
     start: int
     end: int
-    kind: str  # name, agent, title (agent word inside a person's name), ent, inner (place in a name)
+    kind: (
+        str  # name, agent, title (agent word inside a person's name), ent, inner (place in a name)
+    )
     entry: Entry | None = None
     label: str | None = None  # entity label for kind "ent"; "people" for "Hungarians"
 
@@ -46,8 +48,9 @@ def _word_stream(doc: Doc) -> tuple[list[str], list[int]]:
     return words, owners
 
 
-def _scan(index: PhraseIndex, words: list[str], owners: list[int], taken: set[int],
-          kind: str) -> list[Match]:
+def _scan(
+    index: PhraseIndex, words: list[str], owners: list[int], taken: set[int], kind: str
+) -> list[Match]:
     """Greedy longest matches of ``index`` over the word stream, skipping taken tokens."""
     lowered = [w.lower() for w in words]
     found: list[Match] = []
@@ -74,7 +77,12 @@ def _mark_people(match: Match, doc: Doc, lexicon: Lexicon) -> Match:
     """Flag plural nationality nouns ("Hungarians": "Hungarian" + s) as people."""
     entry = match.entry
     word = doc[match.end - 1].text
-    if entry is None or entry.kind != "state" or not word.endswith("s") or match.end - match.start > 1:
+    if (
+        entry is None
+        or entry.kind != "state"
+        or not word.endswith("s")
+        or match.end - match.start > 1
+    ):
         return match
     stem = [word[:-1]]
     hit = lexicon.names.match(stem, [stem[0].lower()], 0)
@@ -95,14 +103,23 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def find_matches(doc: Doc, lexicon: Lexicon) -> list[Match]:
     """Name, agent and entity matches, sorted by start (names and agents never overlap)."""
     words, owners = _word_stream(doc)
-    names = [_mark_people(m, doc, lexicon) for m in _scan(lexicon.names, words, owners, set(), "name")]
+    names = [
+        _mark_people(m, doc, lexicon) for m in _scan(lexicon.names, words, owners, set(), "name")
+    ]
     taken = {t for m in names for t in range(m.start, m.end)}
-    agents = [m for m in _scan(lexicon.agents, words, owners, taken, "agent")
-              if doc[m.end - 1].pos_ in _NOUNS]
+    agents = [
+        m
+        for m in _scan(lexicon.agents, words, owners, taken, "agent")
+        if doc[m.end - 1].pos_ in _NOUNS
+    ]
     taken |= {t for m in agents for t in range(m.start, m.end)}
-    people = {t for m in names if m.entry and m.entry.kind == "person" for t in range(m.start, m.end)}
-    titles = [Match(m.start, m.end, "title", m.entry)
-              for m in _scan(lexicon.agents, words, owners, set(range(len(doc))) - people, "title")]
+    people = {
+        t for m in names if m.entry and m.entry.kind == "person" for t in range(m.start, m.end)
+    }
+    titles = [
+        Match(m.start, m.end, "title", m.entry)
+        for m in _scan(lexicon.agents, words, owners, set(range(len(doc))) - people, "title")
+    ]
     ents = []
     for ent in doc.ents:
         start, end = _trim(doc, ent.start, ent.end)
@@ -112,7 +129,8 @@ def find_matches(doc: Doc, lexicon: Lexicon) -> list[Match]:
         if not inside:
             ents.append(Match(start, end, "ent", label=ent.label_))
         elif _longer_name(doc, start, end, taken) and any(
-                _inner(m).kind == "inner" for m in names if start <= m.start and m.end <= end):
+            _inner(m).kind == "inner" for m in names if start <= m.start and m.end <= end
+        ):
             ents.append(Match(start, end, "ent", label=ent.label_))
             names = [_inner(m) if start <= m.start and m.end <= end else m for m in names]
     return sorted([*names, *agents, *titles, *ents], key=lambda m: (m.start, -m.end))

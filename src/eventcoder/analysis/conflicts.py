@@ -17,10 +17,15 @@ __all__ = ["conflicts_command"]
 
 
 @click.command("conflicts")
-@click.option("--db", default="eventcoder.duckdb", show_default=True,
-              help="Store to check (DuckDB path or postgresql:// URL).")
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table",
-              show_default=True)
+@click.option(
+    "--db",
+    default="eventcoder.duckdb",
+    show_default=True,
+    help="Store to check (DuckDB path or postgresql:// URL).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
 @click.option("--cross-only", is_flag=True, help="Only conflicts between different documents.")
 def conflicts_command(db: str, fmt: str, cross_only: bool) -> None:
     """Run the estimate-conflict check over all quantities in the store."""
@@ -36,15 +41,22 @@ def conflicts_command(db: str, fmt: str, cross_only: bool) -> None:
         for conflict in conflicts:
             click.echo(json.dumps(conflict.to_dict(), ensure_ascii=False))
         return
-    table = Table(title=f"Conflicting estimates ({len(conflicts)} from {len(quantities)} figures)",
-                  title_justify="left")
+    table = Table(
+        title=f"Conflicting estimates ({len(conflicts)} from {len(quantities)} figures)",
+        title_justify="left",
+    )
     for header in ("measure", "figure", "source", "document", "sentence"):
         table.add_column(header, overflow="fold")
     for conflict in conflicts:
         for member in conflict.members:
             q = by_id[member]
             source = q.source.code or q.source.text if q.source else "-"
-            table.add_row(conflict.measure or "", q.text or f"{q.low}-{q.high}", source,
-                          q.doc_id, (q.sentence_text or "")[:80])
+            table.add_row(
+                conflict.measure or "",
+                q.text or f"{q.low}-{q.high}",
+                source,
+                q.doc_id,
+                (q.sentence_text or "")[:80],
+            )
         table.add_section()
     Console().print(table)

@@ -13,23 +13,38 @@ from eventcoder.store import Store, open_store
 __all__ = ["print_summary", "summary_command"]
 
 _SECTIONS: list[tuple[str, str, list[str]]] = [
-    ("Documents", "SELECT coalesce(title, id), date, date_status, status, n_sentences, "
-                  "n_records FROM documents ORDER BY date NULLS LAST, id",
-     ["document", "date", "date", "status", "sentences", "records"]),
-    ("Events", "SELECT coalesce(date_start, '?') || ' / ' || date_granularity, "
-               "coalesce(source_code, source_text, '-'), cameo || ' ' || coalesce(plover, ''), "
-               "coalesce(target_code, target_text, '-'), modality || "
-               "CASE WHEN negated THEN ' (negated)' ELSE '' END, trigger "
-               "FROM events ORDER BY date_start NULLS LAST, doc_id, sentence",
-     ["when", "source", "CAMEO / PLOVER", "target", "modality", "trigger"]),
-    ("Claims", "SELECT coalesce(speaker_code, speaker_text, '-'), stance, content "
-               "FROM claims ORDER BY doc_id, sentence",
-     ["speaker", "stance", "content"]),
-    ("Quantities and estimates", "SELECT measure, low, high, unit, "
-     "coalesce(source_code, source_text, '-') FROM quantities ORDER BY doc_id, sentence",
-     ["measure", "low", "high", "unit", "source"]),
-    ("Polls", "SELECT pollster, answer, share, population FROM polls ORDER BY doc_id, sentence",
-     ["pollster", "answer", "share", "population"]),
+    (
+        "Documents",
+        "SELECT coalesce(title, id), date, date_status, status, n_sentences, "
+        "n_records FROM documents ORDER BY date NULLS LAST, id",
+        ["document", "date", "date", "status", "sentences", "records"],
+    ),
+    (
+        "Events",
+        "SELECT coalesce(date_start, '?') || ' / ' || date_granularity, "
+        "coalesce(source_code, source_text, '-'), cameo || ' ' || coalesce(plover, ''), "
+        "coalesce(target_code, target_text, '-'), modality || "
+        "CASE WHEN negated THEN ' (negated)' ELSE '' END, trigger "
+        "FROM events ORDER BY date_start NULLS LAST, doc_id, sentence",
+        ["when", "source", "CAMEO / PLOVER", "target", "modality", "trigger"],
+    ),
+    (
+        "Claims",
+        "SELECT coalesce(speaker_code, speaker_text, '-'), stance, content "
+        "FROM claims ORDER BY doc_id, sentence",
+        ["speaker", "stance", "content"],
+    ),
+    (
+        "Quantities and estimates",
+        "SELECT measure, low, high, unit, "
+        "coalesce(source_code, source_text, '-') FROM quantities ORDER BY doc_id, sentence",
+        ["measure", "low", "high", "unit", "source"],
+    ),
+    (
+        "Polls",
+        "SELECT pollster, answer, share, population FROM polls ORDER BY doc_id, sentence",
+        ["pollster", "answer", "share", "population"],
+    ),
     ("Conflicts", "SELECT measure, reason FROM conflicts ORDER BY doc_id", ["measure", "reason"]),
 ]
 
@@ -43,8 +58,12 @@ def print_summary(store: Store, console: Console | None = None, limit: int = 25)
     """Print the store's counts and a table per record kind (at most ``limit`` rows each)."""
     console = console or Console()
     counts = store.counts()
-    console.print("[bold]Records by kind:[/bold] " + ", ".join(
-        f"{kind} {n}" for kind, n in sorted(counts.items())) if counts else "Store is empty.")
+    console.print(
+        "[bold]Records by kind:[/bold] "
+        + ", ".join(f"{kind} {n}" for kind, n in sorted(counts.items()))
+        if counts
+        else "Store is empty."
+    )
     for title, sql, headers in _SECTIONS:
         rows = store.query(sql)
         if not rows:
@@ -60,8 +79,13 @@ def print_summary(store: Store, console: Console | None = None, limit: int = 25)
 
 
 @click.command("summary")
-@click.option("--db", "db", default="eventcoder.duckdb", show_default=True,
-              help="Store to summarise (DuckDB path or postgresql:// URL).")
+@click.option(
+    "--db",
+    "db",
+    default="eventcoder.duckdb",
+    show_default=True,
+    help="Store to summarise (DuckDB path or postgresql:// URL).",
+)
 @click.option("--limit", default=25, show_default=True, help="Rows shown per table.")
 def summary_command(db: str, limit: int) -> None:
     """Show what the store holds: documents, events, claims, estimates, polls, conflicts."""

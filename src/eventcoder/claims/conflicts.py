@@ -101,6 +101,7 @@ def _known(date: DateInterval | None) -> bool:
 def _fmt(q: QuantityRecord) -> str:
     def num(v: float | None) -> str:
         return "?" if v is None else f"{v:,.6g}" if abs(v) < 1e6 else f"{v:,.0f}"
+
     if q.high is None:
         rng = f"at least {num(q.low)}"
     elif q.low is None:
@@ -114,7 +115,7 @@ def _fmt(q: QuantityRecord) -> str:
 def _conflicting(group: Sequence[QuantityRecord], tolerance: float) -> list[QuantityRecord]:
     members: dict[str, QuantityRecord] = {}
     for i, a in enumerate(group):
-        for b in group[i + 1:]:
+        for b in group[i + 1 :]:
             if _source_key(a) == _source_key(b) or not _dates_overlap(a, b):
                 continue
             if ranges_conflict(a, b, tolerance):
@@ -122,8 +123,9 @@ def _conflicting(group: Sequence[QuantityRecord], tolerance: float) -> list[Quan
     return sorted(members.values(), key=lambda q: q.id)
 
 
-def find_conflicts(quantities: Iterable[QuantityRecord],
-                   tolerance: float = REL_TOLERANCE) -> list[ConflictRecord]:
+def find_conflicts(
+    quantities: Iterable[QuantityRecord], tolerance: float = REL_TOLERANCE
+) -> list[ConflictRecord]:
     """Conflict records for every measure whose figures from different sources disagree."""
     groups: dict[tuple[str, str | None], list[QuantityRecord]] = defaultdict(list)
     for q in quantities:
@@ -146,8 +148,11 @@ def find_conflicts(quantities: Iterable[QuantityRecord],
             doc_id = min(docs)
             rec_id = "conflict:" + hashlib.sha1("|".join(ids).encode("utf-8")).hexdigest()[:16]
         measure = members[0].measure or key
-        reason = (f"estimates of {measure!r}{' in ' + unit if unit else ''} from different sources "
-                  f"differ by more than {tolerance:.0%}: " + " vs ".join(_fmt(q) for q in members))
-        out.append(ConflictRecord(id=rec_id, doc_id=doc_id, measure=measure, members=ids,
-                                  reason=reason))
+        reason = (
+            f"estimates of {measure!r}{' in ' + unit if unit else ''} from different sources "
+            f"differ by more than {tolerance:.0%}: " + " vs ".join(_fmt(q) for q in members)
+        )
+        out.append(
+            ConflictRecord(id=rec_id, doc_id=doc_id, measure=measure, members=ids, reason=reason)
+        )
     return out

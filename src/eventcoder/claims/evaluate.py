@@ -127,28 +127,41 @@ def _last_word_in(gold: str | None, found: str | None) -> bool:
 
 
 def _claim_ok(g: dict, r: ClaimRecord) -> bool:
-    return (_last_word_in(g.get("speaker"), r.speaker.text if r.speaker else None)
-            and _overlap(g.get("content"), r.content) >= 0.5)
+    return (
+        _last_word_in(g.get("speaker"), r.speaker.text if r.speaker else None)
+        and _overlap(g.get("content"), r.content) >= 0.5
+    )
 
 
 def _quantity_ok(g: dict, r: QuantityRecord) -> bool:
-    return _same_value(g.get("low"), r.low) and _same_value(g.get("high"), r.high) \
+    return (
+        _same_value(g.get("low"), r.low)
+        and _same_value(g.get("high"), r.high)
         and g.get("unit") == r.unit
+    )
 
 
 def _estimate_ok(g: dict, r: QuantityRecord) -> bool:
-    return _quantity_ok(g, r) and _last_word_in(g.get("source"), r.source.text if r.source else None)
+    return _quantity_ok(g, r) and _last_word_in(
+        g.get("source"), r.source.text if r.source else None
+    )
 
 
 def _poll_ok(g: dict, r: PollRecord) -> bool:
     if r.share is None or abs(g["share"] - r.share) > 0.005:
         return False
-    return not g.get("pollster") or bool(set(_words(g["pollster"])) - {"the", "of"}
-                                         & set(_words(r.pollster)))
+    return not g.get("pollster") or bool(
+        set(_words(g["pollster"])) - {"the", "of"} & set(_words(r.pollster))
+    )
 
 
-def _match(gold: Sequence[dict], found: Sequence[Record], ok: Callable[[dict, Any], bool],
-           score: Score, label: str) -> list[tuple[dict, Any]]:
+def _match(
+    gold: Sequence[dict],
+    found: Sequence[Record],
+    ok: Callable[[dict, Any], bool],
+    score: Score,
+    label: str,
+) -> list[tuple[dict, Any]]:
     """One-to-one first-fit matching; updates the counts and returns the pairs."""
     free = list(found)
     pairs = []
@@ -182,20 +195,32 @@ def _score_item(item: dict, records: list[Record], scores: dict[str, Score]) -> 
     for g, r in _match(item["claims"], claims, _claim_ok, scores["claims"], label):
         scores["claims"].agree("stance", g.get("stance") == r.stance)
     for g, r in _match(item["quantities"], quantities, _quantity_ok, scores["quantities"], label):
-        scores["quantities"].agree("measure", measure_key(g.get("measure")) == measure_key(r.measure))
-    _match([q for q in item["quantities"] if q.get("source")], [q for q in quantities if q.source],
-           _estimate_ok, scores["estimates"], label)
+        scores["quantities"].agree(
+            "measure", measure_key(g.get("measure")) == measure_key(r.measure)
+        )
+    _match(
+        [q for q in item["quantities"] if q.get("source")],
+        [q for q in quantities if q.source],
+        _estimate_ok,
+        scores["estimates"],
+        label,
+    )
     for g, r in _match(item["polls"], polls, _poll_ok, scores["polls"], label):
         scores["polls"].agree("answer", _overlap(g.get("answer"), r.answer) >= 0.5)
         scores["polls"].agree("caveats", set(g.get("caveats", [])) == set(r.caveats))
     by_id = {q.id: q for q in quantities}
-    _match(item["conflicts"], conflicts,
-           lambda g, r: _conflict_ok(g, r, by_id),
-           scores["conflicts"], label)
+    _match(
+        item["conflicts"],
+        conflicts,
+        lambda g, r: _conflict_ok(g, r, by_id),
+        scores["conflicts"],
+        label,
+    )
 
 
-def evaluate_claims(items: Sequence[dict], nlp: Any,
-                    extractor: ClaimExtractor | None = None) -> dict[str, Score]:
+def evaluate_claims(
+    items: Sequence[dict], nlp: Any, extractor: ClaimExtractor | None = None
+) -> dict[str, Score]:
     """Scores per record kind over the gold items."""
     extractor = extractor or ClaimExtractor.from_data()
     scores = {kind: Score() for kind in KINDS}
@@ -215,8 +240,14 @@ def summary_line(scores: dict[str, Score]) -> str:
 
 
 @click.command(name="claims")
-@click.option("--gold", "gold_path", type=click.Path(path_type=Path), default=DEFAULT_GOLD,
-              show_default=True, help="Gold set (JSON Lines).")
+@click.option(
+    "--gold",
+    "gold_path",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_GOLD,
+    show_default=True,
+    help="Gold set (JSON Lines).",
+)
 @click.option("--show-misses", is_flag=True, help="List the gold items that were not found.")
 def eval_claims_command(gold_path: Path, show_misses: bool) -> None:
     """Precision, recall and F per record kind on the claims gold set."""
@@ -227,12 +258,16 @@ def eval_claims_command(gold_path: Path, show_misses: bool) -> None:
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
     scores = evaluate_claims(items, load_pipeline())
-    click.echo(f"{'kind':<11} {'gold':>5} {'pred':>5} {'found':>6} {'P':>6} {'R':>6} {'F':>6}  fields")
+    click.echo(
+        f"{'kind':<11} {'gold':>5} {'pred':>5} {'found':>6} {'P':>6} {'R':>6} {'F':>6}  fields"
+    )
     for kind in KINDS:
         s = scores[kind]
         fields = ", ".join(f"{name} {a}/{t}" for name, (a, t) in s.fields.items())
-        click.echo(f"{kind:<11} {s.gold:>5} {s.predicted:>5} {s.found:>6} {s.precision:>6.3f} "
-                   f"{s.recall:>6.3f} {s.f1:>6.3f}  {fields}")
+        click.echo(
+            f"{kind:<11} {s.gold:>5} {s.predicted:>5} {s.found:>6} {s.precision:>6.3f} "
+            f"{s.recall:>6.3f} {s.f1:>6.3f}  {fields}"
+        )
         if show_misses:
             for miss in s.misses:
                 click.echo(f"    miss {miss}")

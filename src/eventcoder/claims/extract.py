@@ -31,7 +31,7 @@ from eventcoder.records import ClaimRecord, PollRecord, QuantityRecord, Record
 
 __all__ = ["ClaimExtractor", "sentence_units"]
 
-_TERMINAL = (".", "!", "?", "…", "\"", "”", "’", "»", ")", ":")
+_TERMINAL = (".", "!", "?", "…", '"', "”", "’", "»", ")", ":")
 
 
 def sentence_units(doc: Doc, sents: Sequence[Span]) -> list[Span]:
@@ -41,7 +41,7 @@ def sentence_units(doc: Doc, sents: Sequence[Span]) -> list[Span]:
     for sent in sents:
         start = sent.start if start is None else start
         if sent.text.rstrip().endswith(_TERMINAL) or sent is sents[-1]:
-            units.append(doc[start:sent.end])
+            units.append(doc[start : sent.end])
             start = None
     return units
 
@@ -57,8 +57,13 @@ class ClaimExtractor:
         """The extractor with the bundled data files."""
         return cls(load_reporting_verbs())
 
-    def extract(self, doc: Doc, actors: Sequence[ActorMention], doc_id: str,
-                document_date: datetime.date | None = None) -> list[Record]:
+    def extract(
+        self,
+        doc: Doc,
+        actors: Sequence[ActorMention],
+        doc_id: str,
+        document_date: datetime.date | None = None,
+    ) -> list[Record]:
         """Claims, quantities, polls and within-document conflicts, sentence by sentence."""
         if not isinstance(doc, Doc):
             raise InputError(Errors.E701.format(kind=type(doc).__name__))
@@ -67,7 +72,9 @@ class ClaimExtractor:
             return []
         where = {t: i for i, s in enumerate(sents) for t in range(s.start, s.end)}
         units = sentence_units(doc, sents)
-        attributions = [a for u in units for a in find_attributions(u, actors, self.reporting_verbs)]
+        attributions = [
+            a for u in units for a in find_attributions(u, actors, self.reporting_verbs)
+        ]
         quantities = self._quantities(units, actors)
         polls, used = find_polls(units, quantities, document_date)
         found: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
@@ -82,9 +89,13 @@ class ClaimExtractor:
         records: list[Record] = []
         for i in sorted(found):
             sent = sents[i]
-            records.extend(_claim_record(doc_id, i, sent, n, a) for n, a in enumerate(found[i]["c"]))
-            records.extend(_quantity_record(doc_id, i, sent, n, q, attributions, actors)
-                           for n, q in enumerate(found[i]["q"]))
+            records.extend(
+                _claim_record(doc_id, i, sent, n, a) for n, a in enumerate(found[i]["c"])
+            )
+            records.extend(
+                _quantity_record(doc_id, i, sent, n, q, attributions, actors)
+                for n, q in enumerate(found[i]["q"])
+            )
             records.extend(_poll_record(doc_id, i, sent, n, p) for n, p in enumerate(found[i]["p"]))
         records.extend(find_conflicts(r for r in records if isinstance(r, QuantityRecord)))
         return records
@@ -102,31 +113,55 @@ class ClaimExtractor:
 
 def _claim_record(doc_id: str, i: int, sent: Span, n: int, a: Attribution) -> ClaimRecord:
     doc = sent.doc
-    content = doc[a.content_start:a.content_end]
+    content = doc[a.content_start : a.content_end]
     verb = doc[a.verb_index]
     starts, ends = [content.start_char, verb.idx], [content.end_char, verb.idx + len(verb)]
     if a.speaker.span:
         starts.append(a.speaker.span[0])
         ends.append(a.speaker.span[1])
     return ClaimRecord(
-        id=f"{doc_id}:s{i}:c{n}", doc_id=doc_id, sentence=i, span=(min(starts), max(ends)),
-        sentence_text=sent.text, speaker=a.speaker, content=content.text,
-        content_span=(content.start_char, content.end_char), verb=a.verb, stance=a.stance,
+        id=f"{doc_id}:s{i}:c{n}",
+        doc_id=doc_id,
+        sentence=i,
+        span=(min(starts), max(ends)),
+        sentence_text=sent.text,
+        speaker=a.speaker,
+        content=content.text,
+        content_span=(content.start_char, content.end_char),
+        verb=a.verb,
+        stance=a.stance,
     )
 
 
-def _quantity_record(doc_id: str, i: int, sent: Span, n: int, q: Quantity,
-                     attributions: Sequence[Attribution],
-                     actors: Sequence[ActorMention] = ()) -> QuantityRecord:
+def _quantity_record(
+    doc_id: str,
+    i: int,
+    sent: Span,
+    n: int,
+    q: Quantity,
+    attributions: Sequence[Attribution],
+    actors: Sequence[ActorMention] = (),
+) -> QuantityRecord:
     covering = [a for a in attributions if a.content_start <= q.first_token < a.content_end]
-    source = min(covering, key=lambda a: a.content_end - a.content_start).speaker if covering else None
+    source = (
+        min(covering, key=lambda a: a.content_end - a.content_start).speaker if covering else None
+    )
     if source is None and q.setter is not None:  # "A panel put the number at N": the panel
         head = sent.doc[q.setter]
         source = actor_for(sent.doc, head, actors, keep_conj=False, limit=head.i + 1)
     return QuantityRecord(
-        id=f"{doc_id}:s{i}:q{n}", doc_id=doc_id, sentence=i, span=(q.start_char, q.end_char),
-        sentence_text=sent.text, measure=q.measure, low=q.match.low, high=q.match.high,
-        unit=q.match.unit, approximate=q.match.approximate, text=q.match.text, source=source,
+        id=f"{doc_id}:s{i}:q{n}",
+        doc_id=doc_id,
+        sentence=i,
+        span=(q.start_char, q.end_char),
+        sentence_text=sent.text,
+        measure=q.measure,
+        low=q.match.low,
+        high=q.match.high,
+        unit=q.match.unit,
+        approximate=q.match.approximate,
+        text=q.match.text,
+        source=source,
     )
 
 
@@ -136,7 +171,16 @@ def _poll_record(doc_id: str, i: int, sent: Span, n: int, p: Poll) -> PollRecord
         last = sent.doc[p.answer_span[1] - 1]
         end = max(end, last.idx + len(last))
     return PollRecord(
-        id=f"{doc_id}:s{i}:p{n}", doc_id=doc_id, sentence=i, span=(p.quantity.start_char, end),
-        sentence_text=sent.text, pollster=p.pollster, population=p.population,
-        question=p.question, answer=p.answer, share=p.share, caveats=list(p.caveats), date=p.date,
+        id=f"{doc_id}:s{i}:p{n}",
+        doc_id=doc_id,
+        sentence=i,
+        span=(p.quantity.start_char, end),
+        sentence_text=sent.text,
+        pollster=p.pollster,
+        population=p.population,
+        question=p.question,
+        answer=p.answer,
+        share=p.share,
+        caveats=list(p.caveats),
+        date=p.date,
     )

@@ -18,8 +18,8 @@ from eventcoder.paths import PACKAGE_DIR
 
 __all__ = [
     "Unit",
-    "load_measure_classes",
     "VagueAmount",
+    "load_measure_classes",
     "load_poll_caveats",
     "load_reporting_verbs",
     "load_units",
@@ -83,8 +83,11 @@ def load_vague_amounts() -> dict[str, VagueAmount]:
         try:
             low, high = float(cols[1]), float(cols[2])
         except ValueError:
-            raise ModelError(Errors.E103.format(
-                path=DATA_DIR / "vague_amounts.tsv", line=n, detail="low/high not numbers")) from None
+            raise ModelError(
+                Errors.E103.format(
+                    path=DATA_DIR / "vague_amounts.tsv", line=n, detail="low/high not numbers"
+                )
+            ) from None
         out[cols[0].strip()] = VagueAmount(cols[0].strip(), low, high, cols[3].strip())
     return out
 
@@ -97,16 +100,19 @@ def load_poll_caveats() -> tuple[tuple[str, re.Pattern[str]], ...]:
         try:
             out.append((cols[0].strip(), re.compile(cols[1].strip(), re.IGNORECASE)))
         except re.error as exc:
-            raise ModelError(Errors.E103.format(
-                path=DATA_DIR / "poll_caveats.tsv", line=n, detail=str(exc))) from None
+            raise ModelError(
+                Errors.E103.format(path=DATA_DIR / "poll_caveats.tsv", line=n, detail=str(exc))
+            ) from None
     return tuple(out)
 
 
 @lru_cache(maxsize=1)
 def load_units() -> dict[str, Unit]:
     """Unit surface form (lower case) -> normalised unit."""
-    return {cols[0].strip(): Unit(cols[1].strip(), cols[2].strip())
-            for _, cols in _rows(DATA_DIR / "units.tsv", 3)}
+    return {
+        cols[0].strip(): Unit(cols[1].strip(), cols[2].strip())
+        for _, cols in _rows(DATA_DIR / "units.tsv", 3)
+    }
 
 
 @lru_cache(maxsize=1)

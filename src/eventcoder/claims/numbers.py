@@ -18,35 +18,70 @@ from eventcoder.claims.lexicon import load_units, load_vague_amounts
 __all__ = ["NumberMatch", "find_numbers", "parse_value"]
 
 _UNITS_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split()
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 )
-_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORD_VALUES = {w: float(i) for i, w in enumerate(_UNITS_WORDS, 1)}
 WORD_VALUES.update({w: float(20 + 10 * i) for i, w in enumerate(_TENS_WORDS)})
-SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "bn": 1e9, "m": 1e6, "k": 1e3}
-FRACTIONS = {"half": 2.0, "halves": 2.0, "third": 3.0, "thirds": 3.0, "quarter": 4.0,
-             "quarters": 4.0, "fifth": 5.0, "fifths": 5.0, "tenth": 10.0, "tenths": 10.0}
+SCALES = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "bn": 1e9,
+    "m": 1e6,
+    "k": 1e3,
+}
+FRACTIONS = {
+    "half": 2.0,
+    "halves": 2.0,
+    "third": 3.0,
+    "thirds": 3.0,
+    "quarter": 4.0,
+    "quarters": 4.0,
+    "fifth": 5.0,
+    "fifths": 5.0,
+    "tenth": 10.0,
+    "tenths": 10.0,
+}
 CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP"}
-MONTHS = ("january february march april may june july august september october november "
-          "december jan feb mar apr jun jul aug sep sept oct nov dec").split()
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 
 # modifier -> how it bounds the value: "approx" (low = high = v), "min" (v, None), "max" (None, v)
 MODIFIERS = {
-    "about": "approx", "approximately": "approx", "around": "approx", "roughly": "approx",
-    "some": "approx", "nearly": "approx", "almost": "approx", "close to": "approx",
-    "closer to": "approx", "an estimated": "approx", "estimated": "approx", "just over": "approx",
-    "just under": "approx", "circa": "approx", "more than": "min", "over": "min",
-    "at least": "min", "upwards of": "min", "well over": "min", "in excess of": "min",
-    "no fewer than": "min", "up to": "max", "as many as": "max", "fewer than": "max",
-    "less than": "max", "under": "max", "at most": "max", "no more than": "max",
+    "about": "approx",
+    "approximately": "approx",
+    "around": "approx",
+    "roughly": "approx",
+    "some": "approx",
+    "nearly": "approx",
+    "almost": "approx",
+    "close to": "approx",
+    "closer to": "approx",
+    "an estimated": "approx",
+    "estimated": "approx",
+    "just over": "approx",
+    "just under": "approx",
+    "circa": "approx",
+    "more than": "min",
+    "over": "min",
+    "at least": "min",
+    "upwards of": "min",
+    "well over": "min",
+    "in excess of": "min",
+    "no fewer than": "min",
+    "up to": "max",
+    "as many as": "max",
+    "fewer than": "max",
+    "less than": "max",
+    "under": "max",
+    "at most": "max",
+    "no more than": "max",
 }
 # capitalised words that may precede a quantity at the start of a sentence (not identifiers)
 _FUNCTION_WORDS = set(
-    "only just nearly almost with and but of by to for at in on since until from after before "
-    "over under another all some the a an its their his her our those these exactly roughly "
-    "while whereas when then still yet also even about around another each every no".split()
+    ["only", "just", "nearly", "almost", "with", "and", "but", "of", "by", "to", "for", "at", "in", "on", "since", "until", "from", "after", "before", "over", "under", "another", "all", "some", "the", "a", "an", "its", "their", "his", "her", "our", "those", "these", "exactly", "roughly", "while", "whereas", "when", "then", "still", "yet", "also", "even", "about", "around", "another", "each", "every", "no"]
 )
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
 
@@ -66,7 +101,9 @@ class NumberMatch:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -75,18 +112,24 @@ def _pattern() -> re.Pattern[str]:
     words = rf"(?:{_alt(_TENS_WORDS)})(?:-(?:{_alt(_UNITS_WORDS[:9])}))?|{_alt(_UNITS_WORDS)}"
     scale = r"(?:hundred|thousand|million|billion|trillion)"
     base = rf"(?:{digits}|{words})"
-    value = (rf"(?:half\s+an?\s+{scale}|an?\s+{scale}(?:\s+{scale})*"
-             rf"|{base}(?:(?:\s+{scale})+|(?:bn|m|k)\b)?)")
+    value = (
+        rf"(?:half\s+an?\s+{scale}|an?\s+{scale}(?:\s+{scale})*"
+        rf"|{base}(?:(?:\s+{scale})+|(?:bn|m|k)\b)?)"
+    )
     cur = r"(?:US\$|\$|€|£)"
     numexpr = rf"(?:{cur}\s?)?{value}"
-    rng = (rf"between\s+{numexpr}\s+and\s+{numexpr}|from\s+{numexpr}\s+to\s+{numexpr}"
-           rf"|{numexpr}\s*(?:-|–|—|to)\s*{numexpr}")
+    rng = (
+        rf"between\s+{numexpr}\s+and\s+{numexpr}|from\s+{numexpr}\s+to\s+{numexpr}"
+        rf"|{numexpr}\s*(?:-|–|—|to)\s*{numexpr}"
+    )
     vague = load_vague_amounts()
     counts = [p for p, v in vague.items() if v.kind == "count"]
     mults = [p for p, v in vague.items() if v.kind == "multiplier"]
     vague_re = rf"(?:{_alt(mults)})\s+{scale}s?|{_alt(counts)}|(?:{_alt(mults)})(?=\s+[a-z])"
-    fraction = (rf"(?:an?|one|two|three|four|nine)[\s-]+(?:{_alt(list(FRACTIONS))})"
-                rf"|half(?=\s+of\b)|one\s+in\s+(?:{base})")
+    fraction = (
+        rf"(?:an?|one|two|three|four|nine)[\s-]+(?:{_alt(list(FRACTIONS))})"
+        rf"|half(?=\s+of\b)|one\s+in\s+(?:{base})"
+    )
     units = _alt(list(load_units()))
     return re.compile(
         rf"(?<![\w\-/.:$€£\[])(?:(?P<mod>{_alt(list(MODIFIERS))})\s+)?"
@@ -144,7 +187,7 @@ def _fraction_value(text: str) -> float | None:
 
 
 def _range_ends(text: str) -> tuple[str, str]:
-    m = re.fullmatch(r"(?:between|from)\s+(.+?)\s+(?:and|to)\s+(.+)", text, re.IGNORECASE | re.S)
+    m = re.fullmatch(r"(?:between|from)\s+(.+?)\s+(?:and|to)\s+(.+)", text, re.IGNORECASE | re.DOTALL)
     if m:
         return m.group(1), m.group(2)
     left, right = re.split(r"\s*(?:-|–|—|\bto\b)\s*", text, maxsplit=1)
@@ -158,7 +201,7 @@ def _vague_range(text: str) -> tuple[float, float] | None:
         return table[norm].low, table[norm].high
     for phrase, entry in table.items():
         if entry.kind == "multiplier" and norm.startswith(phrase + " "):
-            scale = SCALES.get(norm[len(phrase) + 1:].rstrip("s"))
+            scale = SCALES.get(norm[len(phrase) + 1 :].rstrip("s"))
             if scale:
                 return entry.low * scale, entry.high * scale
     return None
@@ -193,8 +236,9 @@ def _core_range(m: re.Match[str]) -> tuple[float | None, float | None, bool, str
     return v, v, False, currency
 
 
-def _bounds(mod: str | None, low: float | None, high: float | None
-            ) -> tuple[float | None, float | None, bool]:
+def _bounds(
+    mod: str | None, low: float | None, high: float | None
+) -> tuple[float | None, float | None, bool]:
     """Apply a modifier ("at least", "about", "up to") to a range."""
     kind = MODIFIERS.get(re.sub(r"\s+", " ", mod.lower())) if mod else None
     if kind == "min":
@@ -220,19 +264,27 @@ def _not_a_quantity(sentence: str, m: re.Match[str]) -> bool:
         return True
     if m.group("num") and plain and _is_year(core) and not re.match(r"[a-z]+s\b", after):
         return True  # "in 2003", "the 2003 war" (but "1990 troops" is a count)
-    if m.group("num") and _is_year(core) and prev_word.lower() in (*MONTHS, "in", "since", "of",
-                                                                     "by", "until", "from", "year"):
+    if (
+        m.group("num")
+        and _is_year(core)
+        and prev_word.lower() in (*MONTHS, "in", "since", "of", "by", "until", "from", "year")
+    ):
         return True
     if m.group("num") and re.fullmatch(r"\d{1,2}", core):
-        if prev_word.lower() in MONTHS or re.match(rf"(?:of\s+)?(?:{'|'.join(MONTHS)})\b",
-                                                   after, re.IGNORECASE):
+        if prev_word.lower() in MONTHS or re.match(
+            rf"(?:of\s+)?(?:{'|'.join(MONTHS)})\b", after, re.IGNORECASE
+        ):
             return True
     if re.match(r"(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d)", after, re.IGNORECASE):
         return True
     if re.match(r"(?:st|nd|rd|th)\b", sentence[end:]):
         return True
-    if (prev_word[:1].isupper() and prev_word.lower() not in MONTHS
-            and prev_word.lower() not in _FUNCTION_WORDS and not m.group("mod")):
+    if (
+        prev_word[:1].isupper()
+        and prev_word.lower() not in MONTHS
+        and prev_word.lower() not in _FUNCTION_WORDS
+        and not m.group("mod")
+    ):
         return True  # an identifier: "Article 5", "Flight 17"
     if m.group("num") and core.lower() == "one" and not m.group("unit"):
         return True
@@ -272,9 +324,16 @@ def find_numbers(sentence: str) -> list[NumberMatch]:
             low = None if low is None else low / 1e6
             high = None if high is None else high / 1e6
             unit = "m"
-        out.append(NumberMatch(
-            start=m.start(), end=m.end(), text=m.group(0), low=low, high=high,
-            unit=unit, approximate=approx or vague or
-            m.group("core").lower().startswith("a dozen"), vague=vague,
-        ))
+        out.append(
+            NumberMatch(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                low=low,
+                high=high,
+                unit=unit,
+                approximate=approx or vague or m.group("core").lower().startswith("a dozen"),
+                vague=vague,
+            )
+        )
     return out

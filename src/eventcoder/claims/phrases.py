@@ -12,18 +12,35 @@ from eventcoder.records import Actor
 __all__ = ["actor_for", "noun_phrase", "phrase_text", "strip_edges"]
 
 # dependents that end a noun phrase: clauses, appositions and punctuation
-_CLAUSAL = {"acl", "relcl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "appos", "dep",
-            "cc", "conj", "discourse", "vocative", "list"}
-_EDGE_WORDS = {"that", "whether", ",", ":", ";", "\"", "“", "”", "'", "‘", "’", "-", "–", "—", "."}
+_CLAUSAL = {
+    "acl",
+    "relcl",
+    "advcl",
+    "ccomp",
+    "xcomp",
+    "parataxis",
+    "punct",
+    "appos",
+    "dep",
+    "cc",
+    "conj",
+    "discourse",
+    "vocative",
+    "list",
+}
+_EDGE_WORDS = {"that", "whether", ",", ":", ";", '"', "“", "”", "'", "‘", "’", "-", "–", "—", "."}
 
 
 def noun_phrase(token: Token, keep_conj: bool = False) -> tuple[int, int]:
     """Token range [start, end) of the noun phrase headed by ``token`` (no clauses)."""
     keep = [token]
-    stack = [c for c in token.children
-             if (c.dep_ not in _CLAUSAL or (keep_conj and c.dep_ in ("conj", "cc")))
-             and not (c.i < token.i and (c.dep_ in ("case", "mark") or c.lower_ == "according"))
-             and not (c.i > token.i and c.dep_ == "advmod")]
+    stack = [
+        c
+        for c in token.children
+        if (c.dep_ not in _CLAUSAL or (keep_conj and c.dep_ in ("conj", "cc")))
+        and not (c.i < token.i and (c.dep_ in ("case", "mark") or c.lower_ == "according"))
+        and not (c.i > token.i and c.dep_ == "advmod")
+    ]
     while stack:
         tok = stack.pop()
         keep.append(tok)
@@ -47,8 +64,11 @@ def strip_edges(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading "that"/quotes/punctuation and trailing punctuation from a token range."""
     while start < end and (doc[start].text in _EDGE_WORDS or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].text in _EDGE_WORDS or doc[end - 1].is_space
-                           or (doc[end - 1].is_punct and doc[end - 1].text != "%")):
+    while end > start and (
+        doc[end - 1].text in _EDGE_WORDS
+        or doc[end - 1].is_space
+        or (doc[end - 1].is_punct and doc[end - 1].text != "%")
+    ):
         end -= 1
     return start, end
 
@@ -58,9 +78,14 @@ def phrase_text(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text.strip()
 
 
-def actor_for(doc: Doc | Span, head: Token, mentions: Sequence[ActorMention],
-              keep_conj: bool = True, limit: int | None = None,
-              surface: tuple[int, int] | None = None) -> Actor:
+def actor_for(
+    doc: Doc | Span,
+    head: Token,
+    mentions: Sequence[ActorMention],
+    keep_conj: bool = True,
+    limit: int | None = None,
+    surface: tuple[int, int] | None = None,
+) -> Actor:
     """The actor for a speaker/source head token: the mention covering it, else its noun phrase.
 
     ``limit`` (a token index after the head, e.g. the reporting verb) cuts the phrase off;
@@ -80,5 +105,8 @@ def actor_for(doc: Doc | Span, head: Token, mentions: Sequence[ActorMention],
             return best.to_actor()
     span = head.doc[start:end]
     ent = head.ent_type_ or None
-    return Actor(text=span.text.strip(), span=(span.start_char, span.start_char + len(span.text.strip())),
-                 entity_type=ent)
+    return Actor(
+        text=span.text.strip(),
+        span=(span.start_char, span.start_char + len(span.text.strip())),
+        entity_type=ent,
+    )

@@ -26,29 +26,76 @@ from eventcoder.records import DateInterval
 
 __all__ = ["Poll", "find_polls"]
 
-_CUE = re.compile(r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|respondents|questioned|"
-                  r"interviewed|opinion research)\b", re.IGNORECASE)
+_CUE = re.compile(
+    r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|respondents|questioned|"
+    r"interviewed|opinion research)\b",
+    re.IGNORECASE,
+)
 _POLL_NOUNS = {"poll", "polls", "survey", "surveys", "polling", "study"}
 _NOT_POPULATION = {"respondents", "those", "participants", "people", "interviewees"}
 _CONNECT = {"of", "the", "for", "and", "&", "de"}
 _ANSWER_STOP = {"while", "whereas", "versus", "vs", "against", "but", "compared", "although", ";"}
-_SKIP_BEFORE_ANSWER = {"who", "that", "which", "said", "say", "says", "answered", "replied",
-                       "stated", "think", "thought", "believe", "believed", "agreed", "agree"}
+_SKIP_BEFORE_ANSWER = {
+    "who",
+    "that",
+    "which",
+    "said",
+    "say",
+    "says",
+    "answered",
+    "replied",
+    "stated",
+    "think",
+    "thought",
+    "believe",
+    "believed",
+    "agreed",
+    "agree",
+}
 _SHARE_UNITS = {"percent", "share"}
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _FIELDWORK = re.compile(
     r"\b(?:conducted|carried out|taken|fieldwork|polled|surveyed|poll|survey)\b[^.;]{0,60}?"
     r"\b(?:in|during|throughout|between|from)\s+(?:early\s+|late\s+|mid-)?"
-    rf"({'|'.join(m.title() for m in _MONTHS)})(?:\s+(\d{{4}}))?")
+    rf"({'|'.join(m.title() for m in _MONTHS)})(?:\s+(\d{{4}}))?"
+)
 _QUESTION = re.compile(
     r"\b(?:asked|question(?:ed)?)\b[^.;]*?\b((?:whether|if|about|how|what|which)\s+[^,.;]+)"
-    r"|\b(?:poll|survey|polling)\s+((?:on|about)\s+[^,.;]+)", re.IGNORECASE)
+    r"|\b(?:poll|survey|polling)\s+((?:on|about)\s+[^,.;]+)",
+    re.IGNORECASE,
+)
 _MAX_GAP_TOKENS = 40  # about one sentence: parsers split sentences too often to count them
-_MODES = {"telephone", "phone", "mail", "post", "email", "e-mail", "internet", "text", "sms",
-          "computer", "tablet", "age", "region", "gender", "sex", "education", "margin"}
+_MODES = {
+    "telephone",
+    "phone",
+    "mail",
+    "post",
+    "email",
+    "e-mail",
+    "internet",
+    "text",
+    "sms",
+    "computer",
+    "tablet",
+    "age",
+    "region",
+    "gender",
+    "sex",
+    "education",
+    "margin",
+}
 _OWNERS = {"a", "an", "the", "its", "their", "one", "two", "three"}
-_BY_CONTEXT = {"conducted", "carried", "commissioned", "polled", "surveyed", "run", "done",
-               "online", "telephone"} | {"poll", "polls", "survey", "surveys", "polling", "study"}
+_BY_CONTEXT = {
+    "conducted",
+    "carried",
+    "commissioned",
+    "polled",
+    "surveyed",
+    "run",
+    "done",
+    "online",
+    "telephone",
+} | {"poll", "polls", "survey", "surveys", "polling", "study"}
 
 
 @dataclass
@@ -79,7 +126,8 @@ def _groups(sentences: Sequence[Span], quantities: Sequence[Sequence[Quantity]])
     for i, sent in enumerate(sentences):
         cue = bool(_CUE.search(sent.text))
         share = any(_is_share(q) for q in quantities[i]) or any(
-            c.search(sent.text) for _, c in load_poll_caveats())
+            c.search(sent.text) for _, c in load_poll_caveats()
+        )
         if cue or (current and share):
             current.extend(pending + [i])
             pending = []
@@ -96,8 +144,9 @@ def _groups(sentences: Sequence[Span], quantities: Sequence[Sequence[Quantity]])
 def _title_run(doc: Doc, k: int, limit: int, step: int) -> list[Token]:
     """Title-case words (with "of", "the"... between them) from ``k`` in direction ``step``."""
     run: list[Token] = []
-    while 0 <= k < limit and (doc[k].text[:1].isupper() or doc[k].lower_ in _CONNECT
-                              or doc[k].is_space):
+    while 0 <= k < limit and (
+        doc[k].text[:1].isupper() or doc[k].lower_ in _CONNECT or doc[k].is_space
+    ):
         if step < 0 and (doc[k].is_sent_start or doc[k].lower_ in ("a", "an", "the", "in")):
             break
         if not doc[k].is_space:
@@ -112,14 +161,21 @@ def _title_run(doc: Doc, k: int, limit: int, step: int) -> list[Token]:
 
 
 def _common_by_phrase(doc: Doc, k: int, limit: int) -> str | None:
-    """"a Helsinki newspaper", "the newspaper Helsingin Sanomat", "a group of academics": a
+    """ "a Helsinki newspaper", "the newspaper Helsingin Sanomat", "a group of academics": a
     determiner and the adjectives and nouns after it (and one "of X"), not a mode ("by phone")."""
     if k >= limit or doc[k].lower_ not in _OWNERS:
         return None
     last, j = None, k + 1
-    while j < limit and (doc[j].pos_ in ("ADJ", "NOUN", "PROPN") or (
-            last is not None and doc[j].lower_ == "of" and j + 1 < limit
-            and doc[j + 1].pos_ in ("ADJ", "NOUN", "PROPN") and doc[last].lower_ != "of")):
+    while j < limit and (
+        doc[j].pos_ in ("ADJ", "NOUN", "PROPN")
+        or (
+            last is not None
+            and doc[j].lower_ == "of"
+            and j + 1 < limit
+            and doc[j + 1].pos_ in ("ADJ", "NOUN", "PROPN")
+            and doc[last].lower_ != "of"
+        )
+    ):
         if doc[j].pos_ in ("NOUN", "PROPN") or doc[j].lower_ == "of":
             last = j
         j += 1
@@ -127,11 +183,11 @@ def _common_by_phrase(doc: Doc, k: int, limit: int) -> str | None:
         last -= 1
     if last is None or last <= k or doc[last].lower_ in _MODES | _POLL_NOUNS:
         return None
-    return doc[k:last + 1].text
+    return doc[k : last + 1].text
 
 
 def _by_follows_poll(doc: Doc, by: int, start: int) -> bool:
-    """"survey by", "conducted by", "carried out by": "by" right after a poll noun or verb."""
+    """ "survey by", "conducted by", "carried out by": "by" right after a poll noun or verb."""
     k = by - 1
     while k > start and doc[k].lower_ in ("out", "jointly"):
         k -= 1
@@ -139,14 +195,14 @@ def _by_follows_poll(doc: Doc, by: int, start: int) -> bool:
 
 
 def _pollster(sent: Span) -> str | None:
-    """"... by X" or "an X poll" in a cue sentence."""
+    """ "... by X" or "an X poll" in a cue sentence."""
     doc = sent.doc
     for tok in sent:
-        context = {t.lower_ for t in doc[max(sent.start, tok.i - 6):tok.i]}
+        context = {t.lower_ for t in doc[max(sent.start, tok.i - 6) : tok.i]}
         if tok.lower_ == "by" and context & _BY_CONTEXT:
             run = _title_run(doc, tok.i + 1, sent.end, 1)
             if run:
-                return doc[run[0].i:run[-1].i + 1].text
+                return doc[run[0].i : run[-1].i + 1].text
             if _by_follows_poll(doc, tok.i, sent.start):
                 common = _common_by_phrase(doc, tok.i + 1, sent.end)
                 if common:
@@ -155,19 +211,22 @@ def _pollster(sent: Span) -> str | None:
         if tok.lower_ in _POLL_NOUNS:
             run = _title_run(doc, tok.i - 1, sent.end, -1)
             if run:
-                return doc[run[0].i:run[-1].i + 1].text
+                return doc[run[0].i : run[-1].i + 1].text
     return None
 
 
 def _sampled(sent: Span) -> str | None:
-    """"a poll of 900 households": the population sampled, from "of" after a poll noun."""
+    """ "a poll of 900 households": the population sampled, from "of" after a poll noun."""
     doc = sent.doc
     for tok in sent:
         if tok.lower_ not in _POLL_NOUNS or tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "of":
             continue
         k = tok.i + 2
-        while k < sent.end and (doc[k].like_num or doc[k].pos_ == "NUM"
-                                or doc[k].lower_ in ("more", "than", "some", "about", "nearly")):
+        while k < sent.end and (
+            doc[k].like_num
+            or doc[k].pos_ == "NUM"
+            or doc[k].lower_ in ("more", "than", "some", "about", "nearly")
+        ):
             k += 1
         start = k
         while k < sent.end and doc[k].pos_ in ("ADJ", "NOUN", "PROPN"):
@@ -183,10 +242,17 @@ def _of_phrase(doc: Doc, k: int, limit: int) -> tuple[int, str | None]:
         return k, None
     k += 1
     start = k
-    while k < limit and (doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
-                         or doc[k].tag_ == "VBN" or doc[k].lower_ in ("those", "polled", "surveyed")):
-        if k > start and doc[k].is_lower and doc[k - 1].text[:1].isupper() and (
-                doc[k - 1].lower_.endswith("s") or doc[k - 2].lower_ == "the"):
+    while k < limit and (
+        doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+        or doc[k].tag_ == "VBN"
+        or doc[k].lower_ in ("those", "polled", "surveyed")
+    ):
+        if (
+            k > start
+            and doc[k].is_lower
+            and doc[k - 1].text[:1].isupper()
+            and (doc[k - 1].lower_.endswith("s") or doc[k - 2].lower_ == "the")
+        ):
             break  # "of Americans approve", "of the French disapprove": the verb starts here
         plural = is_plural(doc[k]) and doc[k].pos_ in ("NOUN", "PROPN")
         k += 1
@@ -215,7 +281,11 @@ def _answer(doc: Doc, q: Quantity, sent: Span) -> tuple[tuple[int, int] | None, 
         t = doc[k]
         if t.lower_ in _ANSWER_STOP or (t.is_punct and t.text not in ("'", "’", "-")):
             break
-        if t.lower_ in ("and", "with") and k + 1 < sent.end and (doc[k + 1].like_num or doc[k + 1].lower_ in ("a", "about", "nearly")):
+        if (
+            t.lower_ in ("and", "with")
+            and k + 1 < sent.end
+            and (doc[k + 1].like_num or doc[k + 1].lower_ in ("a", "about", "nearly"))
+        ):
             break
         k += 1
     return ((start, k) if k > start else None), population
@@ -232,7 +302,7 @@ def _caveats(sentences: Sequence[Span], group: Sequence[int]) -> list[str]:
 
 
 def _fieldwork(text: str, document_date: datetime.date | None) -> DateInterval | None:
-    """"conducted ... in August [2022]": the month of fieldwork (the last such month before
+    """ "conducted ... in August [2022]": the month of fieldwork (the last such month before
     the document date when no year is given)."""
     m = _FIELDWORK.search(text)
     if m is None:
@@ -246,8 +316,12 @@ def _fieldwork(text: str, document_date: datetime.date | None) -> DateInterval |
         return None
     last = calendar.monthrange(year, month)[1]
     phrase = m.group(0)[m.group(0).rfind(m.group(1)) :]
-    return DateInterval(start=f"{year:04d}-{month:02d}-01", end=f"{year:04d}-{month:02d}-{last:02d}",
-                        granularity="month", text=phrase)
+    return DateInterval(
+        start=f"{year:04d}-{month:02d}-01",
+        end=f"{year:04d}-{month:02d}-{last:02d}",
+        granularity="month",
+        text=phrase,
+    )
 
 
 def _question(text: str) -> str | None:
@@ -255,16 +329,22 @@ def _question(text: str) -> str | None:
     m = _QUESTION.search(text)
     if m is None:
         return None
-    gist = re.split(r"\s+(?:in|by|for|from)\s+(?:a|an|the|this|their)\s+(?:\w+\s+)?(?:poll|survey)\b",
-                    m.group(1) or m.group(2))[0]
+    gist = re.split(
+        r"\s+(?:in|by|for|from)\s+(?:a|an|the|this|their)\s+(?:\w+\s+)?(?:poll|survey)\b",
+        m.group(1) or m.group(2),
+    )[0]
     return gist.strip()
 
 
 def _used_by_poll(q: Quantity, sent: Span) -> bool:
     """Margins of error and sample sizes belong to the poll, not to the quantities."""
-    before = sent.doc.text[max(sent.start_char, q.start_char - 40):q.start_char].lower()
-    return q.match.unit == "point" or bool(re.search(
-        r"(?:margin of (?:sampling )?error|plus or minus|(?:poll|survey|sample) of)[^.]*$", before))
+    before = sent.doc.text[max(sent.start_char, q.start_char - 40) : q.start_char].lower()
+    return q.match.unit == "point" or bool(
+        re.search(
+            r"(?:margin of (?:sampling )?error|plus or minus|(?:poll|survey|sample) of)[^.]*$",
+            before,
+        )
+    )
 
 
 def _generic_population(population: str | None) -> bool:
@@ -282,9 +362,11 @@ def _fill_population(members: Sequence[Poll], sampled: str | None) -> None:
             p.population = default or p.population or sampled
 
 
-def find_polls(sentences: Sequence[Span], quantities: Sequence[Sequence[Quantity]],
-               document_date: datetime.date | None = None
-               ) -> tuple[list[Poll], set[tuple[int, int]]]:
+def find_polls(
+    sentences: Sequence[Span],
+    quantities: Sequence[Sequence[Quantity]],
+    document_date: datetime.date | None = None,
+) -> tuple[list[Poll], set[tuple[int, int]]]:
     """Poll records of a document and the (sentence, quantity index) pairs they use."""
     polls: list[Poll] = []
     used: set[tuple[int, int]] = set()
@@ -303,11 +385,24 @@ def find_polls(sentences: Sequence[Span], quantities: Sequence[Sequence[Quantity
                 if not _is_share(q):
                     continue
                 span, population = _answer(sent.doc, q, sent)
-                answer = sent.doc[span[0]:span[1]].text if span else None
-                members.append(Poll(i, q, _share(q), answer, span, pollster, population,
-                                    question, list(caveats), date))
+                answer = sent.doc[span[0] : span[1]].text if span else None
+                members.append(
+                    Poll(
+                        i,
+                        q,
+                        _share(q),
+                        answer,
+                        span,
+                        pollster,
+                        population,
+                        question,
+                        list(caveats),
+                        date,
+                    )
+                )
                 used.add((i, n))
-        _fill_population(members, next((p for i in group for p in [_sampled(sentences[i])] if p),
-                                        None))
+        _fill_population(
+            members, next((p for i in group for p in [_sampled(sentences[i])] if p), None)
+        )
         polls.extend(members)
     return polls, used

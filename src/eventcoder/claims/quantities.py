@@ -26,25 +26,108 @@ from eventcoder.nlp.morph import is_plural
 
 __all__ = ["GENERIC_MEASURES", "Quantity", "find_quantities"]
 
-GENERIC_MEASURES = {"number", "numbers", "figure", "figures", "toll", "total", "count", "tally",
-                    "estimate", "estimates", "amount", "size", "strength"}
+GENERIC_MEASURES = {
+    "number",
+    "numbers",
+    "figure",
+    "figures",
+    "toll",
+    "total",
+    "count",
+    "tally",
+    "estimate",
+    "estimates",
+    "amount",
+    "size",
+    "strength",
+}
 _POSSESSIVES = {"their", "its", "his", "her"}
 _MEASURE_POS = {"NOUN", "PROPN", "ADJ"}
 _REPORTING_HINT = {"estimated", "estimates", "estimate", "say", "says", "said"}
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year"}
-_DURATION_VERBS = {"last", "lasts", "lasted", "lasting", "take", "takes", "took", "taking", "taken",
-                   "hold", "held", "holds", "continue", "continued", "continues", "run", "ran",
-                   "runs", "need", "needs", "needed", "require", "requires", "required"}
-_CHANGE_VERBS = {f"{stem}{end}" for stem in (
-    "rise", "rose", "risen", "fall", "fell", "fallen", "grow", "grew", "grown", "shrink", "shrank",
-    "shrunk", "climb", "drop", "jump", "increase", "decrease", "decline", "surge", "soar",
-    "plunge", "slump", "slip", "gain", "lose", "lost", "stand", "stood", "reach", "hit")
-    for end in ("", "s", "ed", "ing", "d")}
+_DURATION_VERBS = {
+    "last",
+    "lasts",
+    "lasted",
+    "lasting",
+    "take",
+    "takes",
+    "took",
+    "taking",
+    "taken",
+    "hold",
+    "held",
+    "holds",
+    "continue",
+    "continued",
+    "continues",
+    "run",
+    "ran",
+    "runs",
+    "need",
+    "needs",
+    "needed",
+    "require",
+    "requires",
+    "required",
+}
+_CHANGE_VERBS = {
+    f"{stem}{end}"
+    for stem in (
+        "rise",
+        "rose",
+        "risen",
+        "fall",
+        "fell",
+        "fallen",
+        "grow",
+        "grew",
+        "grown",
+        "shrink",
+        "shrank",
+        "shrunk",
+        "climb",
+        "drop",
+        "jump",
+        "increase",
+        "decrease",
+        "decline",
+        "surge",
+        "soar",
+        "plunge",
+        "slump",
+        "slip",
+        "gain",
+        "lose",
+        "lost",
+        "stand",
+        "stood",
+        "reach",
+        "hit",
+    )
+    for end in ("", "s", "ed", "ing", "d")
+}
 _DEICTIC = {"last", "next", "this", "that", "each", "every", "previous", "following"}
 _STOP_NOUNS = {"whereabouts", "time", "times", "way", "ways", "%", "percent", "cent", "people's"}
 # verbs that set a figure on a noun: "put the number of X at N", "estimated the crowd at N"
-_SET_VERBS = {"put", "puts", "putting", "placed", "places", "place", "placing", "estimated",
-              "estimates", "estimate", "estimating", "set", "sets", "pegged", "pegs", "peg"}
+_SET_VERBS = {
+    "put",
+    "puts",
+    "putting",
+    "placed",
+    "places",
+    "place",
+    "placing",
+    "estimated",
+    "estimates",
+    "estimate",
+    "estimating",
+    "set",
+    "sets",
+    "pegged",
+    "pegs",
+    "peg",
+}
 _SET_WINDOW = 16  # tokens between the verb and "at": "put the number of X linked to Y in Z at N"
 
 
@@ -63,22 +146,31 @@ class Quantity:
 
 def _noun_after(doc: Doc, k: int, limit: int) -> str | None:
     """The noun phrase starting at token ``k`` (skipping "of the"), as text."""
-    while k < limit and (doc[k].lower_ in ("of", "the", "those", "these", "its", "their")
-                         or doc[k].is_space):
+    while k < limit and (
+        doc[k].lower_ in ("of", "the", "those", "these", "its", "their") or doc[k].is_space
+    ):
         k += 1
     words: list[Token] = []
-    while k < limit and (doc[k].pos_ in _MEASURE_POS or (doc[k].tag_ in ("VBN", "VBG") and not words)):
+    while k < limit and (
+        doc[k].pos_ in _MEASURE_POS or (doc[k].tag_ in ("VBN", "VBG") and not words)
+    ):
         if doc[k].lower_ in _STOP_NOUNS or doc[k].like_num:
             break
         words.append(doc[k])
-        if doc[k].pos_ in ("NOUN", "PROPN") and k + 1 < limit and (
-                doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ") or is_plural(doc[k])):
+        if (
+            doc[k].pos_ in ("NOUN", "PROPN")
+            and k + 1 < limit
+            and (doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ") or is_plural(doc[k]))
+        ):
             break  # the first plural noun heads an English noun phrase ("Ukrainians support")
         k += 1
     while words and words[-1].pos_ == "ADJ" and words[-1].tag_ not in ("NNS", "NN"):
         words.pop()
-    if words and (words[0].lower_ in _DEICTIC or words[-1].lemma_.lower() in _TIME_UNITS
-                  or words[-1].lower_.rstrip("s") in _TIME_UNITS):
+    if words and (
+        words[0].lower_ in _DEICTIC
+        or words[-1].lemma_.lower() in _TIME_UNITS
+        or words[-1].lower_.rstrip("s") in _TIME_UNITS
+    ):
         return None  # "by a quarter last year": a time, not what is counted
     return " ".join(w.text for w in words) or None
 
@@ -87,8 +179,11 @@ def _clause_subject(tok: Token) -> Token | None:
     """The subject of the clause that governs ``tok``."""
     head = tok
     for _ in range(6):
-        subj = [c for c in head.children if c.dep_ in ("nsubj", "csubj") and not c.is_space
-                and c.i != tok.i and not c.like_num]
+        subj = [
+            c
+            for c in head.children
+            if c.dep_ in ("nsubj", "csubj") and not c.is_space and c.i != tok.i and not c.like_num
+        ]
         if subj:
             return subj[0]
         if head.head is head:
@@ -101,7 +196,7 @@ def _antecedent(doc: Doc, possessive: Token, mentions: Sequence[ActorMention]) -
     """What "their" in "their number" refers to: a plural noun before it."""
     for m in mentions:
         if m.start <= possessive.i < m.end and m.antecedent:
-            return doc[m.antecedent[0]:m.antecedent[1]].text
+            return doc[m.antecedent[0] : m.antecedent[1]].text
     subject = _clause_subject(possessive)
     for k in range(possessive.i - 1, max(-1, possessive.i - 80), -1):
         t = doc[k]
@@ -109,8 +204,11 @@ def _antecedent(doc: Doc, possessive: Token, mentions: Sequence[ActorMention]) -
             continue
         if t.lower_ in GENERIC_MEASURES or (subject is not None and t.i == subject.i):
             continue
-        if any(c.lower_ in _POSSESSIVES for c in t.children) or t.dep_ == "conj" and any(
-                c.lower_ in _POSSESSIVES for c in t.head.children):
+        if (
+            any(c.lower_ in _POSSESSIVES for c in t.children)
+            or t.dep_ == "conj"
+            and any(c.lower_ in _POSSESSIVES for c in t.head.children)
+        ):
             continue
         start, end = noun_phrase(t)
         words = [w for w in doc[start:end] if w.pos_ in _MEASURE_POS or w.tag_ in ("VBG", "VBN")]
@@ -119,11 +217,15 @@ def _antecedent(doc: Doc, possessive: Token, mentions: Sequence[ActorMention]) -
     return None
 
 
-def _generic(doc: Doc, noun: Token, previous: str | None,
-             mentions: Sequence[ActorMention]) -> str | None:
+def _generic(
+    doc: Doc, noun: Token, previous: str | None, mentions: Sequence[ActorMention]
+) -> str | None:
     """Resolve "the number of X", "their number", "the figure"."""
-    of = _noun_after(doc, noun.i + 1, min(noun.i + 6, len(doc))) if (
-        noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "of") else None
+    of = (
+        _noun_after(doc, noun.i + 1, min(noun.i + 6, len(doc)))
+        if (noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "of")
+        else None
+    )
     if of:
         return of
     poss = [c for c in noun.children if c.lower_ in _POSSESSIVES]
@@ -177,28 +279,42 @@ def _set_at(doc: Doc, first: int, sent: Span) -> tuple[Token | None, int | None]
     words: list[Token] = []
     for j in range(k - 1, max(sent.start - 1, k - 8), -1):
         t = doc[j]
-        if t.is_punct or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("NN", "NNS")) \
-                or t.lower_ in _SET_VERBS or t.lower_ in _REPORTING_HINT:
+        if (
+            t.is_punct
+            or (t.pos_ in ("VERB", "AUX") and t.tag_ not in ("NN", "NNS"))
+            or t.lower_ in _SET_VERBS
+            or t.lower_ in _REPORTING_HINT
+        ):
             break
         words.insert(0, t)
-    heads = [t for t in words if (t.pos_ in ("NOUN", "PROPN") or t.tag_ in ("NN", "NNS"))
-             and not t.is_space]
+    heads = [
+        t
+        for t in words
+        if (t.pos_ in ("NOUN", "PROPN") or t.tag_ in ("NN", "NNS")) and not t.is_space
+    ]
     return (heads[0] if heads else None), None
 
 
 def _duration_subject(doc: Doc, first: int, sent: Span) -> str | None:
-    """"the strike would last two weeks": the noun phrase before the verb taking the duration."""
+    """ "the strike would last two weeks": the noun phrase before the verb taking the duration."""
     k = first - 1
     while k >= sent.start and doc[k].lower_ in ("for", "about", "only", "just", "at", "least"):
         k -= 1
-    if k < sent.start or doc[k].lemma_.lower() not in _DURATION_VERBS and doc[k].lower_ not in _DURATION_VERBS:
+    if (
+        k < sent.start
+        or doc[k].lemma_.lower() not in _DURATION_VERBS
+        and doc[k].lower_ not in _DURATION_VERBS
+    ):
         return None
     k -= 1
-    while k >= sent.start and (doc[k].pos_ in ("AUX", "PART", "ADV") or doc[k].lower_ in ("that", "which", "to")):
+    while k >= sent.start and (
+        doc[k].pos_ in ("AUX", "PART", "ADV") or doc[k].lower_ in ("that", "which", "to")
+    ):
         k -= 1
     nouns: list[Token] = []
-    while k >= sent.start and (doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET")
-                               or doc[k].lower_ in ("of", "with", "for")):
+    while k >= sent.start and (
+        doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET") or doc[k].lower_ in ("of", "with", "for")
+    ):
         if doc[k].pos_ in ("NOUN", "PROPN"):
             nouns.append(doc[k])
         k -= 1
@@ -206,7 +322,7 @@ def _duration_subject(doc: Doc, first: int, sent: Span) -> str | None:
 
 
 def _changed_subject(doc: Doc, first: int, sent: Span) -> str | None:
-    """"Prices for bread have climbed 12 percent", "the economy shrank by 6.5%": the noun
+    """ "Prices for bread have climbed 12 percent", "the economy shrank by 6.5%": the noun
     phrase before the verb of change that the figure measures (its first noun)."""
     k = first - 1
     while k >= sent.start and doc[k].lower_ in ("by", "to", "from", "about", "some", "nearly"):
@@ -219,8 +335,10 @@ def _changed_subject(doc: Doc, first: int, sent: Span) -> str | None:
         k -= 1
     nouns: list[Token] = []
     nearest = doc[k] if k >= sent.start and doc[k].pos_ in ("NOUN", "PROPN", "ADJ") else None
-    while k >= sent.start and (doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PRON")
-                               or doc[k].lower_ in ("of", "for", "in")):
+    while k >= sent.start and (
+        doc[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "PRON")
+        or doc[k].lower_ in ("of", "for", "in")
+    ):
         if doc[k].pos_ in ("NOUN", "PROPN", "PRON") and doc[k].lower_ not in ("it", "they"):
             nouns.append(doc[k])
         k -= 1
@@ -228,12 +346,19 @@ def _changed_subject(doc: Doc, first: int, sent: Span) -> str | None:
         j = nouns[-1].i
         while j + 1 < verb_i and doc[j + 1].pos_ in ("NOUN", "PROPN"):
             j += 1
-        return doc[nouns[-1].i:j + 1].text
+        return doc[nouns[-1].i : j + 1].text
     return nearest.text if nearest is not None else None  # a noun tagged as adjective
 
 
-def _measure(doc: Doc, sent: Span, q: NumberMatch, first: int, last: int, previous: str | None,
-             mentions: Sequence[ActorMention]) -> tuple[str | None, int | None]:
+def _measure(
+    doc: Doc,
+    sent: Span,
+    q: NumberMatch,
+    first: int,
+    last: int,
+    previous: str | None,
+    mentions: Sequence[ActorMention],
+) -> tuple[str | None, int | None]:
     """What the figure counts, and the subject of the verb that set it (if any)."""
     counted = q.unit is None
     after = _noun_after(doc, last + 1, sent.end)
@@ -251,8 +376,15 @@ def _measure(doc: Doc, sent: Span, q: NumberMatch, first: int, last: int, previo
     return _measure_from_clause(doc, sent, q, first, last, previous, mentions), None
 
 
-def _measure_from_clause(doc: Doc, sent: Span, q: NumberMatch, first: int, last: int,
-                         previous: str | None, mentions: Sequence[ActorMention]) -> str | None:
+def _measure_from_clause(
+    doc: Doc,
+    sent: Span,
+    q: NumberMatch,
+    first: int,
+    last: int,
+    previous: str | None,
+    mentions: Sequence[ActorMention],
+) -> str | None:
     """A measure from the clause around the figure: duration, changed noun, subject."""
     counted = q.unit is None
     if counted:
@@ -264,17 +396,24 @@ def _measure_from_clause(doc: Doc, sent: Span, q: NumberMatch, first: int, last:
     if changed:
         return changed
     subject = _clause_subject(doc[first])
-    if subject is not None and subject.pos_ in ("NOUN", "PROPN") and not subject.i in range(first, last + 1):
+    if (
+        subject is not None
+        and subject.pos_ in ("NOUN", "PROPN")
+        and not subject.i in range(first, last + 1)
+    ):
         start, end = noun_phrase(subject)
-        words = [t for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i <= subject.i]
+        words = [
+            t for t in doc[start:end] if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i <= subject.i
+        ]
         if subject.lower_ in GENERIC_MEASURES:
             return _generic(doc, subject, previous, mentions)
         return " ".join(t.text for t in words) or subject.text
     return None
 
 
-def find_quantities(sent: Span, previous: str | None = None,
-                    mentions: Sequence[ActorMention] = ()) -> list[Quantity]:
+def find_quantities(
+    sent: Span, previous: str | None = None, mentions: Sequence[ActorMention] = ()
+) -> list[Quantity]:
     """The quantities of one parsed sentence; ``previous`` is the last measure seen before it."""
     doc = sent.doc
     out = []

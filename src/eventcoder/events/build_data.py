@@ -26,14 +26,17 @@ def build_event_data(shared: Path | None = None, target: Path | None = None) -> 
     shared = shared or shared_data_dir()
     target = target or data_dir()
     target.mkdir(parents=True, exist_ok=True)
-    verbs = convert_petrarch_verbs(shared / "petrarch2" / "dictionaries" / "CAMEO.2.0.txt",
-                                   target / "cameo_verbs.txt")
+    verbs = convert_petrarch_verbs(
+        shared / "petrarch2" / "dictionaries" / "CAMEO.2.0.txt", target / "cameo_verbs.txt"
+    )
     return {
         "cameo_verbs.txt": len(verbs),
         "cameo_plover.tsv": convert_plover_table(
-            shared / "plover" / "CAMEO2PLOVER-2021.txt", target / "cameo_plover.tsv"),
+            shared / "plover" / "CAMEO2PLOVER-2021.txt", target / "cameo_plover.tsv"
+        ),
         "cameo_goldstein.tsv": convert_goldstein_table(
-            shared / "cameo_codes" / "CAMEO.goldsteinscale.txt", target / "cameo_goldstein.tsv"),
+            shared / "cameo_codes" / "CAMEO.goldsteinscale.txt", target / "cameo_goldstein.tsv"
+        ),
     }
 
 

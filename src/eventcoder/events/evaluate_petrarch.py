@@ -24,8 +24,14 @@ import click
 from eventcoder.errors import Errors, InputError
 from eventcoder.paths import shared_data_dir
 
-__all__ = ["GoldSentence", "PetrarchScore", "eval_petrarch_command", "read_discards",
-           "read_records", "run_petrarch_eval"]
+__all__ = [
+    "GoldSentence",
+    "PetrarchScore",
+    "eval_petrarch_command",
+    "read_discards",
+    "read_records",
+    "run_petrarch_eval",
+]
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +76,10 @@ class PetrarchScore:
 
     def summary(self) -> str:
         """The closing line every evaluation prints."""
-        return (f"petrarch: found {self.total_found}/{self.total_gold} "
-                f"({100 * self.recall:.1f}%), extra {self.total_extra}")
+        return (
+            f"petrarch: found {self.total_found}/{self.total_gold} "
+            f"({100 * self.recall:.1f}%), extra {self.total_extra}"
+        )
 
 
 def _date(text: str | None) -> dt.date | None:
@@ -95,11 +103,18 @@ def read_records(path: Path) -> list[GoldSentence]:
             continue  # tests a broken parse in the file; we parse the text ourselves
         codings = tuple(
             (c.get("sourcecode", ""), c.get("targetcode", ""), c.get("eventcode", ""))
-            for c in sentence.findall("EventCoding") if c.get("eventcode"))
-        out.append(GoldSentence(
-            id=sentence.get("id", ""), category=sentence.get("category", ""),
-            date=_date(sentence.get("date")), text=re.sub(r"\s+", " ", text_node.text).strip(),
-            codings=codings))
+            for c in sentence.findall("EventCoding")
+            if c.get("eventcode")
+        )
+        out.append(
+            GoldSentence(
+                id=sentence.get("id", ""),
+                category=sentence.get("category", ""),
+                date=_date(sentence.get("date")),
+                text=re.sub(r"\s+", " ", text_node.text).strip(),
+                codings=codings,
+            )
+        )
     return out
 
 
@@ -141,16 +156,21 @@ def run_petrarch_eval(data_dir: Path | None = None, limit: int | None = None) ->
     records = read_records(folder / "validation" / "PETR.UnitTest.records.xml")[:limit]
     dictionaries = folder / "dictionaries"
     # the toy verb dictionary is coded in WEIS, not CAMEO: no CAMEO complement recoding
-    extractor = EventExtractor.from_data(verbs=dictionaries / "PETR.Validate.verbs.txt",
-                                         recode=False)
-    find_actors = ActorCoder.from_petrarch(dictionaries / "PETR.Validate.actors.txt",
-                                           dictionaries / "PETR.Validate.agents.txt").find
+    extractor = EventExtractor.from_data(
+        verbs=dictionaries / "PETR.Validate.verbs.txt", recode=False
+    )
+    find_actors = ActorCoder.from_petrarch(
+        dictionaries / "PETR.Validate.actors.txt", dictionaries / "PETR.Validate.agents.txt"
+    ).find
     discards = read_discards(dictionaries / "PETR.Validate.discards.txt")
     nlp = load_pipeline()
     score = PetrarchScore()
     for record, doc in zip(records, nlp.pipe(r.text for r in records)):
-        predicted = [] if any(d.search(record.text) for d in discards) else \
-            _predicted(extractor.extract(doc, find_actors(doc, record.date)))
+        predicted = (
+            []
+            if any(d.search(record.text) for d in discards)
+            else _predicted(extractor.extract(doc, find_actors(doc, record.date)))
+        )
         gold = Counter(record.codings)
         hits = Counter(predicted) & gold
         score.gold[record.category] += sum(gold.values())
@@ -165,17 +185,25 @@ def _report(score: PetrarchScore, show: int) -> None:
     click.echo(f"{'category':<10} {'gold':>5} {'correct':>8} {'missed':>7} {'extra':>6}")
     for category in sorted(set(score.gold) | set(score.extra)):
         gold, found = score.gold[category], score.found[category]
-        click.echo(f"{category:<10} {gold:>5} {found:>8} {gold - found:>7} {score.extra[category]:>6}")
-    click.echo(f"{'total':<10} {score.total_gold:>5} {score.total_found:>8} "
-               f"{score.total_gold - score.total_found:>7} {score.total_extra:>6}")
+        click.echo(
+            f"{category:<10} {gold:>5} {found:>8} {gold - found:>7} {score.extra[category]:>6}"
+        )
+    click.echo(
+        f"{'total':<10} {score.total_gold:>5} {score.total_found:>8} "
+        f"{score.total_gold - score.total_found:>7} {score.total_extra:>6}"
+    )
     for line in score.misses[:show]:
         click.echo(line)
     click.echo(score.summary())
 
 
 @click.command("petrarch")
-@click.option("--data-dir", type=click.Path(path_type=Path), default=None,
-              help="Shared data folder (default: $EVENTCODER_SHARED_DATA or ../shared/data).")
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Shared data folder (default: $EVENTCODER_SHARED_DATA or ../shared/data).",
+)
 @click.option("--limit", type=int, default=None, help="Only the first N sentences.")
 @click.option("--show", type=int, default=0, help="Print N sentences that differ from gold.")
 def eval_petrarch_command(data_dir: Path | None, limit: int | None, show: int) -> None:

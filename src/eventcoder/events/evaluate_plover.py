@@ -79,8 +79,15 @@ def read_gold(path: Path, successors: dict[str, str]) -> list[GoldRecord]:
         if item.get("event") in (None, "DOCUMENT") or not item.get("text"):
             continue
         category = successors.get(item["event"], item["event"])
-        out.append(GoldRecord(item["id"], item["text"], category,
-                              _actors(item.get("source")), _actors(item.get("target"))))
+        out.append(
+            GoldRecord(
+                item["id"],
+                item["text"],
+                category,
+                _actors(item.get("source")),
+                _actors(item.get("target")),
+            )
+        )
     return out
 
 
@@ -112,8 +119,10 @@ def run_plover_eval(data_dir: Path | None = None, limit: int | None = None) -> P
 
     folder = data_dir or shared_data_dir()
     extractor = EventExtractor.from_data()
-    gold = read_gold(folder / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt",
-                     extractor.ontology.successors)[:limit]
+    gold = read_gold(
+        folder / "plover" / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt",
+        extractor.ontology.successors,
+    )[:limit]
     find_actors = ActorCoder.from_data().find
     score = PloverScore()
     nlp = load_pipeline()
@@ -127,9 +136,12 @@ def run_plover_eval(data_dir: Path | None = None, limit: int | None = None) -> P
             score.found += 1
             score.per_category_found[record.category] += 1
         else:
-            score.misses.append(f"{record.id}: gold {record.category} ours {sorted(c or '-' for c in categories)}")
-        score.extra += len({(e.plover, e.source, e.target) for e in events
-                            if e.plover != record.category})
+            score.misses.append(
+                f"{record.id}: gold {record.category} ours {sorted(c or '-' for c in categories)}"
+            )
+        score.extra += len(
+            {(e.plover, e.source, e.target) for e in events if e.plover != record.category}
+        )
         _score_actors(score, record, matched or (events[0] if events else None))
     return score
 
@@ -137,19 +149,27 @@ def run_plover_eval(data_dir: Path | None = None, limit: int | None = None) -> P
 def _report(score: PloverScore, show: int) -> None:
     click.echo(f"{'category':<12} {'gold':>5} {'found':>6}")
     for category in sorted(score.per_category):
-        click.echo(f"{category:<12} {score.per_category[category]:>5} "
-                   f"{score.per_category_found[category]:>6}")
+        click.echo(
+            f"{category:<12} {score.per_category[category]:>5} "
+            f"{score.per_category_found[category]:>6}"
+        )
     for key in ("source_country", "source_sector", "target_country", "target_sector"):
-        click.echo(f"{key:<15} {score.actor_hits[key]:>4}/{score.actor_totals[key]:<4} "
-                   f"({100 * score.actor_accuracy(key):.1f}%)")
+        click.echo(
+            f"{key:<15} {score.actor_hits[key]:>4}/{score.actor_totals[key]:<4} "
+            f"({100 * score.actor_accuracy(key):.1f}%)"
+        )
     for line in score.misses[:show]:
         click.echo(line)
     click.echo(score.summary())
 
 
 @click.command("plover")
-@click.option("--data-dir", type=click.Path(path_type=Path), default=None,
-              help="Shared data folder (default: $EVENTCODER_SHARED_DATA or ../shared/data).")
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Shared data folder (default: $EVENTCODER_SHARED_DATA or ../shared/data).",
+)
 @click.option("--limit", type=int, default=None, help="Only the first N sentences.")
 @click.option("--show", type=int, default=0, help="Print N sentences whose category we missed.")
 def eval_plover_command(data_dir: Path | None, limit: int | None, show: int) -> None:

@@ -69,8 +69,14 @@ class _Reading:
 class EventExtractor:
     """Codes events from a parsed document; load once with :meth:`from_data`."""
 
-    def __init__(self, patterns: PatternSet, nouns: NounLexicon, frames: FrameTable,
-                 ontology: CameoOntology, keep_negated: bool = True) -> None:
+    def __init__(
+        self,
+        patterns: PatternSet,
+        nouns: NounLexicon,
+        frames: FrameTable,
+        ontology: CameoOntology,
+        keep_negated: bool = True,
+    ) -> None:
         self.patterns = patterns
         self.nouns = nouns
         self.frames = frames
@@ -78,8 +84,9 @@ class EventExtractor:
         self.keep_negated = keep_negated
 
     @classmethod
-    def from_data(cls, verbs: Path | None = None, keep_negated: bool = True,
-                  recode: bool = True) -> EventExtractor:
+    def from_data(
+        cls, verbs: Path | None = None, keep_negated: bool = True, recode: bool = True
+    ) -> EventExtractor:
         """Our converted CAMEO verb patterns plus our own (or the PETRARCH-format or
         our-format verb file ``verbs``, as for the PETRARCH validation dictionaries).
 
@@ -94,8 +101,13 @@ class EventExtractor:
         frames = FrameTable.load(folder / "frames.tsv", folder / "complements.tsv")
         if not recode:
             frames = FrameTable(frames.frames, {})
-        return cls(patterns, NounLexicon.load(folder / "nouns.tsv"), frames,
-                   CameoOntology.from_data(folder), keep_negated=keep_negated)
+        return cls(
+            patterns,
+            NounLexicon.load(folder / "nouns.tsv"),
+            frames,
+            CameoOntology.from_data(folder),
+            keep_negated=keep_negated,
+        )
 
     def extract(self, doc: Doc, actors: list[ActorMention]) -> list[EventCandidate]:
         """The events of every sentence of ``doc``, with the given actor mentions."""
@@ -127,9 +139,14 @@ class EventExtractor:
         consumed = {g.i for r in readings for g in r.context.consumed}
         # a governor's own reading yields to its complement's, unless a pattern of its own
         # spelled out the whole construction ("vowed to wage war")
-        kept = [r for r in readings if r.trigger.i not in consumed or "+" in r.pattern
-                or r.specific and not any("+" in o.pattern and o.trigger.i == r.trigger.i
-                                          for o in readings)]
+        kept = [
+            r
+            for r in readings
+            if r.trigger.i not in consumed
+            or "+" in r.pattern
+            or r.specific
+            and not any("+" in o.pattern and o.trigger.i == r.trigger.i for o in readings)
+        ]
         if len(kept) > 1:  # a speech verb is no event when it reports one
             kept = [r for r in kept if "+" in r.pattern or not self._is_speech(r.trigger)] or kept
         return kept
@@ -145,7 +162,11 @@ class EventExtractor:
         pattern_id = ""
         if matched is not None:
             entry, pattern = matched
-            code, reverse = (pattern.code, pattern.reverse_code) if pattern else (entry.code, entry.reverse_code)
+            code, reverse = (
+                (pattern.code, pattern.reverse_code)
+                if pattern
+                else (entry.code, entry.reverse_code)
+            )
             pattern_id = pattern.id if pattern else f"{entry.block}.verb"
         targets_from = list(frame.objects)
         for obj in frame.objects:
@@ -155,12 +176,18 @@ class EventExtractor:
             used.add(obj.i)
             if code is None or matched[1] is None and self.frames.is_light(verb):
                 # a light verb: "launched an attack on", "issued an ultimatum"
-                code, reverse, pattern_id = noun.code, None, f"light:{verb.lemma_.lower()}+{noun.id}"
+                code, reverse, pattern_id = (
+                    noun.code,
+                    None,
+                    f"light:{verb.lemma_.lower()}+{noun.id}",
+                )
             targets_from = [h for _, h in self._noun_targets(obj, noun)] + targets_from
         context = read_context(verb, self.frames)
         if matched is not None and matched[1] is not None and matched[1].negative:
             context.negated = False  # the pattern codes the negated form itself
-        if code is None:  # an uncoded verb under "demanded that", "agreed to", "must": the frame's own code
+        if (
+            code is None
+        ):  # an uncoded verb under "demanded that", "agreed to", "must": the frame's own code
             code = self.frames.recode(context.frame, "") if context.frame else None
             if code is None:
                 return None
@@ -168,38 +195,71 @@ class EventExtractor:
         sources = index.for_heads(frame.subjects)
         skip = set(matched[1].skip) if matched is not None and matched[1] is not None else set()
         preps = [h for p, h in frame.preps if (p != "by" or frame.passive) and p not in skip]
-        targets = [t for t in index.for_heads(targets_from) if t not in sources
-                   and not skip & {c.lower_ for c in verb.doc[t.head].children if c.dep_ == "case"}]
-        uncoded, targets = (targets, []) if targets and not any(t.code for t in targets) else ([], targets)
+        targets = [
+            t
+            for t in index.for_heads(targets_from)
+            if t not in sources
+            and not skip & {c.lower_ for c in verb.doc[t.head].children if c.dep_ == "case"}
+        ]
+        uncoded, targets = (
+            (targets, []) if targets and not any(t.code for t in targets) else ([], targets)
+        )
         if not targets:  # the first prepositional phrase with an actor (and those listed with it)
-            targets = next((found for h in preps
-                            if (found := [t for t in index.for_heads([h]) if t not in sources])), [])
+            targets = next(
+                (
+                    found
+                    for h in preps
+                    if (found := [t for t in index.for_heads([h]) if t not in sources])
+                ),
+                [],
+            )
         if not targets:  # the object's reduced relative clause ("memos sent by X", "roads into X")
-            targets = next((found for h in _relative_heads(frame.objects)
-                            if (found := [t for t in index.for_heads([h]) if t not in sources])), [])
+            targets = next(
+                (
+                    found
+                    for h in _relative_heads(frame.objects)
+                    if (found := [t for t in index.for_heads([h]) if t not in sources])
+                ),
+                [],
+            )
         # several subjects with no coded actor near: they act on each other (see _pairs),
         # an uncoded name ("the South China Sea") does not count
         if not targets and not frame.passive:
-            targets = [t for t in index.nearest(verb, right=True, stop_at_verb=True)
-                       if t not in sources and (t.code or len(sources) < 2)]
+            targets = [
+                t
+                for t in index.nearest(verb, right=True, stop_at_verb=True)
+                if t not in sources and (t.code or len(sources) < 2)
+            ]
         targets = targets or uncoded  # an uncoded name only when no actor stands around
         if not sources and (verb.dep_ != "xcomp" or _copular(verb.head)):
-            sources = [s for s in index.nearest(verb, right=frame.passive,
-                                                stop_at_verb=frame.passive) if s not in targets]
+            sources = [
+                s
+                for s in index.nearest(verb, right=frame.passive, stop_at_verb=frame.passive)
+                if s not in targets
+            ]
         targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
         if matched is not None and matched[1] is not None and matched[1].swap and not frame.passive:
             sources, targets = targets, sources  # "+ * MONEY $": the subject receives
             # (a passive subject already stands as the target)
-        reading = _Reading(verb, code, reverse, pattern_id, sources, targets, context,
-                           specific=matched is not None and matched[1] is not None)
+        reading = _Reading(
+            verb,
+            code,
+            reverse,
+            pattern_id,
+            sources,
+            targets,
+            context,
+            specific=matched is not None and matched[1] is not None,
+        )
         return self._recode(reading, index)
 
     def _noun_targets(self, noun_token: Token, noun: EventNoun) -> list[tuple[str, Token]]:
         out = []
         for child in noun_token.children:
             case = " ".join(c.lower_ for c in child.children if c.dep_ == "case")
-            if child.dep_ == "nmod" and (case in noun.target_preps or
-                                         case == "of" and noun.of_role == "target"):
+            if child.dep_ == "nmod" and (
+                case in noun.target_preps or case == "of" and noun.of_role == "target"
+            ):
                 out.extend((case, c) for c in conjuncts(child))
         return out
 
@@ -207,13 +267,20 @@ class EventExtractor:
         noun = self.nouns.lookup(token)
         if noun is None:
             return None
-        sources, targets = [], [m for _, h in self._noun_targets(token, noun)
-                                for m in index.for_heads([h])]
+        sources, targets = (
+            [],
+            [m for _, h in self._noun_targets(token, noun) for m in index.for_heads([h])],
+        )
         for child in token.children:
             case = " ".join(c.lower_ for c in child.children if c.dep_ == "case")
-            is_source = child.dep_ in {"amod", "compound"} or case in {"'s", "’s", "by"} or \
-                child.dep_ == "nmod" and "Yes" in child.morph.get("Poss") or \
-                case == "of" and noun.of_role == "source"
+            is_source = (
+                child.dep_ in {"amod", "compound"}
+                or case in {"'s", "’s", "by"}
+                or child.dep_ == "nmod"
+                and "Yes" in child.morph.get("Poss")
+                or case == "of"
+                and noun.of_role == "source"
+            )
             mention = index.for_head(child, max_depth=1) if is_source else None
             if mention is not None and mention not in targets and mention not in sources:
                 sources.append(mention)
@@ -228,8 +295,11 @@ class EventExtractor:
     def _recode(self, reading: _Reading, index: ActorIndex) -> _Reading:
         """Apply a control frame ("refused to send" -> a refusal) and the speaker."""
         context = reading.context
-        if context.negated and context.frame in INTENT_FRAMES and \
-                self.ontology.quad_class(reading.code) in {1, 2}:
+        if (
+            context.negated
+            and context.frame in INTENT_FRAMES
+            and self.ontology.quad_class(reading.code) in {1, 2}
+        ):
             context.frame, context.negated = "REFUSE", False  # "will not accept" is a refusal
         if context.frame and context.governor is not None:
             if context.swap:
@@ -247,7 +317,9 @@ class EventExtractor:
         return reading
 
     # -- candidates ---------------------------------------------------------------------
-    def _candidates(self, reading: _Reading, index: ActorIndex, sentence: int) -> list[EventCandidate]:
+    def _candidates(
+        self, reading: _Reading, index: ActorIndex, sentence: int
+    ) -> list[EventCandidate]:
         if reading.code.startswith("01") and not reading.targets:
             return []  # a bare statement is a claim, not an event
         reporter = None
@@ -263,7 +335,9 @@ class EventExtractor:
             seen.add(key)
             out.append(self._candidate(reading, reading.code, source, target, reporter, sentence))
             if reading.reverse and source is not None and target is not None:
-                out.append(self._candidate(reading, reading.reverse, target, source, reporter, sentence))
+                out.append(
+                    self._candidate(reading, reading.reverse, target, source, reporter, sentence)
+                )
         return out
 
     def _pairs(self, reading: _Reading) -> list[tuple[ActorMention | None, ActorMention | None]]:
@@ -272,34 +346,56 @@ class EventExtractor:
         if len(reading.sources) > 1 and not reading.targets:
             # "Israel and Lebanon renewed talks": each acts towards the other
             return [(a, b) for a in reading.sources for b in reading.sources if a is not b]
-        return [(s, t) for s in sources for t in targets
-                if (s is not None or t is not None) and s is not t]
+        return [
+            (s, t)
+            for s in sources
+            for t in targets
+            if (s is not None or t is not None) and s is not t
+        ]
 
-    def _candidate(self, reading: _Reading, code: str, source: ActorMention | None,
-                   target: ActorMention | None, reporter: ActorMention | None,
-                   sentence: int) -> EventCandidate:
+    def _candidate(
+        self,
+        reading: _Reading,
+        code: str,
+        source: ActorMention | None,
+        target: ActorMention | None,
+        reporter: ActorMention | None,
+        sentence: int,
+    ) -> EventCandidate:
         plover = self.ontology.plover(code)
         return EventCandidate(
-            source=source, target=target, cameo=code,
+            source=source,
+            target=target,
+            cameo=code,
             plover=plover.category if plover else None,
             plover_mode=plover.mode if plover else None,
             plover_context=plover.context if plover else (),
-            goldstein=self.ontology.goldstein(code), quad_class=self.ontology.quad_class(code),
-            negated=reading.context.negated, modality=reading.context.modality,
-            trigger=reading.trigger.i, trigger_text=reading.trigger.text,
+            goldstein=self.ontology.goldstein(code),
+            quad_class=self.ontology.quad_class(code),
+            negated=reading.context.negated,
+            modality=reading.context.modality,
+            trigger=reading.trigger.i,
+            trigger_text=reading.trigger.text,
             reported_by=reporter if reporter not in (source, target) else None,
-            pattern=reading.pattern, sentence=sentence,
+            pattern=reading.pattern,
+            sentence=sentence,
         )
 
 
 def _is_modifier(token: Token) -> bool:
     """A participle used as an adjective ("training centres", "arriving troops") or as a
     preposition ("according to")."""
-    if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to" and \
-            token.lower_ in {"according", "owing", "thanks", "due"}:
+    if (
+        token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].lower_ == "to"
+        and token.lower_ in {"according", "owing", "thanks", "due"}
+    ):
         return True
-    return token.dep_ in {"amod", "compound"} and token.tag_ == "VBG" and \
-        not any(c.dep_ in {"obj", "obl", "nsubj"} for c in token.children)
+    return (
+        token.dep_ in {"amod", "compound"}
+        and token.tag_ == "VBG"
+        and not any(c.dep_ in {"obj", "obl", "nsubj"} for c in token.children)
+    )
 
 
 def _key(mention: ActorMention | None) -> str | None:
@@ -329,8 +425,14 @@ def _relative_heads(objects: list[Token]) -> list[Token]:
     """Nominal dependents of participial clauses on the objects or their modifiers, in text
     order ("the roads leading into X", "memos sent by X", "assurances on trade sent by X")."""
     nouns = [*objects, *(c for o in objects for c in o.children if c.dep_ == "nmod" and c.i > o.i)]
-    heads = [g for o in nouns for c in o.children if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}
-             for g in c.children if g.dep_ in {"obl", "obj"}]
+    heads = [
+        g
+        for o in nouns
+        for c in o.children
+        if c.dep_ == "acl" and c.tag_ in {"VBG", "VBN"}
+        for g in c.children
+        if g.dep_ in {"obl", "obj"}
+    ]
     return sorted(heads, key=lambda t: t.i)
 
 

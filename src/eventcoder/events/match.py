@@ -15,14 +15,36 @@ from spacy.tokens import Token
 
 from eventcoder.events.patterns import PatternSet, Term, VerbEntry, VerbPattern, singular
 
-__all__ = ["VerbFrame", "best_pattern", "conjuncts", "is_passive", "match_verb",
-           "subjects_of", "token_forms", "verb_frame"]
+__all__ = [
+    "VerbFrame",
+    "best_pattern",
+    "conjuncts",
+    "is_passive",
+    "match_verb",
+    "subjects_of",
+    "token_forms",
+    "verb_frame",
+]
 
 SUBJ = {"nsubj", "csubj"}
 OBJ = {"obj", "iobj"}
 PREP_DEPS = {"obl", "nmod", "advmod", "compound"}
-CLAUSE_DEPS = {"ccomp", "advcl", "parataxis", "conj", "csubj", "acl", "punct", "cc", "mark",
-               "discourse", "vocative", "list", "dislocated", "reparandum"}
+CLAUSE_DEPS = {
+    "ccomp",
+    "advcl",
+    "parataxis",
+    "conj",
+    "csubj",
+    "acl",
+    "punct",
+    "cc",
+    "mark",
+    "discourse",
+    "vocative",
+    "list",
+    "dislocated",
+    "reparandum",
+}
 PHRASE_CORE = {"case", "compound", "amod", "det", "flat", "fixed"}
 PASSIVE_AUX = {"be", "get", "been", "was", "were", "is", "are", "being"}
 
@@ -41,15 +63,23 @@ def conjuncts(token: Token) -> list[Token]:
         if current in out:
             continue
         out.append(current)
-        todo.extend(c for c in current.children if c.dep_ == "conj" and c.pos_ == token.pos_ or
-                    c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN", "PRON"} and
-                    token.pos_ in {"PROPN", "NOUN", "PRON"})
+        todo.extend(
+            c
+            for c in current.children
+            if c.dep_ == "conj"
+            and c.pos_ == token.pos_
+            or c.dep_ == "conj"
+            and c.pos_ in {"PROPN", "NOUN", "PRON"}
+            and token.pos_ in {"PROPN", "NOUN", "PRON"}
+        )
     return out
 
 
 def is_passive(verb: Token) -> bool:
     """Passive voice: Voice=Pass or a past participle with an auxiliary "be"/"get"."""
-    aux = [c for c in verb.children if c.dep_ == "aux" and c.lower_ in PASSIVE_AUX | {"got", "gets"}]
+    aux = [
+        c for c in verb.children if c.dep_ == "aux" and c.lower_ in PASSIVE_AUX | {"got", "gets"}
+    ]
     if verb.tag_ == "VBN" and aux:
         return True
     if verb.dep_ == "amod" and verb.i < verb.head.i:
@@ -96,19 +126,43 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
         if raised and is_passive(head):
             return raised  # "X was seen to break into ...": X breaks in
         objects = [c for c in head.children if c.dep_ == "obj"]
-        return objects[:1] if objects and head.lemma_.lower() in OBJECT_CONTROL else \
-            subjects_of(head, depth + 1)
+        return (
+            objects[:1]
+            if objects and head.lemma_.lower() in OBJECT_CONTROL
+            else subjects_of(head, depth + 1)
+        )
     elif verb.dep_ in {"acl", "amod"} and not is_passive(verb) and head.dep_ in OBJ:
         return subjects_of(head.head, depth + 1)  # "issued a statement calling X ..."
     root = verb.sent.root
-    if verb.i > verb.sent.start and verb.doc[verb.i - 1].lower_ == "and" and root is not verb \
-            and root.pos_ == "VERB" and root.i < verb.i:
+    if (
+        verb.i > verb.sent.start
+        and verb.doc[verb.i - 1].lower_ == "and"
+        and root is not verb
+        and root.pos_ == "VERB"
+        and root.i < verb.i
+    ):
         return subjects_of(root, depth + 1)  # "X did A ... and did B", whatever the parse
     return []
 
 
-OBJECT_CONTROL = {"urge", "ask", "persuade", "force", "order", "press", "call", "tell", "allow",
-                  "encourage", "invite", "pressure", "compel", "request", "warn", "help"}
+OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "persuade",
+    "force",
+    "order",
+    "press",
+    "call",
+    "tell",
+    "allow",
+    "encourage",
+    "invite",
+    "pressure",
+    "compel",
+    "request",
+    "warn",
+    "help",
+}
 
 
 @dataclass
@@ -136,13 +190,24 @@ def _clause_tokens(verb: Token) -> list[Token]:
         if current is not verb and current.dep_ in {"obl", "nmod"}:
             # a prepositional phrase counts by its own noun, not what hangs below it
             out.extend(c for c in current.children if c.dep_ in PHRASE_CORE)
-            todo.extend(c for c in current.children if c.dep_ == "nmod" and c.i > current.i
-                        and current.head.dep_ in OBJ)  # "memos on X from Y": one phrase
+            todo.extend(
+                c
+                for c in current.children
+                if c.dep_ == "nmod" and c.i > current.i and current.head.dep_ in OBJ
+            )  # "memos on X from Y": one phrase
             continue
-        todo.extend(c for c in current.children
-                    if not (c.dep_ in CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"} or
-                            c.dep_ in {"ccomp", "parataxis", "advcl"} or
-                            current is verb and c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}))
+        todo.extend(
+            c
+            for c in current.children
+            if not (
+                c.dep_ in CLAUSE_DEPS
+                and c.pos_ in {"VERB", "AUX"}
+                or c.dep_ in {"ccomp", "parataxis", "advcl"}
+                or current is verb
+                and c.dep_ == "conj"
+                and c.pos_ in {"VERB", "AUX"}
+            )
+        )
     return out
 
 
@@ -174,15 +239,24 @@ def verb_frame(verb: Token) -> VerbFrame:
     subjects = subjects_of(verb)
     subject_ids = {t.i for s in subjects for t in s.subtree}
     pre = {f for t in clause if t.i < verb.i or t.i in subject_ids for f in token_forms(t)}
-    pre |= {f for t in verb.doc[verb.sent.start:verb.i] for f in token_forms(t)}
+    pre |= {f for t in verb.doc[verb.sent.start : verb.i] for f in token_forms(t)}
     post = {f for t in clause if t.i > verb.i and t.i not in subject_ids for f in token_forms(t)}
     if passive or verb.dep_ == "amod":
         post |= {f for o in objects for t in o.subtree if t.i != verb.i for f in token_forms(t)}
     particles = {c.lower_ for c in verb.children if c.pos_ in {"ADP", "ADV", "PART"}}
     sent = verb.sent
-    return VerbFrame(verb, subjects, objects, _preps(verb, objects), passive, pre, post, particles,
-                     [token_forms(t) for t in verb.doc[sent.start:verb.i]],
-                     [token_forms(t) for t in verb.doc[verb.i + 1:sent.end]])
+    return VerbFrame(
+        verb,
+        subjects,
+        objects,
+        _preps(verb, objects),
+        passive,
+        pre,
+        post,
+        particles,
+        [token_forms(t) for t in verb.doc[sent.start : verb.i]],
+        [token_forms(t) for t in verb.doc[verb.i + 1 : sent.end]],
+    )
 
 
 def _term_in(term: Term, forms: set[str], seq: list[set[str]] | None = None) -> bool:
@@ -198,7 +272,9 @@ def _adjacent_in(words: tuple[frozenset[str], ...], seq: list[set[str]]) -> bool
     return any(all(words[k] & seq[i + k] for k in range(n)) for i in range(len(seq) - n + 1))
 
 
-def _in_order(terms: tuple[Term, ...], seq: list[set[str]], exact: list[set[str]] | None = None) -> bool:
+def _in_order(
+    terms: tuple[Term, ...], seq: list[set[str]], exact: list[set[str]] | None = None
+) -> bool:
     """Whether the terms' words appear in this order in ``seq`` (other words may come between);
     with ``exact`` (surface words), a plain dictionary word must match as written, as in
     PETRARCH ("RESOLUTION" is not "resolutions"; synset phrases keep their plurals)."""
@@ -230,9 +306,10 @@ def _pattern_matches(pattern: VerbPattern, frame: VerbFrame) -> bool:
     if not all(_term_in(t, frame.pre_forms, frame.pre_seq) for t in pattern.pre):
         return False
     if pattern.ordered:  # PETRARCH reads the words after the verb linearly, in order
-        surface = [{t.lower_} for t in frame.verb.doc[frame.verb.i + 1:frame.verb.sent.end]]
-        if not _in_order(pattern.post, frame.post_seq, surface) or \
-                not all(_term_in(t, set(), frame.post_seq) for t in pattern.post if t.adjacent):
+        surface = [{t.lower_} for t in frame.verb.doc[frame.verb.i + 1 : frame.verb.sent.end]]
+        if not _in_order(pattern.post, frame.post_seq, surface) or not all(
+            _term_in(t, set(), frame.post_seq) for t in pattern.post if t.adjacent
+        ):
             return False
     elif not all(_term_in(t, frame.post_forms, frame.post_seq) for t in pattern.post):
         return False
@@ -240,8 +317,10 @@ def _pattern_matches(pattern: VerbPattern, frame: VerbFrame) -> bool:
         heads = [h for p, h in frame.preps if prep in p.split()]
         if not heads and not (not terms and prep in frame.particles):
             return False
-        if terms and not any(all(_term_in(t, {f for x in h.subtree for f in token_forms(x)})
-                                 for t in terms) for h in heads):
+        if terms and not any(
+            all(_term_in(t, {f for x in h.subtree for f in token_forms(x)}) for t in terms)
+            for h in heads
+        ):
             return False
     return True
 
@@ -250,11 +329,16 @@ def _extra_words(pattern: VerbPattern, frame: VerbFrame) -> int:
     """Words matched beyond the pattern's shortest reading: a synset's longest matching
     phrase counts ("austrian gold florin" over "austrian florin")."""
     extra = 0
-    for terms, forms, seq in ((pattern.pre, frame.pre_forms, frame.pre_seq),
-                              (pattern.post, frame.post_forms, frame.post_seq)):
+    for terms, forms, seq in (
+        (pattern.pre, frame.pre_forms, frame.pre_seq),
+        (pattern.post, frame.post_forms, frame.post_seq),
+    ):
         for term in terms:
-            sizes = [len(a) for a in term.alternatives
-                     if all(w & forms for w in a) or _find(a, seq, 0) is not None]
+            sizes = [
+                len(a)
+                for a in term.alternatives
+                if all(w & forms for w in a) or _find(a, seq, 0) is not None
+            ]
             extra += max(sizes, default=term.size) - term.size
     return extra
 
@@ -276,13 +360,15 @@ def best_pattern(patterns: list[VerbPattern], frame: VerbFrame) -> VerbPattern |
 def _has_particles(entry: VerbEntry, verb: Token) -> bool:
     if not entry.particles:
         return True
-    near = {t.lower_ for t in verb.children} | \
-           {t.lower_ for t in verb.doc[verb.i + 1: min(verb.i + 4, verb.sent.end)]}
+    near = {t.lower_ for t in verb.children} | {
+        t.lower_ for t in verb.doc[verb.i + 1 : min(verb.i + 4, verb.sent.end)]
+    }
     return all(p in near for p in entry.particles)
 
 
-def match_verb(patterns: PatternSet, verb: Token,
-               frame: VerbFrame | None = None) -> tuple[VerbEntry, VerbPattern | None] | None:
+def match_verb(
+    patterns: PatternSet, verb: Token, frame: VerbFrame | None = None
+) -> tuple[VerbEntry, VerbPattern | None] | None:
     """The verb entry and best pattern for a token, or None when the verb is not in the set.
 
     Entries with particles ("call off") are preferred over the bare verb when their particles
@@ -299,8 +385,11 @@ def match_verb(patterns: PatternSet, verb: Token,
     best: tuple[VerbEntry, VerbPattern | None] | None = None
     for entry in entries:
         pattern = best_pattern(patterns.patterns_for(entry.block), frame)
-        if best is None or pattern is not None and (
-                best[1] is None or pattern.specificity > best[1].specificity):
+        if (
+            best is None
+            or pattern is not None
+            and (best[1] is None or pattern.specificity > best[1].specificity)
+        ):
             best = (entry, pattern)
     if best is not None and best[1] is None and best[0].code is None:
         coded = next((e for e in entries if e.code is not None), None)  # no pattern anywhere:

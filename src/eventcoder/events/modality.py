@@ -44,8 +44,10 @@ class FrameTable:
 
     def is_light(self, token: Token) -> bool:
         """A light verb ("issued an ultimatum"): its event noun object carries the event."""
-        return self.frames.get(token.lemma_.lower(), ("", ""))[0] == "LIGHT" or \
-            self.frames.get(token.lower_, ("", ""))[0] == "LIGHT"
+        return (
+            self.frames.get(token.lemma_.lower(), ("", ""))[0] == "LIGHT"
+            or self.frames.get(token.lower_, ("", ""))[0] == "LIGHT"
+        )
 
     def frame_of(self, token: Token) -> tuple[str, str] | None:
         """The frame a governing token opens, if any."""
@@ -56,8 +58,15 @@ class FrameTable:
         if token.lemma_.lower() == "go" and token.tag_ == "VBG":
             return self.frames.get("be going")
         lower = token.lower_
-        stems = (lower, lower[:-1], lower[:-2], lower[:-3], lower[:-3] + "e", lower[:-2] + "e",
-                 lower[:-4])  # "planning" -> "plan"
+        stems = (
+            lower,
+            lower[:-1],
+            lower[:-2],
+            lower[:-3],
+            lower[:-3] + "e",
+            lower[:-2] + "e",
+            lower[:-4],
+        )  # "planning" -> "plan"
         for key in (token.lemma_.lower(), *stems):
             if key in self.frames:
                 return self.frames[key]
@@ -83,8 +92,9 @@ def _rows(path: Path, width: int) -> list[list[str]]:
             continue
         cols = line.split("\t")
         if len(cols) < width:
-            raise ModelError(Errors.E802.format(path=path, line=number,
-                                                detail=f"expected {width} columns"))
+            raise ModelError(
+                Errors.E802.format(path=path, line=number, detail=f"expected {width} columns")
+            )
         rows.append(cols)
     return rows
 
@@ -95,17 +105,28 @@ class Context:
 
     negated: bool = False
     modality: str = "asserted"
-    frame: str | None = None          # the control frame that recodes the event
-    governor: Token | None = None     # the word that opened that frame
-    speaker: Token | None = None      # the speech verb that reports it
-    swap: bool = False                # the governor's subject acts on the governed subject
-                                      # ("X demanded that Y leave", "X said Y must leave")
+    frame: str | None = None  # the control frame that recodes the event
+    governor: Token | None = None  # the word that opened that frame
+    speaker: Token | None = None  # the speech verb that reports it
+    swap: bool = False  # the governor's subject acts on the governed subject
+    # ("X demanded that Y leave", "X said Y must leave")
     consumed: list[Token] = field(default_factory=list)  # governors whose own event is replaced
 
 
 NEGATIVE_ARGUMENTS = {"nothing", "none", "nobody", "no-one", "noone"}
-HEDGES = {"possible", "potential", "alleged", "planned", "expected", "threatened", "likely",
-          "hypothetical", "feared", "rumoured", "rumored"}
+HEDGES = {
+    "possible",
+    "potential",
+    "alleged",
+    "planned",
+    "expected",
+    "threatened",
+    "likely",
+    "hypothetical",
+    "feared",
+    "rumoured",
+    "rumored",
+}
 
 
 def is_negated(token: Token) -> bool:
@@ -113,18 +134,21 @@ def is_negated(token: Token) -> bool:
     subject or object ("no troops were sent", "had nothing to offer")."""
     for child in token.children:
         if child.dep_ in {"advmod", "neg", "det", "aux", "cc"} and (
-                child.lower_ in NEGATORS or "Neg" in child.morph.get("Polarity")):
+            child.lower_ in NEGATORS or "Neg" in child.morph.get("Polarity")
+        ):
             return True
         if child.dep_ in {"nsubj", "obj", "iobj"} and (
-                child.lower_ in NEGATIVE_ARGUMENTS or any(
-                    g.dep_ == "det" and g.lower_ in {"no", "neither"} for g in child.children)):
+            child.lower_ in NEGATIVE_ARGUMENTS
+            or any(g.dep_ == "det" and g.lower_ in {"no", "neither"} for g in child.children)
+        ):
             return True
     return False
 
 
 def _own_modality(token: Token) -> str | None:
-    if token.pos_ in {"NOUN", "PROPN"} and any(c.dep_ == "amod" and c.lower_ in HEDGES
-                                              for c in token.children):
+    if token.pos_ in {"NOUN", "PROPN"} and any(
+        c.dep_ == "amod" and c.lower_ in HEDGES for c in token.children
+    ):
         return "hypothetical"  # "possible Russian aggression"
     for child in token.children:
         if child.dep_ == "aux" and child.lower_ in HYPOTHETICAL_AUX:
@@ -137,8 +161,12 @@ def _own_modality(token: Token) -> str | None:
 def infinitive_governor(token: Token, frames: FrameTable) -> Token | None:
     """The frame word just before "to <verb>" ("plans to attack"), whatever the parse says."""
     marks = [c for c in token.children if c.dep_ == "mark" and c.lower_ == "to" and c.i < token.i]
-    if not marks and token.i > token.sent.start and token.doc[token.i - 1].lower_ == "to" \
-            and token.tag_ == "VB":
+    if (
+        not marks
+        and token.i > token.sent.start
+        and token.doc[token.i - 1].lower_ == "to"
+        and token.tag_ == "VB"
+    ):
         marks = [token.doc[token.i - 1]]
     if not marks:
         return None
@@ -165,8 +193,9 @@ def _governor(current: Token, frames: FrameTable) -> tuple[str, Token]:
     fallback = infinitive_governor(current, frames)
     if fallback is not None and fallback is not current.head:
         return "xcomp", fallback
-    if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "that"
-                                       for c in current.children):
+    if current.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in current.children
+    ):
         return "ccomp", current.head  # "emphasizing that troops didn't cross", however parsed
     return current.dep_, current.head
 
@@ -183,8 +212,14 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
         if dep == "conj":
             current = governor
             continue
-        if dep in {"xcomp", "acl", "ccomp", "parataxis"} or dep == "advcl" and governor.pos_ == "VERB" \
-                or dep == "obl" and current.tag_ == "VBG" and governor.pos_ == "VERB":
+        if (
+            dep in {"xcomp", "acl", "ccomp", "parataxis"}
+            or dep == "advcl"
+            and governor.pos_ == "VERB"
+            or dep == "obl"
+            and current.tag_ == "VBG"
+            and governor.pos_ == "VERB"
+        ):
             found = frames.frame_of(governor)
             if dep == "advcl" and _own_modality(current) == "hypothetical":
                 modality = modality or "hypothetical"
@@ -194,8 +229,12 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
                 current = governor
                 continue
             frame, frame_modality = found
-            if frame == "SPEECH" and dep in {"ccomp", "parataxis"} and context.frame is None and \
-                    any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in current.children):
+            if (
+                frame == "SPEECH"
+                and dep in {"ccomp", "parataxis"}
+                and context.frame is None
+                and any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in current.children)
+            ):
                 context.frame, context.governor, context.swap = "DEMAND", governor, True
                 context.consumed.append(governor)
             elif frame in {"SPEECH", "DENY"} and dep in {"ccomp", "parataxis"}:
@@ -213,14 +252,16 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
             current = governor
             continue
         break
-    if context.frame is None and any(c.dep_ == "aux" and c.lower_ in OBLIGATION
-                                     for c in trigger.children):
+    if context.frame is None and any(
+        c.dep_ == "aux" and c.lower_ in OBLIGATION for c in trigger.children
+    ):
         speech = _preceding_speech(trigger, frames)  # "X said Y must ..." however parsed
         if speech is not None:
             context.frame, context.governor, context.swap = "DEMAND", speech, True
             context.consumed.append(speech)
-    if context.frame is None and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX
-                                     for c in trigger.children):
+    if context.frame is None and any(
+        c.dep_ == "aux" and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for c in trigger.children
+    ):
         context.frame, context.governor = "FUTURE", trigger  # "will provide" -> intent
         modality = modality or "intended"  # ("may halt" stays hypothetical)
     context.modality = modality or "asserted"

@@ -45,12 +45,21 @@ class NounLexicon:
                 continue
             cols = line.split("\t")
             if len(cols) != 6:
-                raise ModelError(Errors.E802.format(path=path, line=number,
-                                                    detail="expected 6 tab-separated columns"))
-            entries.append(EventNoun(
-                lemma=cols[0], code=cols[1], of_role=cols[2],
-                target_preps=frozenset(p for p in cols[3].split(",") if p),
-                required=frozenset(m for m in cols[4].split("|") if m), id=cols[5]))
+                raise ModelError(
+                    Errors.E802.format(
+                        path=path, line=number, detail="expected 6 tab-separated columns"
+                    )
+                )
+            entries.append(
+                EventNoun(
+                    lemma=cols[0],
+                    code=cols[1],
+                    of_role=cols[2],
+                    target_preps=frozenset(p for p in cols[3].split(",") if p),
+                    required=frozenset(m for m in cols[4].split("|") if m),
+                    id=cols[5],
+                )
+            )
         return cls(entries)
 
     def lookup(self, token: Token) -> EventNoun | None:

@@ -72,8 +72,12 @@ def _data_lines(path: Path) -> list[tuple[int, list[str]]]:
 class CameoOntology:
     """CAMEO -> PLOVER, Goldstein and quad class, read once from the shipped tables."""
 
-    def __init__(self, plover: dict[str, PloverEntry], goldstein: dict[str, float],
-                 successors: dict[str, str]) -> None:
+    def __init__(
+        self,
+        plover: dict[str, PloverEntry],
+        goldstein: dict[str, float],
+        successors: dict[str, str],
+    ) -> None:
         self.plover_table = plover
         self.goldstein_table = goldstein
         self.successors = successors
@@ -85,8 +89,13 @@ class CameoOntology:
         plover: dict[str, PloverEntry] = {}
         for number, cols in _data_lines(folder / PLOVER_FILE):
             if len(cols) < 4:
-                raise ModelError(Errors.E103.format(path=folder / PLOVER_FILE, line=number,
-                                                    detail="expected 4 tab-separated columns"))
+                raise ModelError(
+                    Errors.E103.format(
+                        path=folder / PLOVER_FILE,
+                        line=number,
+                        detail="expected 4 tab-separated columns",
+                    )
+                )
             context = tuple(c for c in cols[3].split(",") if c)
             plover[cols[0]] = PloverEntry(cols[1], cols[2] or None, context)
         goldstein = {cols[0]: float(cols[1]) for _, cols in _data_lines(folder / GOLDSTEIN_FILE)}

@@ -29,8 +29,16 @@ from pathlib import Path
 
 from eventcoder.errors import Errors, ModelError
 
-__all__ = ["PatternSet", "Term", "VerbEntry", "VerbPattern", "forms_of", "load_patterns",
-           "parse_code", "singular"]
+__all__ = [
+    "PatternSet",
+    "Term",
+    "VerbEntry",
+    "VerbPattern",
+    "forms_of",
+    "load_patterns",
+    "parse_code",
+    "singular",
+]
 
 
 NEGATION_WORDS = {"not", "n't", "never", "no"}
@@ -197,13 +205,20 @@ def _add_pattern(out: PatternSet, cols: list[str]) -> None:
         words = item.split()
         if words:
             preps.append((words[0], _phrase(" ".join(words[1:]), out.synsets)))
-    out.patterns[cols[2]].append(VerbPattern(
-        id=cols[1], block=cols[2], code=code, reverse_code=reverse,
-        pre=_phrase(fields.get("pre", ""), out.synsets),
-        post=_phrase(fields.get("post", ""), out.synsets), preps=tuple(preps),
-        skip=tuple(fields.get("skip", "").split()), ordered=fields.get("ordered") == "yes",
-        swap=fields.get("swap") == "yes",
-    ))
+    out.patterns[cols[2]].append(
+        VerbPattern(
+            id=cols[1],
+            block=cols[2],
+            code=code,
+            reverse_code=reverse,
+            pre=_phrase(fields.get("pre", ""), out.synsets),
+            post=_phrase(fields.get("post", ""), out.synsets),
+            preps=tuple(preps),
+            skip=tuple(fields.get("skip", "").split()),
+            ordered=fields.get("ordered") == "yes",
+            swap=fields.get("swap") == "yes",
+        )
+    )
 
 
 def load_patterns(path: Path, into: PatternSet | None = None) -> PatternSet:

@@ -75,7 +75,11 @@ class PetrarchVerbConverter:
         match = _BLOCK.match(raw.strip())
         if match:
             self._close_synset()
-            self.block, self.block_code, self.counter = match.group(1).rstrip("_"), match.group(2), 0
+            self.block, self.block_code, self.counter = (
+                match.group(1).rstrip("_"),
+                match.group(2),
+                0,
+            )
             return
         line = _strip_comment(raw).strip()
         if not line or line.startswith("~"):
@@ -126,16 +130,21 @@ class PetrarchVerbConverter:
         def render(parts: list[str], verb_form: str) -> str:
             if len(parts) == 1:
                 return verb_form
-            return " ".join("+" + verb_form if p.lstrip("+").lower() == head else p.lower()
-                            for p in parts)
+            return " ".join(
+                "+" + verb_form if p.lstrip("+").lower() == head else p.lower() for p in parts
+            )
+
         regular = irregular is None and not head.endswith("_")
         base_forms = verb_forms(head.rstrip("_")) if regular else [head.rstrip("_")]
         out = [render(words, f) for f in base_forms]
         for form in irregular or []:
             parts = [w for w in form.split("_") if w]
             verb = next((w[1:] for w in parts if w.startswith("+")), parts[0]).lower()
-            out.append(render([("+" + verb) if p.lstrip("+").lower() == verb else p for p in parts],
-                              verb) if len(parts) > 1 else verb)
+            out.append(
+                render([("+" + verb) if p.lstrip("+").lower() == verb else p for p in parts], verb)
+                if len(parts) > 1
+                else verb
+            )
         return list(dict.fromkeys(out))
 
     def _pattern(self, text: str) -> None:
@@ -152,19 +161,28 @@ class PetrarchVerbConverter:
         post = re.sub(r"\([^)]*\)", " ", post)
         pre_words, post_words = self._words(pre), self._words(post)
         preps = [[w for chunk in p for w in chunk.split("_")] for p in preps]
-        used = [w for chunk in pre_words + post_words + [w for p in preps for w in p]
-                for w in chunk.split("_") if w.startswith("&")]
+        used = [
+            w
+            for chunk in pre_words + post_words + [w for p in preps for w in p]
+            for w in chunk.split("_")
+            if w.startswith("&")
+        ]
         if any(w not in self.synsets for w in used):
             self.skipped += 1
             return
         self.counter += 1
         prep_text = ";".join(" ".join(p) for p in preps if p)
-        skip = f"\tskip={' '.join(_skipped_words(post))}" if self.adjacency and _skipped_words(post) else ""
+        skip = (
+            f"\tskip={' '.join(_skipped_words(post))}"
+            if self.adjacency and _skipped_words(post)
+            else ""
+        )
         skip += "\tordered=yes" if self.adjacency and post_words else ""
         skip += "\tswap=yes" if self.adjacency and _swapped(pre, post) else ""
         self.lines.append(
             f"pattern\t{self.block}.{self.counter}\t{self.block}\t{code or '---'}\t"
-            f"pre={' '.join(pre_words)}\tpost={' '.join(post_words)}\tpreps={prep_text}{skip}")
+            f"pre={' '.join(pre_words)}\tpost={' '.join(post_words)}\tpreps={prep_text}{skip}"
+        )
 
     def _words(self, text: str) -> list[str]:
         """Pattern words, lower case (synsets upper); ``_``-joined chains kept with adjacency."""
@@ -172,8 +190,11 @@ class PetrarchVerbConverter:
         out = []
         for chunk in text.split():
             parts = [p.strip() for p in chunk.split("_")]
-            parts = ["&" + p[1:].upper() if p.startswith("&") else p.lower()
-                     for p in parts if p and re.search(r"[A-Za-z&]", p)]
+            parts = [
+                "&" + p[1:].upper() if p.startswith("&") else p.lower()
+                for p in parts
+                if p and re.search(r"[A-Za-z&]", p)
+            ]
             if parts:
                 out.extend(["_".join(parts)] if self.adjacency else parts)
         return out
@@ -193,8 +214,9 @@ def _swapped(pre: str, post: str) -> bool:
     return bool(re.search(r"(^|\s)\+(\s|$)", pre)) and "$" in post
 
 
-def convert_petrarch_verbs(source: Path, target: Path | None = None,
-                           adjacency: bool = False) -> list[str]:
+def convert_petrarch_verbs(
+    source: Path, target: Path | None = None, adjacency: bool = False
+) -> list[str]:
     """Convert a PETRARCH verb dictionary; write it to ``target`` when given; return the lines.
 
     ``adjacency``: keep ``_`` chains as words that must be adjacent (module docstring)."""
@@ -206,7 +228,9 @@ def convert_petrarch_verbs(source: Path, target: Path | None = None,
     converter._close_synset()
     if not any(line.startswith("pattern") for line in converter.lines):
         raise InputError(Errors.E804.format(path=source, detail="no verb patterns found"))
-    log.info("%s: %d lines, %d patterns skipped", source.name, len(converter.lines), converter.skipped)
+    log.info(
+        "%s: %d lines, %d patterns skipped", source.name, len(converter.lines), converter.skipped
+    )
     if target is not None:
         header = [
             f"# Converted from the PETRARCH verb dictionary {source.name} (openeventdata/petrarch2,",

@@ -79,12 +79,17 @@ class ActorIndex:
     def _neighbour(self, mention: ActorMention, step: int) -> ActorMention | None:
         i = mention.start - 1 if step < 0 else mention.end
         seen_link = seen_and = False
-        while 0 <= i < len(self.doc) and (self.doc[i].lower_ in _LIST_WORDS
-                                           or self._own_modifier(i, step, seen_link)):
+        while 0 <= i < len(self.doc) and (
+            self.doc[i].lower_ in _LIST_WORDS or self._own_modifier(i, step, seen_link)
+        ):
             seen_link = seen_link or self.doc[i].lower_ in {",", "and", "or"}
             seen_and = seen_and or self.doc[i].lower_ in {"and", "or"}
             i += step
-        if not seen_link or not 0 <= i < len(self.doc) or self.doc[i].sent != self.doc[mention.head].sent:
+        if (
+            not seen_link
+            or not 0 <= i < len(self.doc)
+            or self.doc[i].sent != self.doc[mention.head].sent
+        ):
             return None
         other = self.at(self.doc[i])
         if other is None or other is mention:
@@ -93,7 +98,11 @@ class ActorIndex:
         # a listed phrase may open with words of its own ("and the awful Fornost")
         if edge == i:
             return other
-        return other if step > 0 and other.start < i <= other.head and self._listed_on(other, seen_and) else None
+        return (
+            other
+            if step > 0 and other.start < i <= other.head and self._listed_on(other, seen_and)
+            else None
+        )
 
     def _own_modifier(self, i: int, step: int, seen_link: bool) -> bool:
         """An adjective outside any mention that opens a listed phrase ("and the evil X"):
@@ -112,12 +121,20 @@ class ActorIndex:
         with it (a fallback when the parse gives no subject or object); on the right,
         optionally only up to the next verb."""
         sent = token.sent
-        positions = range(token.i + 1, sent.end) if right else range(token.i - 1, sent.start - 1, -1)
+        positions = (
+            range(token.i + 1, sent.end) if right else range(token.i - 1, sent.start - 1, -1)
+        )
         for i in positions:
             current = self.doc[i]
-            if right and stop_at_verb and (current.pos_ in {"VERB", "AUX"} or current.text in {",", ";", ":"}):
+            if (
+                right
+                and stop_at_verb
+                and (current.pos_ in {"VERB", "AUX"} or current.text in {",", ";", ":"})
+            ):
                 return []
             mention = self.at(current)
             if mention is not None:
-                return self.listed_with(mention) if right else [mention]  # "believes A and B can cope"
+                return (
+                    self.listed_with(mention) if right else [mention]
+                )  # "believes A and B can cope"
         return []

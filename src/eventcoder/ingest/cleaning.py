@@ -43,34 +43,154 @@ _PATTERN = re.compile(
     r"|(?P<glue>(?<=[a-z])(?=[A-Z][a-z])))"
 )
 _LINE_BREAKS = re.compile(rf"\r\n|[{_BREAK_CHARS}]")
-_EXPAND = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-           "\ufb05": "st", "\ufb06": "st", "\u2026": "..."}
+_EXPAND = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+    "\ufb05": "st",
+    "\ufb06": "st",
+    "\u2026": "...",
+}
 # same-length replacements, applied after the edits (they do not move any offset)
-_TRANSLATE = str.maketrans({
-    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2039\u203a", "'"),
-    **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb", '"'),
-    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043", "-"),
-    **dict.fromkeys("\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
-                    "\u2009\u200a\u202f\u205f\u3000", " "),
-})
+_TRANSLATE = str.maketrans(
+    {
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2039\u203a", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u00ab\u00bb", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043", "-"),
+        **dict.fromkeys(
+            "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+            "\u2009\u200a\u202f\u205f\u3000",
+            " ",
+        ),
+    }
+)
 _TERMINAL = re.compile(r"[.!?:;\u2026][\"'\u2019\u201d\u00bb)\]]*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s+")
 _BULLET = re.compile(r"[-*\u2022\u25aa\u25cf\u2013\u2014>#]|\d{1,3}[.)]\s")
-_LINK_WORDS = frozenset((
-    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "and", "or",
-    "but", "nor", "as", "that", "which", "who", "whom", "whose", "than", "into", "onto", "about",
-    "over", "under", "between", "against", "among", "its", "their", "his", "her", "our", "your",
-    "this", "these", "those", "is", "are", "was", "were", "be", "been", "being", "has", "have",
-    "had", "will", "would", "could", "should", "may", "might", "must", "can", "said", "says",
-    "told", "not", "also", "such", "per", "via", "after", "before", "during", "since", "while",
-    "whether", "if", "when", "where", "because", "including",
-))
-_OPENERS = frozenset((
-    "The", "This", "That", "These", "Those", "There", "Their", "Its", "His", "Her", "Our",
-    "After", "Before", "Since", "While", "When", "However", "Meanwhile", "Currently", "Today",
-    "Yesterday", "Last", "Now", "Then", "Still", "Despite", "Although", "Many", "Most", "Some",
-    "According", "For", "Under", "With", "From", "During", "Officials",
-))
+_LINK_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "as",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "than",
+        "into",
+        "onto",
+        "about",
+        "over",
+        "under",
+        "between",
+        "against",
+        "among",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "your",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "said",
+        "says",
+        "told",
+        "not",
+        "also",
+        "such",
+        "per",
+        "via",
+        "after",
+        "before",
+        "during",
+        "since",
+        "while",
+        "whether",
+        "if",
+        "when",
+        "where",
+        "because",
+        "including",
+    )
+)
+_OPENERS = frozenset(
+    (
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "There",
+        "Their",
+        "Its",
+        "His",
+        "Her",
+        "Our",
+        "After",
+        "Before",
+        "Since",
+        "While",
+        "When",
+        "However",
+        "Meanwhile",
+        "Currently",
+        "Today",
+        "Yesterday",
+        "Last",
+        "Now",
+        "Then",
+        "Still",
+        "Despite",
+        "Although",
+        "Many",
+        "Most",
+        "Some",
+        "According",
+        "For",
+        "Under",
+        "With",
+        "From",
+        "During",
+        "Officials",
+    )
+)
 _MAX_HEADING_WORDS = 10
 _MAX_HEADING_CHARS = 70
 _MAX_TITLE_WORDS = 20
@@ -161,14 +281,16 @@ def _glued_heading(src: str, pos: int) -> bool:
     while word_start > max(0, pos - 64) and src[word_start - 1].isalpha():
         word_start -= 1
     left = src[word_start:pos]
-    right = re.match(r"[A-Za-z]+", src[pos:pos + 40])
+    right = re.match(r"[A-Za-z]+", src[pos : pos + 40])
     if right is None:
         return False
     if left[0].islower():
         if len(left) < 3:
             return False
-    elif len(left) < 4 or not (right.group() in _OPENERS or src[pos + right.end():pos + right.end() + 1] == ","):
+    elif len(left) < 4 or not (
+        right.group() in _OPENERS or src[pos + right.end() : pos + right.end() + 1] == ","
+    ):
         return False
     line_start = _line_start(src, pos)
-    heading = _SENTENCE_END.split(src[max(line_start, pos - 400):pos])[-1].strip()
+    heading = _SENTENCE_END.split(src[max(line_start, pos - 400) : pos])[-1].strip()
     return bool(heading) and len(heading.split()) >= 2 and is_heading_like(heading)

@@ -39,6 +39,9 @@ def _parse_free(text: str) -> dt.date | None:
         return None
     import dateparser  # slow to import; only needed for non-ISO dates
 
-    parsed = dateparser.parse(text, languages=["en"], settings={
-        "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
     return parsed.date() if parsed else None

@@ -41,9 +41,15 @@ class Document:
     offsets: OffsetMap | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def from_text(cls, original: str, *, id: str | None = None,
-                  date: dt.date | str | None = None, body_start: int = 0,
-                  **fields: Any) -> Document:
+    def from_text(
+        cls,
+        original: str,
+        *,
+        id: str | None = None,
+        date: dt.date | str | None = None,
+        body_start: int = 0,
+        **fields: Any,
+    ) -> Document:
         """Clean ``original`` and build a Document (id from the content when not given).
 
         ``date`` is a date or an ISO string; ``body_start`` leaves a header (metadata
@@ -51,8 +57,15 @@ class Document:
         """
         text, offsets = clean(original, body_start)
         day = parse_date(date)
-        return cls(id=id or content_id(original), text=text, original=original, date=day,
-                   date_status="given" if day else "unknown", offsets=offsets, **fields)
+        return cls(
+            id=id or content_id(original),
+            text=text,
+            original=original,
+            date=day,
+            date_status="given" if day else "unknown",
+            offsets=offsets,
+            **fields,
+        )
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of `text` to the same characters in `original`."""
@@ -65,14 +78,24 @@ class Document:
         first, last = self.to_original(start, end)
         return self.original[first:last]
 
-    def to_record(self, status: str = "coded", n_sentences: int = 0,
-                  n_records: int = 0) -> DocumentRecord:
+    def to_record(
+        self, status: str = "coded", n_sentences: int = 0, n_records: int = 0
+    ) -> DocumentRecord:
         """The ``document`` record of the output contract for this document."""
         return DocumentRecord(
-            id=self.id, doc_id=self.id, title=self.title, url=self.url, source=self.source,
-            path=self.path, date=self.date.isoformat() if self.date else None,
-            date_status=self.date_status, language=self.language, status=status,
-            n_sentences=n_sentences, n_records=n_records, warnings=list(self.warnings),
+            id=self.id,
+            doc_id=self.id,
+            title=self.title,
+            url=self.url,
+            source=self.source,
+            path=self.path,
+            date=self.date.isoformat() if self.date else None,
+            date_status=self.date_status,
+            language=self.language,
+            status=status,
+            n_sentences=n_sentences,
+            n_records=n_records,
+            warnings=list(self.warnings),
         )
 
 

@@ -17,14 +17,24 @@ __all__ = ["FALLBACK_ENCODINGS", "binary_kind", "decode_bytes", "detect_file_enc
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 _BLOCK = 1 << 20
 _MAGIC = {
-    b"%PDF": "a PDF document", b"PK\x03\x04": "a ZIP archive or office document",
-    b"\x1f\x8b": "a gzip archive", b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image", b"\x7fELF": "an executable", b"MZ": "an executable",
-    b"SQLite format 3": "an SQLite database", b"BZh": "a bzip2 archive",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive or office document",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x7fELF": "an executable",
+    b"MZ": "an executable",
+    b"SQLite format 3": "an SQLite database",
+    b"BZh": "a bzip2 archive",
 }
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _ODD_CATEGORIES = frozenset({"Cc", "Co", "Cn", "Cs"})
 _MAX_ODD_SHARE = 0.01
 
@@ -52,8 +62,9 @@ def _plausible(sample: str) -> bool:
     """Does decoded text look like writing (few control or unassigned characters)?"""
     if not sample:
         return True
-    odd = sum(1 for ch in sample if ch not in "\t\n\r\f"
-              and unicodedata.category(ch) in _ODD_CATEGORIES)
+    odd = sum(
+        1 for ch in sample if ch not in "\t\n\r\f" and unicodedata.category(ch) in _ODD_CATEGORIES
+    )
     return odd / len(sample) <= _MAX_ODD_SHARE
 
 
@@ -108,7 +119,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     if kind:
         raise InputError(Errors.E002.format(path=path, detail=kind))
     bom = _bom_encoding(data[:4])
-    for encoding in ((bom,) if bom else ("utf-8", *FALLBACK_ENCODINGS)):
+    for encoding in (bom,) if bom else ("utf-8", *FALLBACK_ENCODINGS):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:

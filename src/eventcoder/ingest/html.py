@@ -35,19 +35,33 @@ def document_from_html(data: bytes | str, path: str) -> Document | Rejection:
     import trafilatura  # heavy; only needed for HTML
 
     extracted = trafilatura.bare_extraction(
-        data, with_metadata=True, include_comments=False, include_tables=False,
+        data,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
         favor_precision=True,
-        include_images=False, date_extraction_params={"extensive_search": True,
-                                                      "original_date": True})
+        include_images=False,
+        date_extraction_params={"extensive_search": True, "original_date": True},
+    )
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not any(len(line.split()) >= MIN_LINE_WORDS for line in text.splitlines()):
         return Rejection(path, Errors.E006.format(path=path))
-    document = Document.from_text(text, path=path, title=extracted.title or None,
-                                  url=extracted.url or None, source=extracted.sitename or None)
+    document = Document.from_text(
+        text,
+        path=path,
+        title=extracted.title or None,
+        url=extracted.url or None,
+        source=extracted.sitename or None,
+    )
     document.date = parse_date(extracted.date)
     document.date_status = "inferred" if document.date else "unknown"
-    document.metadata.update({key: value for key in ("author", "description", "hostname")
-                              if (value := getattr(extracted, key, None))})
+    document.metadata.update(
+        {
+            key: value
+            for key in ("author", "description", "hostname")
+            if (value := getattr(extracted, key, None))
+        }
+    )
     return document
 
 

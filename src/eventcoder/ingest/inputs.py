@@ -27,9 +27,14 @@ TEXT_SUFFIXES = (".txt", ".text")
 FOLDER_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 
 
-def read_inputs(inputs: Sequence[str | Path], *, date: dt.date | None = None,
-                glob: str | None = None, jsonl_fields: Mapping[str, str] | None = None,
-                language: str = "en") -> Iterator[Document | Rejection]:
+def read_inputs(
+    inputs: Sequence[str | Path],
+    *,
+    date: dt.date | None = None,
+    glob: str | None = None,
+    jsonl_fields: Mapping[str, str] | None = None,
+    language: str = "en",
+) -> Iterator[Document | Rejection]:
     """Stream Documents (ready to code) and Rejections from files, folders and ``-``.
 
     ``glob`` filters the files found in folders (e.g. ``"*.txt"``, ``"2023/*.html"``);
@@ -40,8 +45,13 @@ def read_inputs(inputs: Sequence[str | Path], *, date: dt.date | None = None,
     return _stream(inputs, date, glob, fields, language)
 
 
-def _stream(inputs: Sequence[str | Path], date: dt.date | None, glob: str | None,
-            fields: Mapping[str, str], language: str) -> Iterator[Document | Rejection]:
+def _stream(
+    inputs: Sequence[str | Path],
+    date: dt.date | None,
+    glob: str | None,
+    fields: Mapping[str, str],
+    language: str,
+) -> Iterator[Document | Rejection]:
     seen_text: dict[str, str] = {}
     seen_ids: dict[str, str] = {}
     for item in _read_all(inputs, glob, fields):
@@ -50,8 +60,13 @@ def _stream(inputs: Sequence[str | Path], date: dt.date | None, glob: str | None
         yield item
 
 
-def _finish(document: Document, date: dt.date | None, language: str,
-            seen_text: dict[str, str], seen_ids: dict[str, str]) -> Document | Rejection:
+def _finish(
+    document: Document,
+    date: dt.date | None,
+    language: str,
+    seen_text: dict[str, str],
+    seen_ids: dict[str, str],
+) -> Document | Rejection:
     """Check, date and identify one document; a Rejection when it is not to be coded."""
     where = document.path or document.id
     if not document.text.strip():
@@ -75,8 +90,9 @@ def _finish(document: Document, date: dt.date | None, language: str,
     return document
 
 
-def _read_all(inputs: Sequence[str | Path], glob: str | None,
-              fields: Mapping[str, str]) -> Iterator[Document | Rejection]:
+def _read_all(
+    inputs: Sequence[str | Path], glob: str | None, fields: Mapping[str, str]
+) -> Iterator[Document | Rejection]:
     for entry in inputs:
         if str(entry) == "-":
             yield read_stdin()
@@ -88,8 +104,12 @@ def _read_all(inputs: Sequence[str | Path], glob: str | None,
                 found = True
                 yield from _read_path(item, fields) if isinstance(item, Path) else (item,)
             if not found:
-                yield Rejection(str(path), Errors.E020.format(
-                    path=path, glob=glob or " ".join("*" + s for s in FOLDER_SUFFIXES)))
+                yield Rejection(
+                    str(path),
+                    Errors.E020.format(
+                        path=path, glob=glob or " ".join("*" + s for s in FOLDER_SUFFIXES)
+                    ),
+                )
         elif path.exists():
             yield from _read_path(path, fields)
         else:

@@ -21,8 +21,9 @@ from eventcoder.ingest.document import Document, Rejection
 __all__ = ["DEFAULT_FIELDS", "JSONL_SUFFIXES", "field_mapping", "read_jsonl_file"]
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-DEFAULT_FIELDS: dict[str, str] = {name: name for name in
-                                  ("id", "text", "date", "url", "title", "source")}
+DEFAULT_FIELDS: dict[str, str] = {
+    name: name for name in ("id", "text", "date", "url", "title", "source")
+}
 
 
 def field_mapping(overrides: Mapping[str, str] | None) -> dict[str, str]:
@@ -30,8 +31,9 @@ def field_mapping(overrides: Mapping[str, str] | None) -> dict[str, str]:
     fields = dict(DEFAULT_FIELDS)
     for name, field_name in (overrides or {}).items():
         if name not in DEFAULT_FIELDS or not field_name:
-            raise ConfigError(Errors.E019.format(value=f"{name}={field_name}",
-                                                 names=", ".join(DEFAULT_FIELDS)))
+            raise ConfigError(
+                Errors.E019.format(value=f"{name}={field_name}", names=", ".join(DEFAULT_FIELDS))
+            )
         fields[name] = field_name
     return fields
 
@@ -52,18 +54,22 @@ def _text_or_none(value: Any) -> str | None:
     return text or None
 
 
-def document_from_item(item: Mapping[str, Any], fields: Mapping[str, str],
-                       where: str) -> Document | Rejection:
+def document_from_item(
+    item: Mapping[str, Any], fields: Mapping[str, str], where: str
+) -> Document | Rejection:
     """Build a Document from one parsed JSON object (``where`` is ``path:line``)."""
     text = _get(item, fields["text"])
     if not isinstance(text, str) or not text.strip():
         path, _, line = where.rpartition(":")
         return Rejection(where, Errors.E008.format(path=path, line=line, field=fields["text"]))
     document = Document.from_text(
-        text, id=_text_or_none(_get(item, fields["id"])), path=where,
+        text,
+        id=_text_or_none(_get(item, fields["id"])),
+        path=where,
         title=_text_or_none(_get(item, fields["title"])),
         url=_text_or_none(_get(item, fields["url"])),
-        source=_text_or_none(_get(item, fields["source"])))
+        source=_text_or_none(_get(item, fields["source"])),
+    )
     raw_date = _get(item, fields["date"])
     document.date = parse_date(raw_date)
     document.date_status = "given" if document.date else "unknown"
@@ -88,8 +94,9 @@ def _parse_line(raw: bytes, path: Path, number: int) -> dict[str, Any] | Rejecti
     return Rejection(f"{path}:{number}", Errors.E007.format(path=path, line=number, detail=detail))
 
 
-def read_jsonl_file(path: Path, fields: Mapping[str, str] | None = None
-                    ) -> Iterator[Document | Rejection]:
+def read_jsonl_file(
+    path: Path, fields: Mapping[str, str] | None = None
+) -> Iterator[Document | Rejection]:
     """Stream the documents of a JSON Lines file, one line at a time."""
     mapping = field_mapping(fields)
     found = False
@@ -100,8 +107,11 @@ def read_jsonl_file(path: Path, fields: Mapping[str, str] | None = None
                     continue
                 found = True
                 item = _parse_line(raw, path, number)
-                yield item if isinstance(item, Rejection) else document_from_item(
-                    item, mapping, f"{path}:{number}")
+                yield (
+                    item
+                    if isinstance(item, Rejection)
+                    else document_from_item(item, mapping, f"{path}:{number}")
+                )
     except OSError as exc:
         yield Rejection(str(path), Errors.E004.format(path=path, detail=exc.strerror or exc))
         return

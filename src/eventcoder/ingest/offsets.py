@@ -28,8 +28,9 @@ class OffsetMap:
 
     __slots__ = ("_clean", "_orig", "clean_len", "orig_len")
 
-    def __init__(self, clean_starts: array, orig_starts: array, clean_len: int,
-                 orig_len: int) -> None:
+    def __init__(
+        self, clean_starts: array, orig_starts: array, clean_len: int, orig_len: int
+    ) -> None:
         self._clean = clean_starts
         self._orig = orig_starts
         self.clean_len = clean_len
@@ -96,7 +97,7 @@ class MapBuilder:
     def copy_to(self, pos: int) -> None:
         """Keep the original from the cursor up to ``pos``."""
         if pos > self._pos:
-            self._emit(self._src[self._pos:pos])
+            self._emit(self._src[self._pos : pos])
             self._pos = pos
 
     def replace(self, end: int, new: str) -> None:

@@ -31,8 +31,9 @@ from eventcoder.ingest.encoding import decode_bytes, detect_file_encoding
 __all__ = ["HEADER_KEYS", "document_from_text", "read_header", "read_stdin", "read_text_file"]
 
 HEADER_KEYS = ("title", "date", "source", "url", "id")
-_HEADER_LINE = re.compile(r"[ \t]*(" + "|".join(HEADER_KEYS) + r")[ \t]*:[ \t]*(.*?)[ \t]*\r?\n",
-                          re.IGNORECASE)
+_HEADER_LINE = re.compile(
+    r"[ \t]*(" + "|".join(HEADER_KEYS) + r")[ \t]*:[ \t]*(.*?)[ \t]*\r?\n", re.IGNORECASE
+)
 
 
 def read_header(original: str) -> tuple[dict[str, str], int]:
@@ -60,8 +61,14 @@ def document_from_text(original: str, path: str) -> Document:
     """Build a Document from plain text with the header convention of this module."""
     header, body_start = read_header(original)
     document = Document.from_text(
-        original, id=header.get("id"), body_start=body_start, path=path,
-        title=header.get("title"), url=header.get("url"), source=header.get("source"))
+        original,
+        id=header.get("id"),
+        body_start=body_start,
+        path=path,
+        title=header.get("title"),
+        url=header.get("url"),
+        source=header.get("source"),
+    )
     if "date" in header:
         document.date = parse_date(header["date"])
         document.date_status = "given" if document.date else "unknown"

@@ -15,16 +15,35 @@ def model_group() -> None:
 
 
 @model_group.command("train")
-@click.option("--data-dir", type=click.Path(path_type=Path), default=None,
-              help="Shared data folder (default: ../shared/data or $EVENTCODER_SHARED_DATA).")
-@click.option("--work-dir", type=click.Path(path_type=Path), default=Path("training"),
-              show_default=True, help="Where corpora and checkpoints go.")
-@click.option("--output", type=click.Path(path_type=Path), default=None,
-              help="Where the pipeline is saved (default: models/en_eventcoder).")
-@click.option("--minutes", type=float, default=52.0, show_default=True,
-              help="Wall-clock budget of the syntax training (entities get 40/52 of it).")
-def train_command(data_dir: Path | None, work_dir: Path, output: Path | None,
-                  minutes: float) -> None:
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Shared data folder (default: ../shared/data or $EVENTCODER_SHARED_DATA).",
+)
+@click.option(
+    "--work-dir",
+    type=click.Path(path_type=Path),
+    default=Path("training"),
+    show_default=True,
+    help="Where corpora and checkpoints go.",
+)
+@click.option(
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Where the pipeline is saved (default: models/en_eventcoder).",
+)
+@click.option(
+    "--minutes",
+    type=float,
+    default=52.0,
+    show_default=True,
+    help="Wall-clock budget of the syntax training (entities get 40/52 of it).",
+)
+def train_command(
+    data_dir: Path | None, work_dir: Path, output: Path | None, minutes: float
+) -> None:
     """Rebuild the pipeline from UD English EWT + GUM (about an hour on 2 cores)."""
     from dataclasses import replace
 

@@ -65,10 +65,14 @@ def _core_counts(nlp: Language, examples: list[Example]) -> tuple[int, int, int]
     """Exact-span matches of PERSON/ORG/GPE entities: (found, gold, extra)."""
     found = gold = extra = 0
     for eg, doc in zip(examples, nlp.pipe([eg.predicted.text for eg in examples])):
-        gold_spans = {(e.start_char, e.end_char, e.label_) for e in eg.reference.ents
-                      if e.label_ in CORE_TYPES}
-        pred_spans = {(e.start_char, e.end_char, e.label_) for e in doc.ents
-                      if e.label_ in CORE_TYPES}
+        gold_spans = {
+            (e.start_char, e.end_char, e.label_)
+            for e in eg.reference.ents
+            if e.label_ in CORE_TYPES
+        }
+        pred_spans = {
+            (e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in CORE_TYPES
+        }
         found += len(gold_spans & pred_spans)
         gold += len(gold_spans)
         extra += len(pred_spans - gold_spans)
@@ -95,8 +99,9 @@ def _news_counts(nlp: Language, folder: Path) -> tuple[int, int, int]:
     return found, gold, extra
 
 
-def evaluate_model(nlp: Language | None = None, data_dir: Path | None = None,
-                   limit: int = 0) -> ModelScores:
+def evaluate_model(
+    nlp: Language | None = None, data_dir: Path | None = None, limit: int = 0
+) -> ModelScores:
     """Score the pipeline on EWT test (syntax) and GUM test (entities)."""
     nlp = nlp or load_pipeline()
     data = data_dir or shared_data_dir()
@@ -111,12 +116,26 @@ def evaluate_model(nlp: Language | None = None, data_dir: Path | None = None,
     core_p, core_r, core_f = _prf(found, gold, extra)
     news_p, news_r, news_f = _prf(*_news_counts(nlp, data / "re3d"))
     return ModelScores(
-        upos=syn["pos_acc"], xpos=syn["tag_acc"], morph=syn["morph_acc"],
-        lemma=syn["lemma_acc"], uas=syn["dep_uas"], las=syn["dep_las"],
-        sents_f=syn["sents_f"], ents_p=ner["ents_p"], ents_r=ner["ents_r"],
-        ents_f=ner["ents_f"], core_p=core_p, core_r=core_r, core_f=core_f,
-        per_type=per_type, core_found=found, core_gold=gold, core_extra=extra,
-        news_p=news_p, news_r=news_r, news_f=news_f,
+        upos=syn["pos_acc"],
+        xpos=syn["tag_acc"],
+        morph=syn["morph_acc"],
+        lemma=syn["lemma_acc"],
+        uas=syn["dep_uas"],
+        las=syn["dep_las"],
+        sents_f=syn["sents_f"],
+        ents_p=ner["ents_p"],
+        ents_r=ner["ents_r"],
+        ents_f=ner["ents_f"],
+        core_p=core_p,
+        core_r=core_r,
+        core_f=core_f,
+        per_type=per_type,
+        core_found=found,
+        core_gold=gold,
+        core_extra=extra,
+        news_p=news_p,
+        news_r=news_r,
+        news_f=news_f,
     )
 
 
@@ -140,14 +159,20 @@ def _report(scores: ModelScores) -> list[str]:
     lines.append("re3d news/defence documents, named PERSON/ORG/GPE (raw text):")
     lines.append(f"  P {scores.news_p:.3f} R {scores.news_r:.3f} F {scores.news_f:.3f}")
     pct = 100 * scores.core_found / scores.core_gold if scores.core_gold else 0.0
-    lines.append(f"model: found {scores.core_found}/{scores.core_gold} ({pct:.1f}%), "
-                 f"extra {scores.core_extra}")
+    lines.append(
+        f"model: found {scores.core_found}/{scores.core_gold} ({pct:.1f}%), "
+        f"extra {scores.core_extra}"
+    )
     return lines
 
 
 @click.command("model")
-@click.option("--data-dir", type=click.Path(path_type=Path), default=None,
-              help="Shared data folder (default: ../shared/data).")
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Shared data folder (default: ../shared/data).",
+)
 @click.option("--check-floors", is_flag=True, help="Exit 1 if a score is below its floor.")
 def eval_model_command(data_dir: Path | None, check_floors: bool) -> None:
     """POS, UAS, LAS, sentence F on EWT test; entity P/R/F on GUM test."""
@@ -157,9 +182,11 @@ def eval_model_command(data_dir: Path | None, check_floors: bool) -> None:
     for line in _report(scores):
         click.echo(line)
     if check_floors:
-        below = [Errors.E301.format(name=k, value=v, floor=f)
-                 for k, f in load_floors().items()
-                 if (v := scores.as_dict()[k]) < f]
+        below = [
+            Errors.E301.format(name=k, value=v, floor=f)
+            for k, f in load_floors().items()
+            if (v := scores.as_dict()[k]) < f
+        ]
         for message in below:
             click.echo(message, err=True)
         if below:

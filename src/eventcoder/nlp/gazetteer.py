@@ -70,11 +70,18 @@ def add_entity_ruler(nlp: Language, data_dir: Path = ACTOR_DATA) -> int:
     # After the recognizer; of overlapping names the longest wins and, on a tie, ours: a
     # longer statistical name ("Gdansk Shipyard Union") keeps its span, while a same-span guess
     # (a country guessed as PERSON) takes our label.
-    ruler = nlp.add_pipe("span_ruler", name="entity_ruler", after="ner", config={
-        "spans_key": None, "annotate_ents": True, "overwrite": False,
-        "phrase_matcher_attr": "ORTH",
-        "ents_filter": {"@misc": "eventcoder.longest_then_ours.v1"},
-    })
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="entity_ruler",
+        after="ner",
+        config={
+            "spans_key": None,
+            "annotate_ents": True,
+            "overwrite": False,
+            "phrase_matcher_attr": "ORTH",
+            "ents_filter": {"@misc": "eventcoder.longest_then_ours.v1"},
+        },
+    )
     patterns = entity_patterns(data_dir)
     ruler.add_patterns(patterns)
     return len(patterns)

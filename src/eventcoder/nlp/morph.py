@@ -16,5 +16,8 @@ def is_plural(token: Token) -> bool:
     ``Plur``, so the feature alone misses them; the PTB tag settles those.
     """
     number = token.morph.get("Number")
-    return "Plur" in number or ("Ptan" in number and token.tag_ in _PLURAL_TAGS) or (
-        not number and token.tag_ in _PLURAL_TAGS)
+    return (
+        "Plur" in number
+        or ("Ptan" in number and token.tag_ in _PLURAL_TAGS)
+        or (not number and token.tag_ in _PLURAL_TAGS)
+    )

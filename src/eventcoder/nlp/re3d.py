@@ -22,8 +22,11 @@ _PARTICLES = {"of", "and", "for", "the", "de", "al", "el", "bin", "ibn"}
 
 def _named(text: str) -> bool:
     words = text.split()
-    return bool(words) and words[0] not in _PRONOUNS and all(
-        w[0].isupper() or w in _PARTICLES for w in words)
+    return (
+        bool(words)
+        and words[0] not in _PRONOUNS
+        and all(w[0].isupper() or w in _PARTICLES for w in words)
+    )
 
 
 def _lines(path: Path) -> Iterator[dict]:

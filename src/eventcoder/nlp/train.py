@@ -83,9 +83,19 @@ def convert_corpora(data_dir: Path, corpus_dir: Path) -> dict[str, int]:
 def _launch(config: str, train: Path, dev: Path, out: Path, seed: int) -> subprocess.Popen:
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     cmd = [
-        sys.executable, "-m", "spacy", "train", str(CONFIG_DIR / config),
-        "--output", str(out), "--paths.train", str(train), "--paths.dev", str(dev),
-        "--system.seed", str(seed),
+        sys.executable,
+        "-m",
+        "spacy",
+        "train",
+        str(CONFIG_DIR / config),
+        "--output",
+        str(out),
+        "--paths.train",
+        str(train),
+        "--paths.dev",
+        str(dev),
+        "--system.seed",
+        str(seed),
     ]
     out.mkdir(parents=True, exist_ok=True)
     logfile = open(out / "train.log", "w", encoding="utf-8")  # noqa: SIM115 - closed with process
@@ -121,12 +131,26 @@ def train_pipeline(plan: TrainPlan) -> Path:
     log.info("corpora: %s", counts)
     start = time.monotonic()
     procs = {
-        "syntax": (_launch("syntax.cfg", corpus / "syntax-train.spacy", corpus / "syntax-dev.spacy",
-                           plan.work_dir / "syntax", plan.seed),
-                   start + plan.syntax_minutes * 60),
-        "ner": (_launch("ner.cfg", corpus / "ner-train.spacy", corpus / "ner-dev.spacy",
-                        plan.work_dir / "ner", plan.seed),
-                start + plan.ner_minutes * 60),
+        "syntax": (
+            _launch(
+                "syntax.cfg",
+                corpus / "syntax-train.spacy",
+                corpus / "syntax-dev.spacy",
+                plan.work_dir / "syntax",
+                plan.seed,
+            ),
+            start + plan.syntax_minutes * 60,
+        ),
+        "ner": (
+            _launch(
+                "ner.cfg",
+                corpus / "ner-train.spacy",
+                corpus / "ner-dev.spacy",
+                plan.work_dir / "ner",
+                plan.seed,
+            ),
+            start + plan.ner_minutes * 60,
+        ),
     }
     _wait(procs)
     return assemble(_best(plan.work_dir / "syntax"), _best(plan.work_dir / "ner"), plan.output_dir)
@@ -141,26 +165,38 @@ def assemble(syntax_dir: Path, ner_dir: Path, output_dir: Path) -> Path:
     nlp.add_pipe("ner", source=ner_nlp, name="ner")
     add_news_exceptions(nlp.tokenizer)
     add_entity_ruler(nlp)
-    nlp.meta.update({
-        "name": "eventcoder",
-        "version": "0.1.0",
-        "description": "English pipeline for eventcoder, trained on UD English EWT and GUM "
-                       "(commercial-use genres); entities from GUM's named mentions.",
-        "license": "CC BY-SA 4.0",
-        "sources": [
-            {"name": "UD English EWT 2.16", "license": "CC BY-SA 4.0"},
-            {"name": "GUM (academic, bio, conversation, court, interview, news, speech, "
-                     "textbook, vlog, voyage)", "license": "CC BY / CC BY-SA (per genre)"},
-        ],
-    })
+    nlp.meta.update(
+        {
+            "name": "eventcoder",
+            "version": "0.1.0",
+            "description": "English pipeline for eventcoder, trained on UD English EWT and GUM "
+            "(commercial-use genres); entities from GUM's named mentions.",
+            "license": "CC BY-SA 4.0",
+            "sources": [
+                {"name": "UD English EWT 2.16", "license": "CC BY-SA 4.0"},
+                {
+                    "name": "GUM (academic, bio, conversation, court, interview, news, speech, "
+                    "textbook, vlog, voyage)",
+                    "license": "CC BY / CC BY-SA (per genre)",
+                },
+            ],
+        }
+    )
     if output_dir.exists():
         shutil.rmtree(output_dir)
     nlp.to_disk(output_dir)
-    (output_dir / "TRAINING.json").write_text(json.dumps({
-        "syntax": str(syntax_dir.name), "ner": str(ner_dir.name),
-        "syntax_meta": spacy.load(syntax_dir).meta.get("performance", {}),
-        "ner_meta": ner_nlp.meta.get("performance", {}),
-    }, indent=2), encoding="utf-8")
+    (output_dir / "TRAINING.json").write_text(
+        json.dumps(
+            {
+                "syntax": str(syntax_dir.name),
+                "ner": str(ner_dir.name),
+                "syntax_meta": spacy.load(syntax_dir).meta.get("performance", {}),
+                "ner_meta": ner_nlp.meta.get("performance", {}),
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
     return output_dir
 
 

@@ -32,8 +32,18 @@ __all__ = [
 
 # GUM genres whose source texts permit commercial use (see shared data SOURCE.md).
 COMMERCIAL_GUM_GENRES = frozenset(
-    {"academic", "bio", "conversation", "court", "interview", "news",
-     "speech", "textbook", "vlog", "voyage"}
+    {
+        "academic",
+        "bio",
+        "conversation",
+        "court",
+        "interview",
+        "news",
+        "speech",
+        "textbook",
+        "vlog",
+        "voyage",
+    }
 )
 
 # GUM entity type -> our NER label. "time", "substance", "animal", "plant" names are
@@ -227,15 +237,22 @@ def _propn_run(sent: Sentence, head: int, first: int, last: int) -> tuple[int, i
     start = head
     while start > first and (
         sent.pos[start - 1] == "PROPN"
-        or (sent.words[start - 1].lower() in _NAME_GLUE and start - 2 >= first
-            and sent.pos[start - 2] == "PROPN" and sent.words[start - 1] != "the")
+        or (
+            sent.words[start - 1].lower() in _NAME_GLUE
+            and start - 2 >= first
+            and sent.pos[start - 2] == "PROPN"
+            and sent.words[start - 1] != "the"
+        )
     ):
         start -= 1
     end = head + 1
     while end <= last and (
         sent.pos[end] == "PROPN"
-        or (sent.words[end].lower() in _NAME_GLUE and end + 1 <= last
-            and sent.pos[end + 1] == "PROPN")
+        or (
+            sent.words[end].lower() in _NAME_GLUE
+            and end + 1 <= last
+            and sent.pos[end + 1] == "PROPN"
+        )
     ):
         end += 1
     return start, end
@@ -287,7 +304,15 @@ def _make_doc(group: list[Sentence], vocab: Vocab, with_entities: bool) -> Doc:
         ents += iob
     spaces[-1] = False
     return Doc(
-        vocab, words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags,
-        morphs=morphs, heads=heads, deps=deps, sent_starts=starts,
+        vocab,
+        words=words,
+        spaces=spaces,
+        lemmas=lemmas,
+        pos=pos,
+        tags=tags,
+        morphs=morphs,
+        heads=heads,
+        deps=deps,
+        sent_starts=starts,
         ents=ents if with_entities else None,
     )

@@ -19,8 +19,14 @@ from eventcoder import records as R
 __all__ = ["SCHEMA_FILE", "build_schema", "load_schema", "validate_record"]
 
 SCHEMA_FILE = Path(__file__).with_name("records.schema.json")
-_KINDS = (R.DocumentRecord, R.EventRecord, R.ClaimRecord, R.QuantityRecord, R.PollRecord,
-          R.ConflictRecord)
+_KINDS = (
+    R.DocumentRecord,
+    R.EventRecord,
+    R.ClaimRecord,
+    R.QuantityRecord,
+    R.PollRecord,
+    R.ConflictRecord,
+)
 _OBJECTS = (R.Actor, R.DateInterval, R.Location)
 
 
@@ -36,23 +42,38 @@ def _type_schema(tp: Any) -> dict[str, Any]:
     if origin in (list, tuple):
         if origin is tuple and typing.get_args(tp)[-1] is not Ellipsis:
             args = typing.get_args(tp)
-            return {"type": "array", "minItems": len(args), "maxItems": len(args),
-                    "items": _type_schema(args[0])}
+            return {
+                "type": "array",
+                "minItems": len(args),
+                "maxItems": len(args),
+                "items": _type_schema(args[0]),
+            }
         return {"type": "array", "items": _type_schema(typing.get_args(tp)[0])}
     if origin is dict or tp is dict:
         return {"type": "object"}
-    return {str: {"type": "string"}, int: {"type": "integer"}, float: {"type": "number"},
-            bool: {"type": "boolean"}}.get(tp, {})
+    return {
+        str: {"type": "string"},
+        int: {"type": "integer"},
+        float: {"type": "number"},
+        bool: {"type": "boolean"},
+    }.get(tp, {})
 
 
 def _object_schema(cls: type, extra: dict[str, Any] | None = None) -> dict[str, Any]:
     hints = typing.get_type_hints(cls, vars(R))
     props = {f.name: _type_schema(hints[f.name]) for f in dataclasses.fields(cls)}
-    required = [f.name for f in dataclasses.fields(cls)
-                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    required = [
+        f.name
+        for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    ]
     props.update(extra or {})
-    return {"type": "object", "properties": props, "required": required + list(extra or {}),
-            "description": (cls.__doc__ or "").strip().splitlines()[0]}
+    return {
+        "type": "object",
+        "properties": props,
+        "required": required + list(extra or {}),
+        "description": (cls.__doc__ or "").strip().splitlines()[0],
+    }
 
 
 def build_schema() -> dict[str, Any]:

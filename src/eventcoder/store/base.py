@@ -24,8 +24,15 @@ def record_row(record: Record) -> tuple[Any, ...]:
     """(id, kind, doc_id, sentence, span_start, span_end, json) for one record."""
     data = record.to_dict()
     span = data.get("span") or [None, None]
-    return (record.id, record.KIND, record.doc_id, data.get("sentence"), span[0], span[1],
-            json.dumps(data, ensure_ascii=False))
+    return (
+        record.id,
+        record.KIND,
+        record.doc_id,
+        data.get("sentence"),
+        span[0],
+        span[1],
+        json.dumps(data, ensure_ascii=False),
+    )
 
 
 def payload_query(kind: str | None, doc_id: str | None, mark: str) -> tuple[str, list[Any]]:

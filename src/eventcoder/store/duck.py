@@ -36,8 +36,10 @@ class DuckDBStore(Store):
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         try:
             # Never let DuckDB fetch extensions from the network.
-            self.con = duckdb.connect(self.path, config={"autoinstall_known_extensions": False,
-                                                          "autoload_known_extensions": False})
+            self.con = duckdb.connect(
+                self.path,
+                config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
+            )
         except duckdb.Error as exc:
             raise ConfigError(Errors.E202.format(url=self.path, detail=exc)) from exc
         self.con.execute(_SCHEMA)
@@ -49,8 +51,9 @@ class DuckDBStore(Store):
         self.con.execute("BEGIN TRANSACTION")
         try:
             self.con.execute("DELETE FROM records WHERE doc_id = ?", [doc_id])
-            self.con.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                 rows)
+            self.con.executemany(
+                "INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?)", rows
+            )
             self.con.execute("COMMIT")
         except duckdb.Error:
             self.con.execute("ROLLBACK")
@@ -64,8 +67,9 @@ class DuckDBStore(Store):
                 yield payload
 
     def has_document(self, doc_id: str) -> bool:
-        row = self.con.execute("SELECT count(*) FROM records WHERE id = ? AND kind = 'document'",
-                               [doc_id]).fetchone()
+        row = self.con.execute(
+            "SELECT count(*) FROM records WHERE id = ? AND kind = 'document'", [doc_id]
+        ).fetchone()
         return bool(row and row[0])
 
     def counts(self) -> dict[str, int]:

@@ -42,7 +42,8 @@ def write_tables(records: Iterable[Record], folder: Path, fmt: str = "parquet") 
         for column in frame.columns:
             if frame[column].map(lambda v: isinstance(v, (list, dict))).any():
                 frame[column] = frame[column].map(
-                    lambda v: json.dumps(v) if isinstance(v, (list, dict)) else v)
+                    lambda v: json.dumps(v) if isinstance(v, (list, dict)) else v
+                )
         path = folder / f"{kind}s.{fmt}"
         if fmt == "parquet":
             frame.to_parquet(path, index=False)

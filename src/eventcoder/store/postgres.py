@@ -62,8 +62,9 @@ class PostgresStore(Store):
         self.con.commit()
 
     def has_document(self, doc_id: str) -> bool:
-        rows = self.query("SELECT count(*) FROM records WHERE id = %s AND kind = 'document'",
-                          [doc_id])
+        rows = self.query(
+            "SELECT count(*) FROM records WHERE id = %s AND kind = 'document'", [doc_id]
+        )
         return bool(rows[0][0])
 
     def counts(self) -> dict[str, int]:
