@@ -1,11 +1,14 @@
 """The real-news documents our event gold is annotated on, read from ../shared/data.
 
-Two sources, both redistributable as annotations (the gold keeps ids and offsets, never text):
+Three sources, all redistributable as annotations (the gold keeps ids and offsets, never text):
 
 - every news document of GUM (Wikinews), rebuilt as running text from the treebank, one unit
   per treebank sentence;
 - every re3d document outside ``BBC_Online`` (government press releases and Wikipedia), one unit
-  per sentence found by a fixed rule splitter, so units never move when the pipeline changes.
+  per sentence found by a fixed rule splitter, so units never move when the pipeline changes;
+- the political weblogs of UD English EWT's dev and test files (war reporting and analysis,
+  2003-2006; the train file is left out because our pipeline was trained on it), one unit per
+  treebank sentence, dated from the document id.
 
 A *unit* is ``(doc_id, index, start, end)``: character offsets into the rebuilt document text.
 The split into dev and test is by document, from a hash of the document id, so it never
@@ -40,9 +43,17 @@ class NewsDoc:
 def assign_splits(docs: list[NewsDoc]) -> dict[str, str]:
     """Split documents into ``dev`` (two thirds of the units) and ``test`` (one third).
 
-    Documents are taken in the order of a hash of their id and go to ``test`` until it holds a
-    third of all units, so the split is random-like, whole-document and reproducible.
+    Each source (GUM and re3d together, as first annotated; EWT weblogs on their own) is split
+    on its own, so adding a source never moves a document of another.
     """
+    weblogs = [doc for doc in docs if doc.doc_id.startswith("weblog-")]
+    others = [doc for doc in docs if not doc.doc_id.startswith("weblog-")]
+    return {**_split_group(others), **_split_group(weblogs)}
+
+
+def _split_group(docs: list[NewsDoc]) -> dict[str, str]:
+    """Documents in the order of a hash of their id go to ``test`` until it holds a third of
+    the units, so the split is random-like, whole-document and reproducible."""
     total = sum(len(doc.units) for doc in docs)
     order = sorted(docs, key=lambda doc: hashlib.sha1(doc.doc_id.encode("utf-8")).hexdigest())
     splits: dict[str, str] = {}
@@ -67,10 +78,22 @@ def read_gum_news(data_dir: Path) -> Iterator[NewsDoc]:
         path = treebank_path(data_dir, "gum", split)
         if not path.exists():
             raise FileNotFoundError(f"GUM treebank not found: {path}")
-        yield from _gum_documents(path)
+        yield from _treebank_documents(path, "GUM_news_")
 
 
-def _gum_documents(path: Path) -> Iterator[NewsDoc]:
+def read_ewt_weblogs(data_dir: Path) -> Iterator[NewsDoc]:
+    """The weblog documents of EWT dev and test, one unit per sentence."""
+    for split in ("dev", "test"):
+        path = treebank_path(data_dir, "ewt", split)
+        if not path.exists():
+            raise FileNotFoundError(f"EWT treebank not found: {path}")
+        yield from _treebank_documents(path, "weblog-")
+
+
+_EWT_DATE = re.compile(r"_ENG_(\d{4})(\d{2})(\d{2})_")
+
+
+def _treebank_documents(path: Path, prefix: str) -> Iterator[NewsDoc]:
     import gzip
 
     doc_id = ""
@@ -79,10 +102,14 @@ def _gum_documents(path: Path) -> Iterator[NewsDoc]:
     newpar = False
 
     def flush() -> NewsDoc | None:
-        if not doc_id.startswith("GUM_news_") or not sentences:
+        if not doc_id.startswith(prefix) or not sentences:
             return None
         text, units = _join(sentences)
-        return NewsDoc(doc_id, text, meta.get("dateCreated", ""), meta.get("title", ""), units)
+        date = meta.get("dateCreated", "")
+        found = _EWT_DATE.search(doc_id)
+        if not date and found:
+            date = "-".join(found.groups())
+        return NewsDoc(doc_id, text, date, meta.get("title", ""), units)
 
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         for line in handle:
@@ -144,7 +171,53 @@ def read_re3d(data_dir: Path) -> Iterator[NewsDoc]:
 # or a single capital (an initial).
 _END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])")
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen", "rep", "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "jr",
+        "sr",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+    ]
 )
 
 
@@ -179,5 +252,5 @@ def _add(units: list[tuple[int, int]], text: str, start: int, end: int) -> None:
 
 
 def read_news_corpus(data_dir: Path) -> list[NewsDoc]:
-    """All gold documents: GUM news first, then re3d, in a fixed order."""
-    return [*read_gum_news(data_dir), *read_re3d(data_dir)]
+    """All gold documents: GUM news, re3d, then EWT weblogs, in a fixed order."""
+    return [*read_gum_news(data_dir), *read_re3d(data_dir), *read_ewt_weblogs(data_dir)]
