@@ -28,6 +28,7 @@ EVAL_COMMANDS: dict[str, str] = {
     "claims": "eventcoder.claims.evaluate:eval_claims_command",
     "petrarch": "eventcoder.events.evaluate_petrarch:eval_petrarch_command",
     "plover": "eventcoder.events.evaluate_plover:eval_plover_command",
+    "news": "eventcoder.events.evaluate_news:eval_news_command",
 }
 
 

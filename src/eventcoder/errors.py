@@ -147,3 +147,14 @@ class Errors:
         "E805",
         "The document has no dependency parse; run it through eventcoder's pipeline (load_pipeline()) before extracting events.",
     )
+    E806 = _Message(
+        "E806",
+        "News gold file {path} not found; build it with scripts/news_gold.py or pass --gold.",
+    )
+    E807 = _Message(
+        "E807", "{path}:{line}: malformed news gold line ({detail}); fix or rebuild it."
+    )
+    E808 = _Message(
+        "E808",
+        "Gold unit {unit} does not match the document text in the shared data (offsets {span}); rebuild the gold.",
+    )
