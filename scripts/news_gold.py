@@ -1,7 +1,7 @@
 """Tools for the real-news event gold (see docs/codebook.md).
 
     python scripts/news_gold.py units --out WORK/units          # one JSONL per document, for annotators
-    python scripts/news_gold.py build --annotations WORK/annot  # A1, A2 (dev), A3 (test) -> committed gold
+    python scripts/news_gold.py build --annotations WORK/annot  # every A<n>/ folder -> committed gold
     python scripts/news_gold.py agree --annotations WORK/annot --overlap WORK/annot/overlap.list
 
 The annotators' working files hold the sentence text for reading; the committed gold
@@ -26,7 +26,12 @@ from eventcoder.events.ontology import CameoOntology
 from eventcoder.paths import PACKAGE_DIR, shared_data_dir
 
 GOLD_DIR = PACKAGE_DIR / "data" / "gold"
-ANNOTATORS = ("A1", "A2", "A3")
+
+
+def annotator_folders(annotations: Path) -> list[tuple[str, Path]]:
+    """Every annotator folder ``A<n>`` under ``annotations``, A1 first (its version wins)."""
+    found = [p for p in annotations.glob("A*") if p.is_dir() and p.name[1:].isdigit()]
+    return [(p.name, p) for p in sorted(found, key=lambda p: int(p.name[1:]))]
 
 
 def units(out: Path, split: str | None) -> None:
@@ -64,7 +69,7 @@ def _cameo_codes() -> set[str]:
 def build(annotations: Path, out: Path) -> int:
     """Check every annotator file and write the gold of each split; the exit status."""
     docs, splits = _corpus()
-    folders = [(name, annotations / name) for name in ANNOTATORS]
+    folders = annotator_folders(annotations)
     gold, problems = build_gold(folders, docs, _cameo_codes())
     for problem in problems:
         print(f"error: {problem}", file=sys.stderr)
@@ -160,7 +165,12 @@ def main() -> None:
     p_units.add_argument("--out", type=Path, required=True)
     p_units.add_argument("--split", choices=["dev", "test"])
     p_build = sub.add_parser("build", help="annotator files -> committed gold")
-    p_build.add_argument("--annotations", type=Path, required=True, help="holds A1/ A2/ A3/")
+    p_build.add_argument(
+        "--annotations",
+        type=Path,
+        required=True,
+        help="holds one folder per annotator: A1/, A2/, ...",
+    )
     p_build.add_argument("--out", type=Path, default=GOLD_DIR)
     p_agree = sub.add_parser("agree", help="agreement of A1 and A2 on the overlap documents")
     p_agree.add_argument("--annotations", type=Path, required=True)
