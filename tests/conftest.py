@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
+# A stage that raises is a bug: in tests it fails loudly instead of costing one sentence.
+# Tests of the isolation itself turn this off with monkeypatch.
+os.environ.setdefault("EVENTCODER_STRICT", "1")
+
+from eventcoder.paths import shared_data_dir
+
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+SHARED = shared_data_dir().parent  # ../shared, or the parent of $EVENTCODER_SHARED_DATA
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@
 The one place that calls the coder is ``_load_coder``; everything else here is reading,
 writing and counting. Exit status: 0 all input coded (skipped non-English or duplicate
 documents included); 3 some input was rejected (unreadable, empty, binary, malformed, or
-coding failed) while all good documents were still coded; 2 usage error; 1 the model or
+coding failed) or a document was only partly coded (a stage failed on a sentence) while all good documents were still coded; 2 usage error; 1 the model or
 the store could not be opened.
 """
 
@@ -167,7 +167,7 @@ def code_command(
         click.echo(str(exc), err=True)
         sys.exit(EXIT_FAILED)
     click.echo(_summary(counts), err=True)
-    sys.exit(EXIT_REJECTED if counts["rejected"] else EXIT_OK)
+    sys.exit(EXIT_REJECTED if counts["rejected"] or counts["partial"] else EXIT_OK)
 
 
 def _load_coder(stages: str | None = None) -> CodeFn:
@@ -242,11 +242,10 @@ def _run(
             counts["stored"] += 1  # written whole by an earlier run: nothing to redo
             continue
         records, failure = _code_one(item, code)
+        status = getattr(records[0], "status", "rejected") if records else "rejected"
+        counts["coded" if status == "coded" else status] += 1
         if failure:
-            counts["rejected"] += 1
             bar.write(failure, file=sys.stderr)
-        else:
-            counts["coded"] += 1
         for record in records:
             counts["record:" + record.KIND] += 1
             sink.write(record)
@@ -257,19 +256,15 @@ def _run(
 
 
 def _code_one(document: Document, code: CodeFn) -> tuple[list[Record], str | None]:
-    """The document's records, and the failure message when coding it failed."""
+    """The document's records, and the failure message when coding it failed whole."""
     try:
         records = code(document)
     except Exception as exc:  # one document's failure must not stop the batch
         log.debug("coding %s failed", document.id, exc_info=True)
         detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
         message = Errors.E013.format(doc=document.path or document.id, detail=detail)
-        head = document.to_record(status="rejected")
-        head.warnings.append(message)
-        return [head], message
-    head = records[0] if records else None
-    failed = [w for w in getattr(head, "warnings", []) if w.startswith("[E013]")]
-    return records, failed[0] if failed else None
+        return [document.to_record(status="rejected", warnings=(message,))], message
+    return records, None  # a partly coded document's failures were logged by the coder
 
 
 def _summary(counts: Counter[str]) -> str:
@@ -279,8 +274,9 @@ def _summary(counts: Counter[str]) -> str:
         if key.startswith("record:")
     )
     stored = f", {counts['stored']} already in the store" if counts["stored"] else ""
+    partial = f", {counts['partial']} partly coded" if counts["partial"] else ""
     return (
-        f"eventcoder code: {counts['coded']} documents coded, {counts['skipped']} skipped, "
+        f"eventcoder code: {counts['coded']} documents coded{partial}, {counts['skipped']} skipped, "
         f"{counts['rejected']} rejected{stored}; records: {kinds or 'none'}"
     )
 

@@ -4,28 +4,28 @@ A ``Coder`` holds the resources loaded once (the spaCy pipeline, actor dictionar
 event patterns, claim rules) and runs the stages on each document in one direction:
 parse -> actors -> time -> events -> claims. Runners only decide where this runs.
 
-Long documents are parsed in paragraph-aligned chunks so memory stays bounded; sentence
-indices and character offsets continue across chunks, and every span in a record is
-mapped back to the document text as the user gave it.
+Long documents are parsed in paragraph-aligned chunks so memory and time stay linear;
+sentence indices and character offsets continue across chunks, and every span in a record
+is mapped back to the document text as the user gave it. The stages themselves, their
+order and their failure isolation live in ``stages.py``.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from eventcoder.errors import Errors
-from eventcoder.records import Actor, DocumentRecord, Record
+from eventcoder.records import DocumentRecord, Record, map_spans, record_id
+from eventcoder.stages import STAGES, Failure, Stage
 
-__all__ = ["Chunk", "Coder", "CoderConfig", "code_document", "split_chunks"]
+__all__ = ["Coder", "CoderConfig", "code_document", "split_chunks"]
 
 log = logging.getLogger(__name__)
 
@@ -35,21 +35,13 @@ class CoderConfig:
     """How documents are coded. Read once; frozen."""
 
     model: Path | None = None  # default: the bundled pipeline
-    stages: tuple[str, ...] = ("actors", "time", "events", "claims")
+    stages: tuple[str, ...] = field(default_factory=lambda: tuple(STAGES))  # all, in order
     chunk_chars: int = 100_000  # parse long documents in pieces of about this size
 
 
-@dataclass(frozen=True)
-class Chunk:
-    """A piece of a document's cleaned text and where it starts."""
-
-    offset: int
-    text: str
-    first_sentence: int = 0
-
-
 def split_chunks(text: str, size: int) -> list[tuple[int, str]]:
-    """Split text into (offset, piece) at paragraph, else line, else sentence breaks."""
+    """Split text into (offset, piece) at paragraph, else line, else sentence breaks, so
+    that the sentences (and their numbers) do not depend on the chunk size."""
     if len(text) <= size:
         return [(0, text)]
     pieces: list[tuple[int, str]] = []
@@ -57,13 +49,21 @@ def split_chunks(text: str, size: int) -> list[tuple[int, str]]:
     while start < len(text):
         end = min(start + size, len(text))
         if end < len(text):
-            window = text[start:end]
-            cut = max(window.rfind("\n\n"), window.rfind("\n"), window.rfind(". "))
-            if cut > size // 4:
-                end = start + cut + 1
+            end = _break_before(text, start, end, size)
         pieces.append((start, text[start:end]))
         start = end
     return pieces
+
+
+def _break_before(text: str, start: int, end: int, size: int) -> int:
+    """Where a piece ends: just before a paragraph or line break (the parser attaches the
+    blank space to the next sentence, as it does in the whole text), else after a full stop."""
+    window = text[start:end]
+    for sep, keep in (("\n\n", 0), ("\n", 0), (". ", 1)):
+        cut = window.rfind(sep)
+        if cut > size // 4:
+            return start + cut + keep
+    return end
 
 
 class Coder:
@@ -78,11 +78,11 @@ class Coder:
         self,
         nlp: Language,
         config: CoderConfig = CoderConfig(),
-        stages: dict[str, Any] | None = None,
+        stages: tuple[Stage, ...] = (),
     ) -> None:
         self.nlp = nlp
         self.config = config
-        self.stages = stages or {}
+        self.stages = stages
 
     @classmethod
     def load(cls, config: CoderConfig = CoderConfig()) -> Coder:
@@ -110,62 +110,74 @@ class Coder:
 
 
 def code_document(document: Any, coder: Coder) -> list[Record]:
-    """All records for one document: its document record first, then the coded records."""
+    """All records for one document: its document record first, then the coded records.
+
+    A stage that fails on a sentence costs only its records for that sentence: the document
+    record then has status ``partial`` and a warning naming the file (or JSON line), the
+    sentence and the cause (``EVENTCODER_STRICT=1`` raises instead)."""
+    from eventcoder.stages import Context, run_chunk, run_document_stages
+
+    records: list[Record] = []
+    failures: list[str] = []
+    inferred: Any = None
+    sentence_base = 0
+    for offset, piece in split_chunks(document.text, coder.config.chunk_chars):
+        parsed = coder.nlp(piece)
+        start = Context(document, parsed, first_sentence=sentence_base, date=document.date)
+        done, failed = run_chunk(coder.stages, start)
+        failures += [_failure_message(document, f, sentence_base) for f in failed]
+        times = done.times
+        if inferred is None and document.date is None and times and times.document_date:
+            inferred = times
+        records += [_relocate(record, offset, document) for record in done.records]
+        sentence_base += sum(1 for _ in parsed.sents)
+    final = Context(document, None, date=document.date, records=tuple(records))
+    final, failed = run_document_stages(coder.stages, final)
+    failures += [_failure_message(document, f, None) for f in failed]
+    records = list(final.records)
+    date, date_status = _document_date(document, inferred)
+    for message in failures:
+        log.warning("%s", message)
     head = DocumentRecord(
-        id=document.id,
+        id=record_id(document.id),
         doc_id=document.id,
         title=document.title,
         url=document.url,
         source=document.source,
         path=document.path,
-        date=document.date.isoformat() if document.date else None,
-        date_status=document.date_status,
+        date=date,
+        date_status=date_status,
         language=document.language,
-        warnings=list(document.warnings),
+        status="partial" if failures else "coded",
+        n_sentences=sentence_base,
+        n_records=len(records),
+        warnings=(*document.warnings, *failures),
     )
-    records: list[Record] = []
-    sentence_base = 0
-    try:
-        for offset, piece in split_chunks(document.text, coder.config.chunk_chars):
-            parsed = coder.nlp(piece)
-            chunk = Chunk(offset=offset, text=piece, first_sentence=sentence_base)
-            records += _code_chunk(parsed, chunk, document, coder, head)
-            sentence_base += sum(1 for _ in parsed.sents)
-    except Exception as exc:  # one document's failure must not stop a batch
-        log.debug("coding failed for %s", document.id, exc_info=True)
-        head.status = "rejected"
-        head.warnings.append(Errors.E013.format(doc=document.id, detail=repr(exc)))
-        records = []
-    head.n_sentences = sentence_base
-    head.n_records = len(records)
     return [head, *records]
 
 
-def _code_chunk(
-    parsed: Doc, chunk: Chunk, document: Any, coder: Coder, head: DocumentRecord
-) -> list[Record]:
-    from eventcoder.stages import run_stages
+def _document_date(document: Any, times: Any) -> tuple[str | None, Any]:
+    """The document's date and its status: given, else inferred by the time stage."""
+    if document.date is not None:
+        return document.date.isoformat(), document.date_status
+    if times is not None and times.document_date is not None:
+        return times.document_date.isoformat(), times.document_date_status
+    return None, document.date_status
 
-    out = run_stages(coder.stages, parsed, document, head, chunk.first_sentence)
-    return [_relocate(record, chunk.offset, document) for record in out]
 
-
-_SPAN_FIELDS = ("span", "content_span", "trigger_span")
+def _failure_message(document: Any, failure: Failure, chunk_start: int | None) -> str:
+    """The warning for one stage failure, naming the file (or JSON line) and the sentence."""
+    where = document.path or document.id
+    detail = failure.cause
+    if failure.sentence is not None:
+        return Errors.E042.format(
+            where=where, sentence=failure.sentence, stage=failure.stage, detail=detail
+        )
+    if chunk_start is None:
+        return Errors.E043.format(where=where, stage=failure.stage, detail=detail)
+    return Errors.E041.format(where=where, first=chunk_start, stage=failure.stage, detail=detail)
 
 
 def _relocate(record: Record, offset: int, document: Any) -> Record:
     """Shift chunk-relative spans by the chunk offset and map them to the original text."""
-
-    def move(span: tuple[int, int] | list[int] | None) -> tuple[int, int] | None:
-        if span is None:
-            return None
-        return tuple(document.to_original(span[0] + offset, span[1] + offset))
-
-    changes: dict[str, Any] = {}
-    for f in dataclasses.fields(record):
-        value = getattr(record, f.name)
-        if f.name in _SPAN_FIELDS:
-            changes[f.name] = move(value)
-        elif isinstance(value, Actor) and value.span is not None:
-            changes[f.name] = dataclasses.replace(value, span=move(value.span))
-    return dataclasses.replace(record, **changes)
+    return map_spans(record, lambda span: document.to_original(span[0] + offset, span[1] + offset))

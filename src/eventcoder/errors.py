@@ -87,6 +87,24 @@ class Errors:
         "{path}: not a text, HTML or JSON Lines file; skipped (name it, or pass --glob, to read it).",
     )
 
+    # E040-E059: coding failures and misuse of the Python API
+    E040 = _Message("E040", "Unknown stage(s) {names}; the stages are: {known}.")
+    E041 = _Message(
+        "E041",
+        "{where}: the {stage} stage failed on the sentences from {first} ({detail}); they were "
+        "coded again one at a time and no sentence failed alone, so nothing was dropped.",
+    )
+    E042 = _Message(
+        "E042",
+        "{where}: sentence {sentence}: the {stage} stage failed ({detail}); its records for "
+        "that sentence were dropped, the rest of the document was coded.",
+    )
+    E043 = _Message(
+        "E043",
+        "{where}: the {stage} stage failed ({detail}); its records for this document were "
+        "dropped, the rest was coded.",
+    )
+
     # E1xx: models and resources
     E101 = _Message(
         "E101",

@@ -1,15 +1,19 @@
 """The output contract: typed records that every stage produces and every face consumes.
 
-Records are plain dataclasses; ``to_dict`` gives the JSON Lines form documented in
-``schema/records.schema.json`` and ``from_dict`` reads it back. This module imports
-nothing of ours (see DESIGN.md), so any stage may use it.
+Records are frozen dataclasses: built once, never changed (``dataclasses.replace`` makes a
+changed copy). ``to_dict`` gives the JSON Lines form documented in
+``schema/records.schema.json`` and ``from_dict`` reads it back exactly
+(``from_dict(json.loads(json.dumps(r.to_dict()))) == r``: spans and lists come back as tuples).
+Fields with a closed set of values are ``Literal`` types, which the schema lists as enums.
+This module imports nothing of ours (see DESIGN.md), so any stage may use it.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal, TypeVar
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -23,10 +27,47 @@ __all__ = [
     "PollRecord",
     "QuantityRecord",
     "Record",
+    "doc_key",
+    "map_spans",
     "record_from_dict",
+    "record_id",
 ]
 
 SCHEMA_VERSION = "1.0"
+
+Granularity = Literal["day", "week", "month", "season", "quarter", "year", "decade", "unknown"]
+DateStatus = Literal["given", "inferred", "unknown"]
+DocumentStatus = Literal["coded", "partial", "skipped", "rejected"]
+Modality = Literal["asserted", "reported", "intended", "threatened", "hypothetical"]
+
+Span = tuple[int, int]
+R = TypeVar("R")
+
+
+def doc_key(doc_id: str) -> str:
+    """The document id as used in record ids: ``%`` and ``:`` percent-escaped, so it holds no
+    ``:`` and two different documents never share a key (``"x:s0:e0"`` -> ``"x%3As0%3Ae0"``)."""
+    return doc_id.replace("%", "%25").replace(":", "%3A")
+
+
+def record_id(doc_id: str, *parts: str) -> str:
+    """A record id: the escaped document id and the record's own parts, joined by ``:``
+    (``record_id("d1", "s12", "e0") == "d1:s12:e0"``); unique across documents."""
+    return ":".join((doc_key(doc_id), *parts))
+
+
+def _frozen_value(value: Any) -> Any:
+    """Lists (as JSON gives them, or as a caller passes them) become tuples, recursively."""
+    if isinstance(value, list):
+        return tuple(_frozen_value(v) for v in value)
+    return value
+
+
+def _freeze(obj: Any) -> None:
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        if isinstance(value, list):
+            object.__setattr__(obj, f.name, _frozen_value(value))
 
 
 @dataclass(frozen=True)
@@ -37,27 +78,18 @@ class Actor:
     code: str | None = None  # e.g. "BLRGOV", "IGOEU"; None when not coded
     country: str | None = None  # ISO 3166 alpha-3, or an organisation code ("EU", "NATO")
     sector: str | None = None  # GOV, MIL, SPY, COP, OPP, CVL, MED, REB, IGO, ...
-    span: tuple[int, int] | None = None  # character offsets in the original text
+    span: Span | None = None  # character offsets in the original text
     entity_type: str | None = None  # PERSON, ORG, GPE... for uncoded named entities
 
+    def __post_init__(self) -> None:
+        _freeze(self)
+
     def to_dict(self) -> dict[str, Any]:
-        data = dataclasses.asdict(self)
-        data["span"] = list(self.span) if self.span else None
-        return data
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Actor | None:
-        if data is None:
-            return None
-        span = data.get("span")
-        return cls(
-            text=data["text"],
-            code=data.get("code"),
-            country=data.get("country"),
-            sector=data.get("sector"),
-            span=tuple(span) if span else None,
-            entity_type=data.get("entity_type"),
-        )
+        return None if data is None else cls(**data)
 
 
 @dataclass(frozen=True)
@@ -66,7 +98,7 @@ class DateInterval:
 
     start: str | None = None
     end: str | None = None
-    granularity: str = "unknown"  # day, week, month, season, quarter, year, decade, unknown
+    granularity: Granularity = "unknown"
     text: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -94,7 +126,7 @@ class Location:
         return None if data is None else cls(**data)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Record:
     """Fields shared by every record; sentence-level records also carry provenance."""
 
@@ -104,8 +136,11 @@ class Record:
     id: str
     doc_id: str
     sentence: int | None = None
-    span: tuple[int, int] | None = None
+    span: Span | None = None
     sentence_text: str | None = None
+
+    def __post_init__(self) -> None:
+        _freeze(self)
 
     @property
     def record(self) -> str:
@@ -129,9 +164,7 @@ class Record:
             nested = cls._NESTED.get(f.name)
             if nested is not None:
                 value = nested.from_dict(value)  # type: ignore[attr-defined]
-            elif f.name == "span" and value is not None:
-                value = tuple(value)
-            kwargs[f.name] = value
+            kwargs[f.name] = _frozen_value(value)
         return cls(**kwargs)
 
 
@@ -147,7 +180,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@dataclass
+@dataclass(frozen=True)
 class DocumentRecord(Record):
     """One per coded document, first in its group, so every input is accounted for."""
 
@@ -157,15 +190,15 @@ class DocumentRecord(Record):
     source: str | None = None
     path: str | None = None
     date: str | None = None
-    date_status: str = "unknown"  # given, inferred, unknown
+    date_status: DateStatus = "unknown"
     language: str | None = None
-    status: str = "coded"  # coded, skipped, rejected
+    status: DocumentStatus = "coded"  # partial: a stage failed on some sentence (see warnings)
     n_sentences: int = 0
     n_records: int = 0
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class EventRecord(Record):
     """Who did what to whom, when and where, coded in CAMEO and PLOVER."""
 
@@ -182,20 +215,20 @@ class EventRecord(Record):
     cameo: str | None = None
     plover: str | None = None
     plover_mode: str | None = None
-    plover_context: list[str] = field(default_factory=list)
+    plover_context: tuple[str, ...] = ()
     goldstein: float | None = None
     quad_class: int | None = None
     negated: bool = False
-    modality: str = "asserted"  # asserted, reported, intended, threatened, hypothetical, ...
+    modality: Modality = "asserted"
     trigger: str | None = None
-    trigger_span: tuple[int, int] | None = None
+    trigger_span: Span | None = None
     date: DateInterval | None = None
     location: Location | None = None
     reported_by: Actor | None = None
     pattern: str | None = None  # which dictionary pattern fired, for debugging
 
 
-@dataclass
+@dataclass(frozen=True)
 class ClaimRecord(Record):
     """A statement attributed to a speaker."""
 
@@ -203,13 +236,13 @@ class ClaimRecord(Record):
     _NESTED: ClassVar[dict[str, type]] = {"speaker": Actor, "date": DateInterval}
     speaker: Actor | None = None
     content: str | None = None
-    content_span: tuple[int, int] | None = None
+    content_span: Span | None = None
     verb: str | None = None
     stance: str | None = None  # assertion, denial, estimate, ...
     date: DateInterval | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class QuantityRecord(Record):
     """A number about something, with who gives it when known (an estimate)."""
 
@@ -225,7 +258,7 @@ class QuantityRecord(Record):
     date: DateInterval | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class PollRecord(Record):
     """One answer share from an opinion poll, with the caveats the text states."""
 
@@ -237,16 +270,16 @@ class PollRecord(Record):
     question: str | None = None
     answer: str | None = None
     share: float | None = None
-    caveats: list[str] = field(default_factory=list)
+    caveats: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class ConflictRecord(Record):
     """Estimates or claims about the same measure that disagree."""
 
     KIND: ClassVar[str] = "conflict"
     measure: str | None = None
-    members: list[str] = field(default_factory=list)
+    members: tuple[str, ...] = ()
     reason: str | None = None
 
 
@@ -270,3 +303,18 @@ def record_from_dict(data: dict[str, Any]) -> Record:
     except KeyError as exc:
         raise ValueError(f"unknown record kind: {data.get('record')!r}") from exc
     return cls.from_dict(data)
+
+
+_SPAN_FIELDS = ("span", "content_span", "trigger_span")
+
+
+def map_spans(record: R, move: Callable[[Span], Span]) -> R:
+    """A copy of ``record`` with every character span (its own and its actors') moved."""
+    changes: dict[str, Any] = {}
+    for f in dataclasses.fields(record):  # type: ignore[arg-type]
+        value = getattr(record, f.name)
+        if f.name in _SPAN_FIELDS and value is not None:
+            changes[f.name] = tuple(move(value))
+        elif isinstance(value, Actor) and value.span is not None:
+            changes[f.name] = dataclasses.replace(value, span=tuple(move(value.span)))
+    return dataclasses.replace(record, **changes) if changes else record  # type: ignore[type-var]

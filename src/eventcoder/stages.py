@@ -1,28 +1,122 @@
-"""The coding stages by name, loaded lazily, and the one place that runs them in order.
+"""The coding stages: one protocol, one registry, one runner.
 
-Registry entries are ``"module:factory"`` strings so a configuration can choose stages by
-name without if-chains, and a stage's resources load only when it is used.
-Order is fixed by data flow: actors -> time -> events -> claims.
+Every stage has the same shape: a factory (the registry entry, ``"module:factory"``) loads
+the stage's own data once and returns an object with one verb, ``run(context) -> Found``.
+The ``Context`` is frozen: the parsed chunk, the document, and what earlier stages found
+(actor mentions, time expressions, records). ``Found`` holds what this stage adds: typed,
+immutable records (a record whose id is already in the context replaces it, so a stage may
+enrich earlier records), or the actor mentions / times that later stages read.
+
+Adding a stage is one entry in ``STAGES``; its position there is its place in the order.
+A ``"document"`` stage runs once per document, after every chunk, over all its records
+(conflicts between figures of different chunks are found there).
+
+Failure isolation: when a stage raises on a chunk, the runner codes that chunk again one
+sentence at a time, so a stage that fails on one sentence costs only its own records for
+that sentence; each failure becomes a ``Failure`` (stage, sentence, cause) that the coder
+turns into a warning on the document. With ``EVENTCODER_STRICT=1`` failures raise instead.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
-from typing import Any
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
-from eventcoder.records import DateInterval, DocumentRecord, EventRecord, Location, Record
+from eventcoder.errors import ConfigError, Errors
+from eventcoder.records import Record, map_spans, record_id
 
-__all__ = ["STAGES", "load_stages", "run_stages"]
+if TYPE_CHECKING:
+    from eventcoder.actors.mention import ActorMention
+    from eventcoder.ingest.document import Document
+    from eventcoder.timex.attach import DocumentTimes
 
+__all__ = [
+    "STAGES",
+    "Context",
+    "Failure",
+    "Found",
+    "Stage",
+    "load_stages",
+    "run_chunk",
+    "run_document_stages",
+    "strict_mode",
+]
+
+log = logging.getLogger(__name__)
+
+# name -> "module:factory"; the order here is the order stages run in (data flow).
 STAGES: dict[str, str] = {
-    "actors": "eventcoder.actors.coder:ActorCoder.from_data",
-    "time": "eventcoder.timex:resolve_document",
-    "events": "eventcoder.events.extract:EventExtractor.from_data",
-    "claims": "eventcoder.claims.extract:ClaimExtractor.from_data",
+    "time": "eventcoder.timex.stage:TimeStage.load",
+    "actors": "eventcoder.actors.stage:ActorStage.load",
+    "events": "eventcoder.events.stage:EventStage.load",
+    "claims": "eventcoder.claims.stage:ClaimStage.load",
+    "conflicts": "eventcoder.claims.stage:ConflictStage.load",
 }
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a stage sees: one parsed chunk (or, for document stages, none) and what the
+    stages before it found. Sentence numbers are document-wide: the chunk's first sentence
+    is ``first_sentence``. Spans of records are offsets into ``doc.text``."""
+
+    document: Document
+    doc: Doc | None
+    first_sentence: int = 0
+    date: dt.date | None = None  # the document's date, given or inferred from the text
+    mentions: tuple[ActorMention, ...] = ()
+    times: DocumentTimes | None = None
+    records: tuple[Record, ...] = ()
+
+    def record_id(self, sentence: int, tag: str) -> str:
+        """The id of the ``tag``-th record (e.g. ``"e0"``) of a chunk sentence."""
+        return record_id(self.document.id, f"s{self.first_sentence + sentence}", tag)
+
+    def of_kind(self, kind: str) -> list[Record]:
+        """The records found so far of one kind."""
+        return [r for r in self.records if r.KIND == kind]
+
+
+@dataclass(frozen=True)
+class Found:
+    """What one stage adds: records, or the annotations later stages read."""
+
+    records: tuple[Record, ...] = ()
+    mentions: tuple[ActorMention, ...] | None = None
+    times: DocumentTimes | None = None
+
+
+class Stage(Protocol):
+    """One coding stage: ``run`` takes a frozen context and returns what it found."""
+
+    name: str
+    scope: Literal["chunk", "document"]
+
+    def run(self, context: Context) -> Found:
+        """What this stage finds in ``context`` (never changes the context)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A stage that raised on one sentence (``None``: on the whole chunk or document)."""
+
+    stage: str
+    sentence: int | None
+    cause: str
+
+
+def strict_mode() -> bool:
+    """Whether stage failures raise (``EVENTCODER_STRICT=1``, set in the test suite)."""
+    return os.environ.get("EVENTCODER_STRICT", "") not in ("", "0")
 
 
 def _resolve(target: str) -> Any:
@@ -33,155 +127,97 @@ def _resolve(target: str) -> Any:
     return obj
 
 
-def load_stages(names: tuple[str, ...]) -> dict[str, Any]:
-    """Build each named stage once. ``time`` is a function; the others are loaded objects."""
-    stages: dict[str, Any] = {}
-    for name in names:
-        factory = _resolve(STAGES[name])
-        stages[name] = factory if name == "time" else factory()
-    return stages
+def load_stages(names: Sequence[str]) -> tuple[Stage, ...]:
+    """Build each named stage once (its data loaded by its factory), in registry order."""
+    unknown = [n for n in names if n not in STAGES]
+    if unknown:
+        raise ConfigError(Errors.E040.format(names=", ".join(unknown), known=", ".join(STAGES)))
+    return tuple(_resolve(STAGES[name])() for name in STAGES if name in names)
 
 
-def run_stages(
-    stages: dict[str, Any], parsed: Doc, document: Any, head: DocumentRecord, first_sentence: int
-) -> list[Record]:
-    """Code one parsed chunk. Spans in the result are relative to the chunk's text."""
-    times = None
-    if "time" in stages:
-        times = stages["time"](parsed, document.date)
-        if document.date is None and times.document_date is not None and head.date is None:
-            head.date = times.document_date.isoformat()
-            head.date_status = times.document_date_status
-    ref_date = document.date or (times.document_date if times else None)
-    mentions = stages["actors"].find(parsed, ref_date) if "actors" in stages else []
-    sentences = list(parsed.sents)
+def _merge(context: Context, found: Found) -> Context:
+    """The context with a stage's findings added (records with a known id replace it)."""
+    changes: dict[str, Any] = {}
+    if found.records:
+        new = {r.id: r for r in found.records}
+        kept = tuple(new.pop(r.id, r) for r in context.records)
+        changes["records"] = kept + tuple(new.values())
+    if found.mentions is not None:
+        changes["mentions"] = found.mentions
+    if found.times is not None:
+        changes["times"] = found.times
+        if context.document.date is None and found.times.document_date is not None:
+            changes["date"] = found.times.document_date
+    return dataclasses.replace(context, **changes) if changes else context
+
+
+class _StageFailed(Exception):
+    def __init__(self, stage: str, cause: str) -> None:
+        super().__init__(cause)
+        self.stage = stage
+
+
+def _run_all(stages: Sequence[Stage], context: Context, failures: list[Failure] | None) -> Context:
+    """Run the stages in order; with ``failures`` given, a stage that raises is recorded
+    there and skipped, else it raises ``_StageFailed`` (strict mode: the exception itself)."""
+    for stage in stages:
+        try:
+            context = _merge(context, stage.run(context))
+        except Exception as exc:
+            if strict_mode():
+                raise
+            if failures is None:
+                raise _StageFailed(stage.name, _cause(exc)) from exc
+            failures.append(Failure(stage.name, context.first_sentence, _cause(exc)))
+    return context
+
+
+def _cause(exc: BaseException) -> str:
+    text = (str(exc).strip().splitlines() or [""])[0][:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def run_chunk(stages: Sequence[Stage], context: Context) -> tuple[Context, list[Failure]]:
+    """Run the chunk stages on one parsed chunk. If one raises, code the chunk again one
+    sentence at a time, so only the failing stage's output for the failing sentence is lost.
+    Returns the final context (records' spans relative to the chunk) and the failures."""
+    chunk_stages = [s for s in stages if s.scope == "chunk"]
+    try:
+        return _run_all(chunk_stages, context, None), []
+    except _StageFailed as exc:
+        log.debug("stage %s failed on a chunk; coding it sentence by sentence", exc.stage)
+        chunk_failure = Failure(exc.stage, None, str(exc))
+    assert context.doc is not None
+    failures: list[Failure] = []
     records: list[Record] = []
-    if "events" in stages:
-        for candidate in stages["events"].extract(parsed, mentions):
-            records.append(
-                _event_record(
-                    candidate,
-                    parsed,
-                    sentences,
-                    document,
-                    times,
-                    first_sentence,
-                    stages.get("actors"),
-                )
-            )
-        _number_events(records)
-    if "claims" in stages:
-        found = stages["claims"].extract(parsed, mentions, document.id, ref_date)
-        records += _recheck_conflicts(_date_claims(found, sentences, times, ref_date))
-    return _shift_sentences(records, first_sentence) if first_sentence else records
+    for i, sent in enumerate(context.doc.sents):
+        one = dataclasses.replace(
+            context,
+            doc=sent.as_doc(),
+            first_sentence=context.first_sentence + i,
+            mentions=(),
+            times=None,
+            records=(),
+        )
+        done = _run_all(chunk_stages, one, failures)
+        records += [map_spans(r, _shifter(sent.start_char)) for r in done.records]
+    if not failures:  # it fails only on several sentences together: report it, lose nothing
+        failures.append(chunk_failure)
+    return dataclasses.replace(context, records=tuple(records)), failures
 
 
-def _unknown_date(ref_date: dt.date | None) -> DateInterval:
-    return DateInterval(
-        start=None, end=ref_date.isoformat() if ref_date else None, granularity="unknown", text=None
-    )
+def _shifter(by: int) -> Any:
+    return lambda span: (span[0] + by, span[1] + by)
 
 
-def _event_record(
-    c: Any,
-    parsed: Doc,
-    sentences: list[Span],
-    document: Any,
-    times: Any,
-    first_sentence: int,
-    actor_coder: Any,
-) -> EventRecord:
-    sent = sentences[c.sentence]
-    trigger = parsed[c.trigger]
-    date = times.date_for(c.trigger) if times else _unknown_date(document.date)
-    return EventRecord(
-        id=f"{document.id}:s{c.sentence}:e",
-        doc_id=document.id,
-        sentence=c.sentence,
-        span=(sent.start_char, sent.end_char),
-        sentence_text=sent.text,
-        source=c.source.to_actor() if c.source else None,
-        target=c.target.to_actor() if c.target else None,
-        cameo=c.cameo,
-        plover=c.plover,
-        plover_mode=c.plover_mode,
-        plover_context=list(c.plover_context),
-        goldstein=c.goldstein,
-        quad_class=c.quad_class,
-        negated=c.negated,
-        modality=c.modality,
-        trigger=c.trigger_text,
-        trigger_span=(trigger.idx, trigger.idx + len(trigger.text)),
-        date=date,
-        location=_location(trigger, actor_coder, document.date),
-        reported_by=c.reported_by.to_actor() if c.reported_by else None,
-        pattern=c.pattern,
-    )
-
-
-def _location(trigger: Any, actor_coder: Any, date: dt.date | None) -> Location | None:
-    """A named place attached to the trigger by "in"/"at"/"near" (an oblique GPE)."""
-    for child in trigger.children:
-        if child.dep_ not in ("obl", "nmod") or child.ent_type_ != "GPE":
-            continue
-        if not any(
-            c.dep_ == "case" and c.lower_ in ("in", "at", "near", "inside") for c in child.children
-        ):
-            continue
-        ent = next(e for e in trigger.doc.ents if e.start <= child.i < e.end)
-        actor = actor_coder.code_text(ent.text, date) if actor_coder else None
-        return Location(name=ent.text, country=actor.country if actor else None)
-    return None
-
-
-def _number_events(records: list[Record]) -> None:
-    """Stable ids: the n-th event of a sentence is ``doc:s<sentence>:e<n>``."""
-    seen: dict[int | None, int] = {}
-    for record in records:
-        n = seen.get(record.sentence, 0)
-        seen[record.sentence] = n + 1
-        record.id = f"{record.doc_id}:s{record.sentence}:e{n}"
-
-
-def _date_claims(
-    records: list[Record], sentences: list[Span], times: Any, ref_date: dt.date | None
-) -> list[Record]:
-    """Give claims, quantities and polls the date of their sentence when they have none."""
-    for record in records:
-        if not hasattr(record, "date") or record.date is not None or record.sentence is None:
-            continue
-        if times is None or record.sentence >= len(sentences):
-            record.date = _unknown_date(ref_date)
-        else:
-            record.date = times.date_for(sentences[record.sentence].root.i)
-    return records
-
-
-def _recheck_conflicts(records: list[Record]) -> list[Record]:
-    """Check conflicts again once figures carry dates: only overlapping times may conflict."""
-    from eventcoder.claims.conflicts import find_conflicts
-
-    if not any(r.KIND == "conflict" for r in records):
-        return records
-    kept = [r for r in records if r.KIND != "conflict"]
-    return kept + find_conflicts([r for r in kept if r.KIND == "quantity"])
-
-
-def _shift_sentences(records: list[Record], first: int) -> list[Record]:
-    """Make sentence indices (and the ids built from them) document-wide for later chunks."""
-    renamed: dict[str, str] = {}
-    for record in records:
-        if record.sentence is None:
-            continue
-        old = record.id
-        suffix = old.rsplit(":", 1)[-1]
-        record.sentence += first
-        record.id = f"{record.doc_id}:s{record.sentence}:{suffix}"
-        renamed[old] = record.id
-    for record in records:
-        members = getattr(record, "members", None)
-        if members:
-            record.members = [renamed.get(m, m) for m in members]
-        if record.sentence is None and record.KIND == "conflict":
-            record.id = f"{record.id}@{first}"
-    return records
+def run_document_stages(stages: Sequence[Stage], context: Context) -> tuple[Context, list[Failure]]:
+    """Run the document stages once over all of a document's records."""
+    failures: list[Failure] = []
+    for stage in (s for s in stages if s.scope == "document"):
+        try:
+            context = _merge(context, stage.run(context))
+        except Exception as exc:
+            if strict_mode():
+                raise
+            failures.append(Failure(stage.name, None, _cause(exc)))
+    return context, failures

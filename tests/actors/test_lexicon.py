@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -18,10 +17,8 @@ def _lookup(index: PhraseIndex, text: str):
     return index.match(words, [w.lower() for w in words], 0)
 
 
-def test_loads_fast_and_covers_the_basics() -> None:
-    start = time.perf_counter()
-    lex = Lexicon.load()
-    assert time.perf_counter() - start < 2.0
+def test_loads_and_covers_the_basics() -> None:
+    lex = Lexicon.load()  # load time is measured in benchmarks/, not asserted here
     assert _lookup(lex.names, "Minsk")[1].country == "BLR"
     assert _lookup(lex.names, "the Kremlin")[1].sector == "GOV"
     assert _lookup(lex.names, "European Union")[1].code == "IGOEU"

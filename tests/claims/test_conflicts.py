@@ -24,7 +24,7 @@ def test_vague_range_against_point_beyond_it_conflicts():
     a, b = _q("d1:s1:q0", 3000, 7000, "Intelligence"), _q("d1:s1:q1", 9000, 9000, "Ministry")
     conflicts = find_conflicts([a, b])
     assert len(conflicts) == 1
-    assert conflicts[0].members == ["d1:s1:q0", "d1:s1:q1"]
+    assert conflicts[0].members == ("d1:s1:q0", "d1:s1:q1")
     assert conflicts[0].id == "d1:x0"
     assert "Intelligence" in conflicts[0].reason and "Ministry" in conflicts[0].reason
 
@@ -54,7 +54,7 @@ def test_across_documents_needs_overlapping_dates_and_gets_a_content_hash():
     c = _q("d3:s0:q0", 5000, 5000, "y", doc="d3", date=july)
     found = find_conflicts([b, a, c])
     assert len(found) == 1 and found[0].id.startswith("conflict:")
-    assert found[0].members == ["d1:s0:q0", "d2:s3:q0"]
+    assert found[0].members == ("d1:s0:q0", "d2:s3:q0")
     assert find_conflicts([a, b])[0].id == found[0].id  # stable
     undated = [_q("d1:s0:q0", 1000, 1000, "x", doc="d1"), _q("d2:s0:q0", 5000, 5000, "y", doc="d2")]
     assert find_conflicts(undated) == []

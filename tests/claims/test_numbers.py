@@ -33,6 +33,8 @@ def _one(text: str):
         ("A fund of €400m was set up.", 4e8, 4e8, "EUR"),
         ("Twenty-five soldiers were hurt.", 25, 25, None),
         ("The road is 12 km long.", 12, 12, "km"),
+        ("It would last 3 TO 4 DAYS.", 3, 4, "day"),  # raised ValueError (issue 10)
+        ("Between 5,000 AND 7,000 people fled.", 5000, 7000, None),
     ],
 )
 def test_values_ranges_bounds_and_units(text, low, high, unit):

@@ -145,3 +145,46 @@ def test_resume_skips_what_the_store_holds(monkeypatch: pytest.MonkeyPatch, tmp_
     assert again.exit_code == 0 and len(calls) == done  # nothing coded twice
     assert f"{done} already in the store" in again.stderr
     assert runner.invoke(main, ["code", str(EXAMPLES), "--resume"]).exit_code == 2
+
+
+def test_resume_codes_again_a_document_that_was_only_partly_coded(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    calls: list[str] = []
+    failing = {"on": True}
+
+    def sometimes_partial(stages: str | None = None):
+        def code(document):
+            calls.append(document.id)
+            if failing["on"] and "explode" in document.text:
+                return [document.to_record(status="partial", warnings=("[E042] x",))]
+            return [document.to_record()]
+
+        return code
+
+    monkeypatch.setattr(cli_code, "_load_coder", sometimes_partial)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD)
+    (tmp_path / "in" / "b.txt").write_text(GOOD.replace("debt", "explode debt"))
+    runner, db = CliRunner(), str(tmp_path / "r.duckdb")
+    first = runner.invoke(main, ["code", str(tmp_path / "in"), "--db", db])
+    assert first.exit_code == cli_code.EXIT_REJECTED and "1 partly coded" in first.stderr
+    failing["on"] = False
+    calls.clear()
+    again = runner.invoke(main, ["code", str(tmp_path / "in"), "--db", db, "--resume"])
+    assert again.exit_code == 0, again.stderr
+    assert len(calls) == 1 and "1 already in the store" in again.stderr
+
+
+def test_a_document_whose_id_looks_like_a_record_id_overwrites_nothing(tmp_path: Path) -> None:
+    from eventcoder.records import EventRecord, record_id
+    from eventcoder.store import open_store
+
+    x = Document.from_text(GOOD, id="x")
+    y = Document.from_text(GOOD, id="x:s0:e0")
+    event = EventRecord(id=record_id("x", "s0", "e0"), doc_id="x", sentence=0)
+    with open_store(str(tmp_path / "ids.duckdb")) as store:
+        store.write([x.to_record(n_records=1), event])
+        store.write([y.to_record()])
+        assert store.counts() == {"document": 2, "event": 1}
+        assert [r.doc_id for r in store.records(kind="event")] == ["x"]

@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from eventcoder.claims.lexicon import load_measure_classes
-from eventcoder.records import ConflictRecord, DateInterval, QuantityRecord
+from eventcoder.records import ConflictRecord, DateInterval, QuantityRecord, record_id
 
 __all__ = ["REL_TOLERANCE", "find_conflicts", "measure_key", "ranges_conflict"]
 
@@ -142,7 +142,7 @@ def find_conflicts(
         ids = [q.id for q in members]
         if len(docs) == 1:
             doc_id = members[0].doc_id
-            rec_id = f"{doc_id}:x{per_doc[doc_id]}"
+            rec_id = record_id(doc_id, f"x{per_doc[doc_id]}")
             per_doc[doc_id] += 1
         else:
             doc_id = min(docs)
@@ -153,6 +153,8 @@ def find_conflicts(
             f"differ by more than {tolerance:.0%}: " + " vs ".join(_fmt(q) for q in members)
         )
         out.append(
-            ConflictRecord(id=rec_id, doc_id=doc_id, measure=measure, members=ids, reason=reason)
+            ConflictRecord(
+                id=rec_id, doc_id=doc_id, measure=measure, members=tuple(ids), reason=reason
+            )
         )
     return out

@@ -13,9 +13,10 @@ punctuation. Each record still names the parser sentence that holds its key toke
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -27,7 +28,14 @@ from eventcoder.claims.phrases import actor_for
 from eventcoder.claims.polls import Poll, find_polls
 from eventcoder.claims.quantities import Quantity, find_quantities
 from eventcoder.errors import Errors, InputError
-from eventcoder.records import ClaimRecord, PollRecord, QuantityRecord, Record
+from eventcoder.records import (
+    ClaimRecord,
+    DateInterval,
+    PollRecord,
+    QuantityRecord,
+    Record,
+    record_id,
+)
 
 __all__ = ["ClaimExtractor", "sentence_units"]
 
@@ -63,8 +71,16 @@ class ClaimExtractor:
         actors: Sequence[ActorMention],
         doc_id: str,
         document_date: datetime.date | None = None,
+        *,
+        first_sentence: int = 0,
+        date_of: Callable[[Span], DateInterval] | None = None,
+        conflicts: bool = True,
     ) -> list[Record]:
-        """Claims, quantities, polls and within-document conflicts, sentence by sentence."""
+        """Claims, quantities, polls and within-document conflicts, sentence by sentence.
+
+        ``first_sentence`` numbers the sentences of a chunk document-wide; ``date_of`` gives a
+        record without a date of its own its sentence's date; ``conflicts=False`` leaves
+        conflicts to a later, document-wide check."""
         if not isinstance(doc, Doc):
             raise InputError(Errors.E701.format(kind=type(doc).__name__))
         sents = list(doc.sents)
@@ -88,16 +104,22 @@ class ClaimExtractor:
             found[where[p.quantity.first_token]]["p"].append(p)
         records: list[Record] = []
         for i in sorted(found):
-            sent = sents[i]
-            records.extend(
-                _claim_record(doc_id, i, sent, n, a) for n, a in enumerate(found[i]["c"])
-            )
-            records.extend(
-                _quantity_record(doc_id, i, sent, n, q, attributions, actors)
+            sent, number = sents[i], first_sentence + i
+            in_sentence: list[Record] = [
+                _claim_record(doc_id, number, sent, n, a) for n, a in enumerate(found[i]["c"])
+            ]
+            in_sentence += [
+                _quantity_record(doc_id, number, sent, n, q, attributions, actors)
                 for n, q in enumerate(found[i]["q"])
-            )
-            records.extend(_poll_record(doc_id, i, sent, n, p) for n, p in enumerate(found[i]["p"]))
-        records.extend(find_conflicts(r for r in records if isinstance(r, QuantityRecord)))
+            ]
+            in_sentence += [
+                _poll_record(doc_id, number, sent, n, p) for n, p in enumerate(found[i]["p"])
+            ]
+            if date_of is not None:
+                in_sentence = [_dated(r, sent, date_of) for r in in_sentence]
+            records += in_sentence
+        if conflicts:
+            records.extend(find_conflicts(r for r in records if isinstance(r, QuantityRecord)))
         return records
 
     @staticmethod
@@ -111,6 +133,12 @@ class ClaimExtractor:
         return out
 
 
+def _dated(record: Record, sent: Span, date_of: Callable[[Span], DateInterval]) -> Record:
+    if getattr(record, "date", True) is not None:
+        return record
+    return dataclasses.replace(record, date=date_of(sent))  # type: ignore[call-arg]
+
+
 def _claim_record(doc_id: str, i: int, sent: Span, n: int, a: Attribution) -> ClaimRecord:
     doc = sent.doc
     content = doc[a.content_start : a.content_end]
@@ -120,7 +148,7 @@ def _claim_record(doc_id: str, i: int, sent: Span, n: int, a: Attribution) -> Cl
         starts.append(a.speaker.span[0])
         ends.append(a.speaker.span[1])
     return ClaimRecord(
-        id=f"{doc_id}:s{i}:c{n}",
+        id=record_id(doc_id, f"s{i}", f"c{n}"),
         doc_id=doc_id,
         sentence=i,
         span=(min(starts), max(ends)),
@@ -150,7 +178,7 @@ def _quantity_record(
         head = sent.doc[q.setter]
         source = actor_for(sent.doc, head, actors, keep_conj=False, limit=head.i + 1)
     return QuantityRecord(
-        id=f"{doc_id}:s{i}:q{n}",
+        id=record_id(doc_id, f"s{i}", f"q{n}"),
         doc_id=doc_id,
         sentence=i,
         span=(q.start_char, q.end_char),
@@ -171,7 +199,7 @@ def _poll_record(doc_id: str, i: int, sent: Span, n: int, p: Poll) -> PollRecord
         last = sent.doc[p.answer_span[1] - 1]
         end = max(end, last.idx + len(last))
     return PollRecord(
-        id=f"{doc_id}:s{i}:p{n}",
+        id=record_id(doc_id, f"s{i}", f"p{n}"),
         doc_id=doc_id,
         sentence=i,
         span=(p.quantity.start_char, end),
@@ -181,6 +209,6 @@ def _poll_record(doc_id: str, i: int, sent: Span, n: int, p: Poll) -> PollRecord
         question=p.question,
         answer=p.answer,
         share=p.share,
-        caveats=list(p.caveats),
+        caveats=tuple(p.caveats),
         date=p.date,
     )

@@ -190,8 +190,10 @@ def _range_ends(text: str) -> tuple[str, str]:
     m = re.fullmatch(r"(?:between|from)\s+(.+?)\s+(?:and|to)\s+(.+)", text, re.IGNORECASE | re.DOTALL)
     if m:
         return m.group(1), m.group(2)
-    left, right = re.split(r"\s*(?:-|–|—|\bto\b)\s*", text, maxsplit=1)
-    return left, right
+    parts = re.split(r"\s*(?:-|–|—|\bto\b)\s*", text, maxsplit=1, flags=re.IGNORECASE)
+    if len(parts) < 2:  # the range pattern matched a joiner this split does not know
+        return text, text
+    return parts[0], parts[1]
 
 
 def _vague_range(text: str) -> tuple[float, float] | None:

@@ -10,7 +10,7 @@ from typing import Any
 from eventcoder.ingest.cleaning import clean
 from eventcoder.ingest.dates import parse_date
 from eventcoder.ingest.offsets import OffsetMap
-from eventcoder.records import DocumentRecord
+from eventcoder.records import DocumentRecord, DocumentStatus, record_id
 
 __all__ = ["DATE_STATUSES", "Document", "Rejection", "content_id"]
 
@@ -79,11 +79,15 @@ class Document:
         return self.original[first:last]
 
     def to_record(
-        self, status: str = "coded", n_sentences: int = 0, n_records: int = 0
+        self,
+        status: DocumentStatus = "coded",
+        n_sentences: int = 0,
+        n_records: int = 0,
+        warnings: tuple[str, ...] = (),
     ) -> DocumentRecord:
         """The ``document`` record of the output contract for this document."""
         return DocumentRecord(
-            id=self.id,
+            id=record_id(self.id),
             doc_id=self.id,
             title=self.title,
             url=self.url,
@@ -95,7 +99,7 @@ class Document:
             status=status,
             n_sentences=n_sentences,
             n_records=n_records,
-            warnings=list(self.warnings),
+            warnings=(*self.warnings, *warnings),
         )
 
 

@@ -35,6 +35,8 @@ def _type_schema(tp: Any) -> dict[str, Any]:
     if origin in (typing.Union, types.UnionType):
         options = [_type_schema(a) for a in typing.get_args(tp)]
         return {"anyOf": options}
+    if origin is typing.Literal:
+        return {"enum": list(typing.get_args(tp))}
     if tp is type(None):
         return {"type": "null"}
     if tp in _OBJECTS:

@@ -70,7 +70,8 @@ class Store(ABC):
 
     @abstractmethod
     def has_document(self, doc_id: str) -> bool:
-        """True if the document was fully written (its document record is stored)."""
+        """True if the document was written whole and coded without failure (a document
+        that was rejected or only partly coded is coded again by ``--resume``)."""
 
     @abstractmethod
     def counts(self) -> dict[str, int]:

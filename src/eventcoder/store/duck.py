@@ -68,7 +68,9 @@ class DuckDBStore(Store):
 
     def has_document(self, doc_id: str) -> bool:
         row = self.con.execute(
-            "SELECT count(*) FROM records WHERE id = ? AND kind = 'document'", [doc_id]
+            "SELECT count(*) FROM records WHERE doc_id = ? AND kind = 'document' "
+            "AND json_extract_string(payload, '$.status') = 'coded'",
+            [doc_id],
         ).fetchone()
         return bool(row and row[0])
 

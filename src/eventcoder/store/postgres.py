@@ -63,7 +63,9 @@ class PostgresStore(Store):
 
     def has_document(self, doc_id: str) -> bool:
         rows = self.query(
-            "SELECT count(*) FROM records WHERE id = %s AND kind = 'document'", [doc_id]
+            "SELECT count(*) FROM records WHERE doc_id = %s AND kind = 'document' "
+            "AND payload->>'status' = 'coded'",
+            [doc_id],
         )
         return bool(rows[0][0])
 

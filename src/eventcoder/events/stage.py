@@ -1,0 +1,93 @@
+"""The events stage (see ``eventcoder.stages`` for the protocol): event records of a chunk,
+with their actors, dates (from the time stage) and the place named at the trigger."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Literal
+
+from spacy.tokens import Doc, Span, Token
+
+from eventcoder.actors.mention import ActorMention
+from eventcoder.events.extract import EventCandidate, EventExtractor
+from eventcoder.records import DateInterval, EventRecord, Location
+from eventcoder.stages import Context, Found
+
+__all__ = ["EventStage"]
+
+_PLACE_CASES = ("in", "at", "near", "inside")
+
+
+class EventStage:
+    """Codes the events of a parsed chunk with the actor mentions found before."""
+
+    name = "events"
+    scope: Literal["chunk"] = "chunk"
+
+    def __init__(self, extractor: EventExtractor) -> None:
+        self.extractor = extractor
+
+    @classmethod
+    def load(cls) -> EventStage:
+        """The stage with the bundled verb patterns and ontology."""
+        return cls(EventExtractor.from_data())
+
+    def run(self, context: Context) -> Found:
+        assert context.doc is not None
+        doc = context.doc
+        sentences = list(doc.sents)
+        per_sentence: dict[int, int] = defaultdict(int)
+        records = []
+        for candidate in self.extractor.extract(doc, list(context.mentions)):
+            n = per_sentence[candidate.sentence]
+            per_sentence[candidate.sentence] += 1
+            records.append(_record(context, candidate, sentences[candidate.sentence], n))
+        return Found(records=tuple(records))
+
+
+def _record(context: Context, c: EventCandidate, sent: Span, n: int) -> EventRecord:
+    assert context.doc is not None
+    trigger = context.doc[c.trigger]
+    if context.times is not None:
+        date = context.times.date_for(c.trigger)
+    else:
+        end = context.date.isoformat() if context.date else None
+        date = DateInterval(None, end, "unknown", None)
+    return EventRecord(
+        id=context.record_id(c.sentence, f"e{n}"),
+        doc_id=context.document.id,
+        sentence=context.first_sentence + c.sentence,
+        span=(sent.start_char, sent.end_char),
+        sentence_text=sent.text,
+        source=c.source.to_actor() if c.source else None,
+        target=c.target.to_actor() if c.target else None,
+        cameo=c.cameo,
+        plover=c.plover,
+        plover_mode=c.plover_mode,
+        plover_context=c.plover_context,
+        goldstein=c.goldstein,
+        quad_class=c.quad_class,
+        negated=c.negated,
+        modality=c.modality,  # type: ignore[arg-type]
+        trigger=c.trigger_text,
+        trigger_span=(trigger.idx, trigger.idx + len(trigger.text)),
+        date=date,
+        location=_location(trigger, context.mentions),
+        reported_by=c.reported_by.to_actor() if c.reported_by else None,
+        pattern=c.pattern,
+    )
+
+
+def _location(trigger: Token, mentions: tuple[ActorMention, ...]) -> Location | None:
+    """A named place attached to the trigger by "in"/"at"/"near" (an oblique GPE); its
+    country is the one the actor stage coded for that name."""
+    doc: Doc = trigger.doc
+    for child in trigger.children:
+        if child.dep_ not in ("obl", "nmod") or child.ent_type_ != "GPE":
+            continue
+        if not any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in child.children):
+            continue
+        ent = next(e for e in doc.ents if e.start <= child.i < e.end)
+        coded = next((m for m in mentions if m.start <= child.i < m.end and m.country), None)
+        return Location(name=ent.text, country=coded.country if coded else None)
+    return None
