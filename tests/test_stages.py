@@ -100,7 +100,7 @@ def _q(n: int, low: float, who: str, month: str) -> QuantityRecord:
 def test_conflicts_are_found_once_per_document_among_dated_figures():
     records = (_q(0, 3000, "UKRSPY", "02"), _q(7, 9000, "BLRMIL", "02"), _q(9, 50, "RUSMIL", "08"))
     context = Context(Document.from_text("x", id="d"), None, records=records)
-    [conflict] = ConflictStage().run(context).records
+    [conflict] = ConflictStage.load().run(context).records
     assert conflict.members == ("d:s0:q0", "d:s7:q0")  # the August figure is another time
     assert conflict.id == "d:x0"
 

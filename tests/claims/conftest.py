@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 
 from eventcoder.actors.mention import ActorMention
@@ -12,6 +14,22 @@ def extractor():
     from eventcoder.claims import ClaimExtractor
 
     return ClaimExtractor.from_data()
+
+
+@cache
+def claims_data():
+    """The claims tables, read once for the tests that call the rules directly."""
+    from eventcoder.claims.lexicon import ClaimsData
+
+    return ClaimsData.load()
+
+
+@cache
+def numbers():
+    """The number reader over the bundled tables."""
+    from eventcoder.claims.numbers import NumberReader
+
+    return NumberReader(claims_data().vague_amounts, claims_data().units)
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from eventcoder.claims.numbers import find_numbers, parse_value
+from eventcoder.claims.numbers import parse_value
+
+from .conftest import numbers
 
 
 def _one(text: str):
-    found = find_numbers(text)
+    found = numbers().find(text)
     assert len(found) == 1, found
     return found[0]
 
@@ -93,7 +95,7 @@ def test_approximation_keeps_the_value_and_flags_it():
     ],
 )
 def test_things_that_only_look_like_quantities(text):
-    assert find_numbers(text) == []
+    assert numbers().find(text) == []
 
 
 def test_offsets_point_at_the_text():
@@ -108,18 +110,18 @@ def test_digit_groups_parse_back(n):
 
 
 def test_m_is_million_after_a_currency_sign_and_metres_otherwise():
-    assert [(n.low, n.unit) for n in find_numbers("a $100m deal")] == [(1e8, "USD")]
-    assert [(n.low, n.unit) for n in find_numbers("posts 50m apart")] == [(50, "m")]
+    assert [(n.low, n.unit) for n in numbers().find("a $100m deal")] == [(1e8, "USD")]
+    assert [(n.low, n.unit) for n in numbers().find("posts 50m apart")] == [(50, "m")]
 
 
 def test_a_year_before_a_singular_noun_is_a_date():
-    assert find_numbers("since the 2003 war") == []
-    assert [n.low for n in find_numbers("some 1990 troops")] == [1990]
+    assert numbers().find("since the 2003 war") == []
+    assert [n.low for n in numbers().find("some 1990 troops")] == [1990]
 
 
 @pytest.mark.parametrize("text", ["at 33°47′N 44°30′E", "Shia Arab.[1] The town", "two years ago"])
 def test_coordinates_footnotes_and_ago(text):
-    assert find_numbers(text) == []
+    assert numbers().find(text) == []
 
 
 @given(
@@ -129,10 +131,10 @@ def test_coordinates_footnotes_and_ago(text):
     )
 )
 def test_any_text_gives_consistent_matches(text):
-    for found in find_numbers(text):
+    for found in numbers().find(text):
         assert text[found.start : found.end] == found.text
         assert found.low is None or found.high is None or found.low <= found.high
 
 
 def test_a_score_is_not_a_range():
-    assert find_numbers("They won 5-3 on Sunday.") == []
+    assert numbers().find("They won 5-3 on Sunday.") == []

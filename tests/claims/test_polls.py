@@ -5,12 +5,14 @@ from __future__ import annotations
 from eventcoder.claims.polls import find_polls
 from eventcoder.claims.quantities import find_quantities
 
+from .conftest import claims_data, numbers
+
 
 def _polls(nlp, text):
     doc = nlp(text)
     sents = list(doc.sents)
-    quantities = [find_quantities(s) for s in sents]
-    return find_polls(sents, quantities)
+    quantities = [find_quantities(s, numbers()) for s in sents]
+    return find_polls(sents, quantities, caveats=claims_data().poll_caveats)
 
 
 def test_shares_with_pollster_answers_and_caveats(nlp):
@@ -49,7 +51,12 @@ def test_fieldwork_month_and_question_gist(nlp):
         "Of those, 40% said yes."
     )
     sents = list(doc.sents)
-    polls, _ = find_polls(sents, [find_quantities(s) for s in sents], datetime.date(2023, 2, 1))
+    polls, _ = find_polls(
+        sents,
+        [find_quantities(s, numbers()) for s in sents],
+        datetime.date(2023, 2, 1),
+        caveats=claims_data().poll_caveats,
+    )
     assert polls and polls[0].pollster == "Ipsos"
     assert (polls[0].date.start, polls[0].date.end) == ("2022-03-01", "2022-03-31")
     assert polls[0].question == "whether they back the reform"

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from eventcoder.claims.quantities import find_quantities
 
+from .conftest import numbers
+
 
 def _run(nlp, text):
     doc = nlp(text)
     out, previous = [], None
     for sent in doc.sents:
-        found = find_quantities(sent, previous)
+        found = find_quantities(sent, numbers(), previous)
         out.extend(found)
         previous = next((q.measure for q in reversed(found) if q.measure), previous)
     return doc, out

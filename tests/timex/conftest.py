@@ -7,13 +7,22 @@ import datetime as dt
 import pytest
 
 
+@pytest.fixture(scope="session")
+def time_data():
+    """The time stage's data (the events table and the recognizers-text model), loaded once."""
+    from eventcoder.timex.events_table import TimeData
+
+    return TimeData.load()
+
+
 @pytest.fixture(scope="module")
-def times(nlp):
+def times(nlp, time_data):
     """``times(text, "YYYY-MM-DD")`` -> DocumentTimes."""
     from eventcoder.timex import resolve_document
 
     def run(text: str, date: str | None):
-        return resolve_document(nlp(text), dt.date.fromisoformat(date) if date else None)
+        day = dt.date.fromisoformat(date) if date else None
+        return resolve_document(nlp(text), day, time_data)
 
     return run
 

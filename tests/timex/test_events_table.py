@@ -15,18 +15,25 @@ def test_table_loads_with_documented_rows():
 
 def test_region_gates_generic_aliases():
     text = "Kyiv said the front had not moved."
-    hit = find_event("the invasion began", text, dt.date(2023, 1, 1))
+    hit = find_event("the invasion began", text, dt.date(2023, 1, 1), load_events())
     assert hit is not None and hit[0].id == "ukraine_invasion_2022"
-    assert find_event("the invasion began", "Nothing about the place.", dt.date(2023, 1, 1)) is None
+    assert (
+        find_event(
+            "the invasion began", "Nothing about the place.", dt.date(2023, 1, 1), load_events()
+        )
+        is None
+    )
 
 
 def test_event_must_precede_document():
-    assert find_event("the pandemic", "", dt.date(2019, 5, 1)) is None
-    assert find_event("the pandemic", "", dt.date(2021, 5, 1)) is not None
+    assert find_event("the pandemic", "", dt.date(2019, 5, 1), load_events()) is None
+    assert find_event("the pandemic", "", dt.date(2021, 5, 1), load_events()) is not None
 
 
 def test_alias_must_open_the_phrase():
-    assert find_event("the meeting about the pandemic", "", dt.date(2021, 5, 1)) is None
+    assert (
+        find_event("the meeting about the pandemic", "", dt.date(2021, 5, 1), load_events()) is None
+    )
 
 
 def test_bad_row_is_a_clear_error(tmp_path):

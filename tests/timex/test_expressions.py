@@ -1,12 +1,13 @@
 import datetime as dt
 
+from eventcoder.timex.events_table import TimeData, load_events
 from eventcoder.timex.expressions import find_candidates
 
 DATE = dt.date(2022, 11, 15)
 
 
 def _texts(nlp, text):
-    return [c.text(text) for c in find_candidates(nlp(text), DATE)]
+    return [c.text(text) for c in find_candidates(nlp(text), DATE, TimeData(load_events()))]
 
 
 def test_numbers_are_not_years(nlp):

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventcoder.claims.conflicts import find_conflicts
+from eventcoder.claims.lexicon import load_measure_classes
 from eventcoder.records import QuantityRecord
 from eventcoder.store import open_store
 
@@ -34,7 +35,7 @@ def conflicts_command(db: str, fmt: str, cross_only: bool) -> None:
     with open_store(db) as store:
         quantities = [q for q in store.records(kind="quantity") if isinstance(q, QuantityRecord)]
         by_id = {q.id: q for q in quantities}
-    conflicts = find_conflicts(quantities)
+    conflicts = find_conflicts(quantities, load_measure_classes())
     if cross_only:
         conflicts = [c for c in conflicts if len({by_id[m].doc_id for m in c.members}) > 1]
     if fmt == "jsonl":

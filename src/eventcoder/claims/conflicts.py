@@ -29,9 +29,8 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
-from eventcoder.claims.lexicon import load_measure_classes
 from eventcoder.records import ConflictRecord, DateInterval, QuantityRecord, record_id
 
 __all__ = ["REL_TOLERANCE", "find_conflicts", "measure_key", "ranges_conflict"]
@@ -39,9 +38,9 @@ __all__ = ["REL_TOLERANCE", "find_conflicts", "measure_key", "ranges_conflict"]
 REL_TOLERANCE = 0.10
 
 
-def measure_key(measure: str | None) -> str | None:
+def measure_key(measure: str | None, classes: Mapping[str, str]) -> str | None:
     """A comparable key for a measure: its last word, lower case, singular, mapped to its class
-    in ``measure_classes.tsv`` ("soldiers" and "troops" compare as "troop")."""
+    in ``classes`` (``measure_classes.tsv``: "soldiers" and "troops" compare as "troop")."""
     if not measure or not measure.split():
         return None
     word = measure.lower().split()[-1].strip(".,;:'\"")
@@ -49,7 +48,7 @@ def measure_key(measure: str | None) -> str | None:
         word = word[:-3] + "y"
     elif word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 3:
         word = word[:-1]
-    return load_measure_classes().get(word, word)
+    return classes.get(word, word)
 
 
 def _bounds(q: QuantityRecord) -> tuple[float, float]:
@@ -124,12 +123,15 @@ def _conflicting(group: Sequence[QuantityRecord], tolerance: float) -> list[Quan
 
 
 def find_conflicts(
-    quantities: Iterable[QuantityRecord], tolerance: float = REL_TOLERANCE
+    quantities: Iterable[QuantityRecord],
+    classes: Mapping[str, str],
+    tolerance: float = REL_TOLERANCE,
 ) -> list[ConflictRecord]:
-    """Conflict records for every measure whose figures from different sources disagree."""
+    """Conflict records for every measure whose figures from different sources disagree
+    (``classes``: the measure classes of ``measure_classes.tsv``, see ``measure_key``)."""
     groups: dict[tuple[str, str | None], list[QuantityRecord]] = defaultdict(list)
     for q in quantities:
-        key = measure_key(q.measure)
+        key = measure_key(q.measure, classes)
         if key is not None and q.source is not None and (q.low is not None or q.high is not None):
             groups[(key, q.unit)].append(q)
     out: list[ConflictRecord] = []

@@ -186,7 +186,9 @@ def _conflict_ok(g: dict, c: ConflictRecord, quantities: dict[str, QuantityRecor
     return len(texts) == len(wanted) and all(any(w in t for t in texts) for w in wanted)
 
 
-def _score_item(item: dict, records: list[Record], scores: dict[str, Score]) -> None:
+def _score_item(
+    item: dict, records: list[Record], scores: dict[str, Score], classes: dict[str, str]
+) -> None:
     label = item.get("id", "?")
     claims = [r for r in records if isinstance(r, ClaimRecord)]
     quantities = [r for r in records if isinstance(r, QuantityRecord)]
@@ -196,7 +198,7 @@ def _score_item(item: dict, records: list[Record], scores: dict[str, Score]) -> 
         scores["claims"].agree("stance", g.get("stance") == r.stance)
     for g, r in _match(item["quantities"], quantities, _quantity_ok, scores["quantities"], label):
         scores["quantities"].agree(
-            "measure", measure_key(g.get("measure")) == measure_key(r.measure)
+            "measure", measure_key(g.get("measure"), classes) == measure_key(r.measure, classes)
         )
     _match(
         [q for q in item["quantities"] if q.get("source")],
@@ -226,7 +228,8 @@ def evaluate_claims(
     scores = {kind: Score() for kind in KINDS}
     for item in items:
         doc = nlp(item["text"])
-        _score_item(item, extractor.extract(doc, [], str(item.get("id", "gold"))), scores)
+        found = extractor.extract(doc, [], str(item.get("id", "gold")))
+        _score_item(item, found, scores, extractor.data.measure_classes)
     return scores
 
 

@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span
 from eventcoder.actors.mention import ActorMention
 from eventcoder.claims.attribution import Attribution, find_attributions
 from eventcoder.claims.conflicts import find_conflicts
-from eventcoder.claims.lexicon import load_reporting_verbs
+from eventcoder.claims.lexicon import ClaimsData
+from eventcoder.claims.numbers import NumberReader
 from eventcoder.claims.phrases import actor_for
 from eventcoder.claims.polls import Poll, find_polls
 from eventcoder.claims.quantities import Quantity, find_quantities
@@ -57,13 +58,15 @@ def sentence_units(doc: Doc, sents: Sequence[Span]) -> list[Span]:
 class ClaimExtractor:
     """Finds claims, quantities, polls and conflicts in a parsed document."""
 
-    def __init__(self, reporting_verbs: dict[str, tuple[str, str]]) -> None:
-        self.reporting_verbs = reporting_verbs
+    def __init__(self, data: ClaimsData) -> None:
+        self.data = data
+        self.reporting_verbs = data.reporting_verbs
+        self.numbers = NumberReader(data.vague_amounts, data.units)
 
     @classmethod
     def from_data(cls) -> ClaimExtractor:
         """The extractor with the bundled data files."""
-        return cls(load_reporting_verbs())
+        return cls(ClaimsData.load())
 
     def extract(
         self,
@@ -92,7 +95,7 @@ class ClaimExtractor:
             a for u in units for a in find_attributions(u, actors, self.reporting_verbs)
         ]
         quantities = self._quantities(units, actors)
-        polls, used = find_polls(units, quantities, document_date)
+        polls, used = find_polls(units, quantities, document_date, caveats=self.data.poll_caveats)
         found: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
         for a in attributions:
             found[where[a.verb_index]]["c"].append(a)
@@ -119,15 +122,17 @@ class ClaimExtractor:
                 in_sentence = [_dated(r, sent, date_of) for r in in_sentence]
             records += in_sentence
         if conflicts:
-            records.extend(find_conflicts(r for r in records if isinstance(r, QuantityRecord)))
+            quantities_found = (r for r in records if isinstance(r, QuantityRecord))
+            records.extend(find_conflicts(quantities_found, self.data.measure_classes))
         return records
 
-    @staticmethod
-    def _quantities(units: Sequence[Span], actors: Sequence[ActorMention]) -> list[list[Quantity]]:
+    def _quantities(
+        self, units: Sequence[Span], actors: Sequence[ActorMention]
+    ) -> list[list[Quantity]]:
         out: list[list[Quantity]] = []
         previous: str | None = None
         for unit in units:
-            found = find_quantities(unit, previous, actors)
+            found = find_quantities(unit, self.numbers, previous, actors)
             out.append(found)
             previous = next((q.measure for q in reversed(found) if q.measure), previous)
         return out

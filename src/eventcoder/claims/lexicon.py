@@ -1,4 +1,5 @@
-"""Loaders for the claims data files (one loader per file, each read once and cached).
+"""Loaders for the claims data files (one loader per file) and ``ClaimsData``, all of them
+loaded once by the claims stage's factory and passed in (no module caches).
 
 The files live in ``eventcoder/data/claims/``: reporting verbs with their stance, the vague
 amount table, the poll caveat cues and the unit table. Each is a tab-separated text file with
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from eventcoder.datafiles import read_rows
@@ -17,6 +17,7 @@ from eventcoder.errors import Errors, ModelError
 from eventcoder.paths import PACKAGE_DIR
 
 __all__ = [
+    "ClaimsData",
     "Unit",
     "VagueAmount",
     "load_measure_classes",
@@ -63,7 +64,6 @@ def _regular_forms(lemma: str) -> set[str]:
     return {lemma + "s", lemma + "ed", lemma + "ing"}
 
 
-@lru_cache(maxsize=1)
 def load_reporting_verbs() -> dict[str, tuple[str, str]]:
     """Every form of every reporting verb -> (lemma, stance)."""
     out: dict[str, tuple[str, str]] = {}
@@ -75,7 +75,6 @@ def load_reporting_verbs() -> dict[str, tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=1)
 def load_vague_amounts() -> dict[str, VagueAmount]:
     """Vague amount phrase (lower case) -> its range."""
     out = {}
@@ -92,7 +91,6 @@ def load_vague_amounts() -> dict[str, VagueAmount]:
     return out
 
 
-@lru_cache(maxsize=1)
 def load_poll_caveats() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(caveat label, compiled cue) pairs in file order."""
     out = []
@@ -106,7 +104,6 @@ def load_poll_caveats() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
 def load_units() -> dict[str, Unit]:
     """Unit surface form (lower case) -> normalised unit."""
     return {
@@ -115,7 +112,6 @@ def load_units() -> dict[str, Unit]:
     }
 
 
-@lru_cache(maxsize=1)
 def load_measure_classes() -> dict[str, str]:
     """Measure word (singular, lower case) -> the class it is compared under."""
     out = {}
@@ -124,3 +120,25 @@ def load_measure_classes() -> dict[str, str]:
             if word.strip():
                 out[word.strip().lower()] = cols[0].strip()
     return out
+
+
+@dataclass(frozen=True, eq=False)
+class ClaimsData:
+    """Every claims table, loaded once (``ClaimsData.load()``) and handed to the extractor."""
+
+    reporting_verbs: dict[str, tuple[str, str]]
+    vague_amounts: dict[str, VagueAmount]
+    poll_caveats: tuple[tuple[str, re.Pattern[str]], ...]
+    units: dict[str, Unit]
+    measure_classes: dict[str, str]
+
+    @classmethod
+    def load(cls) -> ClaimsData:
+        """The bundled tables of ``eventcoder/data/claims``."""
+        return cls(
+            load_reporting_verbs(),
+            load_vague_amounts(),
+            load_poll_caveats(),
+            load_units(),
+            load_measure_classes(),
+        )

@@ -10,16 +10,34 @@ looks like a number: years, days of the month, clock times, ordinals and identif
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
-from eventcoder.claims.lexicon import load_units, load_vague_amounts
+from eventcoder.claims.lexicon import Unit, VagueAmount, load_units, load_vague_amounts
 
-__all__ = ["NumberMatch", "find_numbers", "parse_value"]
+__all__ = ["NumberMatch", "NumberReader", "parse_value"]
 
-_UNITS_WORDS = (
-    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
-)
+_UNITS_WORDS = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
 _TENS_WORDS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORD_VALUES = {w: float(i) for i, w in enumerate(_UNITS_WORDS, 1)}
 WORD_VALUES.update({w: float(20 + 10 * i) for i, w in enumerate(_TENS_WORDS)})
@@ -46,7 +64,32 @@ FRACTIONS = {
     "tenths": 10.0,
 }
 CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP"}
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+]
 
 # modifier -> how it bounds the value: "approx" (low = high = v), "min" (v, None), "max" (None, v)
 MODIFIERS = {
@@ -81,7 +124,58 @@ MODIFIERS = {
 }
 # capitalised words that may precede a quantity at the start of a sentence (not identifiers)
 _FUNCTION_WORDS = set(
-    ["only", "just", "nearly", "almost", "with", "and", "but", "of", "by", "to", "for", "at", "in", "on", "since", "until", "from", "after", "before", "over", "under", "another", "all", "some", "the", "a", "an", "its", "their", "his", "her", "our", "those", "these", "exactly", "roughly", "while", "whereas", "when", "then", "still", "yet", "also", "even", "about", "around", "another", "each", "every", "no"]
+    [
+        "only",
+        "just",
+        "nearly",
+        "almost",
+        "with",
+        "and",
+        "but",
+        "of",
+        "by",
+        "to",
+        "for",
+        "at",
+        "in",
+        "on",
+        "since",
+        "until",
+        "from",
+        "after",
+        "before",
+        "over",
+        "under",
+        "another",
+        "all",
+        "some",
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "those",
+        "these",
+        "exactly",
+        "roughly",
+        "while",
+        "whereas",
+        "when",
+        "then",
+        "still",
+        "yet",
+        "also",
+        "even",
+        "about",
+        "around",
+        "another",
+        "each",
+        "every",
+        "no",
+    ]
 )
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
 
@@ -106,8 +200,7 @@ def _alt(words: list[str]) -> str:
     )
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> re.Pattern[str]:
+def _pattern(vague: Mapping[str, VagueAmount], unit_table: Mapping[str, Unit]) -> re.Pattern[str]:
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     words = rf"(?:{_alt(_TENS_WORDS)})(?:-(?:{_alt(_UNITS_WORDS[:9])}))?|{_alt(_UNITS_WORDS)}"
     scale = r"(?:hundred|thousand|million|billion|trillion)"
@@ -122,7 +215,6 @@ def _pattern() -> re.Pattern[str]:
         rf"between\s+{numexpr}\s+and\s+{numexpr}|from\s+{numexpr}\s+to\s+{numexpr}"
         rf"|{numexpr}\s*(?:-|–|—|to)\s*{numexpr}"
     )
-    vague = load_vague_amounts()
     counts = [p for p, v in vague.items() if v.kind == "count"]
     mults = [p for p, v in vague.items() if v.kind == "multiplier"]
     vague_re = rf"(?:{_alt(mults)})\s+{scale}s?|{_alt(counts)}|(?:{_alt(mults)})(?=\s+[a-z])"
@@ -130,7 +222,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:an?|one|two|three|four|nine)[\s-]+(?:{_alt(list(FRACTIONS))})"
         rf"|half(?=\s+of\b)|one\s+in\s+(?:{base})"
     )
-    units = _alt(list(load_units()))
+    units = _alt(list(unit_table))
     return re.compile(
         rf"(?<![\w\-/.:$€£\[])(?:(?P<mod>{_alt(list(MODIFIERS))})\s+)?"
         rf"(?P<core>(?P<range>{rng})|(?P<vague>{vague_re})|(?P<frac>{fraction})|(?P<num>{numexpr}))"
@@ -187,7 +279,9 @@ def _fraction_value(text: str) -> float | None:
 
 
 def _range_ends(text: str) -> tuple[str, str]:
-    m = re.fullmatch(r"(?:between|from)\s+(.+?)\s+(?:and|to)\s+(.+)", text, re.IGNORECASE | re.DOTALL)
+    m = re.fullmatch(
+        r"(?:between|from)\s+(.+?)\s+(?:and|to)\s+(.+)", text, re.IGNORECASE | re.DOTALL
+    )
     if m:
         return m.group(1), m.group(2)
     parts = re.split(r"\s*(?:-|–|—|\bto\b)\s*", text, maxsplit=1, flags=re.IGNORECASE)
@@ -196,8 +290,7 @@ def _range_ends(text: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
-def _vague_range(text: str) -> tuple[float, float] | None:
-    table = load_vague_amounts()
+def _vague_range(text: str, table: Mapping[str, VagueAmount]) -> tuple[float, float] | None:
     norm = re.sub(r"\s+", " ", text.lower())
     if norm in table:
         return table[norm].low, table[norm].high
@@ -209,7 +302,9 @@ def _vague_range(text: str) -> tuple[float, float] | None:
     return None
 
 
-def _core_range(m: re.Match[str]) -> tuple[float | None, float | None, bool, str | None]:
+def _core_range(
+    m: re.Match[str], vague: Mapping[str, VagueAmount]
+) -> tuple[float | None, float | None, bool, str | None]:
     """(low, high, vague, currency) of the matched core."""
     core = m.group("core")
     symbol = re.search(r"us\$|[$€£]", core.lower())
@@ -229,7 +324,7 @@ def _core_range(m: re.Match[str]) -> tuple[float | None, float | None, bool, str
             return None, None, False, None  # "won 5-3", "a 210-95 vote": a score, not a range
         return lo, hi, False, currency
     if m.group("vague"):
-        rng = _vague_range(core)
+        rng = _vague_range(core, vague)
         return (rng[0], rng[1], True, None) if rng else (None, None, True, None)
     if m.group("frac"):
         v = _fraction_value(core)
@@ -254,7 +349,7 @@ def _is_year(text: str) -> bool:
     return re.fullmatch(r"(1[5-9]\d\d|20\d\d)(s)?", text.strip()) is not None
 
 
-def _not_a_quantity(sentence: str, m: re.Match[str]) -> bool:
+def _not_a_quantity(sentence: str, m: re.Match[str], units: Mapping[str, Unit]) -> bool:
     """Years, dates, clock times, identifiers and pronoun "one" are not quantities."""
     core, start, end = m.group("core"), m.start(), m.end()
     before = sentence[:start].rstrip()
@@ -290,7 +385,7 @@ def _not_a_quantity(sentence: str, m: re.Match[str]) -> bool:
         return True  # an identifier: "Article 5", "Flight 17"
     if m.group("num") and core.lower() == "one" and not m.group("unit"):
         return True
-    unit = load_units().get(re.sub(r"\s+", " ", (m.group("unit") or "").lower()))
+    unit = units.get(re.sub(r"\s+", " ", (m.group("unit") or "").lower()))
     if m.group("vague") and unit is not None and unit.dimension == "time":
         return True  # "a few weeks before": a vague time expression, left to the time module
     if after.lower().startswith("ago") or after.startswith(("°", "′", "″", "]")):
@@ -298,9 +393,9 @@ def _not_a_quantity(sentence: str, m: re.Match[str]) -> bool:
     return False
 
 
-def _unit(m: re.Match[str], currency: str | None) -> str | None:
+def _unit(m: re.Match[str], currency: str | None, units: Mapping[str, Unit]) -> str | None:
     if m.group("unit"):
-        unit = load_units().get(re.sub(r"\s+", " ", m.group("unit").lower()))
+        unit = units.get(re.sub(r"\s+", " ", m.group("unit").lower()))
         if unit is not None:
             return unit.name
     if currency:
@@ -310,32 +405,44 @@ def _unit(m: re.Match[str], currency: str | None) -> str | None:
     return None
 
 
-def find_numbers(sentence: str) -> list[NumberMatch]:
-    """Every quantity expression in ``sentence``, left to right."""
-    out = []
-    for m in _pattern().finditer(sentence):
-        if _not_a_quantity(sentence, m):
-            continue
-        low, high, vague, currency = _core_range(m)
+class NumberReader:
+    """Finds number expressions with the vague-amount and unit tables it is given."""
+
+    def __init__(self, vague_amounts: Mapping[str, VagueAmount], units: Mapping[str, Unit]) -> None:
+        self.vague_amounts = dict(vague_amounts)
+        self.units = dict(units)
+        self.pattern = _pattern(self.vague_amounts, self.units)
+
+    @classmethod
+    def from_data(cls) -> NumberReader:
+        """The reader with the bundled tables."""
+        return cls(load_vague_amounts(), load_units())
+
+    def find(self, sentence: str) -> list[NumberMatch]:
+        """Every quantity expression in ``sentence``, left to right."""
+        return [m for m in map(self._read, self.pattern.finditer(sentence)) if m is not None]
+
+    def _read(self, m: re.Match[str]) -> NumberMatch | None:
+        sentence = m.string
+        if _not_a_quantity(sentence, m, self.units):
+            return None
+        low, high, vague, currency = _core_range(m, self.vague_amounts)
         if low is None and high is None:
-            continue
+            return None
         low, high, approx = _bounds(m.group("mod"), low, high)
-        unit = _unit(m, currency)
+        unit = _unit(m, currency, self.units)
         if currency is None and unit is None and re.search(r"\dm$", m.group("core").lower()):
             # "50m apart": metres; "m" means million only after a currency sign ("$50m")
             low = None if low is None else low / 1e6
             high = None if high is None else high / 1e6
             unit = "m"
-        out.append(
-            NumberMatch(
-                start=m.start(),
-                end=m.end(),
-                text=m.group(0),
-                low=low,
-                high=high,
-                unit=unit,
-                approximate=approx or vague or m.group("core").lower().startswith("a dozen"),
-                vague=vague,
-            )
+        return NumberMatch(
+            start=m.start(),
+            end=m.end(),
+            text=m.group(0),
+            low=low,
+            high=high,
+            unit=unit,
+            approximate=approx or vague or m.group("core").lower().startswith("a dozen"),
+            vague=vague,
         )
-    return out

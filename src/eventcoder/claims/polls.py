@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.claims.lexicon import load_poll_caveats
 from eventcoder.claims.quantities import Quantity
 from eventcoder.nlp.morph import is_plural
 from eventcoder.records import DateInterval
@@ -118,7 +117,12 @@ def _is_share(q: Quantity) -> bool:
     return q.match.unit in _SHARE_UNITS and q.match.low is not None
 
 
-def _groups(sentences: Sequence[Span], quantities: Sequence[Sequence[Quantity]]) -> list[list[int]]:
+Caveats = Sequence[tuple[str, re.Pattern[str]]]
+
+
+def _groups(
+    sentences: Sequence[Span], quantities: Sequence[Sequence[Quantity]], caveats: Caveats
+) -> list[list[int]]:
     """Sentence indices of each poll group."""
     groups: list[list[int]] = []
     current: list[int] = []
@@ -126,7 +130,7 @@ def _groups(sentences: Sequence[Span], quantities: Sequence[Sequence[Quantity]])
     for i, sent in enumerate(sentences):
         cue = bool(_CUE.search(sent.text))
         share = any(_is_share(q) for q in quantities[i]) or any(
-            c.search(sent.text) for _, c in load_poll_caveats()
+            c.search(sent.text) for _, c in caveats
         )
         if cue or (current and share):
             current.extend(pending + [i])
@@ -296,9 +300,9 @@ def _share(q: Quantity) -> float:
     return value / 100.0 if q.match.unit == "percent" else value
 
 
-def _caveats(sentences: Sequence[Span], group: Sequence[int]) -> list[str]:
+def _caveats(sentences: Sequence[Span], group: Sequence[int], caveats: Caveats) -> list[str]:
     text = " ".join(sentences[i].text for i in group)
-    return [label for label, cue in load_poll_caveats() if cue.search(text)]
+    return [label for label, cue in caveats if cue.search(text)]
 
 
 def _fieldwork(text: str, document_date: datetime.date | None) -> DateInterval | None:
@@ -366,14 +370,17 @@ def find_polls(
     sentences: Sequence[Span],
     quantities: Sequence[Sequence[Quantity]],
     document_date: datetime.date | None = None,
+    *,
+    caveats: Caveats,
 ) -> tuple[list[Poll], set[tuple[int, int]]]:
-    """Poll records of a document and the (sentence, quantity index) pairs they use."""
+    """Poll records of a document and the (sentence, quantity index) pairs they use;
+    ``caveats`` are the (label, cue) pairs of ``poll_caveats.tsv``."""
     polls: list[Poll] = []
     used: set[tuple[int, int]] = set()
-    for group in _groups(sentences, quantities):
+    for group in _groups(sentences, quantities, caveats):
         pollster = next((p for i in group for p in [_pollster(sentences[i])] if p), None)
         text = " ".join(sentences[i].text for i in group)
-        caveats = _caveats(sentences, group)
+        found = _caveats(sentences, group, caveats)
         date, question = _fieldwork(text, document_date), _question(text)
         members: list[Poll] = []
         for i in group:
@@ -396,7 +403,7 @@ def find_polls(
                         pollster,
                         population,
                         question,
-                        list(caveats),
+                        list(found),
                         date,
                     )
                 )

@@ -1,6 +1,6 @@
 """Quantities with what they count: numbers found on the surface, ``measure`` from the parse.
 
-``find_quantities(sent, previous, mentions)`` turns the number expressions of one sentence
+``find_quantities(sent, numbers, previous, mentions)`` turns the number expressions of one sentence
 into ``Quantity`` objects with a ``measure`` (what is counted, in words):
 
 - a count takes the noun after it ("12 people", "dozens of villages", "500 police officers");
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.mention import ActorMention
-from eventcoder.claims.numbers import NumberMatch, find_numbers
+from eventcoder.claims.numbers import NumberMatch, NumberReader
 from eventcoder.claims.phrases import noun_phrase
 from eventcoder.nlp.morph import is_plural
 
@@ -412,12 +412,15 @@ def _measure_from_clause(
 
 
 def find_quantities(
-    sent: Span, previous: str | None = None, mentions: Sequence[ActorMention] = ()
+    sent: Span,
+    numbers: NumberReader,
+    previous: str | None = None,
+    mentions: Sequence[ActorMention] = (),
 ) -> list[Quantity]:
     """The quantities of one parsed sentence; ``previous`` is the last measure seen before it."""
     doc = sent.doc
     out = []
-    for q in find_numbers(sent.text):
+    for q in numbers.find(sent.text):
         start, end = sent.start_char + q.start, sent.start_char + q.end
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:

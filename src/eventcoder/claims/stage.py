@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from eventcoder.claims.conflicts import find_conflicts
 from eventcoder.claims.extract import ClaimExtractor
+from eventcoder.claims.lexicon import ClaimsData, load_measure_classes
 from eventcoder.records import DateInterval, QuantityRecord
 from eventcoder.stages import Context, Found
 
@@ -30,8 +31,8 @@ class ClaimStage:
 
     @classmethod
     def load(cls) -> ClaimStage:
-        """The stage with the bundled claims data."""
-        return cls(ClaimExtractor.from_data())
+        """The stage with the bundled claims data (read here, once)."""
+        return cls(ClaimExtractor(ClaimsData.load()))
 
     def run(self, context: Context) -> Found:
         assert context.doc is not None
@@ -62,10 +63,14 @@ class ConflictStage:
     name = "conflicts"
     scope: Literal["document"] = "document"
 
+    def __init__(self, measure_classes: dict[str, str]) -> None:
+        self.measure_classes = measure_classes
+
     @classmethod
     def load(cls) -> ConflictStage:
-        return cls()
+        """The stage with the bundled measure classes."""
+        return cls(load_measure_classes())
 
     def run(self, context: Context) -> Found:
         quantities = [r for r in context.records if isinstance(r, QuantityRecord)]
-        return Found(records=tuple(find_conflicts(quantities)))
+        return Found(records=tuple(find_conflicts(quantities, self.measure_classes)))

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.errors import Errors, ModelError
 from eventcoder.records import DateInterval
+from eventcoder.timex.events_table import TimeData
 from eventcoder.timex.expressions import find_candidates
 from eventcoder.timex.narrative import Timex, governor, resolve_candidates, tense_of
 from eventcoder.timex.sentences import sentence_of
@@ -115,27 +116,34 @@ def _paragraph_break(doc: Doc, before, after) -> bool:
     return "\n" in gap or (first.is_space and "\n" in first.text)
 
 
-def resolve_document(doc: Doc, document_date: dt.date | None) -> DocumentTimes:
+def resolve_document(
+    doc: Doc, document_date: dt.date | None, data: TimeData | None = None
+) -> DocumentTimes:
     """Find and resolve the temporal expressions of ``doc``. Without a document date, it is
-    inferred from the latest explicit date in the text (status ``inferred``)."""
+    inferred from the latest explicit date in the text (status ``inferred``).
+
+    ``data`` is the time stage's data (``TimeData.load()``); pass it when resolving many
+    documents, as the time stage does (without it, it is loaded for this one call)."""
     if not doc.has_annotation("SENT_START"):
         raise ModelError(Errors.E503.format())
+    data = data if data is not None else TimeData.load()
     status = "given"
     if document_date is None:
-        document_date = infer_document_date(doc)
+        document_date = infer_document_date(doc, data)
         status = "inferred" if document_date is not None else "unknown"
-    timexes = resolve_candidates(doc, find_candidates(doc, document_date), document_date)
+    cands = find_candidates(doc, document_date, data)
+    timexes = resolve_candidates(doc, cands, document_date, data.events)
     return DocumentTimes(doc, timexes, document_date, status)
 
 
-def infer_document_date(doc: Doc) -> dt.date | None:
+def infer_document_date(doc: Doc, data: TimeData) -> dt.date | None:
     """The latest explicit (year-bearing) date of the text that is not in the future tense:
     the latest day-precise one when there is one ("Wednesday, September 7, 2016" rather than
     the end of "Expo 2016"), else the end of the latest coarser one; None without any."""
-    cands = find_candidates(doc, None, use_recognizers=False)
+    cands = find_candidates(doc, None, data, use_recognizers=False)
     explicit = [
         t.span
-        for t in resolve_candidates(doc, cands, None)
+        for t in resolve_candidates(doc, cands, None, data.events)
         if t.kind in ("absolute", "range")
         and t.span
         and t.span.end is not None

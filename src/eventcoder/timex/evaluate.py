@@ -28,6 +28,7 @@ import click
 
 from eventcoder.errors import Errors, EventcoderError, InputError
 from eventcoder.timex.attach import resolve_document
+from eventcoder.timex.events_table import TimeData
 from eventcoder.timex.narrative import Timex
 
 __all__ = ["GOLD_FILE", "TimeScores", "eval_time_command", "evaluate_time", "load_gold"]
@@ -95,8 +96,9 @@ def evaluate_time(items: list[dict[str, Any]], nlp: Any) -> TimeScores:
     for item in items:
         groups[(item["text"], item["doc_date"])].append(item)
     scores = TimeScores()
+    data = TimeData.load()
     for (text, date), group in groups.items():
-        times = resolve_document(nlp(text), dt.date.fromisoformat(date))
+        times = resolve_document(nlp(text), dt.date.fromisoformat(date), data)
         spans = []
         for item in group:
             kind = item.get("kind", "all")

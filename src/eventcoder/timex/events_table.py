@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from eventcoder.errors import Errors, InputError
 
-__all__ = ["EVENTS_FILE", "WellKnownEvent", "find_event", "load_events"]
+__all__ = ["EVENTS_FILE", "TimeData", "WellKnownEvent", "find_event", "load_events"]
 
 EVENTS_FILE = Path(__file__).resolve().parent.parent / "data" / "timex" / "events.tsv"
 
@@ -62,9 +62,8 @@ def _row(path: Path, number: int, line: str) -> WellKnownEvent:
     )
 
 
-@lru_cache(maxsize=4)
 def load_events(path: Path = EVENTS_FILE) -> tuple[WellKnownEvent, ...]:
-    """All rows of the table (cached); ``#`` lines are comments."""
+    """All rows of the table; ``#`` lines are comments."""
     rows: list[WellKnownEvent] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
@@ -76,13 +75,13 @@ def find_event(
     phrase: str,
     document_text: str,
     document_date: dt.date | None,
-    events: tuple[WellKnownEvent, ...] | None = None,
+    events: tuple[WellKnownEvent, ...],
 ) -> tuple[WellKnownEvent, int, int] | None:
     """The event whose longest alias opens ``phrase`` (after at most two words), with the
     alias's offsets in the phrase."""
     lowered = phrase.lower().replace("’", "'")
     best: tuple[WellKnownEvent, int, int] | None = None
-    for event in events if events is not None else load_events():
+    for event in events:
         for alias in event.aliases:
             match = re.search(rf"(?<![\w/]){re.escape(alias)}(?![\w/])", lowered)
             if match is None or len(lowered[: match.start()].split()) > 2:
@@ -92,3 +91,19 @@ def find_event(
             if event.applies(document_text, document_date):
                 best = (event, match.start(), match.end())
     return best
+
+
+@dataclass(frozen=True)
+class TimeData:
+    """What the time stage reads, loaded once by its factory and passed in: the table of
+    well-known events and the recognizers-text date model (None: rules only)."""
+
+    events: tuple[WellKnownEvent, ...]
+    recognizer: Any = None
+
+    @classmethod
+    def load(cls, recognizers: bool = True) -> TimeData:
+        """The bundled table, and the recognizers-text model unless ``recognizers=False``."""
+        from eventcoder.timex.recognizers import load_model
+
+        return cls(load_events(), load_model() if recognizers else None)

@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from eventcoder.timex.events_table import find_event
+from eventcoder.timex.events_table import TimeData, find_event
 from eventcoder.timex.patterns import RULES
 from eventcoder.timex.sentences import sentence_of
 
@@ -119,22 +119,25 @@ class Candidate:
 
 
 def find_candidates(
-    doc: Doc, document_date: dt.date | None, use_recognizers: bool = True
+    doc: Doc, document_date: dt.date | None, data: TimeData, use_recognizers: bool = True
 ) -> list[Candidate]:
-    """The temporal expressions of ``doc`` in text order (see the module docstring)."""
-    found = [c for c in _rule_matches(doc, document_date) if c is not None]
+    """The temporal expressions of ``doc`` in text order (see the module docstring); the
+    recognizers-text model of ``data`` adds dates the rules missed."""
+    found = [c for c in _rule_matches(doc, document_date, data) if c is not None]
     chosen = _longest_first(found)
-    if use_recognizers:
+    if use_recognizers and data.recognizer is not None:
         from eventcoder.timex.recognizers import recognizer_candidates
 
-        extra = recognizer_candidates(doc, document_date, covered=chosen)
+        extra = recognizer_candidates(doc, document_date, data.recognizer, covered=chosen)
         chosen = _longest_first(
             chosen + [c for c in extra if not any(_overlaps(c, o) for o in chosen)]
         )
     return _with_since(doc.text, _merge_ranges(doc.text, chosen))
 
 
-def _rule_matches(doc: Doc, document_date: dt.date | None) -> list[Candidate | None]:
+def _rule_matches(
+    doc: Doc, document_date: dt.date | None, data: TimeData
+) -> list[Candidate | None]:
     out: list[Candidate | None] = []
     for name, pattern in RULES.items():
         for match in pattern.finditer(doc.text):
@@ -144,7 +147,7 @@ def _rule_matches(doc: Doc, document_date: dt.date | None) -> list[Candidate | N
             if name == "year":
                 out.append(candidate if _is_year(doc, candidate) else None)
             elif name == "anchored":
-                out.append(_trim_anchored(doc, candidate, document_date))
+                out.append(_trim_anchored(doc, candidate, document_date, data))
             else:
                 out.append(candidate)
     return out
@@ -173,11 +176,13 @@ def _is_year(doc: Doc, cand: Candidate) -> bool:
     return nxt is None or nxt.tag_ not in ("NNS", "NNPS") or nxt.lower_ in ("elections", "games")
 
 
-def _trim_anchored(doc: Doc, cand: Candidate, document_date: dt.date | None) -> Candidate | None:
+def _trim_anchored(
+    doc: Doc, cand: Candidate, document_date: dt.date | None, data: TimeData
+) -> Candidate | None:
     """Cut the event phrase after its name ("the invasion", "the pandemic") or drop it."""
     np_start = doc.text.index(cand.groups["np"], cand.start)
     phrase = cand.groups["np"]
-    hit = find_event(phrase, doc.text, document_date)
+    hit = find_event(phrase, doc.text, document_date, data.events)
     groups = dict(cand.groups)
     if hit is not None:
         event, _, alias_end = hit

@@ -22,7 +22,7 @@ from spacy.tokens import Span as SpacySpan
 from eventcoder.records import DateInterval
 from eventcoder.timex.context import Context
 from eventcoder.timex.dates import Span
-from eventcoder.timex.events_table import load_events
+from eventcoder.timex.events_table import WellKnownEvent
 from eventcoder.timex.expressions import Candidate
 from eventcoder.timex.resolve import resolve_groups
 from eventcoder.timex.sentences import sentence_of
@@ -123,7 +123,10 @@ def _is_future(verb) -> bool:
 
 
 def resolve_candidates(
-    doc: Doc, cands: list[Candidate], document_date: dt.date | None
+    doc: Doc,
+    cands: list[Candidate],
+    document_date: dt.date | None,
+    events: tuple[WellKnownEvent, ...],
 ) -> list[Timex]:
     """Resolve ``cands`` (text order) to timexes; expressions that cannot be dated are dropped."""
     resolved: dict[int, Timex] = {}
@@ -137,7 +140,7 @@ def resolve_candidates(
                 cand,
                 _resolve(doc, cand, document_date, resolved, None, starts),
             )
-    finder = _AnchorFinder(doc, document_date, list(resolved.values()))
+    finder = _AnchorFinder(doc, document_date, list(resolved.values()), events)
     for index, cand in enumerate(cands):
         if cand.rule == "anchored":
             _put(
@@ -235,11 +238,18 @@ def governor(span: SpacySpan) -> int:
 class _AnchorFinder:
     """``find_anchor(key, char)``: the date of an event named by a table id or a lemma."""
 
-    def __init__(self, doc: Doc, today: dt.date | None, timexes: list[Timex]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        today: dt.date | None,
+        timexes: list[Timex],
+        events: tuple[WellKnownEvent, ...],
+    ) -> None:
         self.doc, self.today, self.timexes = doc, today, timexes
+        self.table = {e.id: e for e in events}
 
     def __call__(self, key: str, char: int) -> Span | None:
-        table = {e.id: e for e in load_events()}
+        table = self.table
         event = table.get(key)
         lemmas = {a.split()[-1].rstrip("s") for a in event.aliases} if event else {key}
         in_doc = self._in_document(lemmas, char)

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -31,15 +30,17 @@ _NAMED = re.compile(
 _TYPES = ("datetimeV2.date", "datetimeV2.daterange")
 
 
-@lru_cache(maxsize=1)
-def _model() -> Any:
+def load_model() -> Any:
+    """The recognizers-text English date-time model (about a second to build: load once)."""
     from recognizers_date_time import DateTimeRecognizer
     from recognizers_text import Culture
 
     return DateTimeRecognizer(Culture.English).get_datetime_model()
 
 
-def recognizer_candidates(doc: Doc, document_date: dt.date | None, covered: list = ()) -> list:
+def recognizer_candidates(
+    doc: Doc, document_date: dt.date | None, model: Any, covered: list = ()
+) -> list:
     """Candidates (rule ``recognizers``) for each dated span recognizers-text finds, in the
     sentences that name a year or month outside the ``covered`` candidates (the others
     cannot give a span that would be kept; skipping them saves most of its time)."""
@@ -51,7 +52,7 @@ def recognizer_candidates(doc: Doc, document_date: dt.date | None, covered: list
         if not _uncovered_name(sent, covered):
             continue
         try:
-            results = _model().parse(sent.text, reference)
+            results = model.parse(sent.text, reference)
         except (ValueError, KeyError, IndexError, AttributeError) as exc:  # library quirks
             log.debug("recognizers-text failed on a sentence: %s", exc)
             continue
@@ -103,9 +104,8 @@ def resolve_recognized(groups: dict[str, Any], ctx: Context) -> D.Span | None:
     return _dateparser(groups.get("text", ""), ctx)
 
 
-@lru_cache(maxsize=1)
 def _dateparser_module() -> Any:
-    import dateparser
+    import dateparser  # imported on first use: it is slow to import
 
     return dateparser
 

@@ -7,6 +7,7 @@ from typing import Literal
 
 from eventcoder.stages import Context, Found
 from eventcoder.timex.attach import resolve_document
+from eventcoder.timex.events_table import TimeData
 
 __all__ = ["TimeStage"]
 
@@ -17,10 +18,14 @@ class TimeStage:
     name = "time"
     scope: Literal["chunk"] = "chunk"
 
+    def __init__(self, data: TimeData) -> None:
+        self.data = data
+
     @classmethod
     def load(cls) -> TimeStage:
-        return cls()
+        """The stage with the table of well-known events and the recognizers-text model."""
+        return cls(TimeData.load())
 
     def run(self, context: Context) -> Found:
         assert context.doc is not None
-        return Found(times=resolve_document(context.doc, context.document.date))
+        return Found(times=resolve_document(context.doc, context.document.date, self.data))
