@@ -5,7 +5,14 @@ Usage: ``raise InputError(Errors.E001.format(path=p))``. This module imports not
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "Errors", "EventcoderError", "InputError", "ModelError"]
+__all__ = [
+    "ConfigError",
+    "Errors",
+    "EventcoderError",
+    "InputError",
+    "ModelError",
+    "StoreError",
+]
 
 
 class EventcoderError(Exception):
@@ -22,6 +29,10 @@ class ModelError(EventcoderError):
 
 class ConfigError(EventcoderError):
     """An option or setting is invalid."""
+
+
+class StoreError(EventcoderError):
+    """The store cannot be opened, is locked, or refused a read or write."""
 
 
 class _Message(str):
@@ -121,6 +132,51 @@ class Errors:
         "Unknown store {url!r}: use a .duckdb path, postgresql://..., or a folder for Parquet.",
     )
     E202 = _Message("E202", "Cannot open store {url}: {detail}.")
+    # E220-E249: store layout, locking, queries and exports
+    E220 = _Message(
+        "E220",
+        "Store {url} was written by a newer eventcoder (schema version {found}; this one "
+        "reads up to {known}); upgrade eventcoder to read it.",
+    )
+    E221 = _Message(
+        "E221",
+        "Store {url} is locked by another process{holder}: a DuckDB file has one writer at a "
+        "time. Wait for it to finish, pass --wait to wait for the lock, or use PostgreSQL for "
+        "concurrent writers.",
+    )
+    E222 = _Message(
+        "E222",
+        "Store {url} has schema version {found}, older than {known}; open it once for writing "
+        "(`eventcoder migrate --db {url}`) to upgrade it.",
+    )
+    E223 = _Message("E223", "No store at {url}; run `eventcoder code ... --db {url}` first.")
+    E224 = _Message(
+        "E224",
+        "`eventcoder sql` only reads: {detail}. Use SELECT (or WITH ... SELECT) statements.",
+    )
+    E225 = _Message("E225", "Unknown value {value!r} for {option}; expected {expected}.")
+    E226 = _Message(
+        "E226",
+        "The stored events carry no confidence score, so --min-confidence cannot be applied.",
+    )
+    E227 = _Message("E227", "SQL failed: {detail}.")
+    E228 = _Message(
+        "E228",
+        "{doc}: could not be written to the store ({detail}); it was not stored, the other "
+        "documents were.",
+    )
+    E229 = _Message("E229", "Cannot write {path}: {detail}.")
+    E230 = _Message(
+        "E230",
+        "{path}: the field mapping (--field {fields}) applies to JSON inputs only; this "
+        "{kind} file has no fields.",
+    )
+    E231 = _Message(
+        "E231",
+        "{path}: no record has the field '{field}' (--field {name}={field}); {name} is "
+        "left empty. Check the field name.",
+    )
+    E232 = _Message("E232", "{path}: not JSON Lines or a JSON array of objects ({detail}).")
 
     # E3xx: evaluation
     E301 = _Message("E301", "{name}: score {value:.3f} is below its floor {floor:.3f}.")

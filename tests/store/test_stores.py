@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from eventcoder.errors import ConfigError
@@ -55,9 +57,10 @@ def test_views_flatten_records(store):
         "SELECT doc_id, source_code, target_code, cameo, goldstein, date_start "
         "FROM events ORDER BY doc_id"
     )
+    march = dt.date(2022, 3, 1)  # dates are DATE columns, numbers are numbers
     assert rows == [
-        ("d1", "IGOEU", "BLRGOV", "163", -8.0, "2022-03-01"),
-        ("d2", "IGOEU", "BLRGOV", "163", -8.0, "2022-03-01"),
+        ("d1", "IGOEU", "BLRGOV", "163", -8.0, march),
+        ("d2", "IGOEU", "BLRGOV", "163", -8.0, march),
     ]
     assert store.query("SELECT share FROM polls") == [(0.3,), (0.3,)]
 
@@ -72,3 +75,12 @@ def test_has_document(store):
 def test_unknown_url_scheme_is_a_clear_error():
     with pytest.raises(ConfigError, match="E201"):
         open_store("mysql://localhost/db")
+
+
+def test_interleaved_documents_in_one_write_lose_nothing(store):
+    """Records of one document that are not adjacent in a call are all kept."""
+    first, second = sample("d1"), sample("d2")
+    interleaved = [r for pair in zip(first, second, strict=True) for r in pair]
+    assert store.write(interleaved) == 12
+    assert store.counts()["event"] == 2
+    assert {r.id for r in store.records()} == {r.id for r in first + second}

@@ -21,7 +21,7 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
     ),
     (
         "Events",
-        "SELECT coalesce(date_start, '?') || ' / ' || date_granularity, "
+        "SELECT coalesce(CAST(date_start AS VARCHAR), '?') || ' / ' || date_granularity, "
         "coalesce(source_code, source_text, '-'), cameo || ' ' || coalesce(plover, ''), "
         "coalesce(target_code, target_text, '-'), modality || "
         "CASE WHEN negated THEN ' (negated)' ELSE '' END, trigger "

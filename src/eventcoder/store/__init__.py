@@ -7,19 +7,23 @@ plain path) is DuckDB, ``postgresql://...`` is PostgreSQL.
 from __future__ import annotations
 
 from eventcoder.errors import ConfigError, Errors
-from eventcoder.store.base import Store
+from eventcoder.store.base import BatchWriter, Store
 
-__all__ = ["Store", "open_store"]
+__all__ = ["BatchWriter", "Store", "open_store"]
 
 
-def open_store(url: str) -> Store:
-    """Open (creating if needed) the store at ``url``."""
+def open_store(url: str, read_only: bool = False, wait: float = 0.0) -> Store:
+    """Open the store at ``url``, creating or migrating it unless ``read_only``.
+
+    ``wait`` is how many seconds to wait for a DuckDB file that another process holds
+    (0: fail at once with a message naming the lock).
+    """
     if url.startswith(("postgresql://", "postgres://")):
         from eventcoder.store.postgres import PostgresStore
 
-        return PostgresStore(url)
+        return PostgresStore(url, read_only=read_only, wait=wait)
     if "://" in url:
         raise ConfigError(Errors.E201.format(url=url))
     from eventcoder.store.duck import DuckDBStore
 
-    return DuckDBStore(url)
+    return DuckDBStore(url, read_only=read_only, wait=wait)

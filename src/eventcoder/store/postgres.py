@@ -1,83 +1,121 @@
-"""PostgreSQL store: the same table and views as DuckDB, with JSONB payloads."""
+"""PostgreSQL store: the same tables and views as DuckDB, with JSONB payloads.
+
+Writes go in with ``COPY``, many documents per transaction; readers see only committed
+documents (PostgreSQL's snapshots), so queries run while a batch is being written.
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
-from eventcoder.errors import ConfigError, Errors
-from eventcoder.store.base import Store, payload_query
-from eventcoder.store.views import view_statements
+import pyarrow as pa
+
+from eventcoder.errors import Errors, StoreError
+from eventcoder.store.base import Store
+from eventcoder.store.schema import RECORD_COLUMNS
 
 __all__ = ["PostgresStore"]
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS records (
-    id TEXT PRIMARY KEY,
-    kind TEXT NOT NULL,
-    doc_id TEXT NOT NULL,
-    sentence INTEGER,
-    span_start INTEGER,
-    span_end INTEGER,
-    payload JSONB NOT NULL
-);
-CREATE INDEX IF NOT EXISTS records_doc ON records(doc_id);
-CREATE INDEX IF NOT EXISTS records_kind ON records(kind);
-"""
 
 
 class PostgresStore(Store):
     """Records in a PostgreSQL database given by a ``postgresql://`` URL."""
 
-    def __init__(self, url: str) -> None:
+    dialect = "postgres"
+    mark = "%s"
+
+    def __init__(self, url: str, read_only: bool = False, wait: float = 0.0) -> None:
         import psycopg
 
+        self.url = _hide_password(url)
+        self.read_only = read_only
         try:
-            self.con = psycopg.connect(url, autocommit=False)
+            self.con = psycopg.connect(url, autocommit=False, connect_timeout=10)
         except psycopg.Error as exc:
-            raise ConfigError(Errors.E202.format(url=url, detail=exc)) from exc
-        with self.con.cursor() as cur:
-            cur.execute(_SCHEMA)
-            for statement in view_statements("postgres"):
-                cur.execute(statement)
-        self.con.commit()
+            detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise StoreError(Errors.E202.format(url=self.url, detail=detail)) from None
+        if read_only:
+            self.con.read_only = True
+        try:
+            self._prepare()
+        except BaseException:
+            self.con.close()
+            raise
 
-    def _replace_document(self, doc_id: str, rows: list[tuple[Any, ...]]) -> None:
+    def _execute_all(self, statements: list[str]) -> None:
         with self.con.transaction(), self.con.cursor() as cur:
-            cur.execute("DELETE FROM records WHERE doc_id = %s", [doc_id])
-            cur.executemany(
-                "INSERT INTO records VALUES (%s, %s, %s, %s, %s, %s, %s::jsonb) "
-                "ON CONFLICT (id) DO UPDATE SET payload = EXCLUDED.payload, "
-                "doc_id = EXCLUDED.doc_id, kind = EXCLUDED.kind, sentence = EXCLUDED.sentence, "
-                "span_start = EXCLUDED.span_start, span_end = EXCLUDED.span_end",
-                rows,
-            )
+            # One writer migrates at a time; others wait here, then find the work done.
+            cur.execute("SELECT pg_advisory_xact_lock(727274)")
+            for statement in statements:
+                cur.execute(statement)
 
-    def _payloads(self, kind: str | None, doc_id: str | None) -> Iterator[Any]:
-        sql, params = payload_query(kind, doc_id, "%s")
+    def _replace_documents(
+        self,
+        doc_ids: list[str],
+        rows: list[tuple[Any, ...]],
+        text_rows: list[tuple[str, str | None, str]],
+    ) -> None:
+        ids = [row[0] for row in rows]
+        with self.con.transaction(), self.con.cursor() as cur:
+            cur.execute(
+                "DELETE FROM records WHERE doc_id = ANY(%s) OR id = ANY(%s)", [doc_ids, ids]
+            )
+            with cur.copy(f"COPY records ({', '.join(RECORD_COLUMNS)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            if text_rows:
+                cur.execute("DELETE FROM texts WHERE doc_id = ANY(%s)", [[t[0] for t in text_rows]])
+                with cur.copy("COPY texts (doc_id, title, text) FROM STDIN") as copy:
+                    for text_row in text_rows:
+                        copy.write_row(text_row)
+
+    def _stream(self, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
         with self.con.cursor() as cur:
             cur.execute(sql, params)
-            for (payload,) in cur:
-                yield payload
+            yield from cur
         self.con.commit()
-
-    def has_document(self, doc_id: str) -> bool:
-        rows = self.query(
-            "SELECT count(*) FROM records WHERE doc_id = %s AND kind = 'document' "
-            "AND payload->>'status' = 'coded'",
-            [doc_id],
-        )
-        return bool(rows[0][0])
-
-    def counts(self) -> dict[str, int]:
-        return dict(self.query("SELECT kind, count(*) FROM records GROUP BY kind"))
 
     def query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         with self.con.cursor() as cur:
-            cur.execute(sql, params or [])
-            rows = cur.fetchall()
+            try:
+                cur.execute(sql, params or None)
+                rows = cur.fetchall() if cur.description else []
+            except Exception:
+                self.con.rollback()
+                raise
         self.con.commit()
         return rows
 
+    def query_arrow(self, sql: str, params: list[Any] | None = None) -> pa.Table:
+        with self.con.cursor() as cur:
+            try:
+                cur.execute(sql, params or None)
+                names = [d.name for d in cur.description or []]
+                rows = cur.fetchall()
+            except Exception:
+                self.con.rollback()
+                raise
+        self.con.commit()
+        columns = list(zip(*rows, strict=True)) if rows else [[] for _ in names]
+        arrays = [pa.array([_plain(v) for v in col]) for col in columns]
+        return pa.table(arrays, names=names) if names else pa.table({})
+
     def close(self) -> None:
         self.con.close()
+
+
+def _plain(value: Any) -> Any:
+    """JSONB lists and objects as JSON text (as DuckDB gives them); decimals as floats."""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    if type(value).__name__ == "Decimal":
+        return float(value)
+    return value
+
+
+def _hide_password(url: str) -> str:
+    """The URL as it may appear in a message: any password replaced by ***."""
+    import re
+
+    return re.sub(r"(//[^:/@]+:)[^@]*@", r"\1***@", url)
