@@ -56,6 +56,8 @@ def postgres_url():
         yield f"postgresql://eventcoder@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run(
-            [*prefix, pg_ctl, "-D", str(data), "-m", "fast", "stop"], capture_output=True
+            [*prefix, pg_ctl, "-D", str(data), "-m", "fast", "stop"],
+            capture_output=True,
+            check=False,
         )
         shutil.rmtree(folder, ignore_errors=True)

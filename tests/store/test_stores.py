@@ -69,7 +69,7 @@ def test_has_document(store):
     assert not store.has_document("d1")
     store.write(sample())
     assert store.has_document("d1")
-    assert list(store.records(kind="event", doc_id="d1"))[0].cameo == "163"
+    assert next(iter(store.records(kind="event", doc_id="d1"))).cameo == "163"
 
 
 def test_unknown_url_scheme_is_a_clear_error():

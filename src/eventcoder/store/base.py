@@ -240,6 +240,10 @@ class Store(ABC):
         """In one transaction: drop the documents' records and texts, insert the new ones."""
 
     @abstractmethod
+    def replace_links(self, rows: list[tuple[str, str, int]]) -> None:
+        """Replace ``event_links`` with (mention_id, event_id, mention_rank) rows."""
+
+    @abstractmethod
     def _stream(self, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
         """Rows of a query, a batch at a time."""
 

@@ -65,6 +65,13 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"LOAD '{path.as_posix()}'")
 
 
+_LINK_TYPES = (pa.string(), pa.string(), pa.int32())
+
+
+def _columns(rows: list[tuple[Any, ...]], width: int) -> list[list[Any]]:
+    return [list(c) for c in zip(*rows, strict=True)] if rows else [[] for _ in range(width)]
+
+
 class DuckDBStore(Store):
     """Records in a DuckDB file (``:memory:`` for a throw-away store)."""
 
@@ -124,6 +131,25 @@ class DuckDBStore(Store):
                 if text_rows:
                     con.execute("DELETE FROM texts WHERE doc_id IN (SELECT doc_id FROM _texts)")
                     con.execute("INSERT INTO texts SELECT doc_id, title, text FROM _texts")
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+        finally:
+            con.close()
+
+    def replace_links(self, rows: list[tuple[str, str, int]]) -> None:
+        links = pa.table(
+            [pa.array(c, t) for c, t in zip(_columns(rows, 3), _LINK_TYPES, strict=True)],
+            names=["mention_id", "event_id", "mention_rank"],
+        )
+        con = self.con.cursor()
+        try:
+            con.register("_links", links)
+            con.execute("BEGIN TRANSACTION")
+            try:
+                con.execute("DELETE FROM event_links")
+                con.execute("INSERT INTO event_links SELECT * FROM _links")
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")

@@ -70,6 +70,15 @@ class PostgresStore(Store):
                     for text_row in text_rows:
                         copy.write_row(text_row)
 
+    def replace_links(self, rows: list[tuple[str, str, int]]) -> None:
+        with self.con.transaction(), self.con.cursor() as cur:
+            cur.execute("DELETE FROM event_links")
+            with cur.copy(
+                "COPY event_links (mention_id, event_id, mention_rank) FROM STDIN"
+            ) as copy:
+                for row in rows:
+                    copy.write_row(row)
+
     def _stream(self, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
         with self.con.cursor() as cur:
             cur.execute(sql, params)

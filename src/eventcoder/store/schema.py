@@ -32,7 +32,7 @@ RECORD_COLUMNS = (
 
 _TYPES = {
     "duckdb": {"text": "VARCHAR", "json": "JSON", "ts": "TIMESTAMP"},
-    "postgres": {"text": "TEXT", "json": "JSONB", "ts": "TIMESTAMPTZ"},
+    "postgres": {"text": "TEXT", "json": "JSONB", "ts": "TIMESTAMP"},
 }
 
 
