@@ -19,6 +19,12 @@ COMMANDS: dict[str, str] = {
     "model": "eventcoder.nlp.cli:model_group",
     "summary": "eventcoder.analysis.summary:summary_command",
     "conflicts": "eventcoder.analysis.conflicts:conflicts_command",
+    "query": "eventcoder.store.cli:query_command",
+    "sql": "eventcoder.store.cli:sql_command",
+    "search": "eventcoder.store.cli:search_command",
+    "link": "eventcoder.store.cli:link_command",
+    "migrate": "eventcoder.store.cli:migrate_command",
+    "export": "eventcoder.store.exports:export_command",
 }
 
 EVAL_COMMANDS: dict[str, str] = {

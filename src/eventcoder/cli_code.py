@@ -117,6 +117,18 @@ def _parse_fields(
     help="With --db: skip documents the store already holds (continue a killed run).",
 )
 @click.option(
+    "--wait",
+    is_flag=True,
+    help="With --db: wait for a DuckDB file another process is writing, instead of failing.",
+)
+@click.option(
+    "--batch",
+    default=200,
+    show_default=True,
+    type=click.IntRange(1),
+    help="With --db: documents written per transaction.",
+)
+@click.option(
     "--field",
     "fields",
     multiple=True,
@@ -135,6 +147,8 @@ def code_command(
     stages: str | None,
     fields: dict[str, str],
     resume: bool = False,
+    wait: bool = False,
+    batch: int = 200,
 ) -> None:
     """Code INPUT... (files, folders, '-' for standard input) into records.
 
@@ -158,10 +172,12 @@ def code_command(
     try:
         with ExitStack() as stack:
             code = _load_coder(stages)
-            store = stack.enter_context(_open_store(db)) if db else None
+            store = stack.enter_context(_open_store(db, wait)) if db else None
             handle = stack.enter_context(_open_output(output))
             sink = _SINKS[fmt](handle)
-            counts = _run(documents, code, sink, store, progress=multi, resume=resume)
+            with _StoreRun(store, batch) as writer:
+                counts = _run(documents, code, sink, writer, progress=multi, resume=resume)
+                writer.counts = counts
             sink.close()
     except EventcoderError as exc:
         click.echo(str(exc), err=True)
@@ -189,10 +205,63 @@ def _load_coder(stages: str | None = None) -> CodeFn:
     return lambda document: code_document(document, coder)
 
 
-def _open_store(url: str) -> Any:
+def _open_store(url: str, wait: bool = False) -> Any:
     from eventcoder.store import open_store
 
-    return open_store(url)
+    return open_store(url, wait=float("inf") if wait else 0.0)
+
+
+class _StoreRun:
+    """One run into the store: a ``runs`` row, batched writes, then linking and indexing.
+
+    ``store`` None gives a writer that stores nothing. On leaving, the last batch is
+    written, events are linked and the search index refreshed (also after Ctrl-C, so what
+    was coded is kept), and the run row is finished.
+    """
+
+    def __init__(self, store: Any, batch: int) -> None:
+        self.store, self.batch, self.writer, self.run_id = store, batch, None, None
+        self.counts: Counter[str] = Counter()
+
+    def __enter__(self) -> _StoreRun:
+        if self.store is not None:
+            from eventcoder.store.runs import start_run
+
+            self.run_id = start_run(self.store, " ".join(["eventcoder", *sys.argv[1:]]))
+            self.writer = self.store.batch(self.batch, self.run_id)
+        return self
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.store is not None and self.store.has_document(doc_id)
+
+    def add(self, document: Document, records: list[Record]) -> list[tuple[str, str]]:
+        if self.writer is None:
+            return []
+        return self.writer.add(document.id, records, (document.title, document.original))
+
+    def flush(self) -> list[tuple[str, str]]:
+        return self.writer.flush() if self.writer is not None else []
+
+    def __exit__(self, kind: object, *exc: object) -> None:
+        if self.store is None or self.writer is None:
+            return
+        from eventcoder.store.linking import link_events
+        from eventcoder.store.runs import finish_run
+        from eventcoder.store.search import refresh_index
+
+        for _, message in self.writer.flush():  # also on Ctrl-C: keep what was coded
+            click.echo(message, err=True)
+            self.counts["rejected"] += 1
+        log.info("linking: %s", link_events(self.store))
+        refresh_index(self.store)
+        finish_run(
+            self.store,
+            self.run_id or "",
+            documents=self.writer.written_documents,
+            rejected=self.counts["rejected"],
+            records=self.writer.written_records,
+            status="done" if kind is None else "interrupted",
+        )
 
 
 def _open_output(path: Path | None) -> Any:
@@ -222,7 +291,7 @@ def _run(
     items: Iterable[Document | Rejection],
     code: CodeFn,
     sink: Any,
-    store: Any,
+    store: _StoreRun,
     progress: bool,
     resume: bool = False,
 ) -> Counter[str]:
@@ -238,7 +307,7 @@ def _run(
             counts[item.status] += 1
             bar.write(item.message, file=sys.stderr)
             continue
-        if resume and store is not None and store.has_document(item.id):
+        if resume and store.has_document(item.id):
             counts["stored"] += 1  # written whole by an earlier run: nothing to redo
             continue
         records, failure = _code_one(item, code)
@@ -249,8 +318,14 @@ def _run(
         for record in records:
             counts["record:" + record.KIND] += 1
             sink.write(record)
-        if store is not None:
-            store.write(records)
+        for _, message in store.add(item, records):
+            counts["rejected"] += 1
+            counts["coded"] -= 1
+            bar.write(message, file=sys.stderr)
+    for _, message in store.flush():
+        counts["rejected"] += 1
+        counts["coded"] -= 1
+        bar.write(message, file=sys.stderr)
     bar.close()
     return counts
 
