@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Self
 
 import click
 
@@ -223,7 +223,7 @@ class _StoreRun:
         self.store, self.batch, self.writer, self.run_id = store, batch, None, None
         self.counts: Counter[str] = Counter()
 
-    def __enter__(self) -> _StoreRun:
+    def __enter__(self) -> Self:
         if self.store is not None:
             from eventcoder.store.runs import start_run
 

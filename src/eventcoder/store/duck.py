@@ -170,7 +170,7 @@ class DuckDBStore(Store):
         return self.con.execute(sql, params or []).fetchall()
 
     def query_arrow(self, sql: str, params: list[Any] | None = None) -> pa.Table:
-        result = self.con.execute(sql, params or []).fetch_arrow_table()
+        result = self.con.execute(sql, params or []).to_arrow_table()
         return result
 
     def close(self) -> None:

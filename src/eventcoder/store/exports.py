@@ -62,13 +62,37 @@ def _list(value: Any) -> list[Any]:
 
 # -- GDELT 2.0 ---------------------------------------------------------------------------
 
-GDELT_COLUMNS = (
-    "GLOBALEVENTID SQLDATE MonthYear Year FractionDate Actor1Code Actor1Name "
-    "Actor1CountryCode Actor1Type1Code Actor2Code Actor2Name Actor2CountryCode "
-    "Actor2Type1Code IsRootEvent EventCode EventBaseCode EventRootCode QuadClass "
-    "GoldsteinScale NumMentions NumSources NumArticles ActionGeo_Type ActionGeo_FullName "
-    "ActionGeo_CountryCode ActionGeo_Lat ActionGeo_Long DATEADDED SOURCEURL"
-).split()
+GDELT_COLUMNS = [
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1Type1Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2Type1Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "DATEADDED",
+    "SOURCEURL",
+]
 
 
 def _geo_type(row: dict[str, Any]) -> int | None:
@@ -186,11 +210,33 @@ def plover_records(store: Store) -> Iterator[dict[str, Any]]:
 
 # -- ACLED -------------------------------------------------------------------------------
 
-ACLED_COLUMNS = (
-    "event_id_cnty event_date year time_precision disorder_type event_type sub_event_type "
-    "actor1 assoc_actor_1 inter1 actor2 assoc_actor_2 inter2 interaction civilian_targeting "
-    "country location latitude longitude geo_precision source notes fatalities tags timestamp"
-).split()
+ACLED_COLUMNS = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "country",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+]
 _TIME_PRECISION = {"day": 1, "week": 2}  # anything coarser: 3
 # ACLED interaction codes by sector: 1 state forces, 2 rebels, 3 political militias,
 # 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.

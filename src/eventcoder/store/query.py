@@ -129,7 +129,7 @@ def _check(filters: Filters, kind: str, store: Store) -> None:
         filters.min_confidence is not None
         and not store.query("SELECT count(*) FROM events WHERE confidence IS NOT NULL")[0][0]
     ):
-        raise ConfigError(Errors.E226)
+        raise ConfigError(Errors.E226.format())
 
 
 def _any(column: str, values: tuple[Any, ...], m: str) -> tuple[str, list[Any]]:
