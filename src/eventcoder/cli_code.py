@@ -165,7 +165,7 @@ def code_command(
         raise click.UsageError("--resume needs --db: it skips what the store already holds")
     documents = read_inputs(inputs, date=date, glob=glob, jsonl_fields=fields, language=language)
     multi = len(inputs) > 1 or any(
-        Path(i).is_dir() or Path(i).suffix.lower() in (".jsonl", ".ndjson")
+        Path(i).is_dir() or Path(i).suffix.lower() in (".jsonl", ".ndjson", ".json")
         for i in inputs
         if i != "-"
     )

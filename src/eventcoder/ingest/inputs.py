@@ -17,14 +17,20 @@ from pathlib import Path
 from eventcoder.errors import Errors
 from eventcoder.ingest.document import Document, Rejection, content_id
 from eventcoder.ingest.html import HTML_SUFFIXES, looks_like_html, read_html_file
-from eventcoder.ingest.jsonl import JSONL_SUFFIXES, field_mapping, read_jsonl_file
+from eventcoder.ingest.jsonl import (
+    JSON_SUFFIXES,
+    JSONL_SUFFIXES,
+    field_mapping,
+    read_json_file,
+    read_jsonl_file,
+)
 from eventcoder.ingest.language import detect_language, is_wanted
 from eventcoder.ingest.readers import read_stdin, read_text_file
 
 __all__ = ["FOLDER_SUFFIXES", "iter_folder", "read_inputs"]
 
 TEXT_SUFFIXES = (".txt", ".text")
-FOLDER_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+FOLDER_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES
 
 
 def read_inputs(
@@ -41,8 +47,8 @@ def read_inputs(
     ``jsonl_fields`` renames JSON Lines fields; ``language`` is the language to keep
     ("any" keeps all). Raises ``ConfigError`` at once for a bad ``jsonl_fields``.
     """
-    fields = field_mapping(jsonl_fields)
-    return _stream(inputs, date, glob, fields, language)
+    field_mapping(jsonl_fields)  # a bad mapping is an error now, before any reading
+    return _stream(inputs, date, glob, dict(jsonl_fields or {}), language)
 
 
 def _stream(
@@ -117,13 +123,23 @@ def _read_all(
 
 
 def _read_path(path: Path, fields: Mapping[str, str]) -> Iterator[Document | Rejection]:
+    """One file's documents; ``fields`` are the user's JSON field renamings (``--field``)."""
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl_file(path, fields)
-    elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _sniff_html(path)):
-        yield read_html_file(path)
+        return
+    if suffix in JSON_SUFFIXES:
+        yield from read_json_file(path, fields)
+        return
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and _sniff_html(path)):
+        kind, item = "HTML", read_html_file(path)
     else:
-        yield read_text_file(path)
+        kind, item = "text", read_text_file(path)
+    if fields:  # never ignore a --field silently
+        renamed = " ".join(f"{k}={v}" for k, v in fields.items())
+        message = Errors.E230.format(path=path, fields=renamed, kind=kind)
+        yield Rejection(str(path), message, status="warning")
+    yield item
 
 
 def _sniff_html(path: Path) -> bool:
