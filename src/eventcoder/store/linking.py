@@ -1,8 +1,10 @@
 """Event linking: mentions of one real-world event, within and across documents.
 
-Two coded events are mentions of one real-world event when they have the same source and
-target actor codes, the same negation, compatible CAMEO codes (one is the other or a
-refinement of it: ``19``/``190`` and ``193``) and dates that overlap. Dates are intervals:
+Two coded events are mentions of one real-world event when they have the same negation,
+the same CAMEO root (a mention joins, first, an event whose code it refines or is refined
+by: ``19``/``190`` and ``193``), actor codes that agree on each side where both are known
+(at least one side known and equal: "Russian forces shelled the city again" joins
+"Russian forces shelled Kharkiv") and dates that overlap. Dates are intervals:
 an event with no date of its own is placed in the ``window_days`` before its document's
 publication date. A cluster keeps the overlap of its mentions' intervals, so a mention
 joins only if it overlaps every earlier one: a story repeated every week does not chain
@@ -86,15 +88,28 @@ def _interval(m: Mention, window: dt.timedelta) -> tuple[dt.date, dt.date] | Non
     return (start or end - window, end)
 
 
+def _same_side(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
 @dataclass
 class _Cluster:
     members: list[Mention] = field(default_factory=list)
     code: str = ""
+    source: str | None = None
+    target: str | None = None
     span: tuple[dt.date, dt.date] | None = None
     doc_id: str | None = None  # set for clusters of undated mentions (one document only)
 
     def accepts(self, m: Mention, span: tuple[dt.date, dt.date] | None) -> bool:
-        if not compatible_codes(self.code, m.cameo):
+        """Same root (the block), actors that agree where both are known (one at least),
+        overlapping dates."""
+        if not (_same_side(self.source, m.source) and _same_side(self.target, m.target)):
+            return False
+        shared = (self.source is not None and self.source == m.source) or (
+            self.target is not None and self.target == m.target
+        )
+        if not shared:
             return False
         if span is None or self.span is None:
             return span is None and self.span is None and self.doc_id == m.doc_id
@@ -102,6 +117,8 @@ class _Cluster:
 
     def add(self, m: Mention, span: tuple[dt.date, dt.date] | None) -> None:
         self.members.append(m)
+        self.source = self.source or m.source
+        self.target = self.target or m.target
         if len(_normal(m.cameo)) > len(_normal(self.code)):
             self.code = m.cameo or ""
         if span is not None:
@@ -116,23 +133,37 @@ def _order(m: Mention) -> tuple[Any, ...]:
     return (m.doc_date or dt.date.max, m.doc_id, m.sentence if m.sentence is not None else -1, m.id)
 
 
+def _home(clusters: list[_Cluster], m: Mention, span: Any) -> _Cluster | None:
+    """The cluster a mention joins: one whose code it refines or is refined by, else any of
+    the same root; among those, the one with the most actors in common."""
+    fitting = [c for c in clusters if c.accepts(m, span)]
+    if not fitting:
+        return None
+    return max(
+        fitting,
+        key=lambda c: (
+            compatible_codes(c.code, m.cameo),
+            (c.source == m.source) + (c.target == m.target),
+            -clusters.index(c),
+        ),
+    )
+
+
 def cluster_mentions(mentions: Sequence[Mention], window_days: int = 7) -> list[list[Mention]]:
     """Group mentions into real-world events; each group in reporting order."""
     window = window_days * _DAY
     blocks: dict[tuple[Any, ...], list[Mention]] = {}
-    singles: list[list[Mention]] = []
+    groups: list[list[Mention]] = []
     for m in mentions:
-        if not m.cameo or (m.source is None and m.target is None):
-            singles.append([m])
+        if not _normal(m.cameo) or (m.source is None and m.target is None):
+            groups.append([m])
         else:
-            key = (m.source, m.target, m.negated, _normal(m.cameo)[:2])
-            blocks.setdefault(key, []).append(m)
-    groups = singles
+            blocks.setdefault((m.negated, _normal(m.cameo)[:2]), []).append(m)
     for block in blocks.values():
         clusters: list[_Cluster] = []
         for m in sorted(block, key=_order):
             span = _interval(m, window)
-            home = next((c for c in clusters if c.accepts(m, span)), None)
+            home = _home(clusters, m, span)
             if home is None:
                 home = _Cluster(code=m.cameo or "", doc_id=m.doc_id if span is None else None)
                 clusters.append(home)
