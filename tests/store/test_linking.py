@@ -116,3 +116,16 @@ def test_store_counts_events_not_mentions(store):
 def test_unlinked_events_count_as_their_own(store):
     store.write([_doc("a", "W", "2023-05-08"), _event("a", 0), _event("a", 1)])
     assert store.query("SELECT count(*), sum(num_mentions) FROM linked_events") == [(2, 2)]
+
+
+def test_a_mention_with_one_actor_unknown_joins_the_event_it_agrees_with():
+    day = D(2023, 5, 8)
+    groups = cluster_mentions(
+        [
+            _m("a1", "a", start=day, end=day),
+            _m("a2", "a", tgt=None, start=day, end=day),  # "shelled the city again"
+            _m("b1", "b", src=None, tgt="UKR", cameo="194", start=day, end=day),
+            _m("c1", "c", src="BLRMIL", tgt=None, start=day, end=day),  # disagrees: apart
+        ]
+    )
+    assert sorted(sorted(m.id for m in g) for g in groups) == [["a1", "a2", "b1"], ["c1"]]

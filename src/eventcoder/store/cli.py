@@ -31,38 +31,16 @@ __all__ = [
 
 DB_HELP = "Store (a .duckdb path or postgresql://...)."
 _TABLE_COLUMNS = {
-    "events": [
-        "event_id",
-        "date_start",
-        "source_code",
-        "cameo",
-        "plover",
-        "target_code",
-        "negated",
-        "modality",
-        "num_mentions",
-        "num_articles",
-        "num_sources",
-        "trigger",
-    ],
-    "mentions": [
-        "id",
-        "event_id",
-        "doc_id",
-        "date_start",
-        "source_code",
-        "cameo",
-        "target_code",
-        "negated",
-        "modality",
-        "trigger",
-    ],
-    "claims": ["id", "date_start", "speaker_code", "speaker_text", "stance", "content"],
+    "events": ["event_id", "date_start", "source_code", "cameo", "plover", "target_code",
+               "modality", "num_mentions", "num_articles", "num_sources"],
+    "mentions": ["id", "event_id", "date_start", "source_code", "cameo", "target_code",
+                 "modality", "trigger"],
+    "claims": ["id", "date_start", "speaker_code", "stance", "content"],
     "quantities": ["id", "measure", "low", "high", "unit", "source_code", "date_start"],
     "polls": ["id", "pollster", "answer", "share", "population", "date_start"],
     "conflicts": ["id", "measure", "members", "reason"],
     "documents": ["id", "date", "title", "source", "status", "n_sentences", "n_records"],
-}
+}  # fmt: skip
 
 
 def _fail(exc: Exception) -> None:

@@ -14,6 +14,9 @@ from eventcoder.records import Record
 __all__ = ["records_to_frame", "write_jsonl", "write_tables"]
 
 
+_PLURAL = {"quantity": "quantities"}
+
+
 def write_jsonl(records: Iterable[Record], handle: IO[str]) -> int:
     """One JSON object per line, in the output contract's form."""
     count = 0
@@ -30,7 +33,10 @@ def records_to_frame(records: Iterable[Record], kind: str | None = None) -> pd.D
 
 
 def write_tables(records: Iterable[Record], folder: Path, fmt: str = "parquet") -> list[Path]:
-    """One file per record kind (``events.parquet``, ``claims.csv``...) in ``folder``."""
+    """One file per record kind (``events.parquet``, ``quantities.csv``...) in ``folder``.
+
+    For a store, ``eventcoder export`` (``eventcoder.store.exports``) writes the same tables
+    with linked events and dates as dates."""
     folder.mkdir(parents=True, exist_ok=True)
     by_kind: dict[str, list[Record]] = {}
     for record in records:
@@ -44,7 +50,7 @@ def write_tables(records: Iterable[Record], folder: Path, fmt: str = "parquet") 
                 frame[column] = frame[column].map(
                     lambda v: json.dumps(v) if isinstance(v, (list, dict)) else v
                 )
-        path = folder / f"{kind}s.{fmt}"
+        path = folder / f"{_PLURAL.get(kind, kind + 's')}.{fmt}"
         if fmt == "parquet":
             frame.to_parquet(path, index=False)
         else:

@@ -285,6 +285,14 @@ def _inter(row: dict[str, Any], side: str, event_type: str) -> int | None:
     return _INTER.get(sector or "")
 
 
+def _interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction code: both codes, smaller first (17); one actor alone: 10, 20..."""
+    codes = sorted(i for i in (inter1, inter2) if i)
+    if not codes:
+        return None
+    return codes[0] * 10 if len(codes) == 1 else codes[0] * 10 + codes[1]
+
+
 def acled_rows(store: Store) -> Iterator[dict[str, Any]]:
     """Linked, non-negated events in ACLED's scope, as ACLED-like rows."""
     for row in _rows(store, _EVENTS):
@@ -312,7 +320,7 @@ def acled_rows(store: Store) -> Iterator[dict[str, Any]]:
             "actor2": row["target_text"] or row["target_code"],
             "assoc_actor_2": None,
             "inter2": inter2,
-            "interaction": int("".join(sorted(f"{i}" for i in (inter1, inter2) if i)) or 0) or None,
+            "interaction": _interaction(inter1, inter2),
             "civilian_targeting": "Civilian targeting"
             if violent and row["target_sector"] == "CVL"
             else None,
@@ -365,6 +373,12 @@ def export_tables(store: Store, folder: Path, fmt: str) -> dict[str, int]:
         counts[name] = table.num_rows
         if fmt == "csv":
             write_result(table, "csv", folder / f"{name}.csv")
+            continue
+        if table.num_rows == 0:  # an empty table still gets its folder and schema
+            import pyarrow.parquet as pq
+
+            (folder / name).mkdir(parents=True, exist_ok=True)
+            pq.write_table(table, folder / name / "empty.parquet")
             continue
         table = table.append_column("month", _month(table, name))
         ds.write_dataset(
