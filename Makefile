@@ -34,6 +34,8 @@ eval: $(BIN)/eventcoder
 ## bench: speed and memory benchmarks (results in benchmarks/results/)
 bench: $(BIN)/eventcoder
 	$(BIN)/python benchmarks/bench_pipeline.py
+	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python benchmarks/eval_linking.py
 
 ## train: rebuild models/en_eventcoder from the UD treebanks (about an hour on 2 cores)
 train: $(BIN)/eventcoder
