@@ -183,7 +183,8 @@ def code_command(
         click.echo(str(exc), err=True)
         sys.exit(EXIT_FAILED)
     click.echo(_summary(counts), err=True)
-    sys.exit(EXIT_REJECTED if counts["rejected"] or counts["partial"] else EXIT_OK)
+    failed = counts["rejected"] or counts["partial"] or counts["unstored"]
+    sys.exit(EXIT_REJECTED if failed else EXIT_OK)
 
 
 def _load_coder(stages: str | None = None) -> CodeFn:
@@ -251,14 +252,14 @@ class _StoreRun:
 
         for _, message in self.writer.flush():  # also on Ctrl-C: keep what was coded
             click.echo(message, err=True)
-            self.counts["rejected"] += 1
+            self.counts["unstored"] += 1
         log.info("linking: %s", link_events(self.store))
         refresh_index(self.store)
         finish_run(
             self.store,
             self.run_id or "",
             documents=self.writer.written_documents,
-            rejected=self.counts["rejected"],
+            rejected=self.counts["rejected"] + self.counts["unstored"],
             records=self.writer.written_records,
             status="done" if kind is None else "interrupted",
         )
@@ -319,12 +320,10 @@ def _run(
             counts["record:" + record.KIND] += 1
             sink.write(record)
         for _, message in store.add(item, records):
-            counts["rejected"] += 1
-            counts["coded"] -= 1
+            counts["unstored"] += 1
             bar.write(message, file=sys.stderr)
     for _, message in store.flush():
-        counts["rejected"] += 1
-        counts["coded"] -= 1
+        counts["unstored"] += 1
         bar.write(message, file=sys.stderr)
     bar.close()
     return counts
@@ -349,6 +348,8 @@ def _summary(counts: Counter[str]) -> str:
         if key.startswith("record:")
     )
     stored = f", {counts['stored']} already in the store" if counts["stored"] else ""
+    if counts["unstored"]:
+        stored += f", {counts['unstored']} could not be stored"
     partial = f", {counts['partial']} partly coded" if counts["partial"] else ""
     return (
         f"eventcoder code: {counts['coded']} documents coded{partial}, {counts['skipped']} skipped, "

@@ -84,3 +84,17 @@ def test_interleaved_documents_in_one_write_lose_nothing(store):
     assert store.write(interleaved) == 12
     assert store.counts()["event"] == 2
     assert {r.id for r in store.records()} == {r.id for r in first + second}
+
+
+def test_a_document_that_cannot_be_stored_costs_only_itself(store):
+    from dataclasses import replace
+
+    bad = sample("bad")
+    bad[1] = replace(bad[1], sentence=2**40)  # does not fit the sentence column
+    with store.batch(10) as writer:
+        for group in (sample("ok1"), bad, sample("ok2")):
+            assert writer.add(group[0].doc_id, group) == []
+        failures = writer.flush()
+    assert [doc for doc, _ in failures] == ["bad"] and "[E228]" in failures[0][1]
+    assert store.has_document("ok1") and store.has_document("ok2")
+    assert not store.has_document("bad")
