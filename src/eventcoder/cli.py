@@ -25,6 +25,9 @@ COMMANDS: dict[str, str] = {
     "link": "eventcoder.store.cli:link_command",
     "migrate": "eventcoder.store.cli:migrate_command",
     "export": "eventcoder.store.exports:export_command",
+    "plot": "eventcoder.analysis.cli:plot_group",
+    "report": "eventcoder.analysis.cli:report_command",
+    "serve": "eventcoder.api.cli:serve_command",
 }
 
 EVAL_COMMANDS: dict[str, str] = {

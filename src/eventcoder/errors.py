@@ -181,6 +181,31 @@ class Errors:
     # E3xx: evaluation
     E301 = _Message("E301", "{name}: score {value:.3f} is below its floor {floor:.3f}.")
 
+    # E4xx: analysis, plots, report, HTTP API
+    E401 = _Message(
+        "E401", "Filter {name}={value!r} is not valid; see `--help` or /docs for its form."
+    )
+    E402 = _Message("E402", "Date range is reversed: from {start} is after to {end}.")
+    E403 = _Message("E403", "Unknown filter {name!r}; known filters: {names}.")
+    E404 = _Message("E404", "Records of kind {kind!r} cannot be filtered by {names}.")
+    E405 = _Message("E405", "Unknown record kind {kind!r}; use one of {kinds}.")
+    E406 = _Message(
+        "E406", "limit={limit}, offset={offset}: limit must be 1..{most} and offset at least 0."
+    )
+    E407 = _Message("E407", "No store at {path}; run `eventcoder code ... --db {path}` first.")
+    E408 = _Message("E408", "The text is empty; give some text to code.")
+    E409 = _Message(
+        "E409", "Request body is larger than {limit} bytes; send less (or raise --max-body)."
+    )
+    E410 = _Message("E410", "This request writes to the store and needs a token: {hint}.")
+    E411 = _Message("E411", "The token given is not the server's token.")
+    E412 = _Message("E412", "No document with id {doc_id!r} in the store.")
+    E413 = _Message("E413", "{path}: plots are written as .png or .svg; name the file so.")
+    E414 = _Message("E414", "No events match {what}; nothing to plot.")
+    E415 = _Message("E415", "Bucket {value!r} is not one of month, week.")
+    E416 = _Message("E416", "Malformed request ({detail}).")
+    E417 = _Message("E417", "The server's store is read-only here; writes are refused.")
+
     # E5xx: timex
     E501 = _Message(
         "E501", "{path}:{line}: gold time item is malformed ({detail}); fix or remove the line."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -11,10 +12,10 @@ from rich.table import Table
 
 from eventcoder.claims.conflicts import find_conflicts
 from eventcoder.claims.lexicon import load_measure_classes
-from eventcoder.records import QuantityRecord
-from eventcoder.store import open_store
+from eventcoder.records import DocumentRecord, QuantityRecord
+from eventcoder.store import Store, open_store
 
-__all__ = ["conflicts_command"]
+__all__ = ["conflicts_command", "side_by_side"]
 
 
 @click.command("conflicts")
@@ -61,3 +62,53 @@ def conflicts_command(db: str, fmt: str, cross_only: bool) -> None:
             )
         table.add_section()
     Console().print(table)
+
+
+def side_by_side(store: Store, cross_only: bool = False) -> list[dict[str, Any]]:
+    """Each conflict with its members' figures, speakers, documents and sentences.
+
+    The check runs over every stored figure (as ``eventcoder conflicts`` does), so figures
+    from different documents are compared too.
+    """
+    quantities = [q for q in store.records(kind="quantity") if isinstance(q, QuantityRecord)]
+    by_id = {q.id: q for q in quantities}
+    documents = {d.id: d for d in store.records(kind="document") if isinstance(d, DocumentRecord)}
+    out = []
+    for conflict in find_conflicts(quantities, load_measure_classes()):
+        members = [by_id[m] for m in conflict.members if m in by_id]
+        if cross_only and len({q.doc_id for q in members}) < 2:
+            continue
+        rows = []
+        for q in members:
+            doc = documents.get(q.doc_id)
+            rows.append(
+                {
+                    "id": q.id,
+                    "figure": q.text or _figure(q),
+                    "low": q.low,
+                    "high": q.high,
+                    "unit": q.unit,
+                    "speaker": q.source.text if q.source else None,
+                    "speaker_code": q.source.code if q.source else None,
+                    "doc_id": q.doc_id,
+                    "doc_title": doc.title if doc else None,
+                    "doc_date": doc.date if doc else None,
+                    "sentence_text": q.sentence_text,
+                    "span": list(q.span) if q.span else None,
+                }
+            )
+        out.append(
+            {
+                "id": conflict.id,
+                "measure": conflict.measure,
+                "reason": conflict.reason,
+                "members": rows,
+            }
+        )
+    return out
+
+
+def _figure(q: QuantityRecord) -> str:
+    if q.low == q.high or q.high is None:
+        return f"{q.low:g}" if q.low is not None else "?"
+    return f"{q.low:g}-{q.high:g}" if q.low is not None else f"up to {q.high:g}"

@@ -1,0 +1,169 @@
+"""The web page end to end in headless Chromium (Debian's chromium and chromium-driver).
+
+Paste a text, wait for the highlighted events, open an event's explanation, browse the
+store (timeline, dyad series, map), open a stored document, and take screenshots. Skipped
+only when Chromium is absent and CI is not set; in CI a missing browser fails the test.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+DRIVER = shutil.which("chromedriver")
+TEXT = (
+    "On Monday the European Union imposed new sanctions on Russia over the attack on Kyiv. "
+    "The Ukrainian army said it had 4,000 troops in the city, while Moscow put the figure at "
+    "10,000."
+)
+
+if not (CHROMIUM and DRIVER):
+    if os.environ.get("CI"):
+        pytest.fail(
+            "chromium and chromedriver are needed in CI (apt-get install chromium chromium-driver)",
+            pytrace=False,
+        )
+    pytest.skip("chromium or chromedriver not installed", allow_module_level=True)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(app):
+    import uvicorn
+
+    port = _free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not instance.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert instance.started, "the test server did not start"
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1000",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()
+
+
+def _wait(driver, css: str, timeout: float = 90):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, timeout).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
+
+
+def _shots() -> Path:
+    folder = Path(os.environ.get("EVENTCODER_SCREENSHOTS", "") or "/nonexistent")
+    return folder if folder.is_dir() else Path()
+
+
+def test_paste_text_see_events_and_their_explanation(server, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/")
+    browser.find_element(By.ID, "text").send_keys(TEXT)
+    browser.execute_script("document.getElementById('date').value = '2024-03-05'")
+    browser.find_element(By.ID, "code-btn").click()
+    triggers = _wait(browser, "#doc .m-trigger")
+    assert "imposed" in [t.text for t in triggers]
+    assert any(
+        a.text == "the European Union"
+        for a in browser.find_elements(By.CSS_SELECTOR, "#doc .m-actor")
+    )
+    assert browser.find_elements(By.CSS_SELECTOR, "#doc .m-date")  # "Monday"
+    assert browser.find_elements(By.CSS_SELECTOR, "#doc .m-figure")
+    assert "events" in browser.find_element(By.ID, "status").text
+    imposed = next(t for t in triggers if t.text == "imposed")
+    imposed.click()
+    explain = browser.find_element(By.ID, "explain").text
+    assert "Why this event was coded" in explain
+    assert "IGOEU" in explain and "163" in explain and "Monday" in explain and "rule" in explain
+    shot = tmp_path / "code.png"
+    assert browser.save_screenshot(str(shot)) and shot.stat().st_size > 10_000
+    if _shots() != Path():
+        browser.save_screenshot(str(_shots() / "page-code.png"))
+
+
+def test_empty_text_shows_a_clear_message(server, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/")
+    browser.find_element(By.ID, "code-btn").click()
+    status = browser.find_element(By.ID, "status")
+    assert "Paste some text" in status.text and "error" in status.get_attribute("class")
+
+
+def test_browse_the_store(server, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/")
+    browser.find_element(By.ID, "tab-browse").click()
+    _wait(browser, "#timeline-chart svg")
+    assert browser.find_elements(By.CSS_SELECTOR, "#timeline-chart .tl-point")
+    assert browser.find_elements(By.CSS_SELECTOR, "#timeline-chart .tl-band")
+    _wait(browser, "#dyad-chart svg .dyad-bar")
+    _wait(browser, "#map .leaflet-interactive")  # the world outline and the located event
+    assert "1 located events" in browser.find_element(By.ID, "map-note").text
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#docs-table tbody tr")) >= 2
+    assert "Freedonian ministry" in browser.find_element(By.ID, "conflicts").text
+    rows = browser.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")
+    assert len(rows) == 5
+    # filter: only material conflict
+    browser.find_element(By.CSS_SELECTOR, "select[name=quad_class] option[value='4']").click()
+    browser.find_element(By.ID, "filter-btn").click()
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    count = browser.find_element(By.ID, "events-count")
+    WebDriverWait(browser, 60).until(lambda d: "(2 mentions)" in count.text)
+    if _shots() != Path():
+        browser.save_screenshot(str(_shots() / "page-browse.png"))
+    # open a stored document: its text is rebuilt from its sentences, with marks
+    browser.find_element(By.CSS_SELECTOR, "#docs-table tbody tr[data-doc='a']").click()
+    _wait(browser, "#doc .m-trigger")
+    assert "protested" in [
+        t.text for t in browser.find_elements(By.CSS_SELECTOR, "#doc .m-trigger")
+    ]
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert errors == []
