@@ -133,28 +133,37 @@ def dyad_figure(points: list[DyadPoint], title: str = "Dyad", freq: str = "month
         2, 1, figsize=(9, 5), sharex=True, layout="constrained", height_ratios=[2, 1]
     )
     days = [dt.date.fromisoformat(p.period) for p in points]
+    xs = [_num(d) for d in days]
     width = 24 if freq == "month" else 5
     base = [0] * len(points)
     for quad in (1, 2, 3, 4):
         counts = [p.quad.get(quad, 0) for p in points]
         top.bar(
-            days, counts, width=width, bottom=base, color=QUAD_COLOURS[quad], label=QUAD_NAMES[quad]
+            xs,
+            counts,
+            width=width,
+            bottom=base,
+            color=QUAD_COLOURS[quad],
+            label=QUAD_NAMES[quad],
+            align="edge",
         )
         base = [b + c for b, c in zip(base, counts, strict=True)]
     top.set_ylabel(f"events per {freq}")
     top.yaxis.set_major_locator(MaxNLocator(integer=True))
-    if days:
-        pad = dt.timedelta(days=45 if freq == "month" else 10)
-        top.set_xlim(min(days) - pad, max(days) + pad)
+    if xs:
+        pad = 45 if freq == "month" else 10
+        top.set_xlim(min(xs) - pad, max(xs) + width + pad)
     top.legend(fontsize=7, frameon=False, ncol=2)
     top.set_title(title, loc="left", fontsize=10)
     means = [(d, p.goldstein_mean) for d, p in zip(days, points, strict=True)]
     means = [(d, m) for d, m in means if m is not None]
     if means:
-        bottom.plot([d for d, _ in means], [m for _, m in means], "-o", color="#444", markersize=3)
+        middle = [_num(d) + width / 2 for d, _ in means]
+        bottom.plot(middle, [m for _, m in means], "-o", color="#444", markersize=3)
     bottom.axhline(0, color="#999", linewidth=0.8)
     bottom.set_ylim(-10.5, 10.5)
     bottom.set_ylabel("mean Goldstein")
+    bottom.xaxis_date()
     bottom.xaxis.set_major_formatter(mdates.ConciseDateFormatter(mdates.AutoDateLocator()))
     return fig
 

@@ -212,7 +212,8 @@ async function codeText(event) {
     const result = await api("/api/code", { method: "POST", headers, body: JSON.stringify(body) });
     renderDocument(result.text, result.records);
     const n = result.records.filter((r) => r.record === "event").length;
-    setStatus(`${n} events, ${result.records.length} records in ${Math.round(performance.now() - started)} ms${result.stored ? " (stored)" : ""}`);
+    const shownMs = Math.round(performance.now() - started);
+    setStatus(`${n} events, ${result.records.length} records in ${shownMs} ms (coder ${Math.round(result.coding_ms)} ms)${result.stored ? ", stored" : ""}`);
   } catch (err) {
     setStatus(err.message, true);
   } finally {
