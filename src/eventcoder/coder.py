@@ -17,13 +17,16 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
 from eventcoder.errors import Errors
 from eventcoder.records import DocumentRecord, Record, map_spans, record_id
 from eventcoder.stages import STAGES, Failure, Stage
+
+if TYPE_CHECKING:
+    from eventcoder.dictionaries.user import UserDictionaries
 
 __all__ = ["Coder", "CoderConfig", "code_document", "split_chunks"]
 
@@ -79,18 +82,32 @@ class Coder:
         nlp: Language,
         config: CoderConfig = CoderConfig(),
         stages: tuple[Stage, ...] = (),
+        dictionaries: UserDictionaries | None = None,
     ) -> None:
         self.nlp = nlp
         self.config = config
         self.stages = stages
+        self.dictionaries = dictionaries  # the user dictionaries in use (digests, explain)
 
     @classmethod
-    def load(cls, config: CoderConfig = CoderConfig()) -> Coder:
-        """Build a coder with the bundled pipeline and every configured stage."""
+    def load(
+        cls,
+        config: CoderConfig = CoderConfig(),
+        actors: Iterable[str | Path] = (),
+        verbs: Iterable[str | Path] = (),
+    ) -> Coder:
+        """Build a coder with the bundled pipeline and every configured stage.
+
+        ``actors`` and ``verbs`` are user dictionary files (ours or PETRARCH's) laid over the
+        bundled ones; each is validated before anything loads (``DictionaryError``, E907)."""
+        from eventcoder.dictionaries import UserDictionaries
         from eventcoder.nlp.pipeline import load_pipeline
         from eventcoder.stages import load_stages
 
-        return cls(load_pipeline(config.model), config, load_stages(config.stages))
+        user = UserDictionaries.load(actors, verbs)
+        built = user_stages(user, config.stages) if user else {}
+        stages = load_stages(config.stages, built)
+        return cls(load_pipeline(config.model), config, stages, user)
 
     def code(
         self, text_or_document: Any, date: str | dt.date | None = None, doc_id: str | None = None
@@ -107,6 +124,22 @@ class Coder:
         """Code many texts or documents, yielding their records in order."""
         for item in items:
             yield from self.code(item)
+
+
+def user_stages(user: UserDictionaries, names: tuple[str, ...]) -> dict[str, Stage]:
+    """The actor and event stages built with user dictionaries on top of the bundled ones."""
+    from eventcoder.actors.coder import ActorCoder
+    from eventcoder.actors.stage import ActorStage
+    from eventcoder.events.extract import EventExtractor
+    from eventcoder.events.stage import EventStage
+
+    built: dict[str, Stage] = {}
+    if "actors" in names:
+        built["actors"] = ActorStage(ActorCoder(user.lexicon()))
+    if "events" in names:
+        extractor = EventExtractor.from_data(patterns=user.patterns(), discards=user.discards)
+        built["events"] = EventStage(extractor)
+    return built
 
 
 def code_document(document: Any, coder: Coder) -> list[Record]:

@@ -5,8 +5,11 @@ Usage: ``raise InputError(Errors.E001.format(path=p))``. This module imports not
 
 from __future__ import annotations
 
+from typing import Self
+
 __all__ = [
     "ConfigError",
+    "DictionaryError",
     "Errors",
     "EventcoderError",
     "InputError",
@@ -35,12 +38,20 @@ class StoreError(EventcoderError):
     """The store cannot be opened, is locked, or refused a read or write."""
 
 
+class DictionaryError(ConfigError):
+    """A user (or bundled) dictionary file is invalid; ``problems`` lists every message."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.problems = list(problems or [message])
+
+
 class _Message(str):
     """A message template whose ``format`` prefixes the code."""
 
     code: str
 
-    def __new__(cls, code: str, text: str) -> _Message:
+    def __new__(cls, code: str, text: str) -> Self:
         obj = super().__new__(cls, text)
         obj.code = code
         return obj
@@ -257,3 +268,26 @@ class Errors:
         "E808",
         "Gold unit {unit} does not match the document text in the shared data (offsets {span}); rebuild the gold.",
     )
+    # E9xx: dictionaries (user and bundled actor, agent, verb and discard files)
+    E901 = _Message("E901", "{path}: dictionary file not found or unreadable ({detail}).")
+    E902 = _Message(
+        "E902",
+        "{path}: cannot tell what kind of dictionary this is ({detail}); start each line with a "
+        "record kind (person, org, place, agent, discard / synset, verb, pattern) or give a "
+        "PETRARCH file named *.actors.txt, *.agents.txt, *.discards.txt or *.verbs.txt.",
+    )
+    E903 = _Message("E903", "{path}:{line}: {detail}.")
+    E905 = _Message(
+        "E905",
+        "{path}:{line}: event code {code!r} is not a CAMEO event code (e.g. 042, 1831, '---' "
+        "for none, 'a:b' for a reciprocal pair).",
+    )
+    E907 = _Message(
+        "E907",
+        "{count} problem(s) in the dictionaries; nothing was loaded. First: {first}",
+    )
+    E908 = _Message(
+        "E908",
+        "{path}:{line}: {what} {phrase!r} conflicts with {other} ({detail}).",
+    )
+    E909 = _Message("E909", "{value!r} is not a sentence to explain; give some text.")

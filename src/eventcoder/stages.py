@@ -24,7 +24,7 @@ import datetime as dt
 import importlib
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
@@ -127,12 +127,16 @@ def _resolve(target: str) -> Any:
     return obj
 
 
-def load_stages(names: Sequence[str]) -> tuple[Stage, ...]:
-    """Build each named stage once (its data loaded by its factory), in registry order."""
+def load_stages(
+    names: Sequence[str], built: Mapping[str, Stage] | None = None
+) -> tuple[Stage, ...]:
+    """Build each named stage once (its data loaded by its factory), in registry order.
+    ``built`` gives stages already made by name (e.g. with user dictionaries)."""
     unknown = [n for n in names if n not in STAGES]
     if unknown:
         raise ConfigError(Errors.E040.format(names=", ".join(unknown), known=", ".join(STAGES)))
-    return tuple(_resolve(STAGES[name])() for name in STAGES if name in names)
+    made = dict(built or {})
+    return tuple(made.get(name) or _resolve(STAGES[name])() for name in STAGES if name in names)
 
 
 def _merge(context: Context, found: Found) -> Context:

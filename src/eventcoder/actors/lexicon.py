@@ -45,6 +45,7 @@ class Entry:
     terms: tuple[DatedCode, ...] = ()
     label: str = ""
     prefix: bool = False  # a PETRARCH ``CODE~`` agent: its code goes before the actor code
+    origin: str = field(default="", compare=False)  # "file:line" of the dictionary entry
 
     def code_on(self, date: dt.date | None) -> str | None:
         """The dated code of a person on ``date`` (or the fixed code)."""
@@ -138,12 +139,24 @@ class Lexicon:
     peer: bool = False  # PETRARCH dictionaries: codes compose as PETRARCH does
 
     @classmethod
-    def load(cls, data_dir: Path | None = None) -> Lexicon:
-        """Read our data files (see the module docstring)."""
+    def load(
+        cls,
+        data_dir: Path | None = None,
+        user_names: Iterable[tuple[str, Entry]] = (),
+        user_agents: Iterable[tuple[str, Entry]] = (),
+    ) -> Lexicon:
+        """Read our data files (see the module docstring).
+
+        ``user_names`` and ``user_agents`` are (phrase, entry) pairs of validated user
+        dictionaries; they are added first, so a user entry wins over a bundled one."""
         folder = Path(data_dir) if data_dir is not None else DATA_DIR
         if not folder.is_dir():
             raise ModelError(Errors.E601.format(path=folder))
         lex = cls()
+        for phrase, entry in user_names:
+            lex.names.add(phrase, entry)
+        for phrase, entry in user_agents:
+            lex.agents.add(phrase, entry, case_sensitive=False)
         _load_orgs(lex, folder / "organisations.tsv")
         _load_metonyms(lex, folder / "metonyms.tsv")
         _load_people(lex, folder / "people_current.tsv")
@@ -175,9 +188,10 @@ class Lexicon:
         return lex
 
 
-def _rows(path: Path, width: int) -> Iterator[list[str]]:
-    """Tab-separated rows (comments and blanks skipped), padded to ``width`` columns."""
-    return (cols for _, cols in read_rows(path, width, pad=True))
+def _rows(path: Path, width: int) -> Iterator[tuple[str, list[str]]]:
+    """("file:line", columns) of tab-separated rows (comments and blanks skipped), padded
+    to ``width`` columns."""
+    return ((f"{path.name}:{n}", cols) for n, cols in read_rows(path, width, pad=True))
 
 
 def _parse_terms(text: str) -> tuple[DatedCode, ...]:
@@ -198,40 +212,41 @@ def _iso(text: str) -> dt.date | None:
 
 
 def _load_orgs(lex: Lexicon, path: Path) -> None:
-    for code, country, sector, names, *_ in _rows(path, 4):
-        entry = Entry("org", country or None, sector or None, code, label=names.split("|")[0])
+    for origin, (code, country, sector, names, *_) in _rows(path, 4):
+        label = names.split("|")[0]
+        entry = Entry("org", country or None, sector or None, code, label=label, origin=origin)
         for name in names.split("|"):
             lex.names.add(name, entry)
 
 
 def _load_metonyms(lex: Lexicon, path: Path) -> None:
-    for phrase, country, sector, *_ in _rows(path, 3):
+    for origin, (phrase, country, sector, *_) in _rows(path, 3):
         kind = "capital" if sector else "state"
-        lex.names.add(phrase, Entry(kind, country, sector or None, label=phrase))
+        lex.names.add(phrase, Entry(kind, country, sector or None, label=phrase, origin=origin))
 
 
 def _load_states(lex: Lexicon, path: Path) -> None:
-    for iso3, name, names, capitals, cities, *_ in _rows(path, 5):
+    for origin, (iso3, name, names, capitals, cities, *_) in _rows(path, 5):
         for phrase in names.split("|"):
-            lex.names.add(phrase, Entry("state", iso3, label=name))
+            lex.names.add(phrase, Entry("state", iso3, label=name, origin=origin))
         for phrase in filter(None, capitals.split("|")):
-            lex.names.add(phrase, Entry("capital", iso3, "GOV", label=phrase))
+            lex.names.add(phrase, Entry("capital", iso3, "GOV", label=phrase, origin=origin))
         for phrase in filter(None, cities.split("|")):
-            lex.names.add(phrase, Entry("place", iso3, label=phrase))
+            lex.names.add(phrase, Entry("place", iso3, label=phrase, origin=origin))
 
 
 def _load_people(lex: Lexicon, path: Path, kind: str = "person") -> None:
-    for names, terms, *_ in _rows(path, 2):
+    for origin, (names, terms, *_) in _rows(path, 2):
         variants = names.split("|")
-        entry = Entry(kind, terms=_parse_terms(terms), label=variants[0])
+        entry = Entry(kind, terms=_parse_terms(terms), label=variants[0], origin=origin)
         for name in variants:
             lex.names.add(name, entry)
 
 
 def _load_agents(lex: Lexicon, path: Path) -> None:
-    for phrase, code, *_ in _rows(path, 2):
+    for origin, (phrase, code, *_) in _rows(path, 2):
         lex.agents.add(
             phrase,
-            Entry("agent", sector=code[:3] or None, code=code, label=phrase),
+            Entry("agent", sector=code[:3] or None, code=code, label=phrase, origin=origin),
             case_sensitive=False,
         )

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.mention import ActorMention
 from eventcoder.errors import Errors, InputError
+from eventcoder.events.discards import Discard, first_discard
 from eventcoder.events.match import conjuncts, match_verb, subjects_of, verb_frame
 from eventcoder.events.modality import Context, FrameTable, read_context
 from eventcoder.events.nouns import EventNoun, NounLexicon
@@ -76,28 +77,38 @@ class EventExtractor:
         frames: FrameTable,
         ontology: CameoOntology,
         keep_negated: bool = True,
+        discards: tuple[Discard, ...] = (),
     ) -> None:
         self.patterns = patterns
         self.nouns = nouns
         self.frames = frames
         self.ontology = ontology
         self.keep_negated = keep_negated
+        self.discards = discards
 
     @classmethod
     def from_data(
-        cls, verbs: Path | None = None, keep_negated: bool = True, recode: bool = True
+        cls,
+        verbs: Path | None = None,
+        keep_negated: bool = True,
+        recode: bool = True,
+        patterns: PatternSet | None = None,
+        discards: tuple[Discard, ...] = (),
     ) -> EventExtractor:
         """Our converted CAMEO verb patterns plus our own (or the PETRARCH-format or
         our-format verb file ``verbs``, as for the PETRARCH validation dictionaries).
 
         ``recode=False`` keeps the codes of governed events as they are ("agreed to X" stays
-        X, with modality "intended"): for verb files whose codes are not CAMEO."""
+        X, with modality "intended"): for verb files whose codes are not CAMEO. ``patterns``
+        (e.g. the bundled set with user files laid over it) replaces both; sentences with one
+        of the ``discards`` phrases are not coded."""
         folder = data_dir()
-        if verbs is None:
-            patterns = load_patterns(folder / "cameo_verbs.txt")
-            load_patterns(folder / "own_verbs.txt", into=patterns)
-        else:
-            patterns = load_verb_file(verbs)
+        if patterns is None:
+            if verbs is None:
+                patterns = load_patterns(folder / "cameo_verbs.txt")
+                load_patterns(folder / "own_verbs.txt", into=patterns)
+            else:
+                patterns = load_verb_file(verbs)
         frames = FrameTable.load(folder / "frames.tsv", folder / "complements.tsv")
         if not recode:
             frames = FrameTable(frames.frames, {})
@@ -107,6 +118,7 @@ class EventExtractor:
             frames,
             CameoOntology.from_data(folder),
             keep_negated=keep_negated,
+            discards=discards,
         )
 
     def extract(self, doc: Doc, actors: list[ActorMention]) -> list[EventCandidate]:
@@ -115,7 +127,13 @@ class EventExtractor:
             raise InputError(Errors.E805.format())
         index = ActorIndex(doc, actors)
         out: list[EventCandidate] = []
+        if any(d.story for d in self.discards) and first_discard(
+            doc.text, tuple(d for d in self.discards if d.story)
+        ):
+            return out  # a story discard: nothing of this document is coded
         for number, sent in enumerate(doc.sents):
+            if self.discards and first_discard(sent.text, self.discards) is not None:
+                continue
             for reading in self._read_sentence(sent, index):
                 out.extend(self._candidates(reading, index, number))
         if not self.keep_negated:

@@ -24,6 +24,7 @@ specific pattern (most words) wins; with none matching, the verb's default code 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,7 @@ __all__ = [
     "forms_of",
     "load_patterns",
     "parse_code",
+    "read_pattern_lines",
     "singular",
 ]
 
@@ -96,6 +98,7 @@ class VerbPattern:
     skip: tuple[str, ...] = ()  # prepositions whose phrase is never the target
     ordered: bool = False  # the post words stand in this order in the sentence
     swap: bool = False  # the subject side is the target, the object side the source
+    origin: str = field(default="", compare=False)  # "file:line" of the pattern
 
     @property
     def negative(self) -> bool:
@@ -120,6 +123,7 @@ class VerbEntry:
     code: str | None
     reverse_code: str | None
     particles: tuple[str, ...] = ()
+    origin: str = field(default="", compare=False)  # "file:line" of the verb
 
 
 @dataclass
@@ -183,7 +187,7 @@ def _synset(label: str, body: str, synsets: dict[str, Term]) -> Term:
     return Term(label, tuple(alternatives))
 
 
-def _add_verb(out: PatternSet, cols: list[str]) -> None:
+def _add_verb(out: PatternSet, cols: list[str], origin: str = "") -> None:
     block, lemma, code_text, forms = cols[1], cols[2], cols[3], cols[4]
     code, reverse = parse_code(code_text)
     for form in forms.split("|"):
@@ -192,12 +196,12 @@ def _add_verb(out: PatternSet, cols: list[str]) -> None:
             continue
         head = next((w[1:] for w in words if w.startswith("+")), words[0])
         particles = tuple(w.lstrip("+") for w in words if w.lstrip("+") != head)
-        entry = VerbEntry(lemma, block, code, reverse, particles)
+        entry = VerbEntry(lemma, block, code, reverse, particles, origin)
         if entry not in out.verbs[head]:
             out.verbs[head].append(entry)
 
 
-def _add_pattern(out: PatternSet, cols: list[str]) -> None:
+def _add_pattern(out: PatternSet, cols: list[str], origin: str = "") -> None:
     fields = dict(c.split("=", 1) for c in cols[4:] if "=" in c)
     code, reverse = parse_code(cols[3])
     preps = []
@@ -217,6 +221,7 @@ def _add_pattern(out: PatternSet, cols: list[str]) -> None:
             skip=tuple(fields.get("skip", "").split()),
             ordered=fields.get("ordered") == "yes",
             swap=fields.get("swap") == "yes",
+            origin=origin,
         )
     )
 
@@ -229,7 +234,24 @@ def load_patterns(path: Path, into: PatternSet | None = None) -> PatternSet:
     if not path.exists():
         raise ModelError(Errors.E801.format(path=path))
     out = into if into is not None else PatternSet()
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    lines = enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+    problems = read_pattern_lines(((f"{path.name}:{n}", line) for n, line in lines), out)
+    if problems:
+        origin, detail = problems[0]
+        raise ModelError(
+            Errors.E802.format(path=path, line=origin.rsplit(":", 1)[-1], detail=detail)
+        )
+    return out
+
+
+def read_pattern_lines(
+    lines: Iterable[tuple[str, str]], out: PatternSet, stop_at_first: bool = True
+) -> list[tuple[str, str]]:
+    """Add (origin, line) records of our format to ``out``; return (origin, problem) pairs.
+
+    A record that cannot be read is not added; with ``stop_at_first`` reading stops there."""
+    problems: list[tuple[str, str]] = []
+    for origin, line in lines:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
@@ -237,11 +259,17 @@ def load_patterns(path: Path, into: PatternSet | None = None) -> PatternSet:
             if cols[0] == "synset":
                 out.synsets[cols[1]] = _synset(cols[1], cols[2], out.synsets)
             elif cols[0] == "verb":
-                _add_verb(out, cols)
+                _add_verb(out, cols, origin)
             elif cols[0] == "pattern":
-                _add_pattern(out, cols)
+                _add_pattern(out, cols, origin)
             else:
                 raise ValueError(f"unknown record kind {cols[0]!r}")
-        except (IndexError, ValueError, KeyError) as exc:
-            raise ModelError(Errors.E802.format(path=path, line=number, detail=exc)) from exc
-    return out
+        except IndexError:
+            problems.append((origin, f"a {cols[0]} line needs more tab-separated columns"))
+        except KeyError as exc:
+            problems.append((origin, f"synset {exc.args[0]} is not defined before its use"))
+        except ValueError as exc:
+            problems.append((origin, str(exc)))
+        if problems and stop_at_first:
+            break
+    return problems

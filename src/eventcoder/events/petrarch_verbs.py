@@ -67,6 +67,18 @@ class PetrarchVerbConverter:
     adjacency: bool = False
     _synset_label: str | None = None
     _synset_members: list[str] = field(default_factory=list)
+    number: int = 0  # line number of the line being fed (set by the caller)
+    origins: list[int] = field(default_factory=list)  # source line of each output line
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (line, why skipped)
+    _synset_line: int = 0
+
+    def _emit(self, line: str, number: int) -> None:
+        self.lines.append(line)
+        self.origins.append(number)
+
+    def _skip(self, why: str) -> None:
+        self.skipped += 1
+        self.problems.append((self.number, why))
 
     def feed(self, raw: str) -> None:
         """Consume one line of the dictionary."""
@@ -87,6 +99,7 @@ class PetrarchVerbConverter:
         if line.startswith("&"):
             self._close_synset()
             self._synset_label = "&" + line[1:].split()[0].rstrip("_")
+            self._synset_line = self.number
         elif line.startswith("+") and self._synset_label:
             self._synset_members.append(self._member(line[1:]))
         elif line.startswith("-"):
@@ -106,7 +119,7 @@ class PetrarchVerbConverter:
             members = [m for m in self._synset_members if m]
             members = [m for m in members if not m.startswith("&") or m in self.synsets]
             if members:
-                self.lines.append(f"synset\t{self._synset_label}\t{'|'.join(members)}")
+                self._emit(f"synset\t{self._synset_label}\t{'|'.join(members)}", self._synset_line)
                 self.synsets.add(self._synset_label)
         self._synset_label, self._synset_members = None, []
 
@@ -119,11 +132,14 @@ class PetrarchVerbConverter:
         base = line[: irregular.start()] if irregular else line
         base = base.split()[0] if base.split() else ""
         if not base or not self.block:
+            self._skip("a verb line outside a --- BLOCK [code] --- block")
             return
         words = [w for w in base.split("_") if w]
         head = next((w[1:] for w in words if w.startswith("+")), words[0]).lower()
         forms = self._forms(words, head, irregular.group(1).split() if irregular else None)
-        self.lines.append(f"verb\t{self.block}\t{head.rstrip('_')}\t{code}\t{'|'.join(forms)}")
+        self._emit(
+            f"verb\t{self.block}\t{head.rstrip('_')}\t{code}\t{'|'.join(forms)}", self.number
+        )
 
     @staticmethod
     def _forms(words: list[str], head: str, irregular: list[str] | None) -> list[str]:
@@ -150,7 +166,11 @@ class PetrarchVerbConverter:
     def _pattern(self, text: str) -> None:
         found = _CODE.search(text)
         if not found or not self.block:
-            self.skipped += 1
+            self._skip(
+                "a pattern needs a [code] at its end"
+                if self.block
+                else "a pattern outside a verb block"
+            )
             return
         code, text = found.group(1).strip(), text[: found.start()]
         text = text.replace("_*", " * ").replace("*_", " * ")
@@ -167,8 +187,9 @@ class PetrarchVerbConverter:
             for w in chunk.split("_")
             if w.startswith("&")
         ]
-        if any(w not in self.synsets for w in used):
-            self.skipped += 1
+        missing = [w for w in used if w not in self.synsets]
+        if missing:
+            self._skip(f"synset {missing[0]} is not defined before its use")
             return
         self.counter += 1
         prep_text = ";".join(" ".join(p) for p in preps if p)
@@ -179,9 +200,10 @@ class PetrarchVerbConverter:
         )
         skip += "\tordered=yes" if self.adjacency and post_words else ""
         skip += "\tswap=yes" if self.adjacency and _swapped(pre, post) else ""
-        self.lines.append(
+        self._emit(
             f"pattern\t{self.block}.{self.counter}\t{self.block}\t{code or '---'}\t"
-            f"pre={' '.join(pre_words)}\tpost={' '.join(post_words)}\tpreps={prep_text}{skip}"
+            f"pre={' '.join(pre_words)}\tpost={' '.join(post_words)}\tpreps={prep_text}{skip}",
+            self.number,
         )
 
     def _words(self, text: str) -> list[str]:
