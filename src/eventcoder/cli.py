@@ -28,6 +28,9 @@ COMMANDS: dict[str, str] = {
     "plot": "eventcoder.analysis.cli:plot_group",
     "report": "eventcoder.analysis.cli:report_command",
     "serve": "eventcoder.api.cli:serve_command",
+    "explain": "eventcoder.dictionaries.cli:explain_command",
+    "actors": "eventcoder.dictionaries.cli:actors_group",
+    "dictionaries": "eventcoder.dictionaries.cli:dictionaries_group",
 }
 
 EVAL_COMMANDS: dict[str, str] = {

@@ -27,7 +27,16 @@ from eventcoder.datafiles import read_rows
 from eventcoder.errors import Errors, ModelError
 from eventcoder.paths import PACKAGE_DIR
 
-__all__ = ["DATA_DIR", "Entry", "Lexicon", "PhraseIndex", "code_for", "split_code", "words_of"]
+__all__ = [
+    "DATA_DIR",
+    "Entry",
+    "Lexicon",
+    "PhraseIndex",
+    "code_for",
+    "split_code",
+    "term_for",
+    "words_of",
+]
 
 DATA_DIR = PACKAGE_DIR / "data" / "actors"
 _SPLIT = re.compile(r"[\s\-_\u2010-\u2014]+")
@@ -57,18 +66,26 @@ def code_for(terms: Iterable[DatedCode], date: dt.date | None) -> str | None:
 
     Without a date the open-ended (current) term wins.
     """
+    term, _ = term_for(terms, date)
+    return term.code if term else None
+
+
+def term_for(terms: Iterable[DatedCode], date: dt.date | None) -> tuple[DatedCode | None, str]:
+    """The term ``code_for`` picks and the rule that picked it (for ``explain``)."""
     terms = list(terms)
     if date is None:
         current = [t for t in terms if t.start is not None and t.end is None]
         if current:
-            return current[-1].code
+            return current[-1], "no date: the open (current) term"
     else:
         covering = [t for t in terms if (t.start or t.end) and t.applies(date)]
         covering.sort(key=lambda t: (t.code.endswith("ELI"), -(t.start or dt.date.min).toordinal()))
         if covering:
-            return covering[0].code
+            return covering[0], f"the term covering {date.isoformat()}"
     default = [t for t in terms if t.start is None and t.end is None]
-    return default[-1].code if default else None
+    if default:
+        return default[-1], "the default outside every dated term"
+    return None, "no term covers the date and there is no default"
 
 
 def split_code(code: str | None) -> tuple[str | None, str | None]:

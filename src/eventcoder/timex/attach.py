@@ -51,20 +51,28 @@ class DocumentTimes:
 
     def date_for(self, token_index: int) -> DateInterval:
         """The interval for an event whose trigger is this token (see the module doc)."""
+        return self.attachment(token_index)[0]
+
+    def attachment(self, token_index: int) -> tuple[DateInterval, str, Timex | None]:
+        """The interval of an event at this trigger, the rule that gave it (parse, sentence,
+        present, narrative, unknown; the module doc) and the expression it came from."""
         trigger = self.doc[token_index]
-        found = self._by_parse(trigger) or self._by_sentence(trigger)
+        found = self._by_parse(trigger)
         if found is not None:
-            return found.interval
+            return found.interval, "parse", found
+        found = self._by_sentence(trigger)
+        if found is not None:
+            return found.interval, "sentence", found
         tense = tense_of(self.doc, token_index, token_index + 1)
         if tense == "present" and self.document_date is not None:
             day = self.document_date.isoformat()
-            return DateInterval(day, day, "day", None)
+            return DateInterval(day, day, "day", None), "present", None
         if tense == "past" and not _perfect(trigger):
             inherited = self._by_narrative(trigger)
             if inherited is not None:
-                return inherited.interval
+                return inherited.interval, "narrative", inherited
         end = self.document_date.isoformat() if self.document_date else None
-        return DateInterval(None, end, "unknown", None)
+        return DateInterval(None, end, "unknown", None), "unknown", None
 
     def _dated(self) -> list[tuple[int, Timex]]:
         return [(i, t) for i, t in enumerate(self.timexes) if t.dated]

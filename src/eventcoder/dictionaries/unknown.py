@@ -1,0 +1,184 @@
+"""The actors the coder could not code: names (and agent phrases without a country) that stood
+as an event's source or target, counted, with example sentences, and written as a
+ready-to-edit actor dictionary in our format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventcoder.records import Actor, EventRecord
+
+__all__ = [
+    "Unknown",
+    "count_unknown",
+    "dictionary_text",
+    "events_from_inputs",
+    "events_from_store",
+    "report",
+]
+
+_LEADING = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.IGNORECASE)
+_PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "who"}
+_KIND = {"PERSON": "person", "GPE": "place", "ORG": "org", "NORP": "org"}
+_TITLES = {"mr", "mrs", "ms", "dr", "sir", "lord", "capt", "gen", "col", "lt", "sgt", "maj"}
+_EXAMPLES = 2
+
+
+@dataclass
+class Unknown:
+    """One uncoded name or agent phrase and where it was seen."""
+
+    text: str
+    kind: str  # person, org, place, name (names) or agent (a sector word with no country)
+    count: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
+    roles: dict[str, int] = field(default_factory=dict)
+    sectors: dict[str, int] = field(default_factory=dict)
+    examples: list[str] = field(default_factory=list)
+
+
+def events_from_store(url: str) -> Iterator[EventRecord]:
+    """The event records of a store."""
+    from eventcoder.store import open_store
+
+    with open_store(url) as store:
+        for record in store.records(kind="event"):
+            if isinstance(record, EventRecord):
+                yield record
+
+
+def events_from_inputs(
+    inputs: Iterable[str], coder: Any, date: dt.date | None = None
+) -> Iterator[EventRecord]:
+    """Code the inputs (files, folders, JSON Lines) and yield their events."""
+    import click
+
+    from eventcoder.ingest import Rejection, read_inputs
+
+    for item in read_inputs(list(inputs), date=date):
+        if isinstance(item, Rejection):
+            click.echo(item.message, err=True)
+            continue
+        for record in coder.code(item):
+            if isinstance(record, EventRecord):
+                yield record
+
+
+def _normal(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"['\u2019]s?$", "", text).strip()
+    return _LEADING.sub("", text).strip(" ,.;:\"'()")
+
+
+def count_unknown(
+    events: Iterable[EventRecord], is_agent_word: Callable[[str], bool] = lambda w: False
+) -> list[Unknown]:
+    """Uncoded sources and targets, most frequent first (ties by name). In a phrase whose
+    agent word is known but whose country is not ("Coalition military forces"), the unknown
+    name inside it is counted ("Coalition"); ``is_agent_word`` tells agent words apart."""
+    found: dict[tuple[str, str], Unknown] = {}
+    for event in events:
+        for role, actor in (("source", event.source), ("target", event.target)):
+            item = _unknown_of(actor, is_agent_word)
+            if item is None:
+                continue
+            text, kind = item
+            entry = found.setdefault((text.lower(), kind == "agent"), Unknown(text, kind))
+            entry.count += 1
+            entry.kinds[kind] = entry.kinds.get(kind, 0) + 1
+            entry.kind = max(entry.kinds, key=lambda k: (entry.kinds[k], k != "name"))
+            entry.roles[role] = entry.roles.get(role, 0) + 1
+            if actor is not None and actor.sector:
+                entry.sectors[actor.sector] = entry.sectors.get(actor.sector, 0) + 1
+            sentence = " ".join((event.sentence_text or "").split())
+            if sentence and sentence not in entry.examples and len(entry.examples) < _EXAMPLES:
+                entry.examples.append(sentence)
+    return sorted(found.values(), key=lambda u: (-u.count, u.text.lower()))
+
+
+def _unknown_of(
+    actor: Actor | None, is_agent_word: Callable[[str], bool]
+) -> tuple[str, str] | None:
+    if actor is None or actor.code or actor.entity_type == "PRON":
+        return None
+    text = _normal(actor.text)
+    if not text or text.lower() in _PRONOUNS or not any(c.isalpha() for c in text):
+        return None
+    if actor.sector:  # a sector word the dictionaries know, but no country
+        name = _name_inside(text, is_agent_word)
+        return (name, "name") if name else (text, "agent")
+    return text, _KIND.get(actor.entity_type or "", "org")
+
+
+def _name_inside(text: str, is_agent_word: Callable[[str], bool]) -> str | None:
+    """The first run of capitalised words that are not agent words or titles."""
+    run: list[str] = []
+    for word in text.split():
+        bare = word.strip(",.;:()'\u2019").removesuffix("'s").removesuffix("\u2019s")
+        capital = bare[:1].isupper() and bare.lower() not in _TITLES
+        if capital and (run or not is_agent_word(bare)):
+            run.append(bare)  # an agent word may go on a name ("Task Group"), not start it
+            if bare != word.strip(",.;:()"):
+                break  # a possessive ends the name ("Coalition's Small Group")
+        elif run:
+            break
+    return " ".join(run) or None
+
+
+def _short(text: str, width: int = 150) -> str:
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def report(found: list[Unknown], top: int) -> str:
+    """Plain-text tables of the ``top`` most frequent names, then agent phrases."""
+    names = [u for u in found if u.kind != "agent"]
+    agents = [u for u in found if u.kind == "agent"]
+    lines = ["Names the dictionaries do not know:"]
+    lines += _table(names, top)
+    lines += ["", "Agent phrases with a known sector but no country (context, not dictionary):"]
+    lines += _table(agents, top)
+    lines.append(
+        f"{len(names)} uncoded names ({sum(u.count for u in names)} mentions), "
+        f"{len(agents)} agent phrases ({sum(u.count for u in agents)} mentions) "
+        "as source or target"
+    )
+    return "\n".join(lines)
+
+
+def _table(items: list[Unknown], top: int) -> list[str]:
+    lines = [f"{'rank':>4} {'count':>5}  {'kind':<6} {'name':<32} example"]
+    for rank, u in enumerate(items[:top], 1):
+        example = _short(u.examples[0], 90) if u.examples else ""
+        lines.append(f"{rank:>4} {u.count:>5}  {u.kind:<6} {_short(u.text, 32):<32} {example}")
+    return lines
+
+
+def dictionary_text(found: list[Unknown], top: int) -> str:
+    """A ready-to-edit actor dictionary: one commented entry per name; fill in the code and
+    remove the ``#`` to use it with ``--actors``."""
+    out = [
+        "# Uncoded actors found by `eventcoder actors unknown` (most frequent first).",
+        "# Fill in CODE (e.g. SYRGOV, IGOUN, an armed group's code), add spelling variants",
+        "# after '|', and remove the leading '# ' of each entry you keep.",
+        "# Format: person|org  NAMES  TERMS  note;  place  NAMES  COUNTRY  [SECTOR];",
+        "#         agent  PHRASES  SECTOR  (see the README section 'Dictionaries').",
+    ]
+    for u in [u for u in found if u.kind != "agent"][:top]:
+        roles = ", ".join(f"{n} as {r}" for r, n in sorted(u.roles.items()))
+        out.append("")
+        out.append(f"# {u.count} mentions ({roles})")
+        for example in u.examples:
+            out.append(f"#   e.g. {_short(example)}")
+        if u.kind == "name":
+            sector = max(u.sectors, key=u.sectors.__getitem__) if u.sectors else ""
+            seen = f"\tseen with the sector word of {sector}" if sector else ""
+            out.append(f"# org\t{u.text}\tCODE{seen}")
+        elif u.kind == "place":
+            out.append(f"# place\t{u.text}\tCODE")
+        else:
+            out.append(f"# {u.kind}\t{u.text}\tCODE")
+    return "\n".join(out) + "\n"
