@@ -118,7 +118,11 @@ def build_people(shared: Path) -> list[str]:
     path = shared / "petrarch2" / "dictionaries" / "Phoenix.Countries.actors.txt"
     rows = []
     for record in read_actors(path):
-        codes = [c for c in record.codes if len(c.code) >= 6 and c.code[:3].isalpha()]
+        codes = [
+            c
+            for c in record.codes
+            if len(c.code) >= 6 and c.code[:3].isalpha() and not _reversed(c)
+        ]
         if not codes:
             continue
         names = "|".join(dict.fromkeys(_words("_".join(p)) for p in record.phrases))
@@ -218,6 +222,11 @@ _NOT_SURNAMES = {
     "league",
     "group",
 }
+
+
+def _reversed(code: DatedCode) -> bool:
+    """A term that ends before it starts (a typo in the source): dropped."""
+    return bool(code.start and code.end and code.end < code.start)
 
 
 def _term(code: DatedCode) -> str:

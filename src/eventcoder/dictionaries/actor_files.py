@@ -33,7 +33,13 @@ from eventcoder.actors.petrarch_format import DatedCode, parse_date
 from eventcoder.errors import Errors
 from eventcoder.events.discards import Discard
 
-__all__ = ["ActorFile", "detect_actor_format", "read_actor_file", "valid_actor_code"]
+__all__ = [
+    "ActorFile",
+    "detect_actor_format",
+    "parse_row",
+    "read_actor_file",
+    "valid_actor_code",
+]
 
 OUR_KINDS = ("person", "org", "place", "agent", "discard")
 _CODE = re.compile(r"^(?:---|[A-Z][A-Z0-9]{2,17})$")
@@ -129,7 +135,7 @@ def _read_ours(out: ActorFile, lines: list[str]) -> None:
         cols = [c.strip() for c in line.split("\t")]
         origin = f"{out.path.name}:{number}"
         try:
-            _our_row(out, cols, origin)
+            parse_row(out, cols, origin)
         except ValueError as exc:
             out.problems.append(Errors.E903.format(path=out.path, line=number, detail=exc))
 
@@ -139,7 +145,8 @@ def _need(cols: list[str], n: int, layout: str) -> None:
         raise ValueError(f"a {cols[0]} line needs {layout} (tab-separated)")
 
 
-def _our_row(out: ActorFile, cols: list[str], origin: str) -> None:
+def parse_row(out: ActorFile, cols: list[str], origin: str) -> None:
+    """Add one row of our format to ``out``; raise ``ValueError`` naming what is wrong."""
     kind = cols[0]
     if kind in ("person", "org"):
         _need(cols, 3, "names, terms")

@@ -172,7 +172,7 @@ class PetrarchVerbConverter:
                 else "a pattern outside a verb block"
             )
             return
-        code, text = found.group(1).strip(), text[: found.start()]
+        code, text = found.group(1).strip().rstrip("!?"), text[: found.start()]
         text = text.replace("_*", " * ").replace("*_", " * ")
         pre, star, post = text.partition("*")
         if not star:
