@@ -6,7 +6,9 @@
 >>> eventcoder.records_to_frame(records, kind="event")               # doctest: +SKIP
 
 For many documents, load the resources once with ``Coder.load()`` and call
-``coder.code_many(texts_or_documents)``.
+``coder.code_many(texts_or_documents)``; ``Coder.load(actors=[...], verbs=[...])`` lays user
+dictionaries over the bundled ones, and ``eventcoder.explain(text)`` says why a text was
+coded as it was.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["Coder", "CoderConfig", "__version__", "code", "records_to_frame"]
+__all__ = ["Coder", "CoderConfig", "__version__", "code", "explain", "records_to_frame"]
 
 if TYPE_CHECKING:
     from eventcoder.coder import Coder, CoderConfig
+    from eventcoder.dictionaries.explain import Explanation
     from eventcoder.records import Record
 
 
@@ -35,6 +38,19 @@ def code(
 ) -> list[Record]:
     """Code one text or ``Document`` with the default coder (loaded once per process)."""
     return _default_coder().code(text_or_document, date=date, doc_id=doc_id)
+
+
+def explain(
+    text: str, date: str | dt.date | None = None, coder: Coder | None = None
+) -> Explanation:
+    """Why ``text`` is coded as it is: the parse, each actor's dictionary entry (file, line,
+    dated term), each event's verb entry and pattern, negation and modality cues, the date and
+    how it was attached, and why other verbs gave no event (``.to_dict()`` for JSON). Pass a
+    ``coder`` loaded with user dictionaries (``Coder.load(actors=..., verbs=...)``) to explain
+    its coding."""
+    from eventcoder.dictionaries.explain import explain as _explain
+
+    return _explain(text, coder or _default_coder(), date)
 
 
 def __getattr__(name: str) -> Any:

@@ -24,6 +24,7 @@ problem, reported with its file and line.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,7 @@ __all__ = [
     "detect_actor_format",
     "parse_row",
     "read_actor_file",
+    "text_digest",
     "valid_actor_code",
 ]
 
@@ -58,11 +60,17 @@ class ActorFile:
     agents: list[tuple[str, Entry]] = field(default_factory=list)
     discards: list[Discard] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    digest: str = ""  # sha256 of the text that was read
 
     @property
     def entries(self) -> int:
         """How many phrases the file gives."""
         return len(self.names) + len(self.agents) + len(self.discards)
+
+
+def text_digest(text: str) -> str:
+    """``sha256:<hex>`` of a file's text as read (UTF-8)."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def valid_actor_code(code: str) -> bool:
@@ -103,7 +111,7 @@ def read_actor_file(path: Path) -> ActorFile:
         return out
     lines = text.splitlines()
     kind = detect_actor_format(path, lines)
-    out = ActorFile(path, kind or "unknown")
+    out = ActorFile(path, kind or "unknown", digest=text_digest(text))
     if kind is None:
         out.problems.append(Errors.E902.format(path=path, detail="no line says"))
         return out
@@ -259,10 +267,21 @@ def _petrarch_lines(lines: list[str]) -> list[tuple[int, str]]:
         if in_block or stripped.startswith("<!"):
             in_block = "-->" not in stripped
             continue
-        body = raw.split("#", 1)[0].rstrip()
+        body = _uncommented(raw)
         if body.strip():
             out.append((number, body))
     return out
+
+
+def _uncommented(line: str) -> str:
+    """The line before its ``#`` comment (a ``#`` inside ``[...]``, as in TABARI's ``[###]``
+    discard code, is kept)."""
+    depth = 0
+    for i, char in enumerate(line):
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if char == "#" and depth <= 0:
+            return line[:i].rstrip()
+    return line.rstrip()
 
 
 def _title(phrase: str) -> str:

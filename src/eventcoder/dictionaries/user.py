@@ -61,12 +61,21 @@ def cameo_codes() -> set[str]:
     return set(ontology.goldstein_table) | set(ontology.plover_table)
 
 
+def _bundled_digests() -> tuple[tuple[str, str], ...]:
+    from eventcoder.events.ontology import data_dir
+
+    actors = [(f"bundled/actors/{n}", file_digest(ACTOR_DATA_DIR / n)) for n in BUNDLED_ACTOR_FILES]
+    verbs = [(f"bundled/verbs/{n}", file_digest(data_dir() / n)) for n in BUNDLED_VERB_FILES]
+    return tuple(actors + verbs)
+
+
 @dataclass(frozen=True)
 class UserDictionaries:
     """Validated user actor and verb files, in the order given."""
 
     actor_files: tuple[ActorFile, ...] = ()
     verb_files: tuple[VerbFile, ...] = ()
+    bundled_digests: tuple[tuple[str, str], ...] = ()  # (name, digest) when loaded
 
     @classmethod
     def load(
@@ -88,7 +97,7 @@ class UserDictionaries:
         if problems:
             message = Errors.E907.format(count=len(problems), first=problems[0])
             raise DictionaryError("\n".join([message, *problems[1:]]), problems)
-        return cls(actor_files, verb_files)
+        return cls(actor_files, verb_files, _bundled_digests())
 
     def __bool__(self) -> bool:
         return bool(self.actor_files or self.verb_files)
@@ -118,14 +127,11 @@ class UserDictionaries:
         return lay_over(base, list(self.verb_files)) if self.verb_files else base
 
     def digests(self) -> dict[str, str]:
-        """``{"actors/<file>": digest, "verbs/<file>": digest}`` of every dictionary in use:
-        the bundled files and the user files (named by their path as given)."""
-        from eventcoder.events.ontology import data_dir
-
-        out = {f"bundled/actors/{n}": file_digest(ACTOR_DATA_DIR / n) for n in BUNDLED_ACTOR_FILES}
-        out.update({f"bundled/verbs/{n}": file_digest(data_dir() / n) for n in BUNDLED_VERB_FILES})
-        out.update({f"user/actors/{f.path}": file_digest(f.path) for f in self.actor_files})
-        out.update({f"user/verbs/{f.path}": file_digest(f.path) for f in self.verb_files})
+        """``{"bundled/actors/<file>": digest, "user/verbs/<path>": digest, ...}`` of every
+        dictionary in use, as it was when loaded (user files named by their path as given)."""
+        out = dict(self.bundled_digests or _bundled_digests())
+        out.update({f"user/actors/{f.path}": f.digest for f in self.actor_files})
+        out.update({f"user/verbs/{f.path}": f.digest for f in self.verb_files})
         return out
 
     def digest(self) -> str:

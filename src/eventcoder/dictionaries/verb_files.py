@@ -18,6 +18,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from eventcoder.dictionaries.actor_files import text_digest
 from eventcoder.errors import Errors
 from eventcoder.events.patterns import PatternSet, read_pattern_lines
 
@@ -32,6 +33,7 @@ class VerbFile:
     format: str  # ours, petrarch-verbs
     patterns: PatternSet = field(default_factory=PatternSet)
     problems: list[str] = field(default_factory=list)
+    digest: str = ""  # sha256 of the text that was read
 
     @property
     def entries(self) -> int:
@@ -54,9 +56,9 @@ def read_verb_file(path: Path, bundled: PatternSet, cameo_codes: set[str]) -> Ve
         return out
     lines = text.splitlines()
     ours = any(ln.startswith(("pattern\t", "verb\t", "synset\t")) for ln in lines)
-    out = VerbFile(path, "ours" if ours else "petrarch-verbs")
+    out = VerbFile(path, "ours" if ours else "petrarch-verbs", digest=text_digest(text))
     out.patterns.synsets.update(bundled.synsets)
-    numbered = _ours(path, lines) if ours else _converted(out, lines)
+    numbered = _ours(path, lines) if ours else _converted(out, lines, set(bundled.synsets))
     for origin, detail in read_pattern_lines(numbered, out.patterns, stop_at_first=False):
         out.problems.append(Errors.E903.format(path=path, line=_line(origin), detail=detail))
     _check_codes(out, cameo_codes)
@@ -74,11 +76,12 @@ def _ours(path: Path, lines: list[str]) -> list[tuple[str, str]]:
     return [(f"{path.name}:{n}", line) for n, line in enumerate(lines, 1)]
 
 
-def _converted(out: VerbFile, lines: list[str]) -> list[tuple[str, str]]:
-    """PETRARCH lines converted to ours, each with the origin of its source line."""
+def _converted(out: VerbFile, lines: list[str], synsets: set[str]) -> list[tuple[str, str]]:
+    """PETRARCH lines converted to ours, each with the origin of its source line (the
+    bundled synsets may be used)."""
     from eventcoder.events.petrarch_verbs import PetrarchVerbConverter
 
-    converter = PetrarchVerbConverter(adjacency=True)
+    converter = PetrarchVerbConverter(adjacency=True, synsets=set(synsets))
     for number, raw in enumerate(lines, 1):
         converter.number = number
         converter.feed(raw)
