@@ -16,8 +16,8 @@ ACTORS = (
     "discard\tfootball league\n"
 )
 VERBS = (
-    "verb\tMY_SNUB\tsnub\t---\tsnub|snubs|snubbed|snubbing\n"
-    "pattern\tMY_SNUB.1\tMY_SNUB\t111\tpre=\tpost=&MILITARY\tpreps=\n"
+    "verb\tMY_STONEWALL\tstonewall\t---\tstonewall|stonewalls|stonewalled|stonewalling\n"
+    "pattern\tMY_STONEWALL.1\tMY_STONEWALL\t120\tpre=\tpost=&MILITARY\tpreps=\n"
 )
 
 
@@ -55,8 +55,9 @@ def user_coder(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def plain_coder():
-    """The coder with the bundled dictionaries only."""
-    from eventcoder.coder import Coder
+def plain_coder(user_coder):
+    """The coder with the bundled dictionaries only (sharing the loaded pipeline)."""
+    from eventcoder.coder import Coder, CoderConfig
+    from eventcoder.stages import load_stages
 
-    return Coder.load()
+    return Coder(user_coder.nlp, CoderConfig(), load_stages(CoderConfig().stages))

@@ -21,10 +21,10 @@ def codes():
 def test_our_verb_file_uses_bundled_synsets_and_keeps_origins(verbs_file, bundled, codes):
     f = read_verb_file(verbs_file, bundled, codes)
     assert f.format == "ours" and not f.problems
-    (entry,) = f.patterns.verbs["snubbed"]
-    assert entry.block == "MY_SNUB" and entry.origin == "my_verbs.txt:1"
-    (pattern,) = f.patterns.patterns_for("MY_SNUB")
-    assert pattern.code == "111" and pattern.origin == "my_verbs.txt:2"
+    (entry,) = f.patterns.verbs["stonewalled"]
+    assert entry.block == "MY_STONEWALL" and entry.origin == "my_verbs.txt:1"
+    (pattern,) = f.patterns.patterns_for("MY_STONEWALL")
+    assert pattern.code == "120" and pattern.origin == "my_verbs.txt:2"
 
 
 def test_verb_file_problems_are_all_named(write, bundled, codes):
