@@ -23,7 +23,8 @@ from typing import IO, Any, Self
 
 import click
 
-from eventcoder.errors import Errors, EventcoderError
+from eventcoder.dictionaries.cli import actors_option, verbs_option
+from eventcoder.errors import DictionaryError, Errors, EventcoderError
 from eventcoder.ingest import Document, Rejection, read_inputs
 from eventcoder.ingest.jsonl import field_mapping
 from eventcoder.records import (
@@ -136,6 +137,8 @@ def _parse_fields(
     metavar="NAME=FIELD",
     help="JSON Lines field names, e.g. --field text=body --field date=published.",
 )
+@actors_option
+@verbs_option
 def code_command(
     inputs: tuple[str, ...],
     date: dt.date | None,
@@ -149,6 +152,8 @@ def code_command(
     resume: bool = False,
     wait: bool = False,
     batch: int = 200,
+    actors: tuple[Path, ...] = (),
+    verbs: tuple[Path, ...] = (),
 ) -> None:
     """Code INPUT... (files, folders, '-' for standard input) into records.
 
@@ -171,14 +176,17 @@ def code_command(
     )
     try:
         with ExitStack() as stack:
-            code = _load_coder(stages)
+            code = _load_coder(stages, actors, verbs)
             store = stack.enter_context(_open_store(db, wait)) if db else None
             handle = stack.enter_context(_open_output(output))
             sink = _SINKS[fmt](handle)
-            with _StoreRun(store, batch) as writer:
+            with _StoreRun(store, batch, (*actors, *verbs)) as writer:
                 counts = _run(documents, code, sink, writer, progress=multi, resume=resume)
                 writer.counts = counts
             sink.close()
+    except DictionaryError as exc:  # a user dictionary: every problem named, nothing coded
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_USAGE)
     except EventcoderError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_FAILED)
@@ -187,11 +195,13 @@ def code_command(
     sys.exit(EXIT_REJECTED if failed else EXIT_OK)
 
 
-def _load_coder(stages: str | None = None) -> CodeFn:
+def _load_coder(
+    stages: str | None = None, actors: tuple[Path, ...] = (), verbs: tuple[Path, ...] = ()
+) -> CodeFn:
     """The coding function, loaded once: the one place the command calls the coder.
 
     ``stages`` is a comma-separated list of stage names ("none": parse only); by default
-    every configured stage runs.
+    every configured stage runs. ``actors`` and ``verbs`` are user dictionary files.
     """
     from eventcoder.coder import Coder, CoderConfig, code_document
 
@@ -200,7 +210,7 @@ def _load_coder(stages: str | None = None) -> CodeFn:
         names = tuple(n.strip() for n in stages.split(",") if n.strip() and n.strip() != "none")
         config = dataclasses.replace(config, stages=names)
     try:
-        coder = Coder.load(config)
+        coder = Coder.load(config, actors=actors, verbs=verbs)
     except (ImportError, KeyError) as exc:
         raise EventcoderError(Errors.E021.format(detail=exc)) from None
     return lambda document: code_document(document, coder)
@@ -220,15 +230,17 @@ class _StoreRun:
     was coded is kept), and the run row is finished.
     """
 
-    def __init__(self, store: Any, batch: int) -> None:
+    def __init__(self, store: Any, batch: int, user_dictionaries: tuple[Path, ...] = ()) -> None:
         self.store, self.batch, self.writer, self.run_id = store, batch, None, None
         self.counts: Counter[str] = Counter()
+        self.user_dictionaries = user_dictionaries  # --actors/--verbs files, hashed with the run
 
     def __enter__(self) -> Self:
         if self.store is not None:
             from eventcoder.store.runs import start_run
 
-            self.run_id = start_run(self.store, " ".join(["eventcoder", *sys.argv[1:]]))
+            command = " ".join(["eventcoder", *sys.argv[1:]])
+            self.run_id = start_run(self.store, command, self.user_dictionaries)
             self.writer = self.store.batch(self.batch, self.run_id)
         return self
 

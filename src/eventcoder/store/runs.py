@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import secrets
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,9 +21,21 @@ __all__ = ["dictionaries_hash", "finish_run", "start_run"]
 _DATA = Path(__file__).resolve().parent.parent / "data"
 
 
+def dictionaries_hash(user_files: Iterable[Path] = ()) -> str:
+    """SHA-256 (16 hex digits) over the coder's data files (actors, events, claims, time)
+    and, in order, the user dictionary files of the run (``--actors``, ``--verbs``)."""
+    files = tuple(user_files)
+    if not files:
+        return _bundled_hash()
+    digest = hashlib.sha256(_bundled_hash().encode())
+    for path in files:
+        digest.update(str(path).encode())
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:16]
+
+
 @lru_cache(maxsize=1)
-def dictionaries_hash() -> str:
-    """SHA-256 (16 hex digits) over the coder's data files: actors, events, claims, time."""
+def _bundled_hash() -> str:
     digest = hashlib.sha256()
     for path in sorted(_DATA.rglob("*")):
         if path.is_file() and "gold" not in path.relative_to(_DATA).parts:
@@ -35,8 +48,9 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)  # UTC, naive
 
 
-def start_run(store: Store, command: str) -> str:
-    """Record the start of a run; its id (UTC time and a random suffix)."""
+def start_run(store: Store, command: str, user_dictionaries: Iterable[Path] = ()) -> str:
+    """Record the start of a run; its id (UTC time and a random suffix). The run's
+    ``dictionaries_hash`` covers the bundled data and the ``user_dictionaries`` files."""
     from eventcoder import __version__
 
     started = _now()
@@ -45,7 +59,7 @@ def start_run(store: Store, command: str) -> str:
     store.query(
         "INSERT INTO runs (run_id, started_at, status, coder_version, dictionaries_hash, "
         f"command) VALUES ({m}, {m}, 'running', {m}, {m}, {m})",
-        [run_id, started, __version__, dictionaries_hash(), command[:2000]],
+        [run_id, started, __version__, dictionaries_hash(user_dictionaries), command[:2000]],
     )
     return run_id
 
