@@ -71,3 +71,17 @@ def test_json_form_and_terminal_form_escape_user_text(user_coder):
     text = out.getvalue()
     assert "[bold]Harbour Guard[/bold]" in text  # shown as written, not as markup
     assert "my_verbs.txt:2" in text and "Verbs with no event" not in text.split("Events")[0]
+
+
+def test_explain_accounts_for_every_event_of_the_example_article(plain_coder, belarus_text):
+    from eventcoder.records import EventRecord
+
+    coded = [
+        r for r in plain_coder.code(belarus_text, date="2022-11-15") if isinstance(r, EventRecord)
+    ]
+    result = explain(belarus_text, plain_coder, "2022-11-15")
+    explained = [(s.index, e.cameo, e.trigger) for s in result.sentences for e in s.events]
+    assert sorted(explained) == sorted((e.sentence, e.cameo, e.trigger) for e in coded)
+    assert all(e.how and e.date_rule for s in result.sentences for e in s.events)
+    missed = [m for s in result.sentences for m in s.not_coded]
+    assert missed and all(m["reason"] for m in missed)

@@ -298,8 +298,11 @@ def _how(c: Any, reading: tuple[VerbEntry, VerbPattern | None] | None) -> str:
             parts.append(f"{where}; pattern {pattern.id} ({pattern.origin}) matched")
         else:
             parts.append(f"{where}; no pattern matched, the verb's own code {entry.code} applies")
-    elif "." not in c.pattern and ":" not in c.pattern and "+" not in c.pattern:
-        parts.append(f"event noun {c.pattern!r} (nouns.tsv)")
+    elif c.pattern.rsplit("+", 1)[-1].startswith("N."):
+        noun = c.pattern.rsplit("+", 1)[-1]
+        parts.append(f"event noun {noun[2:]!r} (nouns.tsv entry {noun}) with its own actors")
+    elif "." not in c.pattern:
+        parts.append(f"an uncoded verb under a frame: the frame's own code ({c.pattern})")
     return "; ".join(parts) or c.pattern
 
 
