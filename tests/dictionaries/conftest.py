@@ -60,4 +60,4 @@ def plain_coder(user_coder):
     from eventcoder.coder import Coder, CoderConfig
     from eventcoder.stages import load_stages
 
-    return Coder(user_coder.nlp, CoderConfig(), load_stages(CoderConfig().stages))
+    return Coder(user_coder.nlp, CoderConfig(), load_stages(CoderConfig().stages))  # bundled only

@@ -144,8 +144,10 @@ def unknown_command(
             lexicon = Lexicon.load()
             events = events_from_store(db)
         else:
+            from eventcoder.dictionaries.explain import stage_named
+
             coder = load_coder(actors, verbs)
-            lexicon = coder.stages["actors"].lexicon
+            lexicon = stage_named(coder, "actors").coder.lexicon
             events = events_from_inputs(inputs, coder, date)
         found = count_unknown(events, lambda w: _is_agent_word(lexicon, w))
     except EventcoderError as exc:

@@ -33,7 +33,14 @@ from eventcoder.events.modality import (
 )
 from eventcoder.events.patterns import VerbEntry, VerbPattern
 
-__all__ = ["ActorExplained", "EventExplained", "Explanation", "SentenceExplained", "explain"]
+__all__ = [
+    "ActorExplained",
+    "EventExplained",
+    "Explanation",
+    "SentenceExplained",
+    "explain",
+    "stage_named",
+]
 
 _DATE_RULES = {
     "parse": "the expression modifies the trigger (or a predicate governing it) in the parse",
@@ -139,16 +146,16 @@ class Explanation:
 def explain(text: str, coder: Any, date: dt.date | str | None = None) -> Explanation:
     """Explain how ``coder`` codes ``text`` (published on ``date``)."""
     from eventcoder.ingest.document import Document
+    from eventcoder.stages import Context, run_chunk
 
     document = Document.from_text(text, date=date)
     parsed = coder.nlp(document.text)
-    stages = coder.stages
-    times = stages["time"](parsed, document.date) if "time" in stages else None
-    ref = document.date or (times.document_date if times else None)
-    actors = stages["actors"].find(parsed, ref) if "actors" in stages else []
-    extractor = stages.get("events")
+    done, _ = run_chunk(coder.stages, Context(document, parsed, date=document.date))
+    times, ref, actors = done.times, done.date, list(done.mentions)
+    actor_stage, extractor = stage_named(coder, "actors"), stage_named(coder, "events")
+    extractor = extractor.extractor if extractor is not None else None
     candidates = extractor.extract(parsed, actors) if extractor is not None else []
-    lexicon = stages["actors"].lexicon if "actors" in stages else None
+    lexicon = actor_stage.coder.lexicon if actor_stage is not None else None
     sentences = [
         _sentence(n, sent, actors, candidates, lexicon, extractor, times, ref)
         for n, sent in enumerate(parsed.sents)
@@ -162,6 +169,11 @@ def explain(text: str, coder: Any, date: dt.date | str | None = None) -> Explana
         times=tuple(_timex(t) for t in (times.timexes if times else [])),
         sentences=tuple(sentences),
     )
+
+
+def stage_named(coder: Any, name: str) -> Any:
+    """The coder's stage of that name, or None when it does not run."""
+    return next((s for s in coder.stages if s.name == name), None)
 
 
 def _timex(t: Any) -> dict[str, Any]:
