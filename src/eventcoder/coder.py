@@ -126,14 +126,14 @@ class Coder:
             yield from self.code(item)
 
 
-def user_stages(user: UserDictionaries, names: tuple[str, ...]) -> dict[str, Stage]:
+def user_stages(user: UserDictionaries, names: tuple[str, ...]) -> dict[str, Any]:
     """The actor and event stages built with user dictionaries on top of the bundled ones."""
     from eventcoder.actors.coder import ActorCoder
     from eventcoder.actors.stage import ActorStage
     from eventcoder.events.extract import EventExtractor
     from eventcoder.events.stage import EventStage
 
-    built: dict[str, Stage] = {}
+    built: dict[str, Any] = {}
     if "actors" in names:
         built["actors"] = ActorStage(ActorCoder(user.lexicon()))
     if "events" in names:

@@ -49,3 +49,12 @@ def test_digests_name_every_dictionary_and_change_with_a_user_file(write):
     path.write_text("org\tHarbour Guard\tFRAMIL\n", encoding="utf-8")
     assert UserDictionaries.load(actors=[path]).digest() != first.digest()
     assert not UserDictionaries.load() and UserDictionaries.load().digest().startswith("sha256:")
+
+
+def test_the_readme_example_dictionaries_load():
+    from eventcoder.paths import REPO_DIR
+
+    folder = REPO_DIR / "docs" / "dictionaries"
+    user = UserDictionaries.load(actors=[folder / "my_actors.tsv"], verbs=[folder / "my_verbs.txt"])
+    assert {n for n, _ in user.names} >= {"Ilse Marrow", "Northern Maritime Front", "the Front"}
+    assert "stonewalled" in user.patterns().verbs

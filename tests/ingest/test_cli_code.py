@@ -20,7 +20,7 @@ EXAMPLES = REPO_DIR / "examples"
 GOOD = "The finance ministers met in Lusaka on Tuesday to discuss debt relief for the region."
 
 
-def _documents_only(stages: str | None = None):
+def _documents_only(stages: str | None = None, *dictionaries):
     return lambda document: [document.to_record()]
 
 
@@ -62,7 +62,7 @@ def test_bad_input_is_named_and_the_good_is_coded(runner: CliRunner, tmp_path: P
 def test_a_failing_document_does_not_stop_the_batch(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    def fragile(stages: str | None = None):
+    def fragile(stages: str | None = None, *dictionaries):
         def code(document: Document) -> list[Record]:
             if "explode" in document.text:
                 raise RuntimeError("parser gave up")
@@ -127,7 +127,7 @@ def test_real_coder_counts_sentences(tmp_path: Path) -> None:
 def test_resume_skips_what_the_store_holds(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     calls: list[str] = []
 
-    def counting(stages: str | None = None):
+    def counting(stages: str | None = None, *dictionaries):
         def code(document):
             calls.append(document.id)
             return [document.to_record()]
@@ -153,7 +153,7 @@ def test_resume_codes_again_a_document_that_was_only_partly_coded(
     calls: list[str] = []
     failing = {"on": True}
 
-    def sometimes_partial(stages: str | None = None):
+    def sometimes_partial(stages: str | None = None, *dictionaries):
         def code(document):
             calls.append(document.id)
             if failing["on"] and "explode" in document.text:

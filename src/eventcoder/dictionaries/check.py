@@ -62,12 +62,13 @@ def check_dictionaries(
     user_actors = [read_actor_file(Path(p)) for p in actors]
     bundled_verbs, cameo = _bundled_verb_files()
     user_verbs = [read_verb_file(Path(p), cameo, cameo_codes()) for p in verbs]
-    for f in [*bundled_actors, *user_actors, *bundled_verbs, *user_verbs]:
+    files: list[ActorFile | VerbFile] = [*bundled_actors, *user_actors, *bundled_verbs, *user_verbs]
+    for f in files:
         result.files.append({"file": str(f.path), "format": f.format, "entries": f.entries})
         result.problems += f.problems
+    result.coverage = coverage(date)
     _actor_conflicts(result, bundled_actors, user_actors)
     _verb_conflicts(result, bundled_verbs, user_verbs)
-    result.coverage = coverage(date)
     return result
 
 
@@ -183,23 +184,20 @@ def _signature(p: VerbPattern) -> tuple:
 
 def _verb_conflicts(result: CheckResult, bundled: list[VerbFile], user: list[VerbFile]) -> None:
     seen: dict[Any, tuple[VerbPattern, bool]] = {}
-    ids: dict[str, tuple[VerbPattern, bool]] = {}
     layers = [(f, True) for f in reversed(user)] + [(f, False) for f in bundled]
-    for f, is_user in layers:
-        for patterns in f.patterns.patterns.values():
-            for p in patterns:
-                for table, key in ((ids, p.id), (seen, _signature(p))):
-                    if key not in table:
-                        table[key] = (p, is_user)
+    for by_id in (True, False):
+        seen.clear()
+        for f, is_user in layers:
+            for patterns in f.patterns.patterns.values():
+                for p in patterns:
+                    key: Any = p.id if by_id else _signature(p)
+                    if key not in seen:
+                        seen[key] = (p, is_user)
                         continue
-                    kept, kept_user = table[key]
-                    if (
-                        table is seen
-                        and kept.code == p.code
-                        and kept.reverse_code == p.reverse_code
-                    ):
-                        continue
-                    _verb_clash(result, kept, kept_user, p, is_user, table is ids)
+                    kept, kept_user = seen[key]
+                    same = kept.code == p.code and kept.reverse_code == p.reverse_code
+                    if by_id or not same:
+                        _verb_clash(result, kept, kept_user, p, is_user, by_id)
 
 
 def _verb_clash(
@@ -274,7 +272,7 @@ def _offices(date: dt.date, iso_of: dict[str, str]) -> dict[str, Any]:
                 listed[category].add(country)
                 if in_office and term is not None and not term.code.endswith("ELI"):
                     held[category].add(country)
-    out = {}
+    out: dict[str, Any] = {}
     for category in _ROLES:
         gaps = sorted(listed[category] - held[category])
         out[category] = {

@@ -367,7 +367,7 @@ def _negation_cues(trigger: Token) -> list[str]:
     cues = []
     for node in _chain(trigger):
         for child in node.children:
-            negator = child.lower_ in NEGATORS or "Neg" in child.morph.get("Polarity")
+            negator = child.lower_ in NEGATORS or "Neg" in child.morph.get("Polarity", [])
             if child.dep_ in {"advmod", "neg", "det", "aux", "cc"} and negator:
                 cues.append(f"{child.text!r} on {node.text!r}")
             if child.dep_ in {"nsubj", "obj", "iobj"} and child.lower_ in NEGATIVE_ARGUMENTS:

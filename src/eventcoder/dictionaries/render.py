@@ -46,11 +46,11 @@ def _sentence(out: Console, s: SentenceExplained) -> None:
             f"  {escape(repr(a.text))} [cyan]{escape(a.code or 'no code')}[/cyan] "
             f"(rule {escape(a.rule or '-')}{', ' + a.entity_type if a.entity_type else ''}){via}"
         )
-        for e in a.entries:
-            dated = f"; {escape(e.date_rule)}" if e.date_rule else ""
+        for used in a.entries:
+            dated = f"; {escape(used.date_rule)}" if used.date_rule else ""
             out.print(
-                f"      {e.kind} {escape(repr(e.matched))} = {escape(e.label)} "
-                f"[{escape(e.code or '-')}] at {escape(e.origin or '?')}{dated}"
+                f"      {used.kind} {escape(repr(used.matched))} = {escape(used.label)} "
+                f"[{escape(used.code or '-')}] at {escape(used.origin or '?')}{dated}"
             )
         if not a.entries and not a.code:
             out.print("      no dictionary entry: a name from the entity recognizer, left uncoded")

@@ -80,7 +80,7 @@ def count_unknown(
     """Uncoded sources and targets, most frequent first (ties by name). In a phrase whose
     agent word is known but whose country is not ("Coalition military forces"), the unknown
     name inside it is counted ("Coalition"); ``is_agent_word`` tells agent words apart."""
-    found: dict[tuple[str, str], Unknown] = {}
+    found: dict[tuple[str, bool], Unknown] = {}
     for event in events:
         for role, actor in (("source", event.source), ("target", event.target)):
             item = _unknown_of(actor, is_agent_word)

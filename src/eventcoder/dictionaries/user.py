@@ -93,7 +93,8 @@ class UserDictionaries:
             base = bundled if bundled is not None else bundled_patterns()
             codes = cameo_codes()
             verb_files = tuple(read_verb_file(p, base, codes) for p in verb_list)
-        problems = [p for f in (*actor_files, *verb_files) for p in f.problems]
+        files: list[ActorFile | VerbFile] = [*actor_files, *verb_files]
+        problems = [p for f in files for p in f.problems]
         if problems:
             message = Errors.E907.format(count=len(problems), first=problems[0])
             raise DictionaryError("\n".join([message, *problems[1:]]), problems)
