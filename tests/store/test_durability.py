@@ -31,7 +31,7 @@ from eventcoder.records import EventRecord
 
 progress = open(sys.argv[3], "a", buffering=1)
 
-def stand_in(stages=None):
+def stand_in(stages=None, *dictionaries):
     def code(document):
         time.sleep(0.01)
         n = int(document.id.split("-")[1]) % 4
