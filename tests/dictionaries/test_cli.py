@@ -82,3 +82,18 @@ def test_actors_unknown_from_a_store(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Coalition" in result.stdout and "# org\tCoalition\tCODE" in out.read_text()
     assert CliRunner().invoke(main, ["actors", "unknown"]).exit_code == 2
+
+
+def test_each_run_keeps_the_hash_of_the_dictionaries_it_used(tmp_path, actors_file):
+    from eventcoder.store import open_store
+    from eventcoder.store.runs import dictionaries_hash
+
+    db = str(tmp_path / "runs.duckdb")
+    text = "Jane Quillon met the harbour masters."
+    for extra in ([], ["--actors", str(actors_file)]):
+        result = CliRunner().invoke(main, ["code", "-", "--db", db, *extra], input=text)
+        assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        hashes = [r[0] for r in store.query("SELECT dictionaries_hash FROM runs")]
+    assert sorted(hashes) == sorted([dictionaries_hash(), dictionaries_hash([actors_file])])
+    assert hashes[0] != hashes[1]
