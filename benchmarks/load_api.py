@@ -20,7 +20,6 @@ import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,8 @@ import time
 from pathlib import Path
 
 import httpx
+
+from eventcoder.api.browser import free_port
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE.parent / "examples"
@@ -41,12 +42,6 @@ def _texts() -> list[str]:
         body = path.read_text(encoding="utf-8").split("\n\n", 1)[-1]
         out.append(body.strip())
     return out
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _start_server(db: Path, port: int, token: str) -> subprocess.Popen[bytes]:
@@ -114,39 +109,20 @@ def _single(base: str, texts: list[str], repeat: int = 5) -> float:
 
 def _page_overhead(base: str, text: str, repeat: int = 3) -> list[float] | None:
     """Seconds from clicking Code to the first highlighted event, minus the coder's time."""
-    chromium, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
-    if not (chromium and driver_path):
-        return None
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import WebDriverWait
+    from eventcoder.api.browser import chromium_paths, headless_chromium, paste_text, press_code
 
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
+    if chromium_paths() is None:
+        return None
+    from selenium.webdriver.common.by import By
+
     profile = tempfile.mkdtemp(prefix="ec-chromium-")
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    driver = headless_chromium(profile)
     overheads = []
     try:
         for _ in range(repeat):
-            driver.get(base + "/")
-            driver.execute_script("document.getElementById('text').value = arguments[0]", text)
+            paste_text(driver, base, text)
             started = time.perf_counter()
-            driver.find_element(By.ID, "code-btn").click()
-            WebDriverWait(driver, 120).until(
-                lambda d: d.find_elements(By.CSS_SELECTOR, "#doc .m-trigger")
-            )
+            press_code(driver)
             elapsed = time.perf_counter() - started
             status = driver.find_element(By.ID, "status").text
             coder_ms = float(re.search(r"coder (\d+) ms", status).group(1))  # type: ignore[union-attr]
@@ -166,7 +142,7 @@ def main() -> None:
     args = parser.parse_args()
     seconds = min(args.seconds, 60.0)
     texts = _texts()
-    port, token = _free_port(), "bench-token"
+    port, token = free_port(), "bench-token"
     with tempfile.TemporaryDirectory() as folder:
         server = _start_server(Path(folder) / "bench.duckdb", port, token)
         base = f"http://127.0.0.1:{port}"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from eventcoder.analysis.query import Filters, load_events
-from eventcoder.analysis.series import dyad_series, network, timeline, unique_events
+from eventcoder.analysis.load import load_events
+from eventcoder.analysis.series import dyad_series, network, timeline
 from eventcoder.errors import ConfigError
+from eventcoder.store.query import Filters
+
+from .corpus import corpus_store
 
 
 def test_timeline_shapes_follow_the_granularity(store):
@@ -21,7 +24,7 @@ def test_timeline_shapes_follow_the_granularity(store):
 
 
 def test_monthly_dyad_series_counts_quads_and_goldstein(store):
-    points, undated = dyad_series(load_events(store, Filters(actor="RUR")), "month")
+    points, undated = dyad_series(load_events(store, Filters(actor=("RUR",))), "month")
     assert [p.period for p in points] == ["2024-03-01", "2024-04-01", "2024-05-01"]
     march, april, may = points
     assert march.events == 2 and march.quad == {1: 0, 2: 0, 3: 1, 4: 1}
@@ -39,10 +42,14 @@ def test_weekly_series_starts_on_mondays_and_counts_undated(store):
         dyad_series([], "year")
 
 
-def test_linked_mentions_count_once(store):
-    events = load_events(store)
-    links = {e.id: "one-real-event" for e in events[:2]}
-    assert len(unique_events(events, links)) == len(events) - 1
+def test_linked_mentions_count_once(tmp_path):
+    with corpus_store(str(tmp_path / "linked.duckdb")) as store:
+        store.replace_links([("a:s0:e0", "one-real-event", 0), ("b:s1:e0", "one-real-event", 1)])
+        linked, mentions = load_events(store), load_events(store, linked=False)
+        assert len(linked) == len(mentions) - 1
+        assert "b:s1:e0" not in {e.id for e in linked}  # the first mention stands for both
+        weight = sum(e.events for e in network(linked).edges)
+        assert weight == sum(e.events for e in network(mentions).edges) - 1
 
 
 def test_network_is_signed_and_weighted(store):

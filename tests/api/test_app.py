@@ -22,8 +22,21 @@ def test_list_events_with_filters_and_pages(client):
     assert page["total"] == 5 and len(page["items"]) == 2 and page["items"][0]["record"] == "event"
     page = client.get("/api/events", params={"cameo": "19", "negated": "false"}).json()
     assert [e["id"] for e in page["items"]] == ["a:s1:e0"]
-    dated = client.get("/api/events", params={"date_from": "2024-05-10", "date_to": "2024-05-25"})
+    dated = client.get("/api/events", params={"since": "2024-05-10", "until": "2024-05-25"})
     assert dated.json()["total"] == 3
+    either = client.get("/api/events", params=[("quad", "2"), ("quad", "4")]).json()
+    assert either["total"] == sum(
+        client.get("/api/events", params={"quad": q}).json()["total"] for q in ("2", "4")
+    )
+    pair = client.get("/api/events", params={"dyad": "RUR-FRE"}).json()
+    assert sorted(e["id"] for e in pair["items"]) == ["a:s0:e0", "b:s1:e0"]
+
+
+def test_events_are_real_world_events_and_mentions_are_listed_apart(client):
+    event = client.get("/api/events", params={"limit": 1}).json()["items"][0]
+    assert event["num_mentions"] >= 1 and event["num_articles"] >= 1 and event["event_id"]
+    mentions = client.get("/api/mentions", params={"source": "FREMIL"}).json()
+    assert [m["id"] for m in mentions["items"]] == ["a:s1:e0"]
 
 
 @pytest.mark.parametrize("path", ["claims", "quantities", "polls", "conflicts", "documents"])
@@ -47,10 +60,12 @@ def test_a_document_with_its_records_and_spans(client):
     [
         ({"cameo": "19' OR '1'='1"}, 400, "E401"),
         ({"actor": "x; DROP TABLE records"}, 400, "E401"),
-        ({"quad_class": "9"}, 400, "E401"),
-        ({"date_from": "yesterday"}, 400, "E401"),
-        ({"date_from": "2024-06-01", "date_to": "2024-01-01"}, 400, "E402"),
+        ({"quad": "9"}, 400, "E401"),
+        ({"since": "yesterday"}, 400, "E401"),
+        ({"since": "2024-06-01", "until": "2024-01-01"}, 400, "E402"),
         ({"colour": "red"}, 400, "E403"),
+        ({"date_from": "2024-01-01"}, 400, "E403"),
+        ({"plover": "PICNIC"}, 400, "E225"),
         ({"limit": "0"}, 422, "E416"),
         ({"limit": "100000"}, 422, "E416"),
         ({"offset": "-1"}, 422, "E416"),
@@ -70,7 +85,9 @@ def test_sql_like_words_are_searched_as_words(client):
 
 def test_filters_that_do_not_apply_to_a_kind_are_refused(client):
     response = client.get("/api/polls", params={"actor": "RUR"})
-    assert response.status_code == 400 and error_code(response) == "E403"
+    assert response.status_code == 400 and error_code(response) == "E404"
+    response = client.get("/api/claims", params={"cameo": "19"})
+    assert response.status_code == 400 and error_code(response) == "E404"
 
 
 def test_unknown_document_is_404(client):
@@ -168,7 +185,7 @@ def test_docs_and_page_are_served_locally(client):
     spec = client.get("/openapi.json").json()
     assert "/api/events" in spec["paths"] and "/api/code" in spec["paths"]
     names = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
-    assert {"actor", "cameo", "date_from", "limit"} <= names
+    assert {"actor", "cameo", "since", "limit"} <= names
     page = client.get("/")
     assert (
         page.status_code == 200 and "default-src 'self'" in page.headers["content-security-policy"]

@@ -8,25 +8,21 @@ only when Chromium is absent and CI is not set; in CI a missing browser fails th
 from __future__ import annotations
 
 import os
-import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
+from eventcoder.api.browser import chromium_paths, code_on_page, headless_chromium, serve_in_thread
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
 TEXT = (
     "On Monday the European Union imposed new sanctions on Russia over the attack on Kyiv. "
     "The Ukrainian army said it had 4,000 troops in the city, while Moscow put the figure at "
     "10,000."
 )
 
-if not (CHROMIUM and DRIVER):
+if chromium_paths() is None:
     if os.environ.get("CI"):
         pytest.fail(
             "chromium and chromedriver are needed in CI (apt-get install chromium chromium-driver)",
@@ -35,55 +31,16 @@ if not (CHROMIUM and DRIVER):
     pytest.skip("chromium or chromedriver not installed", allow_module_level=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(app):
-    import uvicorn
-
-    port = _free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    for _ in range(1200):  # up to about a minute
-        if instance.started:
-            break
-        time.sleep(0.05)
-    assert instance.started, "the test server did not start"
-    yield f"http://127.0.0.1:{port}"
+    base, instance = serve_in_thread(app)
+    yield base
     instance.should_exit = True
-    thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-dev-shm-usage",
-        "--window-size=1400,1000",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
-    driver.set_page_load_timeout(60)
+    driver = headless_chromium(tmp_path_factory.mktemp("chromium-profile"), console_log=True)
     yield driver
     driver.quit()
 
@@ -103,11 +60,7 @@ def _shots() -> Path:
 def test_paste_text_see_events_and_their_explanation(server, browser, tmp_path):
     from selenium.webdriver.common.by import By
 
-    browser.get(server + "/")
-    browser.find_element(By.ID, "text").send_keys(TEXT)
-    browser.execute_script("document.getElementById('date').value = '2024-03-05'")
-    browser.find_element(By.ID, "code-btn").click()
-    triggers = _wait(browser, "#doc .m-trigger")
+    triggers = code_on_page(browser, server, TEXT, "2024-03-05", timeout=240)
     assert "imposed" in [t.text for t in triggers]
     assert any(
         a.text == "the European Union"
@@ -152,12 +105,12 @@ def test_browse_the_store(server, browser, tmp_path):
     rows = browser.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")
     assert len(rows) == 5
     # filter: only material conflict
-    browser.find_element(By.CSS_SELECTOR, "select[name=quad_class] option[value='4']").click()
+    browser.find_element(By.CSS_SELECTOR, "select[name=quad] option[value='4']").click()
     browser.find_element(By.ID, "filter-btn").click()
     from selenium.webdriver.support.ui import WebDriverWait
 
     count = browser.find_element(By.ID, "events-count")
-    WebDriverWait(browser, 60).until(lambda d: "(2 mentions)" in count.text)
+    WebDriverWait(browser, 60).until(lambda d: "(2 real-world events)" in count.text)
     if _shots() != Path():
         browser.save_screenshot(str(_shots() / "page-browse.png"))
     # open a stored document: its text is rebuilt from its sentences, with marks

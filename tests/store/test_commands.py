@@ -89,6 +89,9 @@ def test_query_counts_events_not_mentions(db):
         (["--actor", "IGOEU"], {"163"}),
         (["--dyad", "RUSMIL-UKR"], {"195"}),
         (["--dyad", "UKR-RUSMIL"], set()),
+        (["--source", "RUS"], {"195"}),
+        (["--target", "ukr", "--target", "BLR"], {"163", "195"}),
+        (["--source", "UKR"], set()),
         (["--cameo", "16"], {"163"}),
         (["--plover", "assault", "--quad", "4"], {"195"}),
         (["--since", "2023-05-01", "--until", "2023-05-31"], {"195"}),
@@ -210,3 +213,63 @@ def test_exports(db, tmp_path, fmt):
         months = sorted(p.name for p in (out / "events").iterdir())
         assert months == ["month=2022-03", "month=2023-05"]
         assert pq.read_table(out / "mentions").num_rows == 4
+
+
+def test_the_query_layer_pages_and_loads_records(db):
+    from eventcoder.store.query import Filters, count_matches, select_records
+
+    with open_store(db) as store:
+        mentions = select_records(store, "mentions", Filters(root=("19",)))
+        assert len(mentions) == 3 and all(m["record"] == "event" for m in mentions)
+        page = select_records(store, "mentions", Filters(root=("19",), limit=2, offset=1))
+        assert [m["id"] for m in page] == [m["id"] for m in mentions[1:3]]
+        assert count_matches(store, "mentions", Filters(root=("19",), limit=1)) == 3
+        (strike,) = select_records(store, "events", Filters(source=("RUSMIL",)))
+        assert (strike["num_mentions"], strike["num_articles"], strike["num_sources"]) == (3, 3, 2)
+        # a document's title is searched even when its text is not kept
+        assert [d["id"] for d in select_records(store, "documents", Filters(text="strike"))] == [
+            "w1"
+        ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "values", "expected"),
+    [
+        (
+            "events",
+            {"source": ["RUS", "BLR"], "quad": "4"},
+            {"source": ("RUS", "BLR"), "quad": (4,)},
+        ),
+        ("events", {"dyad": "RUS-UKR", "since": "2023-05-01"}, {"dyad": ("RUS", "UKR")}),
+        ("documents", {"text": "air base", "doc": "w1"}, {"text": "air base", "doc": ("w1",)}),
+        ("events", {"plover": "assault", "negated": "false"}, {"plover": ("ASSAULT",)}),
+    ],
+)
+def test_filters_from_text_values(kind, values, expected):
+    from eventcoder.store.query import parse_filters
+
+    filters = parse_filters(kind, values)
+    assert {name: getattr(filters, name) for name in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "values", "code"),
+    [
+        ("events", {"actor": "RUS' OR 1=1"}, "E401"),
+        ("events", {"quad": "0"}, "E401"),
+        ("events", {"min_confidence": "2"}, "E401"),
+        ("events", {"since": "2023-02-30"}, "E401"),
+        ("events", {"since": ["2023-01-01", "2023-02-01"]}, "E401"),
+        ("events", {"since": "2023-06-01", "until": "2023-01-01"}, "E402"),
+        ("events", {"limit": "5"}, "E403"),
+        ("claims", {"cameo": "19"}, "E404"),
+        ("polls", {"actor": "RUS"}, "E404"),
+        ("rumours", {}, "E405"),
+    ],
+)
+def test_bad_text_filters_name_the_filter(kind, values, code):
+    from eventcoder.errors import ConfigError
+    from eventcoder.store.query import parse_filters
+
+    with pytest.raises(ConfigError, match=rf"\[{code}\]"):
+        parse_filters(kind, values)

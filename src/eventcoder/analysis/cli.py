@@ -8,10 +8,12 @@ from typing import Any
 
 import click
 
-from eventcoder.analysis.query import Filters, load_events
+from eventcoder.analysis.load import load_events
 from eventcoder.errors import ConfigError, Errors
 from eventcoder.records import EventRecord
 from eventcoder.store import Store, open_store
+from eventcoder.store.options import db_option
+from eventcoder.store.query import Filters, parse_filters
 
 __all__ = ["dyad_events", "plot_group", "report_command"]
 
@@ -22,20 +24,11 @@ def _open(db: str) -> Store:
     return open_store(db)
 
 
-def _db_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--db",
-        default="eventcoder.duckdb",
-        show_default=True,
-        help="Store to read (DuckDB path or postgresql:// URL).",
-    )(func)
-
-
 def _filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     options = [
-        click.option("--cameo", help="CAMEO code or root prefix (19 matches 193)."),
-        click.option("--from", "date_from", help="Earliest date, YYYY-MM-DD."),
-        click.option("--to", "date_to", help="Latest date, YYYY-MM-DD."),
+        click.option("--cameo", help="CAMEO code or prefix (19 matches 193)."),
+        click.option("--since", "--from", "since", help="Dates ending on or after, YYYY-MM-DD."),
+        click.option("--until", "--to", "until", help="Dates starting on or before, YYYY-MM-DD."),
         click.option(
             "--mentions",
             is_flag=True,
@@ -53,7 +46,7 @@ def _filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     ]
     for option in reversed(options):
         func = option(func)
-    return _db_option(func)
+    return db_option("Store to read")(func)
 
 
 def _check_output(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
@@ -63,8 +56,9 @@ def _check_output(ctx: click.Context, param: click.Parameter, value: Path) -> Pa
 
 
 def _filters(**values: str | None) -> Filters:
+    """Event filters from option values, read by the store's query layer."""
     try:
-        return Filters.from_strings(values)
+        return parse_filters("events", values)
     except ConfigError as exc:
         raise click.BadParameter(str(exc)) from exc
 
@@ -78,7 +72,8 @@ def dyad_events(
     include_negated: bool = False,
     **filters: str | None,
 ) -> list[EventRecord]:
-    """Events from ``first`` to ``second`` (and back, when ``both``), by actor code prefix."""
+    """Events from ``first`` to ``second`` (and back, when ``both``); each is an actor code
+    or a country."""
     out = load_events(
         store, _filters(source=first, target=second, **filters), linked, include_negated
     )
@@ -95,9 +90,9 @@ def plot_group() -> None:
 
 
 @plot_group.command("timeline")
-@click.option("--actor", help="Actor code (prefix) on either side, e.g. BLR or BLRGOV.")
-@click.option("--source", help="Source actor code (prefix); with --target, a dyad.")
-@click.option("--target", help="Target actor code (prefix).")
+@click.option("--actor", help="Actor code or country on either side, e.g. BLR or BLRGOV.")
+@click.option("--source", help="Source actor code or country; with --target, a dyad.")
+@click.option("--target", help="Target actor code or country.")
 @click.option("--limit", default=60, show_default=True, help="Most events drawn.")
 @_filter_options
 def timeline_command(
@@ -151,7 +146,7 @@ def dyad_command(
 
 
 @plot_group.command("network")
-@click.option("--actor", help="Only events with this actor (code prefix) on either side.")
+@click.option("--actor", help="Only events with this actor (code or country) on either side.")
 @click.option("--min-events", default=1, show_default=True, help="Drop lighter edges.")
 @_filter_options
 def network_command(
@@ -181,7 +176,7 @@ def _describe(values: dict[str, str | None]) -> str:
 
 
 @click.command("report")
-@_db_option
+@db_option("Store to read")
 @click.option(
     "-o",
     "--output",

@@ -14,17 +14,13 @@ from eventcoder.claims.conflicts import find_conflicts
 from eventcoder.claims.lexicon import load_measure_classes
 from eventcoder.records import DocumentRecord, QuantityRecord
 from eventcoder.store import Store, open_store
+from eventcoder.store.options import db_option
 
 __all__ = ["conflicts_command", "side_by_side"]
 
 
 @click.command("conflicts")
-@click.option(
-    "--db",
-    default="eventcoder.duckdb",
-    show_default=True,
-    help="Store to check (DuckDB path or postgresql:// URL).",
-)
+@db_option("Store to check")
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
 )

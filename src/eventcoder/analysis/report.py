@@ -13,8 +13,8 @@ from html import escape
 from typing import Any
 
 from eventcoder.analysis.conflicts import side_by_side
+from eventcoder.analysis.load import documents_by_id, load_events
 from eventcoder.analysis.plots import dyad_figure, figure_bytes, network_figure, timeline_figure
-from eventcoder.analysis.query import Filters, documents_by_id, load_events
 from eventcoder.analysis.series import actor_key, dyad_series, network, timeline
 from eventcoder.records import EventRecord
 from eventcoder.store import Store
@@ -101,7 +101,7 @@ def _conflicts_section(store: Store) -> str:
 
 def build_report(store: Store, title: str = "eventcoder report") -> str:
     """The whole report as one HTML string."""
-    events = load_events(store, Filters())
+    events = load_events(store)
     documents = documents_by_id(store)
     counts = store.counts()
     actor, dyad = _busiest(events)

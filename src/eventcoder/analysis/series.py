@@ -1,21 +1,21 @@
 """Timelines, dyad series and actor networks over stored events.
 
-Every function takes a list of event records (see :func:`eventcoder.analysis.query.event_records`)
-and returns plain data (dataclasses with ``to_dict``), so the same numbers feed the plots,
-the HTML report and the HTTP API. Counts are of real-world events, not mentions, when a
-``links`` map (mention id -> event id, from the store's event linking) is given.
+Every function takes a list of event records (see :func:`eventcoder.analysis.load.load_events`,
+which reads one mention per real-world event when the store has linked them) and returns
+plain data (dataclasses with ``to_dict``), so the same numbers feed the plots, the HTML
+report and the HTTP API.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from eventcoder.errors import ConfigError, Errors
-from eventcoder.records import EventRecord, Record
+from eventcoder.records import EventRecord
 
 __all__ = [
     "DyadPoint",
@@ -26,7 +26,6 @@ __all__ = [
     "dyad_series",
     "network",
     "timeline",
-    "unique_events",
 ]
 
 # Quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.
@@ -43,22 +42,6 @@ def actor_key(actor: Any) -> str | None:
     if actor is None:
         return None
     return actor.code or actor.country or None
-
-
-def unique_events(
-    events: Iterable[Record], links: Mapping[str, str] | None = None
-) -> list[EventRecord]:
-    """One mention per real-world event (the first seen), keeping order."""
-    seen: set[str] = set()
-    out: list[EventRecord] = []
-    for event in events:
-        if not isinstance(event, EventRecord):
-            continue
-        key = (links or {}).get(event.id, event.id)
-        if key not in seen:
-            seen.add(key)
-            out.append(event)
-    return out
 
 
 @dataclass(frozen=True)

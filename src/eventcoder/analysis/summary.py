@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventcoder.store import Store, open_store
+from eventcoder.store.options import db_option
 
 __all__ = ["print_summary", "summary_command"]
 
@@ -79,13 +80,7 @@ def print_summary(store: Store, console: Console | None = None, limit: int = 25)
 
 
 @click.command("summary")
-@click.option(
-    "--db",
-    "db",
-    default="eventcoder.duckdb",
-    show_default=True,
-    help="Store to summarise (DuckDB path or postgresql:// URL).",
-)
+@db_option("Store to summarise")
 @click.option("--limit", default=25, show_default=True, help="Rows shown per table.")
 def summary_command(db: str, limit: int) -> None:
     """Show what the store holds: documents, events, claims, estimates, polls, conflicts."""

@@ -22,11 +22,11 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from eventcoder.analysis.query import KINDS, MAX_LIMIT, Filters
 from eventcoder.api.guards import BodyLimit, check_token, error_response
 from eventcoder.api.service import CodeRequest, Service
 from eventcoder.errors import ConfigError, Errors, EventcoderError
 from eventcoder.store import Store
+from eventcoder.store.query import KINDS, MAX_PAGE, Filters, filter_names, parse_filters
 
 __all__ = ["DEFAULT_MAX_BODY", "create_app"]
 
@@ -42,21 +42,6 @@ PAGE_CSP = (
 DOCS_CSP = (
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
     "script-src 'self' 'unsafe-inline'; connect-src 'self'"
-)
-_FILTER_NAMES = (
-    "actor",
-    "source",
-    "target",
-    "country",
-    "cameo",
-    "plover",
-    "quad_class",
-    "date_from",
-    "date_to",
-    "negated",
-    "modality",
-    "doc_id",
-    "text",
 )
 _PAGING = ("limit", "offset")
 
@@ -79,13 +64,12 @@ class CodeBody(BaseModel):
     store: bool = Field(False, description="Also store the records (needs the token).")
 
 
-def _filters(request: Request, allowed: tuple[str, ...]) -> Filters:
-    """Filters from the query string; an unknown parameter is an error, not ignored."""
+def _filters(request: Request, kind: str, ignore: tuple[str, ...] = ()) -> Filters:
+    """Filters for ``kind`` from the query string, read by the store's query layer (a
+    repeated parameter is several values); an unknown parameter is an error, not ignored."""
     params = request.query_params
-    for name in params:
-        if name not in allowed and name not in _PAGING:
-            raise ConfigError(Errors.E403.format(name=name, names=", ".join(allowed)))
-    return Filters.from_strings({n: params.get(n) for n in allowed if n in _FILTER_NAMES})
+    values = {name: params.getlist(name) for name in params}
+    return parse_filters(kind, values, ignore=(*_PAGING, *ignore))
 
 
 def create_app(
@@ -207,41 +191,38 @@ def _install_code(app: FastAPI, service: Service, token: str | None) -> None:
         return service.health()
 
 
-_KIND_FILTERS: dict[str, tuple[str, ...]] = {
-    "event": _FILTER_NAMES,
-    "claim": ("actor", "source", "date_from", "date_to", "doc_id", "text"),
-    "quantity": ("actor", "source", "date_from", "date_to", "doc_id", "text"),
-    "poll": ("date_from", "date_to", "doc_id"),
-    "conflict": ("doc_id",),
-    "document": ("date_from", "date_to", "doc_id", "text"),
+_KIND_HELP = {
+    "events": "real-world events (linked mentions, one row each, with event_id, "
+    "num_mentions, num_articles and num_sources)",
+    "mentions": "events as coded, one per mention",
 }
 
 
-def _reader(service: Service, kind: str, allowed: tuple[str, ...]) -> Callable[..., Any]:
+def _reader(service: Service, kind: str) -> Callable[..., Any]:
     def read(
         request: Request,
-        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> dict[str, Any]:
-        return service.page(kind, _filters(request, allowed), limit, offset)
+        return service.page(kind, _filters(request, kind), limit, offset)
 
     read.__doc__ = (
-        f"Stored {KINDS[kind]}, paginated ({{total, limit, offset, items}}). "
-        f"Filters (query parameters): {', '.join(allowed)}."
+        f"Stored {_KIND_HELP.get(kind, kind)}, paginated ({{total, limit, offset, items}}). "
+        f"Filters (query parameters; repeat one for any of several values): "
+        f"{', '.join(filter_names(kind))}."
     )
     return read
 
 
 def _install_reads(app: FastAPI, service: Service) -> None:
-    for kind, view in KINDS.items():
-        allowed = _KIND_FILTERS[kind]
+    for kind in KINDS:
         app.add_api_route(
-            f"/api/{view}",
-            _reader(service, kind, allowed),
+            f"/api/{kind}",
+            _reader(service, kind),
             methods=["GET"],
             tags=["store"],
-            name=f"list_{view}",
-            openapi_extra={"parameters": [_param(n) for n in allowed]},
+            name=f"list_{kind}",
+            openapi_extra={"parameters": [_param(n) for n in filter_names(kind)]},
         )
 
     @app.get("/api/documents/{doc_id}", tags=["store"])
@@ -251,19 +232,21 @@ def _install_reads(app: FastAPI, service: Service) -> None:
 
 
 _PARAM_HELP = {
-    "actor": "actor code prefix on either side (BLR matches BLRGOV)",
-    "source": "source actor code prefix",
-    "target": "target actor code prefix",
-    "country": "country code of either actor",
-    "cameo": "CAMEO code or root prefix (19 matches 193)",
+    "actor": "actor code or country on either side (BLR matches BLRGOV's country)",
+    "source": "source actor code or country",
+    "target": "target actor code or country",
+    "dyad": "SOURCE-TARGET codes or countries, directed (RUS-UKR)",
+    "cameo": "CAMEO code or prefix (19 matches 193)",
+    "root": "CAMEO root, two digits",
     "plover": "PLOVER category, e.g. SANCTION",
-    "quad_class": "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material",
-    "date_from": "earliest date, YYYY-MM-DD (intervals that overlap match)",
-    "date_to": "latest date, YYYY-MM-DD",
+    "quad": "1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material",
+    "since": "dates ending on or after, YYYY-MM-DD (intervals that overlap match)",
+    "until": "dates starting on or before, YYYY-MM-DD",
     "negated": "true or false",
-    "modality": "asserted, reported, intended, hypothetical...",
-    "doc_id": "one document's id",
-    "text": "words in the sentence (case-insensitive)",
+    "modality": "asserted, reported, intended, threatened, hypothetical",
+    "min_confidence": "events scored at least this confident, 0..1",
+    "doc": "a document's id",
+    "text": "words that all occur in the sentence (documents: title or text)",
 }
 
 
@@ -277,19 +260,24 @@ def _param(name: str) -> dict[str, Any]:
     }
 
 
-def _install_series(app: FastAPI, service: Service) -> None:
-    series_filters = ("actor", "source", "target", "cameo", "date_from", "date_to")
+_SERIES_PARAMS = [_param(n) for n in filter_names("events")]
 
+
+def _install_series(app: FastAPI, service: Service) -> None:
     @app.get(
         "/api/analysis/timeline",
         tags=["analysis"],
-        openapi_extra={"parameters": [_param(n) for n in series_filters]},
+        openapi_extra={"parameters": _SERIES_PARAMS},
     )
     def timeline(request: Request, mentions: bool = False) -> dict[str, Any]:
         """Events ordered by date; ``shape`` is point (a day), band (longer) or unknown."""
-        return service.timeline(_filters(request, (*series_filters, "mentions")), mentions)
+        return service.timeline(_filters(request, "events", ("mentions",)), mentions)
 
-    @app.get("/api/analysis/dyad", tags=["analysis"])
+    @app.get(
+        "/api/analysis/dyad",
+        tags=["analysis"],
+        openapi_extra={"parameters": _SERIES_PARAMS},
+    )
     def dyad(
         request: Request,
         first: Annotated[str, Query(max_length=24)],
@@ -299,24 +287,14 @@ def _install_series(app: FastAPI, service: Service) -> None:
         mentions: bool = False,
     ) -> dict[str, Any]:
         """Per month or week: events, Goldstein sum and mean, counts per quad class."""
-        allowed = (
-            "first",
-            "second",
-            "freq",
-            "one_way",
-            "mentions",
-            "cameo",
-            "date_from",
-            "date_to",
-        )
-        _filters(request, allowed)
-        extra = {n: request.query_params.get(n) for n in ("cameo", "date_from", "date_to")}
-        return service.dyad(first, second, freq, one_way, extra, mentions)
+        filters = _filters(request, "events", ("first", "second", "freq", "one_way", "mentions"))
+        pair = parse_filters("events", {"source": first, "target": second})
+        return service.dyad(pair.source[0], pair.target[0], freq, one_way, filters, mentions)
 
     @app.get(
         "/api/analysis/network",
         tags=["analysis"],
-        openapi_extra={"parameters": [_param(n) for n in series_filters]},
+        openapi_extra={"parameters": _SERIES_PARAMS},
     )
     def network_(
         request: Request,
@@ -324,7 +302,7 @@ def _install_series(app: FastAPI, service: Service) -> None:
         mentions: bool = False,
     ) -> dict[str, Any]:
         """Actors and source -> target edges (events, Goldstein sum/mean, sign)."""
-        filters = _filters(request, (*series_filters, "min_events", "mentions"))
+        filters = _filters(request, "events", ("min_events", "mentions"))
         return service.network(filters, min_events, mentions)
 
     @app.get("/api/analysis/conflicts", tags=["analysis"])
@@ -335,8 +313,8 @@ def _install_series(app: FastAPI, service: Service) -> None:
     @app.get(
         "/api/analysis/locations",
         tags=["analysis"],
-        openapi_extra={"parameters": [_param(n) for n in series_filters]},
+        openapi_extra={"parameters": _SERIES_PARAMS},
     )
     def locations(request: Request) -> dict[str, Any]:
-        """Events with coordinates, for a map."""
-        return service.locations(_filters(request, series_filters))
+        """Real-world events with coordinates, for a map."""
+        return service.locations(_filters(request, "events"))

@@ -9,6 +9,7 @@ import secrets
 import click
 
 from eventcoder.api.app import DEFAULT_MAX_BODY
+from eventcoder.store.options import db_option
 
 __all__ = ["serve_command"]
 
@@ -16,12 +17,7 @@ log = logging.getLogger(__name__)
 
 
 @click.command("serve")
-@click.option(
-    "--db",
-    default="eventcoder.duckdb",
-    show_default=True,
-    help="Store to serve (DuckDB path, created if missing, or postgresql:// URL).",
-)
+@db_option("Store to serve, a DuckDB file created if missing")
 @click.option(
     "--host",
     default="127.0.0.1",

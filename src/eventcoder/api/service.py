@@ -12,20 +12,16 @@ import inspect
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from eventcoder.analysis.conflicts import side_by_side
-from eventcoder.analysis.query import (
-    Filters,
-    document_text,
-    fetch_page,
-    load_events,
-)
+from eventcoder.analysis.load import load_events
 from eventcoder.analysis.series import dyad_series, network, timeline
 from eventcoder.errors import ConfigError, Errors, InputError
 from eventcoder.records import DocumentRecord, EventRecord, Record
 from eventcoder.store import Store
+from eventcoder.store.query import Filters, count_matches, select_records
 
 __all__ = ["CodeRequest", "Service"]
 
@@ -88,15 +84,20 @@ class Service:
     # -- reading -------------------------------------------------------------------------
 
     def page(self, kind: str, filters: Filters, limit: int, offset: int) -> dict[str, Any]:
-        """One page of stored records of a kind."""
+        """One page of stored records of a kind (store kinds: events, mentions, claims...)."""
         with self._store_lock:
-            return fetch_page(self.store, kind, filters, limit, offset).to_dict()
+            total = count_matches(self.store, kind, filters)
+            items = select_records(self.store, kind, replace(filters, limit=limit, offset=offset))
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
 
     def document(self, doc_id: str) -> dict[str, Any]:
         """A stored document with all its records and, when the store keeps it, its text."""
         with self._store_lock:
             records = list(self.store.records(doc_id=doc_id))
-            text = document_text(self.store, doc_id)
+            rows = self.store.query(
+                f"SELECT text FROM texts WHERE doc_id = {self.store.mark}", [doc_id]
+            )
+        text = rows[0][0] if rows else None
         head = next((r for r in records if isinstance(r, DocumentRecord)), None)
         if head is None:
             raise LookupError(Errors.E412.format(doc_id=doc_id))
@@ -122,15 +123,13 @@ class Service:
         second: str,
         freq: str,
         one_way: bool,
-        filters: dict[str, str | None],
+        filters: Filters,
         mentions: bool = False,
     ) -> dict[str, Any]:
-        """The dyad series between two actors (code prefixes)."""
-        events = self.events(
-            Filters.from_strings({**filters, "source": first, "target": second}), mentions, False
-        )
+        """The dyad series between two actors (each a code or a country)."""
+        events = self.events(replace(filters, source=(first,), target=(second,)), mentions, False)
         if not one_way:
-            reverse = Filters.from_strings({**filters, "source": second, "target": first})
+            reverse = replace(filters, source=(second,), target=(first,))
             events += self.events(reverse, mentions, False)
         points, undated = dyad_series(events, freq)
         return {

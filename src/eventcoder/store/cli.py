@@ -112,6 +112,8 @@ def _output_options(f: Callable[..., Any]) -> Callable[..., Any]:
 @click.option(
     "--actor", multiple=True, help="Actor code or country on either side (RUS, RUSMIL, EU)."
 )
+@click.option("--source", multiple=True, help="Source actor code or country (RUS, RUSMIL).")
+@click.option("--target", multiple=True, help="Target actor code or country.")
 @click.option(
     "--dyad", callback=_dyad, help="SOURCE-TARGET codes or countries, directed (RUS-UKR)."
 )
@@ -132,7 +134,8 @@ def query_command(kind: str, db: str, fmt: str, output: Path | None, **options: 
     with num_mentions, num_articles, num_sources); `mentions` lists each coded event."""
     from eventcoder.store.query import Filters, build_query
 
-    options["actor"] = tuple(options["actor"])
+    for key in ("actor", "source", "target"):
+        options[key] = tuple(options[key])
     for key in ("cameo", "root", "plover", "quad", "modality", "doc"):
         options[key] = tuple(options[key])
     filters = Filters(**options)

@@ -329,7 +329,7 @@ async function drawMap(params) {
 async function loadEvents() {
   const data = await api("/api/events?" + query({ ...state.filters, limit: 25, offset: state.eventsOffset }));
   $("#events-table tbody").innerHTML = data.items.map((r) => `<tr data-doc="${esc(r.doc_id)}"><td>${esc(r.date ? r.date.start || "?" : "?")}</td><td>${esc(r.source ? r.source.code || r.source.text : "")}</td><td><span class="code">${esc(r.cameo)}</span> ${esc(r.plover || "")}</td><td>${esc(r.target ? r.target.code || r.target.text : "")}</td><td>${esc(r.goldstein)}</td><td>${esc(r.sentence_text || "")}</td></tr>`).join("");
-  $("#events-count").textContent = `(${data.total} mentions)`;
+  $("#events-count").textContent = `(${data.total} real-world events)`;
   $("#page-info").textContent = data.total ? `${data.offset + 1}–${Math.min(data.offset + data.limit, data.total)} of ${data.total}` : "";
   $("#prev-btn").disabled = data.offset === 0;
   $("#next-btn").disabled = data.offset + data.limit >= data.total;
@@ -348,8 +348,9 @@ async function loadConflicts() {
 async function showDyad() {
   const first = $("#dyad-first").value.trim(), second = $("#dyad-second").value.trim();
   if (!first || !second) { $("#dyad-chart").innerHTML = '<p class="muted">Give two actor codes.</p>'; return; }
-  const { cameo, date_from, date_to } = state.filters;
-  drawDyad(await api("/api/analysis/dyad?" + query({ first, second, freq: $("#dyad-freq").value, cameo, date_from, date_to })));
+  // every filter of the form but the actors: the dyad names its own two
+  const { actor, source, target, ...rest } = state.filters;
+  drawDyad(await api("/api/analysis/dyad?" + query({ ...rest, first, second, freq: $("#dyad-freq").value })));
 }
 
 async function browse(event) {
@@ -359,8 +360,7 @@ async function browse(event) {
   state.eventsOffset = 0;
   setStatus("Loading…");
   try {
-    const series = {};
-    for (const k of ["actor", "source", "target", "cameo", "date_from", "date_to"]) if (state.filters[k]) series[k] = state.filters[k];
+    const series = { ...state.filters };  // the series take every event filter the listing does
     const [tl, net] = await Promise.all([api("/api/analysis/timeline?" + query(series)), api("/api/analysis/network?" + query(series))]);
     drawTimeline(tl.items);
     if (!$("#dyad-first").value && net.edges.length) { $("#dyad-first").value = net.edges[0].source; $("#dyad-second").value = net.edges[0].target; }
