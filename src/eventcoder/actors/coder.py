@@ -15,6 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors.compose import Coding, code_group, group_matches
+from eventcoder.actors.context import code_from_context
 from eventcoder.actors.coref import (
     PERSON_NOUNS,
     Candidate,
@@ -105,6 +106,8 @@ class ActorCoder:
         mentions = _share_coordinated_sector(doc, mentions)
         mentions = _counterparts(doc, mentions, sent_of)
         mentions = _definite_descriptions(doc, mentions, sent_of)
+        if not self.lexicon.peer:  # the peer suite's dictionaries code by their own rules
+            mentions = code_from_context(doc, mentions)
         mentions += _pronouns(doc, mentions, sent_of)
         return sorted(mentions, key=lambda m: m.start)
 

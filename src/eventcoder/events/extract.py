@@ -30,6 +30,8 @@ __all__ = ["EventCandidate", "EventExtractor"]
 log = logging.getLogger(__name__)
 
 INTENT_FRAMES = {"FUTURE", "INTEND", "AGREE", "FAIL"}
+# prepositions of place: their object is where the act happens, never its target
+PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"}
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,9 @@ class EventExtractor:
         ontology: CameoOntology,
         keep_negated: bool = True,
         discards: tuple[Discard, ...] = (),
+        require_source: bool = True,
     ) -> None:
+        self.require_source = require_source
         self.patterns = patterns
         self.nouns = nouns
         self.frames = frames
@@ -138,14 +142,19 @@ class EventExtractor:
                 out.extend(self._candidates(reading, index, number))
         if not self.keep_negated:
             out = [c for c in out if not c.negated]
-        return out
+        return _coded_once(out) if self.require_source else out
 
     # -- readings -----------------------------------------------------------------------
     def _read_sentence(self, sent: Span, index: ActorIndex) -> list[_Reading]:
         readings: list[_Reading] = []
         used_nouns: set[int] = set()
         for token in sent:
-            if token.pos_ == "VERB" and not index.inside(token) and not _is_modifier(token):
+            if (
+                token.pos_ == "VERB"
+                and not index.inside(token)
+                and not _is_modifier(token)
+                and not _describes(token)
+            ):
                 reading = self._read_verb(token, index, used_nouns)
                 if reading is not None:
                     readings.append(reading)
@@ -212,7 +221,11 @@ class EventExtractor:
             pattern_id = f"{verb.lemma_.lower()}"
         sources = index.for_heads(frame.subjects)
         skip = set(matched[1].skip) if matched is not None and matched[1] is not None else set()
-        preps = [h for p, h in frame.preps if (p != "by" or frame.passive) and p not in skip]
+        preps = [
+            h
+            for p, h in frame.preps
+            if (p != "by" or frame.passive) and p not in skip and p not in PLACE_PREPS
+        ]
         targets = [
             t
             for t in index.for_heads(targets_from)
@@ -414,6 +427,35 @@ def _is_modifier(token: Token) -> bool:
         and token.tag_ == "VBG"
         and not any(c.dep_ in {"obj", "obl", "nsubj"} for c in token.children)
     )
+
+
+def _describes(token: Token) -> bool:
+    """A verb that describes rather than reports: a participle or present-tense relative
+    clause on a noun ("a decree that targets firms", "troops stationed there") or a purpose
+    clause ("flew to Lima to discuss trade")."""
+    if token.dep_ == "acl" and token.tag_ in {"VBG", "VBN", "VB"}:
+        return True
+    if token.dep_ in {"acl:relcl", "relcl"} and token.tag_ in {"VBZ", "VBP", "VBG"}:
+        return True
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "to" and c.i < token.i for c in token.children
+    )
+
+
+def _coded_once(candidates: list[EventCandidate]) -> list[EventCandidate]:
+    """Events a coder can use: a coded source (a country, an organisation or ``---`` and a
+    sector), each record once (compound and reciprocal actors expand once per pair)."""
+    out: list[EventCandidate] = []
+    seen: set[tuple] = set()
+    for c in candidates:
+        if c.source is None or not c.source.code:
+            continue
+        key = (c.sentence, c.trigger, c.source.code, c.target.code if c.target else None, c.cameo)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 def _key(mention: ActorMention | None) -> str | None:
