@@ -109,7 +109,12 @@ def code_from_context(doc: Doc, mentions: list[ActorMention]) -> list[ActorMenti
                     mention, code=None, country=None, rule=f"namesake:{mention.rule}"
                 )
             )
-        elif mention.country is None and mention.sector and mention.entity_type != "PRON":
+        elif (
+            mention.code is None
+            and mention.country is None
+            and mention.sector
+            and mention.entity_type != "PRON"
+        ):
             place = _attached_place(doc, mention, by_head)
             if place:
                 mention = _recode(mention, place, "place")

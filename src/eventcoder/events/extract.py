@@ -153,7 +153,7 @@ class EventExtractor:
                 token.pos_ == "VERB"
                 and not index.inside(token)
                 and not _is_modifier(token)
-                and not _describes(token)
+                and not _describes(token, self.frames)
             ):
                 reading = self._read_verb(token, index, used_nouns)
                 if reading is not None:
@@ -184,6 +184,9 @@ class EventExtractor:
 
     def _read_verb(self, verb: Token, index: ActorIndex, used: set[int]) -> _Reading | None:
         frame = verb_frame(verb)
+        strike = _strike_reading(verb, frame.subjects, frame.objects, index, self.frames)
+        if strike is not None:
+            return strike
         matched = match_verb(self.patterns, verb, frame)
         code = reverse = None
         pattern_id = ""
@@ -262,13 +265,21 @@ class EventExtractor:
                 if t not in sources and (t.code or len(sources) < 2)
             ]
         targets = targets or uncoded  # an uncoded name only when no actor stands around
-        if not sources and (verb.dep_ != "xcomp" or _copular(verb.head)):
+        # the nearest actor stands in for a subject only when the clause has none of its own
+        # (a subject that names no actor, "the report", leaves the event without a source)
+        if (
+            not sources
+            and (verb.dep_ != "xcomp" or _copular(verb.head))
+            and (frame.passive or not frame.subjects)
+        ):
             sources = [
                 s
                 for s in index.nearest(verb, right=frame.passive, stop_at_verb=frame.passive)
                 if s not in targets
             ]
         targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
+        sources = [m for m in sources if not _is_place(verb.doc, m)]
+        targets = [m for m in targets if not _is_place(verb.doc, m)]
         if matched is not None and matched[1] is not None and matched[1].swap and not frame.passive:
             sources, targets = targets, sources  # "+ * MONEY $": the subject receives
             # (a passive subject already stands as the target)
@@ -317,8 +328,8 @@ class EventExtractor:
                 sources.append(mention)
         if not sources and token.dep_ in {"obj", "xcomp"} and token.head.pos_ == "VERB":
             sources = index.for_heads(subjects_of(token.head))  # "continued their strike"
-        if not sources and not targets:
-            return None
+        if not sources or not targets or token.dep_ in {"compound", "amod"}:
+            return None  # a noun alone reports an act only with both its actors named
         context = read_context(token, self.frames)
         reading = _Reading(token, noun.code, None, noun.id, sources, targets, context)
         return self._recode(reading, index)
@@ -429,16 +440,64 @@ def _is_modifier(token: Token) -> bool:
     )
 
 
-def _describes(token: Token) -> bool:
+def _describes(token: Token, frames: FrameTable) -> bool:
     """A verb that describes rather than reports: a participle or present-tense relative
     clause on a noun ("a decree that targets firms", "troops stationed there") or a purpose
     clause ("flew to Lima to discuss trade")."""
     if token.dep_ == "acl" and token.tag_ in {"VBG", "VBN", "VB"}:
         return True
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if (
+        token.i > token.sent.start
+        and token.text[:1].isupper()
+        and nxt is not None
+        and nxt.text[:1].isupper()
+    ):
+        return True  # a word of a name read as a verb ("the United Arab Emirates")
     if token.dep_ in {"acl:relcl", "relcl"} and token.tag_ in {"VBZ", "VBP", "VBG"}:
         return True
-    return token.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "to" and c.i < token.i for c in token.children
+    return (
+        token.dep_ == "advcl"
+        and frames.frame_of(token.head) is None  # "agreed to X", however parsed, is no purpose
+        and any(c.dep_ == "mark" and c.lower_ == "to" and c.i < token.i for c in token.children)
+    )
+
+
+STRIKE_NOUNS = {"strike", "airstrike", "air strike"}
+ARMED_GROUP_SECTORS = {"REB", "IMG"}
+
+
+def _strike_reading(
+    verb: Token, subjects: list[Token], objects: list[Token], index: ActorIndex, frames: FrameTable
+) -> _Reading | None:
+    """A strike report: "Near X, two strikes destroyed a tank" is an air strike (195) by
+    the force that conducts the strikes in this document, on the armed group it strikes
+    (the group named in the object, else the latest named in the document)."""
+    if not any(
+        t.lemma_.lower() in STRIKE_NOUNS and t.pos_ == "NOUN" and t.head.i == verb.i
+        for t in subjects
+    ):
+        return None
+    sent_start = verb.sent.start
+    source = index.latest(sent_start, lambda m: (m.code or "").startswith("IGOCOA"))
+    if source is None:
+        return None
+    targets = [m for m in index.for_heads(objects) if (m.sector or "") in ARMED_GROUP_SECTORS] or [
+        m
+        for m in [index.latest(verb.i, lambda m: (m.sector or "") in ARMED_GROUP_SECTORS)]
+        if m is not None
+    ]
+    context = read_context(verb, frames)
+    return _Reading(verb, "195", None, "strike_report", [source], targets, context, True)
+
+
+def _is_place(doc: Doc, mention: ActorMention) -> bool:
+    """A named place where something happens ("in Geneva", "near Raqqa"), not an actor."""
+    head = doc[mention.head]
+    if head.dep_ == "conj":  # "in Syria and Iraq"
+        head = head.head
+    return (mention.entity_type == "GPE" or len(mention.code or "") == 3) and any(
+        c.dep_ == "case" and c.lower_ in PLACE_PREPS for c in head.children
     )
 
 
@@ -447,9 +506,20 @@ def _coded_once(candidates: list[EventCandidate]) -> list[EventCandidate]:
     sector), each record once (compound and reciprocal actors expand once per pair)."""
     out: list[EventCandidate] = []
     seen: set[tuple] = set()
+    coded_target = {
+        (c.sentence, c.trigger, c.source.code, c.cameo)
+        for c in candidates
+        if c.source is not None and c.target is not None and c.target.code
+    }
     for c in candidates:
         if c.source is None or not c.source.code:
             continue
+        if (
+            c.target is not None
+            and not c.target.code
+            and (c.sentence, c.trigger, c.source.code, c.cameo) in coded_target
+        ):
+            continue  # "met the minister, Ann Smith": the apposition is the same target
         key = (c.sentence, c.trigger, c.source.code, c.target.code if c.target else None, c.cameo)
         if key in seen:
             continue

@@ -74,6 +74,8 @@ class NounLexicon:
         modifiers = {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}
         if token.i > 0:
             modifiers.add(token.doc[token.i - 1].lower_)  # "hunger strike", however parsed
+        if token.dep_ == "obj":
+            modifiers.add(token.head.lemma_.lower())  # "conducted strikes": the verb decides
         for entry in options:
             if not entry.required or entry.required & modifiers:
                 return entry

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors.mention import ActorMention
@@ -19,11 +21,24 @@ class ActorIndex:
     def __init__(self, doc: Doc, actors: list[ActorMention]) -> None:
         self.doc = doc
         self.covering: dict[int, list[ActorMention]] = {}
+        self.mentions = sorted(
+            (m for m in actors if m.sector not in NOT_ACTORS), key=lambda m: m.start
+        )
         for mention in actors:
             if mention.sector in NOT_ACTORS:
                 continue  # e.g. PLOVER agents "NON": words that name no actor ("Monday")
             for i in range(mention.start, mention.end):
                 self.covering.setdefault(i, []).append(mention)
+
+    def latest(self, before: int, test: Callable[[ActorMention], bool]) -> ActorMention | None:
+        """The last mention that passes ``test`` and starts before token ``before``."""
+        found = None
+        for mention in self.mentions:
+            if mention.start >= before:
+                break
+            if test(mention):
+                found = mention
+        return found
 
     def inside(self, token: Token) -> bool:
         """Whether a token lies inside an actor mention."""
