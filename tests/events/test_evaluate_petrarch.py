@@ -8,9 +8,11 @@ from eventcoder.events.evaluate_petrarch import (
     run_petrarch_eval,
 )
 
-# measured 2026-11-25 (final model, peer branch): found 289/359 (80.5%), extra 30
-FLOOR_RECALL = 0.79
-CEILING_EXTRA = 34
+# measured 2026-11-25 (final model, peer branch): found 289/359 (80.5%), extra 30;
+# 2026-12-06 after the real-news rules (README: conventions dropped): found 273/359 (76.0%),
+# extra 32 -- purpose clauses, source-less events and places as targets are no longer coded
+FLOOR_RECALL = 0.75
+CEILING_EXTRA = 36
 
 
 def test_read_records(shared_data: Path):

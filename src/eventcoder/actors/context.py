@@ -9,19 +9,23 @@ takes its country, in order, from
    by state, capital, nationality and institution mentions (persons do not vote);
 3. else it is country-less: ``---`` plus its sector.
 
-A person matched by surname alone to a dictionary entry ("Hill", "Paris") keeps that code only
-when the document names the person's country elsewhere; otherwise the match is a namesake and
-the person takes the dominant country (or stays uncoded).
+A person matched by surname alone to an entry of the large historical dictionary ("Hill",
+"Paris") keeps that code only when the document names the person's country elsewhere;
+otherwise the match is a namesake and the person takes the dominant country (or stays
+uncoded). People in office (``people_current.tsv``) are known by their surnames.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
 from eventcoder.actors.mention import ActorMention
+from eventcoder.datafiles import read_rows
+from eventcoder.paths import PACKAGE_DIR
 
 __all__ = ["code_from_context", "dominant_country"]
 
@@ -73,9 +77,16 @@ def _attached_place(
     return None
 
 
+@lru_cache(maxsize=1)
+def _people_in_office() -> frozenset[str]:
+    """Labels of the hand-kept people in office: their surnames alone are safe."""
+    rows = read_rows(PACKAGE_DIR / "data" / "actors" / "people_current.tsv", 2)
+    return frozenset(cols[0].split("|")[0] for _, cols in rows)
+
+
 def _surname_only(doc: Doc, mention: ActorMention) -> bool:
     rule = mention.rule or ""
-    if not rule.startswith("person:"):
+    if not rule.startswith("person:") or rule.split(":", 1)[1] in _people_in_office():
         return False
     label = rule.split(":", 1)[1].lower().split()
     words = [t.lower_ for t in doc[mention.start : mention.end] if t.pos_ == "PROPN"]

@@ -203,9 +203,9 @@ class EventExtractor:
             noun = self.nouns.lookup(obj)
             if noun is None:
                 continue
-            used.add(obj.i)
             if code is None or matched[1] is None and self.frames.is_light(verb):
                 # a light verb: "launched an attack on", "issued an ultimatum"
+                used.add(obj.i)  # the noun is this event ("condemned X's attack" is two)
                 code, reverse, pattern_id = (
                     noun.code,
                     None,
