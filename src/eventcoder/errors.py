@@ -264,6 +264,10 @@ class Errors:
     E807 = _Message(
         "E807", "{path}:{line}: malformed news gold line ({detail}); fix or rebuild it."
     )
+    E809 = _Message(
+        "E809",
+        "Confidence model {path} is unreadable ({detail}); retrain it with scripts/train_confidence.py.",
+    )
     E808 = _Message(
         "E808",
         "Gold unit {unit} does not match the document text in the shared data (offsets {span}); rebuild the gold.",

@@ -9,6 +9,7 @@ class from the code tables.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.mention import ActorMention
 from eventcoder.errors import Errors, InputError
+from eventcoder.events.confidence import default_model, event_features
 from eventcoder.events.discards import Discard, first_discard
 from eventcoder.events.match import conjuncts, match_verb, subjects_of, verb_frame
 from eventcoder.events.modality import Context, FrameTable, read_context
@@ -53,6 +55,8 @@ class EventCandidate:
     reported_by: ActorMention | None
     pattern: str
     sentence: int
+    features: tuple[str, ...] = ()  # what the confidence model reads (events.confidence)
+    confidence: float | None = None
 
 
 @dataclass
@@ -142,7 +146,11 @@ class EventExtractor:
                 out.extend(self._candidates(reading, index, number))
         if not self.keep_negated:
             out = [c for c in out if not c.negated]
-        return _coded_once(out) if self.require_source else out
+        out = _coded_once(out) if self.require_source else out
+        model = default_model()
+        if model is None:
+            return out
+        return [dataclasses.replace(c, confidence=round(model.score(c.features), 3)) for c in out]
 
     # -- readings -----------------------------------------------------------------------
     def _read_sentence(self, sent: Span, index: ActorIndex) -> list[_Reading]:
@@ -364,6 +372,9 @@ class EventExtractor:
     ) -> list[EventCandidate]:
         if reading.code.startswith("01") and not reading.targets:
             return []  # a bare statement is a claim, not an event
+        governor = reading.context.governor
+        if governor is not None and governor.lower_ in COMMITMENT_WORDS:
+            return []  # "we remain committed to working with X": a policy, not an act
         reporter = None
         if reading.context.speaker is not None:
             speakers = index.for_heads(subjects_of(reading.context.speaker))
@@ -385,8 +396,8 @@ class EventExtractor:
     def _pairs(self, reading: _Reading) -> list[tuple[ActorMention | None, ActorMention | None]]:
         sources: list[ActorMention | None] = list(reading.sources) or [None]
         targets: list[ActorMention | None] = list(reading.targets) or [None]
-        if len(reading.sources) > 1 and not reading.targets:
-            # "Israel and Lebanon renewed talks": each acts towards the other
+        if len(reading.sources) > 1 and not reading.targets and _mutual(reading):
+            # "Israel and Lebanon renewed talks": each acts towards the other, once each way
             return [(a, b) for a in reading.sources for b in reading.sources if a is not b]
         return [
             (s, t)
@@ -405,6 +416,17 @@ class EventExtractor:
         sentence: int,
     ) -> EventCandidate:
         plover = self.ontology.plover(code)
+        reported_by = reporter if reporter not in (source, target) else None
+        features = event_features(
+            reading.trigger,
+            reading.pattern,
+            code,
+            source,
+            target,
+            reading.context.modality,
+            reading.context.negated,
+            reported_by is not None,
+        )
         return EventCandidate(
             source=source,
             target=target,
@@ -418,9 +440,10 @@ class EventExtractor:
             modality=reading.context.modality,
             trigger=reading.trigger.i,
             trigger_text=reading.trigger.text,
-            reported_by=reporter if reporter not in (source, target) else None,
+            reported_by=reported_by,
             pattern=reading.pattern,
             sentence=sentence,
+            features=features,
         )
 
 
@@ -463,6 +486,7 @@ def _describes(token: Token, frames: FrameTable) -> bool:
     )
 
 
+COMMITMENT_WORDS = {"committed", "commitment", "commitments", "determined", "dedicated"}
 STRIKE_NOUNS = {"strike", "airstrike", "air strike"}
 ARMED_GROUP_SECTORS = {"REB", "IMG"}
 
@@ -489,6 +513,18 @@ def _strike_reading(
     ]
     context = read_context(verb, frames)
     return _Reading(verb, "195", None, "strike_report", [source], targets, context, True)
+
+
+MUTUAL_ROOTS = {"04", "05", "06"}  # consult, diplomatic and material co-operation
+MUTUAL_FIGHT = {"clash", "fight", "exchange", "battle", "skirmish", "spar"}
+
+
+def _mutual(reading: _Reading) -> bool:
+    """An act that several subjects do to each other ("A and B met", "A and B clashed");
+    "A and B criticised the plan" is not one."""
+    return reading.code[:2] in MUTUAL_ROOTS or (
+        reading.code[:2] == "19" and reading.trigger.lemma_.lower() in MUTUAL_FIGHT
+    )
 
 
 def _is_place(doc: Doc, mention: ActorMention) -> bool:

@@ -1,0 +1,62 @@
+"""The event confidence: features, the JSON model, and the trainer's threshold choice."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eventcoder.errors import ModelError
+from eventcoder.events.confidence import ConfidenceModel, default_model
+
+
+def test_score_is_a_probability_and_unknown_features_weigh_nothing():
+    model = ConfidenceModel({"bias": -1.0, "root=19": 2.0})
+    assert model.score(["bias"]) == pytest.approx(1 / (1 + 2.718281828**1.0), rel=1e-6)
+    assert model.score(["bias", "root=19"]) > model.score(["bias"])
+    assert model.score(["bias", "never=seen"]) == model.score(["bias"])
+    assert 0.0 < ConfidenceModel({"bias": -500.0}).score(["bias"]) < 1e-9
+
+
+def test_model_file_roundtrip_and_bad_file(tmp_path: Path):
+    model = ConfidenceModel({"bias": 0.5, "a": -0.25}, 0.3, {"events": 10})
+    path = tmp_path / "m.json"
+    path.write_text(model.to_json(), encoding="utf-8")
+    assert ConfidenceModel.load(path) == model
+    path.write_text(json.dumps({"weights": "nope"}), encoding="utf-8")
+    with pytest.raises(ModelError, match="E809"):
+        ConfidenceModel.load(path)
+
+
+def test_shipped_model_is_small_json_with_a_threshold():
+    model = default_model()
+    assert model is not None and 0.0 < model.default_threshold < 1.0
+    assert "bias" in model.weights and len(model.weights) < 2000
+
+
+def test_every_event_has_features_and_a_confidence(code_sentence):
+    events = code_sentence("Chile condemned Peru on Monday.", {"Chile": "CHL", "Peru": "PER"})
+    assert events
+    for event in events:
+        assert "bias" in event.features and any(f.startswith("lemma=") for f in event.features)
+        assert event.confidence is not None and 0.0 <= event.confidence <= 1.0
+
+
+def test_threshold_choice_prefers_precision():
+    sklearn = pytest.importorskip("sklearn")
+    assert sklearn
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(
+        "train_confidence", Path(__file__).resolve().parents[2] / "scripts" / "train_confidence.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_confidence"] = module
+    spec.loader.exec_module(module)
+    scores = [0.9, 0.8, 0.7, 0.2, 0.1]
+    labels = [1, 1, 0, 1, 0]
+    assert module.best_threshold(scores, labels) == 0.8  # F0.5: 2/2 kept right beats 3/4
+    model = module.fit([("bias", "a"), ("bias", "b")] * 5, [1, 0] * 5, 1.0)
+    assert model.score(["bias", "a"]) > 0.5 > model.score(["bias", "b"])
