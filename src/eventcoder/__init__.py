@@ -34,10 +34,18 @@ def _default_coder() -> Coder:
 
 
 def code(
-    text_or_document: Any, date: str | dt.date | None = None, doc_id: str | None = None
+    text_or_document: Any,
+    date: str | dt.date | None = None,
+    doc_id: str | None = None,
+    min_confidence: float | None = None,
 ) -> list[Record]:
-    """Code one text or ``Document`` with the default coder (loaded once per process)."""
-    return _default_coder().code(text_or_document, date=date, doc_id=doc_id)
+    """Code one text or ``Document`` with the default coder (loaded once per process).
+
+    ``min_confidence`` (0..1) leaves out less certain events; by default the confidence
+    model's threshold, chosen for precision, applies; 0 keeps every event."""
+    return _default_coder().code(
+        text_or_document, date=date, doc_id=doc_id, min_confidence=min_confidence
+    )
 
 
 def explain(

@@ -130,6 +130,13 @@ def _parse_fields(
     help="With --db: documents written per transaction.",
 )
 @click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=None,
+    help="Leave out events less certain than this (default: the model's, chosen for "
+    "precision; 0 keeps every event).",
+)
+@click.option(
     "--field",
     "fields",
     multiple=True,
@@ -154,6 +161,7 @@ def code_command(
     batch: int = 200,
     actors: tuple[Path, ...] = (),
     verbs: tuple[Path, ...] = (),
+    min_confidence: float | None = None,
 ) -> None:
     """Code INPUT... (files, folders, '-' for standard input) into records.
 
@@ -176,7 +184,7 @@ def code_command(
     )
     try:
         with ExitStack() as stack:
-            code = _load_coder(stages, actors, verbs)
+            code = _load_coder(stages, actors, verbs, min_confidence)
             store = stack.enter_context(_open_store(db, wait)) if db else None
             handle = stack.enter_context(_open_output(output))
             sink = _SINKS[fmt](handle)
@@ -196,16 +204,20 @@ def code_command(
 
 
 def _load_coder(
-    stages: str | None = None, actors: tuple[Path, ...] = (), verbs: tuple[Path, ...] = ()
+    stages: str | None = None,
+    actors: tuple[Path, ...] = (),
+    verbs: tuple[Path, ...] = (),
+    min_confidence: float | None = None,
 ) -> CodeFn:
     """The coding function, loaded once: the one place the command calls the coder.
 
     ``stages`` is a comma-separated list of stage names ("none": parse only); by default
-    every configured stage runs. ``actors`` and ``verbs`` are user dictionary files.
+    every configured stage runs. ``actors`` and ``verbs`` are user dictionary files;
+    ``min_confidence`` leaves out less certain events (None: the model's default).
     """
     from eventcoder.coder import Coder, CoderConfig, code_document
 
-    config = CoderConfig()
+    config = CoderConfig(min_confidence=min_confidence)
     if stages is not None:
         names = tuple(n.strip() for n in stages.split(",") if n.strip() and n.strip() != "none")
         config = dataclasses.replace(config, stages=names)

@@ -40,6 +40,9 @@ class CoderConfig:
     model: Path | None = None  # default: the bundled pipeline
     stages: tuple[str, ...] = field(default_factory=lambda: tuple(STAGES))  # all, in order
     chunk_chars: int = 100_000  # parse long documents in pieces of about this size
+    # events below this confidence are left out; None: the confidence model's default
+    # (chosen for precision), 0: keep every event
+    min_confidence: float | None = None
 
 
 def split_chunks(text: str, size: int) -> list[tuple[int, str]]:
@@ -110,15 +113,31 @@ class Coder:
         return cls(load_pipeline(config.model), config, stages, user)
 
     def code(
-        self, text_or_document: Any, date: str | dt.date | None = None, doc_id: str | None = None
+        self,
+        text_or_document: Any,
+        date: str | dt.date | None = None,
+        doc_id: str | None = None,
+        min_confidence: float | None = None,
     ) -> list[Record]:
-        """Code one text (or ``Document``); the first record is the document record."""
+        """Code one text (or ``Document``); the first record is the document record.
+
+        ``min_confidence`` leaves out events below it (default: the coder's setting)."""
         from eventcoder.ingest.document import Document
 
         document = text_or_document
         if not isinstance(document, Document):
             document = Document.from_text(str(text_or_document), date=date, id=doc_id)
-        return code_document(document, self)
+        return code_document(document, self, min_confidence)
+
+    @property
+    def min_confidence(self) -> float:
+        """The confidence below which events are left out (config, else the model default)."""
+        if self.config.min_confidence is not None:
+            return self.config.min_confidence
+        from eventcoder.events.confidence import default_model
+
+        model = default_model()
+        return model.default_threshold if model is not None else 0.0
 
     def code_many(self, items: Iterable[Any]) -> Iterator[Record]:
         """Code many texts or documents, yielding their records in order."""
@@ -142,14 +161,18 @@ def user_stages(user: UserDictionaries, names: tuple[str, ...]) -> dict[str, Any
     return built
 
 
-def code_document(document: Any, coder: Coder) -> list[Record]:
+def code_document(document: Any, coder: Coder, min_confidence: float | None = None) -> list[Record]:
     """All records for one document: its document record first, then the coded records.
+
+    Events whose confidence is below ``min_confidence`` (default: ``coder.min_confidence``)
+    are left out; the others keep their ids.
 
     A stage that fails on a sentence costs only its records for that sentence: the document
     record then has status ``partial`` and a warning naming the file (or JSON line), the
     sentence and the cause (``EVENTCODER_STRICT=1`` raises instead)."""
     from eventcoder.stages import Context, run_chunk, run_document_stages
 
+    floor = coder.min_confidence if min_confidence is None else min_confidence
     records: list[Record] = []
     failures: list[str] = []
     inferred: Any = None
@@ -162,7 +185,12 @@ def code_document(document: Any, coder: Coder) -> list[Record]:
         times = done.times
         if inferred is None and document.date is None and times and times.document_date:
             inferred = times
-        records += [_relocate(record, offset, document) for record in done.records]
+        records += [
+            _relocate(record, offset, document)
+            for record in done.records
+            if (getattr(record, "confidence", None) or 0.0) >= floor
+            or getattr(record, "confidence", None) is None
+        ]
         sentence_base += sum(1 for _ in parsed.sents)
     final = Context(document, None, date=document.date, records=tuple(records))
     final, failed = run_document_stages(coder.stages, final)

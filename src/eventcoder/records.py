@@ -226,6 +226,7 @@ class EventRecord(Record):
     location: Location | None = None
     reported_by: Actor | None = None
     pattern: str | None = None  # which dictionary pattern fired, for debugging
+    confidence: float | None = None  # 0..1: how likely it is right (events/confidence.py)
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,7 @@ def _record(context: Context, c: EventCandidate, sent: Span, n: int) -> EventRec
         location=_location(trigger, context.mentions),
         reported_by=c.reported_by.to_actor() if c.reported_by else None,
         pattern=c.pattern,
+        confidence=c.confidence,
     )
 
 
