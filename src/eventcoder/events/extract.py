@@ -468,7 +468,8 @@ def _describes(token: Token, frames: FrameTable) -> bool:
     clause on a noun ("a decree that targets firms", "troops stationed there") or a purpose
     clause ("flew to Lima to discuss trade")."""
     if token.dep_ == "acl" and token.tag_ in {"VBG", "VBN", "VB"}:
-        return True
+        # "a statement calling X an accomplice" reports what the statement does
+        return not (token.tag_ == "VBG" and token.head.lemma_.lower() in STATEMENT_NOUNS)
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if (
         token.i > token.sent.start
@@ -486,6 +487,14 @@ def _describes(token: Token, frames: FrameTable) -> bool:
     )
 
 
+STATEMENT_NOUNS = {
+    "statement",
+    "declaration",
+    "resolution",
+    "letter",
+    "communique",
+    "message",
+}
 COMMITMENT_WORDS = {"committed", "commitment", "commitments", "determined", "dedicated"}
 STRIKE_NOUNS = {"strike", "airstrike", "air strike"}
 ARMED_GROUP_SECTORS = {"REB", "IMG"}
@@ -515,16 +524,15 @@ def _strike_reading(
     return _Reading(verb, "195", None, "strike_report", [source], targets, context, True)
 
 
-MUTUAL_ROOTS = {"04", "05", "06"}  # consult, diplomatic and material co-operation
-MUTUAL_FIGHT = {"clash", "fight", "exchange", "battle", "skirmish", "spar"}
+# acts that several subjects with no target named do to each other: intent, consultation,
+# diplomatic and material co-operation, reduced relations, fighting ("A and B met", "A and B
+# cut ties", "A and B clashed"); "A and B criticised the plan" is no act between A and B
+MUTUAL_ROOTS = {"03", "04", "05", "06", "16", "19"}
 
 
 def _mutual(reading: _Reading) -> bool:
-    """An act that several subjects do to each other ("A and B met", "A and B clashed");
-    "A and B criticised the plan" is not one."""
-    return reading.code[:2] in MUTUAL_ROOTS or (
-        reading.code[:2] == "19" and reading.trigger.lemma_.lower() in MUTUAL_FIGHT
-    )
+    """Whether the subjects of an event with no target act on each other."""
+    return reading.code[:2] in MUTUAL_ROOTS
 
 
 def _is_place(doc: Doc, mention: ActorMention) -> bool:
