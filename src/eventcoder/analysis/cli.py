@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from eventcoder.analysis.load import load_events
-from eventcoder.errors import ConfigError, Errors
+from eventcoder.errors import ConfigError, Errors, EventcoderError
 from eventcoder.records import EventRecord
 from eventcoder.store import Store, open_store
 from eventcoder.store.options import db_option
@@ -19,9 +19,13 @@ __all__ = ["dyad_events", "plot_group", "report_command"]
 
 
 def _open(db: str) -> Store:
+    """The store; why it cannot be opened (locked, newer, unreachable) as one message."""
     if "://" not in db and not Path(db).exists():
         raise click.ClickException(Errors.E407.format(path=db))
-    return open_store(db)
+    try:
+        return open_store(db)
+    except EventcoderError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _filter_options(func: Callable[..., Any]) -> Callable[..., Any]:

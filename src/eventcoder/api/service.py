@@ -164,6 +164,8 @@ class Service:
                     "doc_id": e.doc_id,
                     "name": loc.name,
                     "country": loc.country,
+                    "admin1": getattr(loc, "admin1", None),
+                    "precision": getattr(loc, "precision", None),
                     "lat": loc.lat,
                     "lon": loc.lon,
                     "cameo": e.cameo,

@@ -319,7 +319,7 @@ async function drawMap(params) {
   const data = await api("/api/analysis/locations?" + query(params));
   for (const it of data.items) {
     L.circleMarker([it.lat, it.lon], { radius: 6, color: QUAD_COLOUR[it.quad_class] || "#555", fillOpacity: 0.7 })
-      .bindPopup(`<b>${esc(it.name)}</b> ${esc(it.date || "")}<br>CAMEO ${esc(it.cameo)}<br>${esc(it.sentence_text || "")}`)
+      .bindPopup(`<b>${esc(it.name)}</b>${[it.admin1, it.country].filter(Boolean).map((x) => ", " + esc(x)).join("")}${it.precision ? ` <span class="muted">(${esc(it.precision)})</span>` : ""} ${esc(it.date || "")}<br>CAMEO ${esc(it.cameo)}<br>${esc(it.sentence_text || "")}`)
       .addTo(state.mapLayer);
   }
   $("#map-note").textContent = data.items.length ? `${data.items.length} located events.` : "No event in this selection has a place with coordinates.";
