@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventcoder.actors.lexicon import DATA_DIR as ACTOR_DATA_DIR
@@ -76,6 +76,7 @@ class UserDictionaries:
     actor_files: tuple[ActorFile, ...] = ()
     verb_files: tuple[VerbFile, ...] = ()
     bundled_digests: tuple[tuple[str, str], ...] = ()  # (name, digest) when loaded
+    base: PatternSet | None = field(default=None, compare=False, repr=False)  # bundled verbs
 
     @classmethod
     def load(
@@ -89,8 +90,9 @@ class UserDictionaries:
         actor_files = tuple(read_actor_file(Path(p)) for p in actors)
         verb_list = [Path(p) for p in verbs]
         verb_files: tuple[VerbFile, ...] = ()
+        base = bundled
         if verb_list:
-            base = bundled if bundled is not None else bundled_patterns()
+            base = base if base is not None else bundled_patterns()
             codes = cameo_codes()
             verb_files = tuple(read_verb_file(p, base, codes) for p in verb_list)
         files: list[ActorFile | VerbFile] = [*actor_files, *verb_files]
@@ -98,7 +100,7 @@ class UserDictionaries:
         if problems:
             message = Errors.E907.format(count=len(problems), first=problems[0])
             raise DictionaryError("\n".join([message, *problems[1:]]), problems)
-        return cls(actor_files, verb_files, _bundled_digests())
+        return cls(actor_files, verb_files, _bundled_digests(), base)
 
     def __bool__(self) -> bool:
         return bool(self.actor_files or self.verb_files)
@@ -124,7 +126,8 @@ class UserDictionaries:
 
     def patterns(self, bundled: PatternSet | None = None) -> PatternSet:
         """The bundled verb patterns with the user files laid over them."""
-        base = bundled if bundled is not None else bundled_patterns()
+        base = bundled if bundled is not None else self.base
+        base = base if base is not None else bundled_patterns()
         return lay_over(base, list(self.verb_files)) if self.verb_files else base
 
     def digests(self) -> dict[str, str]:
