@@ -11,7 +11,9 @@ Data files (``src/eventcoder/data/actors/``, tab-separated, ``#`` comments; see 
 * ``agents_hand.tsv``   phrase, code                     (hand-kept)
 * ``agents.tsv``        phrase, code, prefix, source     (built from PLOVER and Phoenix)
 
-Earlier files win when two give the same phrase.
+Earlier files win when two give the same phrase; user dictionaries (``--actors``, see
+``eventcoder.dictionaries``) come before all of them. Every entry keeps its ``origin``
+("file:line") for ``eventcoder explain``.
 """
 
 from __future__ import annotations
