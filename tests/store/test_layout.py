@@ -133,3 +133,51 @@ def test_runs_table(tmp_path):
         )
         assert row == ("done", 1, 6, 16, True)
         assert store.query("SELECT DISTINCT run_id FROM records") == [(run,)]
+
+
+def test_first_layout_is_migrated_on_postgres(postgres_url):
+    import psycopg
+
+    name = "v1_layout"
+    with psycopg.connect(postgres_url, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name}")
+        admin.execute(f"CREATE DATABASE {name}")
+    url = postgres_url.rsplit("/", 1)[0] + f"/{name}"
+    with psycopg.connect(url) as con:
+        con.execute(_V1.replace("VARCHAR", "TEXT").replace("JSON", "JSONB"))
+        for r in sample("old"):
+            data = r.to_dict()
+            span = data.get("span") or [None, None]
+            con.execute(
+                "INSERT INTO records VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                [r.id, r.KIND, r.doc_id, data.get("sentence"), *span, json.dumps(data)],
+            )
+    with pytest.raises(StoreError, match="E222"):
+        open_store(url, read_only=True)
+    with open_store(url) as store:
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.query("SELECT date_start, date_end FROM events") == [
+            (dt.date(2022, 3, 1), dt.date(2022, 3, 31))
+        ]
+        assert store.query("SELECT date FROM documents") == [(dt.date(2022, 11, 15),)]
+        store.write(sample("new"))
+        assert store.counts()["event"] == 2
+
+
+def test_unreachable_postgres_is_a_clear_error():
+    with pytest.raises(StoreError, match=r"E202.*127\.0\.0\.1") as caught:
+        open_store("postgresql://nobody:secret@127.0.0.1:1/none")
+    assert "secret" not in str(caught.value)  # the password is not repeated
+
+
+def test_readers_work_while_postgres_is_written(postgres_url):
+    with open_store(postgres_url) as writer:
+        for table in ("records", "event_links", "texts"):
+            writer.query(f"DELETE FROM {table}")
+        writer.write(sample("before"))
+        with writer.con.transaction():  # a batch being written, not yet committed
+            writer.con.execute("DELETE FROM records WHERE doc_id = 'before'")
+            with open_store(postgres_url, read_only=True) as reader:
+                assert reader.has_document("before")  # sees the last committed state
+                assert reader.counts()["event"] == 1
+        assert not writer.has_document("before")

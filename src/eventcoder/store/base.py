@@ -86,7 +86,7 @@ def group_by_document(records: Iterable[Record]) -> dict[str, dict[str, Record]]
 
 def rows_table(rows: list[tuple[Any, ...]]) -> pa.Table:
     """An Arrow table of ``records`` rows, for one bulk insert."""
-    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in RECORD_COLUMNS]
+    columns: list[Any] = list(zip(*rows, strict=True)) if rows else [[] for _ in RECORD_COLUMNS]
     return pa.table(
         [pa.array(col, type=f.type) for col, f in zip(columns, RECORD_SCHEMA, strict=True)],
         schema=RECORD_SCHEMA,

@@ -180,7 +180,10 @@ _SELECT = (
 
 def link_events(store: Store, window_days: int = 7) -> LinkStats:
     """Link all stored event mentions into events; replaces the ``event_links`` table."""
-    mentions = [Mention(*row[:6], bool(row[6]), *row[7:]) for row in store.query(_SELECT)]
+    mentions = [
+        Mention(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9])
+        for r in store.query(_SELECT)
+    ]
     groups = cluster_mentions(mentions, window_days)
     rows = [(m.id, group[0].id, rank) for group in groups for rank, m in enumerate(group)]
     store.replace_links(rows)

@@ -106,7 +106,7 @@ class PostgresStore(Store):
                 self.con.rollback()
                 raise
         self.con.commit()
-        columns = list(zip(*rows, strict=True)) if rows else [[] for _ in names]
+        columns: list[Any] = list(zip(*rows, strict=True)) if rows else [[] for _ in names]
         arrays = [pa.array([_plain(v) for v in col]) for col in columns]
         return pa.table(arrays, names=names) if names else pa.table({})
 
