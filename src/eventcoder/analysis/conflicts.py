@@ -12,6 +12,7 @@ from rich.table import Table
 
 from eventcoder.claims.conflicts import find_conflicts
 from eventcoder.claims.lexicon import load_measure_classes
+from eventcoder.errors import EventcoderError
 from eventcoder.records import DocumentRecord, QuantityRecord
 from eventcoder.store import Store, open_store
 from eventcoder.store.options import db_option
@@ -29,9 +30,14 @@ def conflicts_command(db: str, fmt: str, cross_only: bool) -> None:
     """Run the estimate-conflict check over all quantities in the store."""
     if "://" not in db and not Path(db).exists():
         raise click.ClickException(f"no store at {db}; run `eventcoder code ... --db {db}` first")
-    with open_store(db) as store:
-        quantities = [q for q in store.records(kind="quantity") if isinstance(q, QuantityRecord)]
-        by_id = {q.id: q for q in quantities}
+    try:
+        with open_store(db, read_only=True) as store:
+            quantities = [
+                q for q in store.records(kind="quantity") if isinstance(q, QuantityRecord)
+            ]
+    except EventcoderError as exc:  # locked, newer, unreachable: one clear message
+        raise click.ClickException(str(exc)) from None
+    by_id = {q.id: q for q in quantities}
     conflicts = find_conflicts(quantities, load_measure_classes())
     if cross_only:
         conflicts = [c for c in conflicts if len({by_id[m].doc_id for m in c.members}) > 1]

@@ -8,6 +8,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from eventcoder.errors import EventcoderError
 from eventcoder.store import Store, open_store
 from eventcoder.store.options import db_option
 
@@ -86,5 +87,8 @@ def summary_command(db: str, limit: int) -> None:
     """Show what the store holds: documents, events, claims, estimates, polls, conflicts."""
     if "://" not in db and not Path(db).exists():
         raise click.ClickException(f"no store at {db}; run `eventcoder code ... --db {db}` first")
-    with open_store(db) as store:
-        print_summary(store, limit=limit)
+    try:
+        with open_store(db, read_only=True) as store:
+            print_summary(store, limit=limit)
+    except EventcoderError as exc:  # locked, newer, unreachable: one clear message
+        raise click.ClickException(str(exc)) from None
