@@ -184,8 +184,9 @@ def code_command(
     )
     try:
         with ExitStack() as stack:
-            code = _load_coder(stages, actors, verbs, min_confidence)
+            # the store first: a wrong URL or a lock is reported before the model loads
             store = stack.enter_context(_open_store(db, wait)) if db else None
+            code = _load_coder(stages, actors, verbs, min_confidence)
             handle = stack.enter_context(_open_output(output))
             sink = _SINKS[fmt](handle)
             with _StoreRun(store, batch, (*actors, *verbs)) as writer:

@@ -181,3 +181,29 @@ def test_readers_work_while_postgres_is_written(postgres_url):
                 assert reader.has_document("before")  # sees the last committed state
                 assert reader.counts()["event"] == 1
         assert not writer.has_document("before")
+
+
+def test_commands_name_the_lock_or_wait_for_it(tmp_path):
+    from click.testing import CliRunner
+
+    from eventcoder.cli import main
+
+    path = str(tmp_path / "busy.duckdb")
+    with open_store(path) as store:
+        store.write(sample())
+    holder = _hold(path, 30)
+    try:
+        for args in (["query", "events"], ["code", "-", "--stages", "none"]):
+            result = CliRunner().invoke(main, [*args, "--db", path], input="Peru met Chile.")
+            assert result.exit_code == 1 and "[E221]" in result.stderr, args
+            assert "Traceback" not in result.stderr
+    finally:
+        holder.kill()
+        holder.wait()
+    holder = _hold(path, 1.0)
+    try:
+        result = CliRunner().invoke(main, ["query", "events", "--db", path, "--wait"])
+        assert result.exit_code == 0 and "163" in result.stdout
+    finally:
+        holder.kill()
+        holder.wait()

@@ -98,6 +98,9 @@ def _output_options(f: Callable[..., Any]) -> Callable[..., Any]:
         show_default=True,
         help="Output format.",
     )(f)
+    f = click.option(
+        "--wait", is_flag=True, help="Wait while another process writes the DuckDB file."
+    )(f)
     return click.option("--db", default="eventcoder.duckdb", show_default=True, help=DB_HELP)(f)
 
 
@@ -134,6 +137,7 @@ def query_command(kind: str, db: str, fmt: str, output: Path | None, **options: 
     with num_mentions, num_articles, num_sources); `mentions` lists each coded event."""
     from eventcoder.store.query import Filters, build_query
 
+    wait = options.pop("wait")
     for key in ("actor", "source", "target"):
         options[key] = tuple(options[key])
     for key in ("cameo", "root", "plover", "quad", "modality", "doc"):
@@ -141,7 +145,7 @@ def query_command(kind: str, db: str, fmt: str, output: Path | None, **options: 
     filters = Filters(**options)
 
     def action() -> None:
-        with _open(db) as store:
+        with _open(db, wait=wait) as store:
             sql, params = build_query(kind, filters, store)
             result = store.query_arrow(sql, params)
         if "nth" in result.column_names:
@@ -186,13 +190,13 @@ def read_only_sql(store: Any, sql: str) -> pa.Table:
 @click.command("sql")
 @click.argument("statement")
 @_output_options
-def sql_command(statement: str, db: str, fmt: str, output: Path | None) -> None:
+def sql_command(statement: str, db: str, fmt: str, output: Path | None, wait: bool) -> None:
     """Run a read-only SQL query (SELECT ...) over the store's tables and views:
     records, documents, events, event_mentions, linked_events, claims, quantities, polls,
     conflicts, texts, runs."""
 
     def action() -> None:
-        with _open(db) as store:
+        with _open(db, wait=wait) as store:
             result = read_only_sql(store, statement)
         write_result(result, fmt, output)
 
@@ -203,12 +207,14 @@ def sql_command(statement: str, db: str, fmt: str, output: Path | None) -> None:
 @click.argument("words")
 @_output_options
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1))
-def search_command(words: str, db: str, fmt: str, output: Path | None, limit: int) -> None:
+def search_command(
+    words: str, db: str, fmt: str, output: Path | None, limit: int, wait: bool
+) -> None:
     """Documents whose title or text hold every one of WORDS (full-text, best first)."""
     from eventcoder.store.search import search
 
     def action() -> None:
-        with _open(db) as store:
+        with _open(db, wait=wait) as store:
             hits = search(store, words, limit)
         result = pa.Table.from_pylist(
             [

@@ -427,14 +427,15 @@ _DEFAULT_NAMES = {
     type=click.Path(path_type=Path),
     help="File (gdelt, plover, acled) or folder (parquet, csv); a default name here.",
 )
-def export_command(db: str, fmt: str, output: Path | None) -> None:
+@click.option("--wait", is_flag=True, help="Wait while another process writes the DuckDB file.")
+def export_command(db: str, fmt: str, output: Path | None, wait: bool) -> None:
     """Export the store: parquet (by month), csv, gdelt, plover or acled (see docs/exports.md)."""
     from eventcoder.store.cli import _open, _run
 
     target = output or Path(_DEFAULT_NAMES[fmt])
 
     def action() -> dict[str, int]:
-        with _open(db) as store:
+        with _open(db, wait=wait) as store:
             return export(store, fmt, target)
 
     counts = _run(action)
