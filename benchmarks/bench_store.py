@@ -7,7 +7,10 @@ of ``--repeat``:
 - ``jsonl``: what ``eventcoder code > /dev/null`` does: every stage, JSON Lines out;
 - ``duckdb``: what ``eventcoder code --db new.duckdb > /dev/null`` does: the same plus the
   store (batched writes, a ``runs`` row, event linking and the full-text index at the end);
-- ``store``: the store's part alone: the records of one coding pass written to a new file.
+- ``store``: the store's part alone: the records of one coding pass written to a new file
+  (batched Arrow inserts, linking, full-text index);
+- ``store_row_by_row``: the same records the first store's way, one transaction per
+  document and one INSERT per row (``executemany``), for comparison.
 
 The figures that compare across machines are the ratios to ``parse`` in the same run.
 
@@ -76,6 +79,27 @@ def _store_only(records: list[list[Any]], db: str) -> None:
         refresh_index(store)
 
 
+def _store_row_by_row(records: list[list[Any]], db: str) -> None:
+    """The first store's way, for comparison: one transaction per document, rows inserted
+    one by one (``executemany``)."""
+    import duckdb
+
+    from eventcoder.store.base import record_row
+
+    con = duckdb.connect(db)
+    con.execute(
+        "CREATE TABLE records (id VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, doc_id VARCHAR "
+        "NOT NULL, sentence INTEGER, span_start INTEGER, span_end INTEGER, payload JSON NOT NULL)"
+    )
+    for group in records:
+        rows = [record_row(r)[:7] for r in group]
+        con.execute("BEGIN TRANSACTION")
+        con.execute("DELETE FROM records WHERE doc_id = ?", [group[0].doc_id])
+        con.executemany("INSERT OR REPLACE INTO records VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        con.execute("COMMIT")
+    con.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -91,7 +115,8 @@ def main() -> None:
     words = sum(len(d.text.split()) for d in documents)
     records = [code(d) for d in documents]  # warm-up, and the input of the store-only run
     n_records = sum(len(r) for r in records)
-    times: dict[str, list[float]] = {m: [] for m in ("parse", "jsonl", "duckdb", "store")}
+    modes = ("parse", "jsonl", "duckdb", "store", "store_row_by_row")
+    times: dict[str, list[float]] = {m: [] for m in modes}
     with tempfile.TemporaryDirectory() as folder:
         for i in range(args.repeat):
             times["parse"].append(_timed(lambda: [nlp(d.text) for d in documents]))
@@ -99,6 +124,9 @@ def main() -> None:
             db = f"{folder}/run{i}.duckdb"
             times["duckdb"].append(_timed(lambda db=db: _code_run(documents, code, db)))
             times["store"].append(_timed(lambda i=i: _store_only(records, f"{folder}/s{i}.duckdb")))
+            times["store_row_by_row"].append(
+                _timed(lambda i=i: _store_row_by_row(records, f"{folder}/r{i}.duckdb"))
+            )
     best = {mode: min(t) for mode, t in times.items()}
     rate = {mode: len(documents) / s for mode, s in best.items()}
     result = {
@@ -113,6 +141,7 @@ def main() -> None:
         "ratio_jsonl_vs_parse": best["parse"] / best["jsonl"],
         "ratio_duckdb_vs_parse": best["parse"] / best["duckdb"],
         "store_ms_per_record": 1000 * best["store"] / n_records,
+        "store_row_by_row_ms_per_record": 1000 * best["store_row_by_row"] / n_records,
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -120,7 +149,8 @@ def main() -> None:
         f"{len(documents)} documents, {n_records} records: parse {rate['parse']:.1f} docs/s, "
         f"code to JSON Lines {rate['jsonl']:.1f} (ratio {result['ratio_jsonl_vs_parse']:.2f}), "
         f"code into DuckDB {rate['duckdb']:.1f} (ratio {result['ratio_duckdb_vs_parse']:.2f}); "
-        f"store alone {result['store_ms_per_record']:.3f} ms/record; results in {args.output}"
+        f"store alone {result['store_ms_per_record']:.3f} ms/record (row by row, as before: "
+        f"{result['store_row_by_row_ms_per_record']:.3f}); results in {args.output}"
     )
 
 
