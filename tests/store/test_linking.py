@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -129,3 +130,11 @@ def test_a_mention_with_one_actor_unknown_joins_the_event_it_agrees_with():
         ]
     )
     assert sorted(sorted(m.id for m in g) for g in groups) == [["a1", "a2", "b1"], ["c1"]]
+
+
+def test_a_code_without_a_country_counts_as_unknown(store):
+    store.write(
+        [_doc("a", "W", "2023-05-08"), _event("a", 0),
+         replace(_event("a", 1), target=Actor("the city", "---CVL", None, "CVL"))]
+    )  # fmt: skip
+    assert link_events(store).events == 1

@@ -193,6 +193,7 @@ def plover_records(store: Store) -> Iterator[dict[str, Any]]:
             "cameo": row["cameo"],
             "negated": row["negated"],
             "modality": row["modality"],
+            "confidence": row["confidence"],
             "date_granularity": row["date_granularity"],
             "num_mentions": row["num_mentions"],
             "num_sources": row["num_sources"],

@@ -4,7 +4,7 @@ Two coded events are mentions of one real-world event when they have the same ne
 the same CAMEO root (a mention joins, first, an event whose code it refines or is refined
 by: ``19``/``190`` and ``193``), actor codes that agree on each side where both are known
 (at least one side known and equal: "Russian forces shelled the city again" joins
-"Russian forces shelled Kharkiv") and dates that overlap. Dates are intervals:
+"Russian forces shelled Kharkiv"; a code without a country, such as ``---CVL``, is unknown) and dates that overlap. Dates are intervals:
 an event with no date of its own is placed in the ``window_days`` before its document's
 publication date. A cluster keeps the overlap of its mentions' intervals, so a mention
 joins only if it overlaps every earlier one: a story repeated every week does not chain
@@ -178,10 +178,16 @@ _SELECT = (
 )
 
 
+def _who(code: str | None) -> str | None:
+    """An actor code as an identity: a code with no country ("---CVL", civilians of an
+    unknown country) names nobody in particular, so it counts as unknown."""
+    return None if not code or code.startswith("---") else code
+
+
 def link_events(store: Store, window_days: int = 7) -> LinkStats:
     """Link all stored event mentions into events; replaces the ``event_links`` table."""
     mentions = [
-        Mention(r[0], r[1], r[2], r[3], r[4], r[5], bool(r[6]), r[7], r[8], r[9])
+        Mention(r[0], r[1], r[2], _who(r[3]), _who(r[4]), r[5], bool(r[6]), r[7], r[8], r[9])
         for r in store.query(_SELECT)
     ]
     groups = cluster_mentions(mentions, window_days)
