@@ -41,9 +41,35 @@ def test_records_to_frame(records):
 
 def test_code_many_codes_each_text():
     coder = eventcoder._default_coder()
-    out = list(coder.code_many(["Russia and China signed a trade agreement.", ""]))
-    documents = [r for r in out if r.KIND == "document"]
+    texts = ["Russia and China signed a trade agreement.", "Chile and Peru held talks."]
+    documents = [r for r in coder.code_many(texts) if r.KIND == "document"]
     assert len(documents) == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "words"),
+    [
+        (None, TypeError, "NoneType"),
+        (b"The EU met.", TypeError, "decode bytes first"),
+        (42, TypeError, "int"),
+        ("", ValueError, "no text"),
+        ("   \n\t ", ValueError, "no text"),
+    ],
+)
+def test_the_api_rejects_what_is_not_text(value, error, words):
+    with pytest.raises(error, match=words):
+        eventcoder.code(value)
+
+
+@pytest.mark.parametrize("date", ["2022-02-30", "2022-13-01", "9999-12-31T99:99", "soon"])
+def test_the_api_rejects_a_bad_date(date):
+    with pytest.raises(ValueError, match="E050"):
+        eventcoder.code("The EU imposed sanctions.", date=date)
+
+
+def test_the_api_rejects_a_date_of_the_wrong_type():
+    with pytest.raises(TypeError, match="E050"):
+        eventcoder.code("The EU imposed sanctions.", date=20221115)
 
 
 def test_every_eval_command_in_the_readme_is_registered():

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import json
 import logging
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -36,6 +37,7 @@ from eventcoder.records import (
     QuantityRecord,
     Record,
 )
+from eventcoder.safe_output import csv_cell, terminal_text
 
 __all__ = ["EXIT_OK", "EXIT_REJECTED", "code_command"]
 
@@ -176,7 +178,16 @@ def code_command(
     """
     if resume and not db:
         raise click.UsageError("--resume needs --db: it skips what the store already holds")
-    documents = read_inputs(inputs, date=date, glob=glob, jsonl_fields=fields, language=language)
+    if output is not None and _is_an_input(output, inputs):
+        raise click.UsageError(Errors.E047.format(path=output))
+    documents = read_inputs(
+        inputs,
+        date=date,
+        glob=glob,
+        jsonl_fields=fields,
+        language=language,
+        exclude=() if output is None else (output,),
+    )
     multi = len(inputs) > 1 or any(
         Path(i).is_dir() or Path(i).suffix.lower() in (".jsonl", ".ndjson", ".json")
         for i in inputs
@@ -202,6 +213,21 @@ def code_command(
     click.echo(_summary(counts), err=True)
     failed = counts["rejected"] or counts["partial"] or counts["unstored"]
     sys.exit(EXIT_REJECTED if failed else EXIT_OK)
+
+
+def _is_an_input(output: Path, inputs: Iterable[str]) -> bool:
+    """Whether ``output`` is (or links to) one of the input files, which opening it would
+    truncate before it is read."""
+    target = os.path.realpath(output)
+    for entry in inputs:
+        if entry == "-":
+            continue
+        try:
+            if os.path.realpath(entry) == target or os.path.samefile(entry, output):
+                return True
+        except OSError:  # one of them does not exist (yet)
+            continue
+    return False
 
 
 def _load_coder(
@@ -427,7 +453,7 @@ class _CsvSink(_JsonlSink):
         self.writer.writeheader()
 
     def write(self, record: Record) -> None:
-        self.writer.writerow(dict(_flat(record.to_dict())))
+        self.writer.writerow({k: csv_cell(v) for k, v in _flat(record.to_dict())})
 
 
 class _TableSink(_JsonlSink):
@@ -444,15 +470,15 @@ class _TableSink(_JsonlSink):
             for k, v in _flat(data)
             if k not in ("record", "v", "id", "doc_id") and v not in (None, "[]")
         )
-        self.rows.append((data["record"], str(data["id"]), detail[:160]))
+        self.rows.append((data["record"], str(data["id"]), detail))
 
     def close(self) -> None:
         from rich.console import Console
         from rich.table import Table
 
         table = Table("record", "id", "detail")
-        for row in self.rows:
-            table.add_row(*row)
+        for kind, ident, detail in self.rows:
+            table.add_row(kind, terminal_text(ident), terminal_text(detail, 160))
         Console(file=self.handle, width=160).print(table)
 
 

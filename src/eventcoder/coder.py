@@ -28,7 +28,7 @@ from eventcoder.stages import STAGES, Failure, Stage
 if TYPE_CHECKING:
     from eventcoder.dictionaries.user import UserDictionaries
 
-__all__ = ["Coder", "CoderConfig", "code_document", "split_chunks"]
+__all__ = ["Coder", "CoderConfig", "as_document", "code_document", "split_chunks"]
 
 log = logging.getLogger(__name__)
 
@@ -121,12 +121,11 @@ class Coder:
     ) -> list[Record]:
         """Code one text (or ``Document``); the first record is the document record.
 
-        ``min_confidence`` leaves out events below it (default: the coder's setting)."""
-        from eventcoder.ingest.document import Document
-
-        document = text_or_document
-        if not isinstance(document, Document):
-            document = Document.from_text(str(text_or_document), date=date, id=doc_id)
+        ``min_confidence`` leaves out events below it (default: the coder's setting).
+        Raises ``TypeError`` for anything but a str or Document (bytes: decode them first)
+        and ``ValueError`` for a date that is not one, or a text with nothing to code
+        (the command line rejects such input the same way)."""
+        document = as_document(text_or_document, date, doc_id)
         return code_document(document, self, min_confidence)
 
     @property
@@ -159,6 +158,46 @@ def user_stages(user: UserDictionaries, names: tuple[str, ...]) -> dict[str, Any
         extractor = EventExtractor.from_data(patterns=user.patterns(), discards=user.discards)
         built["events"] = EventStage(extractor)
     return built
+
+
+def as_document(
+    text_or_document: Any, date: str | dt.date | None = None, doc_id: str | None = None
+) -> Any:
+    """The ``Document`` to code, checked as the command line checks its input."""
+    from eventcoder.ingest.dates import parse_date
+    from eventcoder.ingest.document import Document
+
+    if isinstance(text_or_document, Document):
+        document = text_or_document
+    elif isinstance(text_or_document, str):
+        if doc_id is not None and not isinstance(doc_id, str):
+            raise TypeError(
+                Errors.E049.format(kind=f"an id of type {type(doc_id).__name__}", hint="")
+            )
+        day = _checked_date(date, parse_date)
+        document = Document.from_text(text_or_document, date=day, id=doc_id)
+    else:
+        kind = type(text_or_document).__name__
+        hint = (
+            " (decode bytes first: data.decode('utf-8'))" if kind in ("bytes", "bytearray") else ""
+        )
+        raise TypeError(Errors.E049.format(kind=f"a {kind}", hint=hint))
+    if not document.text.strip():
+        raise ValueError(Errors.E012.format(doc=document.path or document.id))
+    return document
+
+
+def _checked_date(date: Any, parse: Any) -> dt.date | None:
+    if date is None or (isinstance(date, dt.date) and not isinstance(date, dt.datetime)):
+        return date
+    if isinstance(date, dt.datetime):
+        return date.date()
+    if not isinstance(date, str):
+        raise TypeError(Errors.E050.format(value=date))
+    day = parse(date)
+    if day is None:
+        raise ValueError(Errors.E050.format(value=date))
+    return day
 
 
 def code_document(document: Any, coder: Coder, min_confidence: float | None = None) -> list[Record]:

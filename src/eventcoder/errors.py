@@ -126,6 +126,27 @@ class Errors:
         "{where}: the {stage} stage failed ({detail}); its records for this document were "
         "dropped, the rest was coded.",
     )
+    E044 = _Message(
+        "E044", "{path}: symbolic link loop (a link that leads back to itself); fix the link."
+    )
+    E045 = _Message(
+        "E045",
+        "{path}: link to a folder; links inside folders are not followed (name the folder "
+        "itself to code it).",
+    )
+    E046 = _Message(
+        "E046",
+        "{path}: HTML is nested {depth} levels deep, more than the HTML parser reads ({limit}); "
+        "no text could be extracted (save the page as text, or flatten it).",
+    )
+    E047 = _Message(
+        "E047",
+        "--output {path} is also an input; writing it would destroy it. Write the records "
+        "to another file.",
+    )
+    E048 = _Message("E048", "{doc}: NUL bytes removed from {fields}.")
+    E049 = _Message("E049", "Cannot code {kind}: give the text as str or a Document{hint}.")
+    E050 = _Message("E050", "{value!r} is not a date: give a datetime.date or 'YYYY-MM-DD'.")
 
     # E1xx: models and resources
     E101 = _Message(

@@ -188,3 +188,45 @@ def test_a_document_whose_id_looks_like_a_record_id_overwrites_nothing(tmp_path:
         store.write([y.to_record()])
         assert store.counts() == {"document": 2, "event": 1}
         assert [r.doc_id for r in store.records(kind="event")] == ["x"]
+
+
+def test_output_equal_to_an_input_is_refused_and_the_input_kept(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    source = tmp_path / "news.txt"
+    source.write_text(GOOD)
+    result = runner.invoke(main, ["code", str(source), "--output", str(source)])
+    assert result.exit_code == 2 and "[E047]" in result.stderr
+    assert source.read_text() == GOOD
+
+
+def test_output_inside_an_input_folder_is_not_read_back(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "news.txt").write_text(GOOD)
+    out = tmp_path / "records.jsonl"
+    for _ in range(2):
+        result = runner.invoke(main, ["code", str(tmp_path), "--output", str(out)])
+        assert result.exit_code == 0, result.stderr
+    assert [r["path"] for r in _records(out.read_text())] == [str(tmp_path / "news.txt")]
+
+
+HOSTILE = "[/red][bold]Breaking\x1b[2J =cmd|' /C calc'!A0"
+
+
+def test_table_output_shows_markup_and_escapes_as_text(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "in.jsonl"
+    page.write_text(json.dumps({"id": "[red]x", "title": HOSTILE, "text": GOOD}) + "\n")
+    result = runner.invoke(main, ["code", str(page), "--format", "table"])
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\\x1b" in result.stdout
+    assert "[/red][bold]Breaking" in result.stdout and "[red]x" in result.stdout
+
+
+def test_csv_cells_cannot_be_formulas(runner: CliRunner, tmp_path: Path) -> None:
+    page = tmp_path / "in.jsonl"
+    row = {"id": "=1+1", "title": "=HYPERLINK('http://x')", "source": "@SUM(A1)", "text": GOOD}
+    page.write_text(json.dumps(row) + "\n")
+    result = runner.invoke(main, ["code", str(page), "--format", "csv"])
+    [record] = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert record["title"] == "'=HYPERLINK('http://x')" and record["source"] == "'@SUM(A1)"
+    assert record["id"] == "'=1+1"
+    assert all(not v.startswith(("=", "+", "-", "@")) for v in record.values() if v)

@@ -25,6 +25,9 @@ def test_dates_are_read(value: object, expected: dt.date) -> None:
     assert parse_date(value) == expected
 
 
-@pytest.mark.parametrize("value", [None, "", "soon", "2023-13-45", "May 2023", 20230504])
+@pytest.mark.parametrize(
+    "value",
+    [None, "", "soon", "2023-13-45", "May 2023", 20230504, "9999-12-31T99:99", "2023-05-04T25:00"],
+)
 def test_non_dates_give_none(value: object) -> None:
     assert parse_date(value) is None

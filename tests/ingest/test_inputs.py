@@ -151,3 +151,16 @@ def test_large_document_in_bounded_memory(tmp_path: Path) -> None:
     assert isinstance(doc, Document)
     assert "would continue next week." in doc.text[:200]
     assert peak < 8 * size  # original, text and a few working copies; no per-character lists
+
+
+def test_a_symlink_loop_is_named_as_one(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to(tmp_path / "b")
+    (tmp_path / "b").symlink_to(tmp_path / "a")
+    [item] = list(read_inputs([tmp_path / "a"]))
+    assert isinstance(item, Rejection) and item.message.startswith("[E044]")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "up").symlink_to(tmp_path)
+    messages = sorted(i.message[:6] for i in read_inputs([folder]) if isinstance(i, Rejection))
+    assert messages == ["[E044]", "[E045]"]

@@ -20,3 +20,13 @@ def test_keep_or_skip() -> None:
     assert not is_wanted("de", 0.99, "en")
     assert is_wanted("de", 0.99, "any")
     assert is_wanted("de", 0.5, "en")  # not confident: keep
+
+
+def test_unsure_identification_of_a_non_latin_text_is_not_english() -> None:
+    text = "中华人民共和国外交部发言人周一表示，中方坚决反对对该地区的武器销售，并将采取必要措施。"
+    lang, prob = detect_language(text)
+    assert lang != "en" and prob < 0.9  # unsure: the old rule coded it as English
+    assert not is_wanted(lang, prob, "en", text)
+    names = "NATO. EU. UN. Minsk, Kyiv, Moscow, Warsaw, Vilnius, Riga, Tallinn, Helsinki."
+    lang, prob = detect_language(names)
+    assert is_wanted(lang, prob, "en", names)  # unsure but Latin: kept, as before

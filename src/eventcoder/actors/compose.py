@@ -16,6 +16,7 @@ head form one mention. The mention is coded by general rules:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -184,11 +185,18 @@ def _inside(token: Token, head: Token) -> bool:
 
 
 def _drop_overlaps(groups: list[Group]) -> list[Group]:
-    """Keep non-overlapping groups, longer first on conflict."""
+    """Keep non-overlapping groups, longer first on conflict. The kept groups are held in
+    start order, so each check is a binary search (n log n for a long document)."""
     kept: list[Group] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for group in sorted(groups, key=lambda g: -(g.end - g.start)):
-        if all(group.end <= k.start or group.start >= k.end for k in kept):
+        at = bisect.bisect_left(starts, group.end)  # kept groups that start before its end
+        if at == 0 or ends[at - 1] <= group.start:
             kept.append(group)
+            at = bisect.bisect_left(starts, group.start)
+            starts.insert(at, group.start)
+            ends.insert(at, group.end)
     return sorted(kept, key=lambda g: g.start)
 
 

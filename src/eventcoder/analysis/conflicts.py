@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import click
 from rich.console import Console
 from rich.table import Table
 
+from eventcoder.analysis.reading import read, reading_store
 from eventcoder.claims.conflicts import find_conflicts
 from eventcoder.claims.lexicon import load_measure_classes
-from eventcoder.errors import EventcoderError
 from eventcoder.records import DocumentRecord, QuantityRecord
-from eventcoder.store import Store, open_store
+from eventcoder.safe_output import terminal_text
+from eventcoder.store import Store
 from eventcoder.store.options import db_option
 
 __all__ = ["conflicts_command", "side_by_side"]
@@ -28,16 +28,10 @@ __all__ = ["conflicts_command", "side_by_side"]
 @click.option("--cross-only", is_flag=True, help="Only conflicts between different documents.")
 def conflicts_command(db: str, fmt: str, cross_only: bool) -> None:
     """Run the estimate-conflict check over all quantities in the store."""
-    if "://" not in db and not Path(db).exists():
-        raise click.ClickException(f"no store at {db}; run `eventcoder code ... --db {db}` first")
-    try:
-        with open_store(db, read_only=True) as store:
-            quantities = [
-                q for q in store.records(kind="quantity") if isinstance(q, QuantityRecord)
-            ]
-    except EventcoderError as exc:  # locked, newer, unreachable: one clear message
-        raise click.ClickException(str(exc)) from None
-    by_id = {q.id: q for q in quantities}
+    with reading_store(db) as store:
+        stored = read(db, lambda: list(store.records(kind="quantity")))
+        quantities = [q for q in stored if isinstance(q, QuantityRecord)]
+        by_id = {q.id: q for q in quantities}
     conflicts = find_conflicts(quantities, load_measure_classes())
     if cross_only:
         conflicts = [c for c in conflicts if len({by_id[m].doc_id for m in c.members}) > 1]
@@ -55,13 +49,8 @@ def conflicts_command(db: str, fmt: str, cross_only: bool) -> None:
         for member in conflict.members:
             q = by_id[member]
             source = q.source.code or q.source.text if q.source else "-"
-            table.add_row(
-                conflict.measure or "",
-                q.text or f"{q.low}-{q.high}",
-                source,
-                q.doc_id,
-                (q.sentence_text or "")[:80],
-            )
+            cells = (conflict.measure, q.text or f"{q.low}-{q.high}", source, q.doc_id)
+            table.add_row(*map(terminal_text, cells), terminal_text(q.sentence_text, 80))
         table.add_section()
     Console().print(table)
 

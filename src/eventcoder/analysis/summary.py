@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from eventcoder.errors import EventcoderError
-from eventcoder.store import Store, open_store
+from eventcoder.analysis.reading import read, reading_store
+from eventcoder.safe_output import terminal_text
+from eventcoder.store import Store
 from eventcoder.store.options import db_option
 
 __all__ = ["print_summary", "summary_command"]
@@ -51,9 +51,8 @@ _SECTIONS: list[tuple[str, str, list[str]]] = [
 ]
 
 
-def _cell(value: object, width: int = 70) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _cell(value: object, width: int = 70) -> Text:
+    return terminal_text(value, width)
 
 
 def print_summary(store: Store, console: Console | None = None, limit: int = 25) -> None:
@@ -85,10 +84,5 @@ def print_summary(store: Store, console: Console | None = None, limit: int = 25)
 @click.option("--limit", default=25, show_default=True, help="Rows shown per table.")
 def summary_command(db: str, limit: int) -> None:
     """Show what the store holds: documents, events, claims, estimates, polls, conflicts."""
-    if "://" not in db and not Path(db).exists():
-        raise click.ClickException(f"no store at {db}; run `eventcoder code ... --db {db}` first")
-    try:
-        with open_store(db, read_only=True) as store:
-            print_summary(store, limit=limit)
-    except EventcoderError as exc:  # locked, newer, unreachable: one clear message
-        raise click.ClickException(str(exc)) from None
+    with reading_store(db) as store:
+        read(db, lambda: print_summary(store, limit=limit))

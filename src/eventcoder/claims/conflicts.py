@@ -112,13 +112,19 @@ def _fmt(q: QuantityRecord) -> str:
 
 
 def _conflicting(group: Sequence[QuantityRecord], tolerance: float) -> list[QuantityRecord]:
+    """The figures that disagree with a figure of another source. Only pairs of different
+    sources are compared, so many figures from one source cost linear time."""
+    by_source: dict[str, list[QuantityRecord]] = defaultdict(list)
+    for q in group:
+        by_source[_source_key(q)].append(q)
+    sources = list(by_source.values())
     members: dict[str, QuantityRecord] = {}
-    for i, a in enumerate(group):
-        for b in group[i + 1 :]:
-            if _source_key(a) == _source_key(b) or not _dates_overlap(a, b):
-                continue
-            if ranges_conflict(a, b, tolerance):
-                members[a.id], members[b.id] = a, b
+    for i, figures in enumerate(sources):
+        for others in sources[i + 1 :]:
+            for a in figures:
+                for b in others:
+                    if _dates_overlap(a, b) and ranges_conflict(a, b, tolerance):
+                        members[a.id], members[b.id] = a, b
     return sorted(members.values(), key=lambda q: q.id)
 
 

@@ -342,7 +342,8 @@ def _question(text: str) -> str | None:
 
 def _used_by_poll(q: Quantity, sent: Span) -> bool:
     """Margins of error and sample sizes belong to the poll, not to the quantities."""
-    before = sent.doc.text[max(sent.start_char, q.start_char - 40) : q.start_char].lower()
+    start = max(0, q.start_char - 40 - sent.start_char)  # sent.text: doc.text is rebuilt per call
+    before = sent.text[start : q.start_char - sent.start_char].lower()
     return q.match.unit == "point" or bool(
         re.search(
             r"(?:margin of (?:sampling )?error|plus or minus|(?:poll|survey|sample) of)[^.]*$",

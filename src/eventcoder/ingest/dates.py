@@ -24,14 +24,22 @@ def parse_date(value: object) -> dt.date | None:
         return None
     text = value.strip()
     if _ISO_DAY.match(text):
-        try:
+        try:  # a date, or a date-time whose time is valid too ("T99:99" is not a time)
             return dt.datetime.fromisoformat(text).date()
         except ValueError:
-            try:
-                return dt.date.fromisoformat(text[:10])
-            except ValueError:
-                return None
+            return _iso_with_zone(text)
     return _parse_free(text)
+
+
+def _iso_with_zone(text: str) -> dt.date | None:
+    """A date-time that only ``fromisoformat`` of older Pythons refuses ("...Z", "+0100")."""
+    fixed = re.sub(
+        r"(?:Z|([+-]\d\d)(\d\d))$", lambda m: f"{m[1]}:{m[2]}" if m[1] else "+00:00", text
+    )
+    try:
+        return dt.datetime.fromisoformat(fixed).date()
+    except ValueError:
+        return None
 
 
 def _parse_free(text: str) -> dt.date | None:

@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventcoder.errors import Errors
 from eventcoder.ingest.cleaning import clean
 from eventcoder.ingest.dates import parse_date
 from eventcoder.ingest.offsets import OffsetMap
@@ -15,6 +16,7 @@ from eventcoder.records import DocumentRecord, DocumentStatus, record_id
 __all__ = ["DATE_STATUSES", "Document", "Rejection", "content_id"]
 
 DATE_STATUSES = ("given", "inferred", "unknown")
+_NUL_FIELDS = ("text", "id", "title", "url", "source", "path")
 
 
 def content_id(original: str) -> str:
@@ -39,6 +41,17 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     offsets: OffsetMap | None = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        """NUL bytes (which no store can hold) become spaces in the text, keeping every
+        offset, and are removed from the id and metadata, with a warning."""
+        fields = [name for name in _NUL_FIELDS if "\x00" in (getattr(self, name) or "")]
+        if not fields:
+            return
+        for name in fields:
+            value = getattr(self, name)
+            setattr(self, name, value.replace("\x00", " " if name == "text" else ""))
+        self.warnings.append(Errors.E048.format(doc=self.path or self.id, fields=", ".join(fields)))
 
     @classmethod
     def from_text(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from eventcoder.errors import Errors
@@ -10,10 +11,36 @@ from eventcoder.ingest.dates import parse_date
 from eventcoder.ingest.document import Document, Rejection
 from eventcoder.ingest.encoding import binary_kind
 
-__all__ = ["HTML_SUFFIXES", "document_from_html", "looks_like_html", "read_html_file"]
+__all__ = [
+    "HTML_SUFFIXES",
+    "document_from_html",
+    "looks_like_html",
+    "nesting_depth",
+    "read_html_file",
+]
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 MIN_LINE_WORDS = 6  # main text has at least one line this long (menus and footers do not)
+MAX_DEPTH = 255  # libxml2's HTML parser stops reading elements nested deeper than this
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 log = logging.getLogger(__name__)
 
 
@@ -45,6 +72,9 @@ def document_from_html(data: bytes | str, path: str) -> Document | Rejection:
     )
     text = getattr(extracted, "text", None) if extracted is not None else None
     if not text or not any(len(line.split()) >= MIN_LINE_WORDS for line in text.splitlines()):
+        depth = nesting_depth(data if isinstance(data, str) else data.decode("latin-1"))
+        if depth > MAX_DEPTH:
+            return Rejection(path, Errors.E046.format(path=path, depth=depth, limit=MAX_DEPTH))
         return Rejection(path, Errors.E006.format(path=path))
     document = Document.from_text(
         text,
@@ -63,6 +93,17 @@ def document_from_html(data: bytes | str, path: str) -> Document | Rejection:
         }
     )
     return document
+
+
+def nesting_depth(html: str) -> int:
+    """How deeply the page's elements nest (void and self-closed elements do not count)."""
+    depth = deepest = 0
+    for closing, name, self_closed in _TAG.findall(html):
+        if self_closed or name.lower() in _VOID:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def read_html_file(path: Path) -> Document | Rejection:

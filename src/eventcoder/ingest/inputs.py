@@ -9,6 +9,7 @@ documents (same cleaned text) or reused ids are skipped after the first.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import fnmatch
 import os
 from collections.abc import Iterator, Mapping, Sequence
@@ -40,15 +41,18 @@ def read_inputs(
     glob: str | None = None,
     jsonl_fields: Mapping[str, str] | None = None,
     language: str = "en",
+    exclude: Sequence[str | Path] = (),
 ) -> Iterator[Document | Rejection]:
     """Stream Documents (ready to code) and Rejections from files, folders and ``-``.
 
     ``glob`` filters the files found in folders (e.g. ``"*.txt"``, ``"2023/*.html"``);
     ``jsonl_fields`` renames JSON Lines fields; ``language`` is the language to keep
-    ("any" keeps all). Raises ``ConfigError`` at once for a bad ``jsonl_fields``.
+    ("any" keeps all); files in folders that are ``exclude`` (the run's own output) are
+    not read. Raises ``ConfigError`` at once for a bad ``jsonl_fields``.
     """
     field_mapping(jsonl_fields)  # a bad mapping is an error now, before any reading
-    return _stream(inputs, date, glob, dict(jsonl_fields or {}), language)
+    skip = frozenset(os.path.realpath(p) for p in exclude)
+    return _stream(inputs, date, glob, dict(jsonl_fields or {}), language, skip)
 
 
 def _stream(
@@ -57,10 +61,11 @@ def _stream(
     glob: str | None,
     fields: Mapping[str, str],
     language: str,
+    skip: frozenset[str] = frozenset(),
 ) -> Iterator[Document | Rejection]:
     seen_text: dict[str, str] = {}
     seen_ids: dict[str, str] = {}
-    for item in _read_all(inputs, glob, fields):
+    for item in _read_all(inputs, glob, fields, skip):
         if isinstance(item, Document):
             item = _finish(item, date, language, seen_text, seen_ids)
         yield item
@@ -85,7 +90,7 @@ def _finish(
         return Rejection(where, Errors.E017.format(doc=where, first=first), "skipped")
     lang, prob = detect_language(document.text)
     document.language = lang
-    if not is_wanted(lang, prob, language):
+    if not is_wanted(lang, prob, language, document.text):
         return Rejection(where, Errors.E009.format(doc=where, lang=lang), "skipped")
     seen_text[key] = seen_ids[document.id] = where
     if document.date is None and date is not None:
@@ -97,7 +102,10 @@ def _finish(
 
 
 def _read_all(
-    inputs: Sequence[str | Path], glob: str | None, fields: Mapping[str, str]
+    inputs: Sequence[str | Path],
+    glob: str | None,
+    fields: Mapping[str, str],
+    skip: frozenset[str] = frozenset(),
 ) -> Iterator[Document | Rejection]:
     for entry in inputs:
         if str(entry) == "-":
@@ -107,6 +115,8 @@ def _read_all(
         if path.is_dir():
             found = False
             for item in iter_folder(path, glob):
+                if isinstance(item, Path) and os.path.realpath(item) in skip:
+                    continue  # the run's own output: never read back as input
                 found = True
                 yield from _read_path(item, fields) if isinstance(item, Path) else (item,)
             if not found:
@@ -119,7 +129,22 @@ def _read_all(
         elif path.exists():
             yield from _read_path(path, fields)
         else:
-            yield Rejection(str(path), Errors.E005.format(path=path))
+            yield Rejection(str(path), _missing(path))
+
+
+def _missing(path: Path) -> str:
+    """Why a named path cannot be read: a link loop, or nothing there."""
+    if path.is_symlink() and _loops(path):
+        return Errors.E044.format(path=path)
+    return Errors.E005.format(path=path)
+
+
+def _loops(path: Path) -> bool:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def _read_path(path: Path, fields: Mapping[str, str]) -> Iterator[Document | Rejection]:
@@ -173,6 +198,10 @@ def _walk(folder: Path) -> Iterator[Path | Rejection]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
+        elif entry.is_symlink() and _loops(Path(entry.path)):
+            yield Rejection(entry.path, Errors.E044.format(path=entry.path))
+        elif entry.is_symlink() and entry.is_dir():
+            yield Rejection(entry.path, Errors.E045.format(path=entry.path), status="skipped")
         else:
             yield Path(entry.path)
 

@@ -6,10 +6,39 @@ from functools import lru_cache
 
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-__all__ = ["MIN_CHARS", "MIN_CONFIDENCE", "detect_language", "is_wanted"]
+__all__ = ["MIN_CHARS", "MIN_CONFIDENCE", "detect_language", "is_wanted", "latin_share"]
 
 MIN_CHARS = 40  # shorter texts are not judged: identification is unreliable on them
 MIN_CONFIDENCE = 0.9
+MIN_LATIN_SHARE = 0.5  # below this share of Latin letters, a text is not in a Latin-script language
+# languages written in the Latin alphabet (py3langid codes) that --language may ask for
+LATIN_SCRIPT = frozenset(
+    [
+        "en",
+        "fr",
+        "de",
+        "es",
+        "it",
+        "pt",
+        "nl",
+        "sv",
+        "da",
+        "no",
+        "nb",
+        "nn",
+        "fi",
+        "pl",
+        "cs",
+        "sk",
+        "sl",
+        "hr",
+        "ro",
+        "hu",
+        "tr",
+        "id",
+        "ms",
+    ]
+)
 _SAMPLE_CHARS = 5_000
 
 
@@ -27,8 +56,20 @@ def detect_language(text: str) -> tuple[str | None, float]:
     return str(lang), float(prob)
 
 
-def is_wanted(lang: str | None, prob: float, wanted: str) -> bool:
-    """Keep a text unless it is confidently in another language than ``wanted`` ("any": all)."""
-    if wanted == "any" or lang is None or prob < MIN_CONFIDENCE:
+def is_wanted(lang: str | None, prob: float, wanted: str, text: str = "") -> bool:
+    """Keep a text unless it is in another language than ``wanted`` ("any": all): confidently
+    so, or, when identification is unsure, written mostly outside the Latin alphabet while
+    ``wanted`` is written in it (Chinese identified with low confidence is not English)."""
+    if wanted == "any" or lang is None or lang == wanted:
         return True
-    return lang == wanted
+    if prob >= MIN_CONFIDENCE:
+        return False
+    return not (wanted in LATIN_SCRIPT and latin_share(text[:_SAMPLE_CHARS]) < MIN_LATIN_SHARE)
+
+
+def latin_share(text: str) -> float:
+    """The share of the text's letters that are Latin letters (1.0 when it has none)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return 1.0
+    return sum(1 for c in letters if c < "\u0250") / len(letters)

@@ -6,10 +6,12 @@ plain path) is DuckDB, ``postgresql://...`` is PostgreSQL.
 
 from __future__ import annotations
 
+import re
+
 from eventcoder.errors import ConfigError, Errors
 from eventcoder.store.base import BatchWriter, Store
 
-__all__ = ["BatchWriter", "Store", "open_store"]
+__all__ = ["BatchWriter", "Store", "open_store", "redact"]
 
 
 def open_store(url: str, read_only: bool = False, wait: float = 0.0) -> Store:
@@ -23,7 +25,17 @@ def open_store(url: str, read_only: bool = False, wait: float = 0.0) -> Store:
 
         return PostgresStore(url, read_only=read_only, wait=wait)
     if "://" in url:
-        raise ConfigError(Errors.E201.format(url=url))
+        raise ConfigError(Errors.E201.format(url=redact(url)))
     from eventcoder.store.duck import DuckDBStore
 
     return DuckDBStore(url, read_only=read_only, wait=wait)
+
+
+_SECRET = re.compile(r"(?i)\b(password|passwd|pwd)\s*=\s*('[^']*'|[^\s&;]+)")
+
+
+def redact(text: str) -> str:
+    """``text`` with every password hidden: in URLs (``postgresql://user:***@host``) and in
+    ``password=...`` settings, so no message ever shows one."""
+    text = _SECRET.sub(lambda m: f"{m.group(1)}=***", text)
+    return re.sub(r"(\w+://[^/\s:@]*:)[^@\s]*@", r"\1***@", text)

@@ -10,6 +10,7 @@ from typing import IO
 import pandas as pd
 
 from eventcoder.records import Record
+from eventcoder.safe_output import csv_cell
 
 __all__ = ["records_to_frame", "write_jsonl", "write_tables"]
 
@@ -54,6 +55,6 @@ def write_tables(records: Iterable[Record], folder: Path, fmt: str = "parquet") 
         if fmt == "parquet":
             frame.to_parquet(path, index=False)
         else:
-            frame.to_csv(path, index=False)
+            frame.map(csv_cell).to_csv(path, index=False)  # no spreadsheet formulas
         written.append(path)
     return written

@@ -34,6 +34,7 @@ class PostgresStore(Store):
             self.con = psycopg.connect(url, autocommit=False, connect_timeout=10)
         except psycopg.Error as exc:
             detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            detail = _hide_password(detail)  # a driver message may quote the connection string
             raise StoreError(Errors.E202.format(url=self.url, detail=detail)) from None
         if read_only:
             self.con.read_only = True
@@ -124,7 +125,7 @@ def _plain(value: Any) -> Any:
 
 
 def _hide_password(url: str) -> str:
-    """The URL as it may appear in a message: any password replaced by ***."""
-    import re
+    """The URL (or a message) as it may appear in a message: any password replaced by ***."""
+    from eventcoder.store import redact
 
-    return re.sub(r"(//[^:/@]+:)[^@]*@", r"\1***@", url)
+    return redact(url)

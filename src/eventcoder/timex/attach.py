@@ -16,10 +16,11 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.errors import Errors, ModelError
 from eventcoder.records import DateInterval
@@ -43,11 +44,25 @@ class DocumentTimes:
     document_date_status: str  # given | inferred | unknown
     _governor: dict[int, int] = field(default_factory=dict, repr=False)
     _sentences: list = field(default_factory=list, repr=False)
+    _text: str = field(default="", repr=False)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _dated: list[Timex] = field(default_factory=list, repr=False)
+    _dated_starts: list[int] = field(default_factory=list, repr=False)
+    _by_governor: dict[int, list[Timex]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        """Index the dates once, so dating each event costs only its own sentence."""
         self._sentences = list(self.doc.sents)
+        self._sentence_starts = [s.start for s in self._sentences]
+        self._text = self.doc.text  # built from the tokens on every access: read it once
         for index, timex in enumerate(self.timexes):
             self._governor[index] = governor(self.doc[timex.start_token : timex.end_token])
+        dated = [(i, t) for i, t in enumerate(self.timexes) if t.dated]
+        dated.sort(key=lambda it: (it[1].start_token, it[0]))
+        self._dated = [t for _, t in dated]
+        self._dated_starts = [t.start_token for t in self._dated]
+        for i, t in sorted(dated):
+            self._by_governor.setdefault(self._governor[i], []).append(t)
 
     def date_for(self, token_index: int) -> DateInterval:
         """The interval for an event whose trigger is this token (see the module doc)."""
@@ -74,38 +89,36 @@ class DocumentTimes:
         end = self.document_date.isoformat() if self.document_date else None
         return DateInterval(None, end, "unknown", None), "unknown", None
 
-    def _dated(self) -> list[tuple[int, Timex]]:
-        return [(i, t) for i, t in enumerate(self.timexes) if t.dated]
+    def _dated_in(self, sent: Span) -> list[Timex]:
+        """The dated expressions that start in a sentence (by binary search: each lookup
+        costs the sentence's own dates, not a pass over all of the document's)."""
+        lo = bisect.bisect_left(self._dated_starts, sent.start)
+        hi = bisect.bisect_left(self._dated_starts, sent.end)
+        return self._dated[lo:hi]
 
     def _by_parse(self, trigger: Token) -> Timex | None:
-        chain = [trigger, *trigger.ancestors]
-        for node in chain:
-            hits = [t for i, t in self._dated() if self._governor[i] == node.i]
+        for node in (trigger, *trigger.ancestors):
+            hits = self._by_governor.get(node.i)
             if hits:
                 return min(hits, key=lambda t: abs(t.start_token - trigger.i))
         return None
 
     def _by_sentence(self, trigger: Token) -> Timex | None:
-        sent = sentence_of(self.doc, trigger.i)
-        hits = [t for _, t in self._dated() if sent.start <= t.start_token < sent.end]
+        hits = self._dated_in(sentence_of(self.doc, trigger.i))
         return min(hits, key=lambda t: abs(t.start_token - trigger.i)) if hits else None
 
     def _by_narrative(self, trigger: Token) -> Timex | None:
         """The last date of the dated passage this sentence continues: stop at a line break
         between sentences (a new paragraph) and at an undated present-tense sentence."""
         sents = self._sentences
-        index = next(i for i, s in enumerate(sents) if s.start <= trigger.i < s.end)
+        index = bisect.bisect_right(self._sentence_starts, trigger.i) - 1
         for back in range(1, INHERIT_SENTENCES + 1):
             if index - back < 0 or _paragraph_break(
-                self.doc, sents[index - back], sents[index - back + 1]
+                self._text, sents[index - back], sents[index - back + 1]
             ):
                 return None
             prev = sents[index - back]
-            hits = [
-                t
-                for _, t in self._dated()
-                if prev.start <= t.start_token < prev.end and t.kind != "present"
-            ]
+            hits = [t for t in self._dated_in(prev) if t.kind != "present"]
             if hits:
                 return hits[-1]
             if tense_of(self.doc, prev.root.i, prev.root.i + 1) != "past":
@@ -118,8 +131,8 @@ def _perfect(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
 
 
-def _paragraph_break(doc: Doc, before, after) -> bool:
-    gap = doc.text[before.end_char - 1 : after.start_char] + after.text[:1]
+def _paragraph_break(text: str, before, after) -> bool:
+    gap = text[before.end_char - 1 : after.start_char] + after.text[:1]
     first = after[0]
     return "\n" in gap or (first.is_space and "\n" in first.text)
 

@@ -12,6 +12,7 @@ see. dateparser is not used to find spans: measured offline, its ``search_dates`
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -123,38 +124,37 @@ def find_candidates(
 ) -> list[Candidate]:
     """The temporal expressions of ``doc`` in text order (see the module docstring); the
     recognizers-text model of ``data`` adds dates the rules missed."""
-    found = [c for c in _rule_matches(doc, document_date, data) if c is not None]
+    text = doc.text  # built from the tokens on every access: read it once
+    found = [c for c in _rule_matches(doc, text, document_date, data) if c is not None]
     chosen = _longest_first(found)
     if use_recognizers and data.recognizer is not None:
         from eventcoder.timex.recognizers import recognizer_candidates
 
-        extra = recognizer_candidates(doc, document_date, data.recognizer, covered=chosen)
-        chosen = _longest_first(
-            chosen + [c for c in extra if not any(_overlaps(c, o) for o in chosen)]
-        )
-    return _with_since(doc.text, _merge_ranges(doc.text, chosen))
+        taken = Occupied(chosen)
+        extra = recognizer_candidates(doc, document_date, data.recognizer, covered=taken)
+        chosen = _longest_first(chosen + [c for c in extra if not taken.overlaps(c.start, c.end)])
+    return _with_since(text, _merge_ranges(text, chosen))
 
 
 def _rule_matches(
-    doc: Doc, document_date: dt.date | None, data: TimeData
+    doc: Doc, text: str, document_date: dt.date | None, data: TimeData
 ) -> list[Candidate | None]:
     out: list[Candidate | None] = []
     for name, pattern in RULES.items():
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             groups = {k: v for k, v in match.groupdict().items() if v is not None}
             groups.update(_start=match.start(), _end=match.end())
             candidate = Candidate(match.start(), match.end(), name, groups)
             if name == "year":
-                out.append(candidate if _is_year(doc, candidate) else None)
+                out.append(candidate if _is_year(doc, text, candidate) else None)
             elif name == "anchored":
-                out.append(_trim_anchored(doc, candidate, document_date, data))
+                out.append(_trim_anchored(doc, text, candidate, document_date, data))
             else:
                 out.append(candidate)
     return out
 
 
-def _is_year(doc: Doc, cand: Candidate) -> bool:
-    text = doc.text
+def _is_year(doc: Doc, text: str, cand: Candidate) -> bool:
     before, after = text[max(0, cand.start - 2) : cand.start], text[cand.end : cand.end + 10]
     if re.search(r"[$€£#]\s?$|\d[,.]$", before) or re.match(
         r"\s*(?:%|percent|per\s+cent|[,.]\d)", after
@@ -177,12 +177,12 @@ def _is_year(doc: Doc, cand: Candidate) -> bool:
 
 
 def _trim_anchored(
-    doc: Doc, cand: Candidate, document_date: dt.date | None, data: TimeData
+    doc: Doc, text: str, cand: Candidate, document_date: dt.date | None, data: TimeData
 ) -> Candidate | None:
     """Cut the event phrase after its name ("the invasion", "the pandemic") or drop it."""
-    np_start = doc.text.index(cand.groups["np"], cand.start)
+    np_start = text.index(cand.groups["np"], cand.start)
     phrase = cand.groups["np"]
-    hit = find_event(phrase, doc.text, document_date, data.events)
+    hit = find_event(phrase, text, document_date, data.events)
     groups = dict(cand.groups)
     if hit is not None:
         event, _, alias_end = hit
@@ -193,10 +193,10 @@ def _trim_anchored(
         if head is None:
             return None
         end, groups["event_lemma"] = head.idx + len(head.text), head.lemma_.lower()
-    verb = _EVENT_VERB.match(doc.text[end:])
+    verb = _EVENT_VERB.match(text[end : end + 80])  # a short window, not the rest of the text
     if verb:
         end += verb.end()
-    groups["event_text"] = doc.text[np_start:end]
+    groups["event_text"] = text[np_start:end]
     return replace(cand, end=end, groups=groups)
 
 
@@ -232,15 +232,36 @@ def _head_noun(doc: Doc, start: int, end: int):
     return None
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
-    return a.start < b.end and b.start < a.end
+class Occupied:
+    """Non-overlapping character spans in order; whether a new span overlaps one of them
+    is a binary search, so choosing among n candidates costs n log n, not n squared."""
+
+    def __init__(self, spans: list[Candidate] | None = None) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for span in sorted(spans or [], key=lambda c: c.start):
+            self.add(span.start, span.end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        at = bisect.bisect_left(self.starts, end)  # spans that start before ``end``
+        return at > 0 and self.ends[at - 1] > start
+
+    def covers(self, char: int) -> bool:
+        return self.overlaps(char, char + 1)
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect.bisect_left(self.starts, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
 
 
 def _longest_first(cands: list[Candidate]) -> list[Candidate]:
     chosen: list[Candidate] = []
+    taken = Occupied()
     for cand in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if not any(_overlaps(cand, other) for other in chosen):
+        if not taken.overlaps(cand.start, cand.end):
             chosen.append(cand)
+            taken.add(cand.start, cand.end)
     return sorted(chosen, key=lambda c: c.start)
 
 

@@ -130,36 +130,37 @@ def resolve_candidates(
 ) -> list[Timex]:
     """Resolve ``cands`` (text order) to timexes; expressions that cannot be dated are dropped."""
     resolved: dict[int, Timex] = {}
+    narrative = _Narrative()
     starts = [s.start_char for s in doc.sents]
-    for index, cand in enumerate(cands):
-        if cand.rule != "anchored":
-            _put(
-                resolved,
-                index,
-                doc,
-                cand,
-                _resolve(doc, cand, document_date, resolved, None, starts),
-            )
-    finder = _AnchorFinder(doc, document_date, list(resolved.values()), events)
-    for index, cand in enumerate(cands):
-        if cand.rule == "anchored":
-            _put(
-                resolved,
-                index,
-                doc,
-                cand,
-                _resolve(doc, cand, document_date, resolved, finder, starts),
-            )
+    text = doc.text  # built from the tokens on every access: read it once
+    finder: _AnchorFinder | None = None
+    for anchored in (False, True):  # anchored expressions need the others' dates first
+        if anchored:
+            finder = _AnchorFinder(doc, document_date, list(resolved.values()), events)
+        for index, cand in enumerate(cands):
+            if (cand.rule == "anchored") != anchored:
+                continue
+            span = _resolve(doc, text, cand, document_date, narrative, finder, starts)
+            _put(resolved, index, doc, text, cand, span)
+            if index in resolved:
+                narrative.add(resolved[index])
     return [resolved[i] for i in sorted(resolved)]
 
 
-def _put(store: dict[int, Timex], index: int, doc: Doc, cand: Candidate, span: Span | None) -> None:
+def _put(
+    store: dict[int, Timex],
+    index: int,
+    doc: Doc,
+    doc_text: str,
+    cand: Candidate,
+    span: Span | None,
+) -> None:
     if span is None:
         return
     tokens = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if tokens is None:
         return
-    text = doc.text[cand.start : cand.end]
+    text = doc_text[cand.start : cand.end]
     interval = DateInterval(
         start=span.start.isoformat() if span.start else None,
         end=span.end.isoformat() if span.end else None,
@@ -173,15 +174,16 @@ def _put(store: dict[int, Timex], index: int, doc: Doc, cand: Candidate, span: S
 
 def _resolve(
     doc: Doc,
+    text: str,
     cand: Candidate,
     today: dt.date | None,
-    done: dict[int, Timex],
+    done: _Narrative,
     finder: _AnchorFinder | None,
     starts: list[int],
 ) -> Span | None:
     tokens = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     tense = tense_of(doc, tokens.start, tokens.end) if tokens is not None else "past"
-    ctx = Context(today, tense, _narrative_anchor(starts, cand, done), finder, doc.text)
+    ctx = Context(today, tense, _narrative_anchor(starts, cand, done), finder, text)
     if cand.parts:
         return _resolve_range(cand, ctx)
     span = resolve_groups(cand.rule, cand.groups, ctx)
@@ -209,15 +211,34 @@ def _coarser(a: str, b: str) -> str:
     return max(a, b, key=_ORDER.index)
 
 
-def _narrative_anchor(starts: list[int], cand: Candidate, done: dict[int, Timex]) -> Span | None:
-    sent = _sentence_index(starts, cand.start)
-    for timex in sorted(done.values(), key=lambda t: -t.start_char):
-        if timex.start_char >= cand.start or timex.kind == "present" or not timex.dated:
-            continue
-        if sent - _sentence_index(starts, timex.start_char) > NARRATIVE_WINDOW:
-            return None
-        return timex.span
-    return None
+class _Narrative:
+    """The dated (not present-time) expressions resolved so far, in text order, so the last
+    one before a position is a binary search away."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.timexes: list[Timex] = []
+
+    def add(self, timex: Timex) -> None:
+        if timex.kind != "present" and timex.dated:
+            at = bisect.bisect_left(self.starts, timex.start_char)
+            self.starts.insert(at, timex.start_char)
+            self.timexes.insert(at, timex)
+
+    def last_before(self, char: int) -> Timex | None:
+        at = bisect.bisect_left(self.starts, char)
+        return self.timexes[at - 1] if at else None
+
+
+def _narrative_anchor(starts: list[int], cand: Candidate, done: _Narrative) -> Span | None:
+    timex = done.last_before(cand.start)
+    if timex is None:
+        return None
+    if _sentence_index(starts, cand.start) - _sentence_index(starts, timex.start_char) > (
+        NARRATIVE_WINDOW
+    ):
+        return None
+    return timex.span
 
 
 def _sentence_index(starts: list[int], char: int) -> int:
@@ -247,6 +268,7 @@ class _AnchorFinder:
     ) -> None:
         self.doc, self.today, self.timexes = doc, today, timexes
         self.table = {e.id: e for e in events}
+        self._by_lemma: dict[str, list[tuple[Timex, SpacySpan]]] | None = None
 
     def __call__(self, key: str, char: int) -> Span | None:
         table = self.table
@@ -261,23 +283,33 @@ class _AnchorFinder:
 
     def _in_document(self, lemmas: set[str], char: int) -> Span | None:
         best: tuple[int, int, Span] | None = None
-        for timex in self.timexes:
-            if timex.kind == "present" or timex.span is None or timex.span.start is None:
-                continue
-            if timex.text.lower().startswith("since"):
-                continue  # "since 1958" does not date what it modifies
-            sent: SpacySpan = sentence_of(self.doc, timex.start_token)
+        named = self._named()
+        for timex, sent in (hit for lemma in lemmas for hit in named.get(lemma, ())):
             if sent.start_char <= char < sent.end_char:
                 continue
-            if not self._names_event(timex, sent, lemmas):
-                continue
+            assert timex.span is not None
             rank = (0 if timex.span.granularity == "day" else 1, abs(timex.start_char - char))
             if best is None or rank < best[:2]:
                 best = (*rank, timex.span)
         return best[2] if best else None
 
-    def _names_event(self, timex: Timex, sent: SpacySpan, lemmas: set[str]) -> bool:
-        """Whether the date is that of the event: the event noun is the predicate the date
-        modifies or one of its arguments ("The election was held on 12 December")."""
+    def _named(self) -> dict[str, list[tuple[Timex, SpacySpan]]]:
+        """Event lemma -> the dates that are that event's (built once per document, so each
+        anchored expression costs only its own matches, not a pass over every date)."""
+        if self._by_lemma is None:
+            self._by_lemma = {}
+            for timex in self.timexes:
+                if timex.kind == "present" or timex.span is None or timex.span.start is None:
+                    continue
+                if timex.text.lower().startswith("since"):
+                    continue  # "since 1958" does not date what it modifies
+                sent: SpacySpan = sentence_of(self.doc, timex.start_token)
+                for lemma in self._event_lemmas(timex, sent):
+                    self._by_lemma.setdefault(lemma, []).append((timex, sent))
+        return self._by_lemma
+
+    def _event_lemmas(self, timex: Timex, sent: SpacySpan) -> set[str]:
+        """The nouns and verbs whose event this date can be: the predicate the date modifies
+        or one of its arguments ("The election was held on 12 December")."""
         verb = governor(self.doc[timex.start_token : timex.end_token])
-        return any(t.lemma_.lower().rstrip("s") in lemmas and verb in (t.i, t.head.i) for t in sent)
+        return {t.lemma_.lower().rstrip("s") for t in sent if verb in (t.i, t.head.i)}

@@ -39,13 +39,14 @@ def load_model() -> Any:
 
 
 def recognizer_candidates(
-    doc: Doc, document_date: dt.date | None, model: Any, covered: list = ()
+    doc: Doc, document_date: dt.date | None, model: Any, covered: Any = None
 ) -> list:
     """Candidates (rule ``recognizers``) for each dated span recognizers-text finds, in the
-    sentences that name a year or month outside the ``covered`` candidates (the others
-    cannot give a span that would be kept; skipping them saves most of its time)."""
-    from eventcoder.timex.expressions import Candidate
+    sentences that name a year or month outside the ``covered`` spans (an ``Occupied``;
+    the others cannot give a span that would be kept: skipping them saves most of its time)."""
+    from eventcoder.timex.expressions import Candidate, Occupied
 
+    covered = covered if covered is not None else Occupied()
     reference = dt.datetime.combine(document_date or dt.date(2000, 1, 1), dt.time())
     out = []
     for sent in doc.sents:
@@ -76,12 +77,10 @@ def recognizer_candidates(
     return out
 
 
-def _uncovered_name(sent: Any, covered: list) -> bool:
-    for match in _NAMED.finditer(sent.text):
-        start = sent.start_char + match.start()
-        if not any(c.start <= start < c.end for c in covered):
-            return True
-    return False
+def _uncovered_name(sent: Any, covered: Any) -> bool:
+    return any(
+        not covered.covers(sent.start_char + match.start()) for match in _NAMED.finditer(sent.text)
+    )
 
 
 def resolve_recognized(groups: dict[str, Any], ctx: Context) -> D.Span | None:
