@@ -68,9 +68,7 @@ def coder():
 @given(files=FILES)
 def test_code_survives_random_input_and_keeps_the_good_document(coder, files):
     with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
-        patch.setattr(
-            cli_code, "_load_coder", lambda stages=None: lambda d: code_document(d, coder)
-        )
+        patch.setattr(cli_code, "_load_coder", lambda *a, **k: lambda d: code_document(d, coder))
         root = Path(folder)
         for n, (suffix, data) in enumerate(files):
             (root / f"f{n}{suffix}").write_bytes(data)

@@ -52,7 +52,7 @@ def test_conflicts_across_documents(tmp_path):
 
 def test_conflicts_needs_a_store(tmp_path):
     result = CliRunner().invoke(main, ["conflicts", "--db", str(tmp_path / "none.duckdb")])
-    assert result.exit_code != 0 and "no store" in result.output
+    assert result.exit_code != 0 and "[E223] No store" in result.output
 
 
 def test_summary_shows_every_kind(tmp_path):

@@ -12,11 +12,11 @@ from click.testing import CliRunner
 
 from eventcoder import cli_code
 from eventcoder.cli import main
-from eventcoder.errors import ConfigError
+from eventcoder.errors import EventcoderError
 from eventcoder.store import open_store, redact
 
 
-def _documents_only(stages: str | None = None):
+def _documents_only(*args, **kwargs):
     return lambda document: [document.to_record()]
 
 
@@ -33,7 +33,7 @@ def test_redact_hides_passwords(text):
 
 
 def test_no_password_in_the_message_when_the_server_is_unreachable():
-    with pytest.raises(ConfigError) as caught:
+    with pytest.raises(EventcoderError) as caught:
         open_store("postgresql://coder:s3cret@127.0.0.1:1/events")
     assert "[E202]" in str(caught.value) and "s3cret" not in str(caught.value)
 

@@ -12,33 +12,7 @@ MIN_CHARS = 40  # shorter texts are not judged: identification is unreliable on 
 MIN_CONFIDENCE = 0.9
 MIN_LATIN_SHARE = 0.5  # below this share of Latin letters, a text is not in a Latin-script language
 # languages written in the Latin alphabet (py3langid codes) that --language may ask for
-LATIN_SCRIPT = frozenset(
-    [
-        "en",
-        "fr",
-        "de",
-        "es",
-        "it",
-        "pt",
-        "nl",
-        "sv",
-        "da",
-        "no",
-        "nb",
-        "nn",
-        "fi",
-        "pl",
-        "cs",
-        "sk",
-        "sl",
-        "hr",
-        "ro",
-        "hu",
-        "tr",
-        "id",
-        "ms",
-    ]
-)
+LATIN_SCRIPT = frozenset({"en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "pl", "tr"})
 _SAMPLE_CHARS = 5_000
 
 
