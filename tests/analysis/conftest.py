@@ -15,5 +15,8 @@ def store(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def db_path(store):
-    return store.path
+def db_path(tmp_path_factory):
+    """The corpus in a store file nobody holds open (the commands open it read-only)."""
+    path = tmp_path_factory.mktemp("analysis-cli") / "corpus.duckdb"
+    corpus_store(str(path)).close()
+    return str(path)

@@ -49,7 +49,7 @@ def test_plot_refuses_a_bad_extension_and_an_empty_selection(db_path, tmp_path):
     result = run(
         "plot", "network", "--db", str(tmp_path / "none.duckdb"), "-o", str(tmp_path / "n.png")
     )
-    assert result.exit_code == 1 and "E407" in result.output
+    assert result.exit_code == 1 and "E223" in result.output
 
 
 def test_report_is_self_contained(db_path, tmp_path):

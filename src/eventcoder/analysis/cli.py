@@ -9,23 +9,14 @@ from typing import Any
 import click
 
 from eventcoder.analysis.load import load_events
-from eventcoder.errors import ConfigError, Errors, EventcoderError
+from eventcoder.analysis.reading import reading_store
+from eventcoder.errors import ConfigError, Errors
 from eventcoder.records import EventRecord
-from eventcoder.store import Store, open_store
+from eventcoder.store import Store
 from eventcoder.store.options import db_option
 from eventcoder.store.query import Filters, parse_filters
 
 __all__ = ["dyad_events", "plot_group", "report_command"]
-
-
-def _open(db: str) -> Store:
-    """The store; why it cannot be opened (locked, newer, unreachable) as one message."""
-    if "://" not in db and not Path(db).exists():
-        raise click.ClickException(Errors.E407.format(path=db))
-    try:
-        return open_store(db)
-    except EventcoderError as exc:
-        raise click.ClickException(str(exc)) from None
 
 
 def _filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -107,7 +98,7 @@ def timeline_command(
     from eventcoder.analysis.plots import save, timeline_figure
     from eventcoder.analysis.series import timeline
 
-    with _open(db) as store:
+    with reading_store(db) as store:
         events = load_events(store, _filters(**values), not mentions, include_negated)
     if not events:
         raise click.ClickException(Errors.E414.format(what=_describe(values)))
@@ -137,7 +128,7 @@ def dyad_command(
     from eventcoder.analysis.plots import dyad_figure, save
     from eventcoder.analysis.series import dyad_series
 
-    with _open(db) as store:
+    with reading_store(db) as store:
         events = dyad_events(
             store, first, second, not one_way, not mentions, include_negated, **values
         )
@@ -165,7 +156,7 @@ def network_command(
     from eventcoder.analysis.plots import network_figure, save
     from eventcoder.analysis.series import network
 
-    with _open(db) as store:
+    with reading_store(db) as store:
         events = load_events(store, _filters(**values), not mentions, include_negated)
     net = network(events, min_events)
     if not net.edges:
@@ -194,7 +185,7 @@ def report_command(db: str, output: Path, title: str) -> None:
     """A self-contained HTML report of the store (opens with no network access)."""
     from eventcoder.analysis.report import build_report
 
-    with _open(db) as store:
+    with reading_store(db) as store:
         html = build_report(store, title)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(html, encoding="utf-8")
