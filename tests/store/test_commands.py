@@ -273,3 +273,14 @@ def test_bad_text_filters_name_the_filter(kind, values, code):
 
     with pytest.raises(ConfigError, match=rf"\[{code}\]"):
         parse_filters(kind, values)
+
+
+def test_user_text_is_no_markup_and_no_formula(tmp_path):
+    db = str(tmp_path / "t.duckdb")
+    title = '=HYPERLINK("x") [bold]loud[/bold]'
+    with open_store(db) as store:
+        store.write([DocumentRecord(id="t1", doc_id="t1", title=title, date="2023-05-01")])
+    code, out, _ = _run("query", "documents", "--db", db)
+    assert code == 0 and "[bold]loud[/bold]" in out  # printed as written, not as markup
+    code, out, _ = _run("query", "documents", "--db", db, "--format", "csv")
+    assert next(csv.DictReader(io.StringIO(out)))["title"] == "'" + title

@@ -21,6 +21,7 @@ import click
 import pyarrow as pa
 
 from eventcoder.datafiles import read_rows
+from eventcoder.safe_output import csv_cell
 from eventcoder.store.base import Store
 
 __all__ = ["EXPORTS", "TABLES", "acled_rows", "export_command", "gdelt_rows", "plover_records"]
@@ -347,7 +348,7 @@ def _write_csv(path: Path, columns: list[str], rows: Iterator[dict[str, Any]]) -
         writer = csv.DictWriter(handle, fieldnames=columns)
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            writer.writerow({k: "" if v is None else csv_cell(v) for k, v in row.items()})
             count += 1
     return count
 

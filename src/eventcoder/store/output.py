@@ -1,4 +1,7 @@
-"""Query results out: a readable table, CSV, JSON Lines or Parquet."""
+"""Query results out: a readable table, CSV, JSON Lines or Parquet.
+
+User text is shown as written on a terminal (no markup, no control characters) and never
+becomes a spreadsheet formula in CSV (``eventcoder.safe_output``)."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from typing import IO, Any
 import pyarrow as pa
 
 from eventcoder.errors import ConfigError, Errors
+from eventcoder.safe_output import csv_cell, terminal_text
 
 __all__ = ["FORMATS", "write_result"]
 
@@ -31,11 +35,6 @@ def _plain(name: str, value: Any) -> Any:
     return value
 
 
-def _cell(value: Any, width: int = 60) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _table(result: pa.Table, handle: IO[str], columns: Sequence[str] | None) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -43,7 +42,7 @@ def _table(result: pa.Table, handle: IO[str], columns: Sequence[str] | None) -> 
     names = [c for c in (columns or result.column_names) if c in result.column_names]
     table = Table(*names, title=f"{result.num_rows} rows", title_justify="left")
     for row in result.select(names).to_pylist():
-        table.add_row(*(_cell(row[n]) for n in names))
+        table.add_row(*(terminal_text(_plain("", row[n]), 60) for n in names))
     Console(file=handle, width=200).print(table)
 
 
@@ -80,7 +79,9 @@ def write_result(
             writer = csv.writer(handle)
             writer.writerow(result.column_names)
             for row in result.to_pylist():
-                writer.writerow(["" if v is None else _plain("", v) for v in row.values()])
+                writer.writerow(
+                    ["" if v is None else csv_cell(_plain("", v)) for v in row.values()]
+                )
     finally:
         if output is not None:
             handle.close()
