@@ -8,7 +8,12 @@ import pytest
 
 from eventcoder.dictionaries.actor_files import read_actor_file
 from eventcoder.dictionaries.check import check_dictionaries, render_check
-from eventcoder.dictionaries.unknown import count_unknown, dictionary_text, report
+from eventcoder.dictionaries.unknown import (
+    count_unknown,
+    dictionary_text,
+    report,
+    seen_in_events,
+)
 from eventcoder.records import Actor, EventRecord
 
 
@@ -57,7 +62,7 @@ def test_unknown_counts_names_and_writes_an_editable_dictionary(tmp_path):
         _event(Actor("the civilians", sector="CVL"), Actor("Coalition", entity_type="ORG"), "C."),
         _event(Actor("he", entity_type="PRON"), Actor("Mr Ellwood", entity_type="PERSON"), "D."),
     ]
-    found = count_unknown(events, lambda w: w.lower() in {"aircraft", "civilians"})
+    found = count_unknown(seen_in_events(events), lambda w: w.lower() in {"aircraft", "civilians"})
     assert [(u.text, u.count) for u in found[:2]] == [("Coalition", 3), ("civilians", 1)]
     assert found[0].roles == {"source": 2, "target": 1} and found[0].examples == ["A.", "B."]
     assert "Names the dictionaries do not know" in report(found, 10)
@@ -69,3 +74,13 @@ def test_unknown_counts_names_and_writes_an_editable_dictionary(tmp_path):
     path.write_text(edited.replace("# person\tMr Ellwood\tCODE", "person\tMr Ellwood\tGBRGOV"))
     loaded = read_actor_file(path)
     assert not loaded.problems and {n for n, _ in loaded.names} == {"Coalition", "Mr Ellwood"}
+
+
+def test_unknown_reads_the_subjects_that_cost_an_event(user_coder, write):
+    from eventcoder.dictionaries.unknown import seen_in_documents
+
+    path = write("doc.txt", "Date: 2025-03-05\n\nZorvak Industries attacked the Russian army.\n")
+    lexicon = next(s for s in user_coder.stages if s.name == "actors").coder.lexicon
+    is_agent = lambda w: lexicon.agents.match([w], [w.lower()], 0) is not None
+    found = count_unknown(seen_in_documents([str(path)], user_coder), is_agent)
+    assert [(u.text, u.roles) for u in found] == [("Zorvak Industries", {"source": 1})]

@@ -62,15 +62,17 @@ def test_discard_is_explained(user_coder):
 
 
 def test_json_form_and_terminal_form_escape_user_text(user_coder):
-    result = explain("The [bold]Harbour Guard[/bold] stonewalled the Russian army.", user_coder)
+    result = explain("The Harbour Guard stonewalled the Russian army.", user_coder)
     data = result.to_dict()
     assert data["sentences"][0]["events"][0]["cameo"] == "120"
     assert data["dictionaries"].startswith("sha256:")
     out = io.StringIO()
     render_explanation(result, file=out)
-    text = out.getvalue()
-    assert "[bold]Harbour Guard[/bold]" in text  # shown as written, not as markup
-    assert "my_verbs.txt:2" in text and "Verbs with no event" not in text.split("Events")[0]
+    assert "my_verbs.txt:2" in out.getvalue()
+    marked = explain("Officials said [bold]nothing[/bold] about [red]it[/red].", user_coder)
+    out = io.StringIO()
+    render_explanation(marked, file=out)
+    assert "[bold]nothing[/bold] about [red]it[/red]" in out.getvalue()  # as written
 
 
 def test_explain_accounts_for_every_event_of_the_example_article(plain_coder, belarus_text):
@@ -80,7 +82,9 @@ def test_explain_accounts_for_every_event_of_the_example_article(plain_coder, be
         r for r in plain_coder.code(belarus_text, date="2022-11-15") if isinstance(r, EventRecord)
     ]
     result = explain(belarus_text, plain_coder, "2022-11-15")
-    explained = [(s.index, e.cameo, e.trigger) for s in result.sentences for e in s.events]
+    explained = [
+        (s.index, e.cameo, e.trigger) for s in result.sentences for e in s.events if e.kept
+    ]
     assert sorted(explained) == sorted((e.sentence, e.cameo, e.trigger) for e in coded)
     assert all(e.how and e.date_rule for s in result.sentences for e in s.events)
     missed = [m for s in result.sentences for m in s.not_coded]

@@ -125,14 +125,16 @@ def unknown_command(
     actors: tuple[Path, ...],
     verbs: tuple[Path, ...],
 ) -> None:
-    """The most frequent names and agent phrases that stood as an event's source or target
-    but got no code, with counts and example sentences (from --db or by coding INPUT...)."""
+    """The most frequent names and agent phrases that stood as the source or target of a
+    dictionary verb but got no code, with counts and example sentences. Coding INPUT...
+    reads every such verb; --db reads the events a store holds (an event needs a coded
+    source, so only uncoded targets remain there)."""
     from eventcoder.dictionaries.unknown import (
         count_unknown,
         dictionary_text,
-        events_from_inputs,
-        events_from_store,
         report,
+        seen_in_documents,
+        seen_in_store,
     )
 
     if bool(db) == bool(inputs):
@@ -142,14 +144,14 @@ def unknown_command(
             from eventcoder.actors.lexicon import Lexicon
 
             lexicon = Lexicon.load()
-            events = events_from_store(db)
+            seen = seen_in_store(db)
         else:
             from eventcoder.dictionaries.explain import stage_named
 
             coder = load_coder(actors, verbs)
             lexicon = stage_named(coder, "actors").coder.lexicon
-            events = events_from_inputs(inputs, coder, date)
-        found = count_unknown(events, lambda w: _is_agent_word(lexicon, w))
+            seen = seen_in_documents(inputs, coder, date)
+        found = count_unknown(seen, lambda w: _is_agent_word(lexicon, w))
     except EventcoderError as exc:
         click.echo(str(exc), err=True)
         sys.exit(EXIT_FAILED)

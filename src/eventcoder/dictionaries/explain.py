@@ -112,6 +112,8 @@ class EventExplained:
     date: dict[str, Any]
     date_rule: str
     date_expression: str | None
+    confidence: float | None = None
+    kept: bool = True  # False: left out of the output, its confidence below the coder's floor
 
 
 @dataclass(frozen=True)
@@ -152,12 +154,13 @@ def explain(text: str, coder: Any, date: dt.date | str | None = None) -> Explana
     parsed = coder.nlp(document.text)
     done, _ = run_chunk(coder.stages, Context(document, parsed, date=document.date))
     times, ref, actors = done.times, done.date, list(done.mentions)
+    floor = getattr(coder, "min_confidence", None)
     actor_stage, extractor = stage_named(coder, "actors"), stage_named(coder, "events")
     extractor = extractor.extractor if extractor is not None else None
     candidates = extractor.extract(parsed, actors) if extractor is not None else []
     lexicon = actor_stage.coder.lexicon if actor_stage is not None else None
     sentences = [
-        _sentence(n, sent, actors, candidates, lexicon, extractor, times, ref)
+        _sentence(n, sent, actors, candidates, lexicon, extractor, times, ref, floor)
         for n, sent in enumerate(parsed.sents)
     ]
     user = getattr(coder, "dictionaries", None)
@@ -189,6 +192,7 @@ def _sentence(
     extractor: Any,
     times: Any,
     date: dt.date | None,
+    floor: float | None = None,
 ) -> SentenceExplained:
     doc = sent.doc
     mine = [m for m in actors if sent.start <= m.head < sent.end]
@@ -201,7 +205,7 @@ def _sentence(
         text=sent.text,
         tokens=tuple(_token(t, sent.start) for t in sent),
         actors=tuple(_actor(doc, m, matches, date) for m in mine),
-        events=tuple(_event(doc, c, verbs, times, extractor) for c in events),
+        events=tuple(_event(doc, c, verbs, times, extractor, floor) for c in events),
         not_coded=tuple(_not_coded(sent, events, mine, verbs, extractor, discard)),
         discarded_by=f"{discard.phrase!r} ({discard.origin})" if discard else None,
     )
@@ -318,7 +322,9 @@ def _how(c: Any, reading: tuple[VerbEntry, VerbPattern | None] | None) -> str:
     return "; ".join(parts) or c.pattern
 
 
-def _event(doc: Doc, c: Any, verbs: dict, times: Any, extractor: Any) -> EventExplained:
+def _event(
+    doc: Doc, c: Any, verbs: dict, times: Any, extractor: Any, floor: float | None = None
+) -> EventExplained:
     reading = _find_reading(c.pattern, verbs) if not c.pattern.startswith("light:") else None
     trigger = doc[c.trigger]
     if times is not None:
@@ -343,7 +349,14 @@ def _event(doc: Doc, c: Any, verbs: dict, times: Any, extractor: Any) -> EventEx
         date=dataclasses.asdict(interval) if interval is not None else {},
         date_rule=f"{rule}: {_DATE_RULES[rule]}",
         date_expression=timex.text if timex is not None else None,
+        confidence=getattr(c, "confidence", None),
+        kept=_kept(getattr(c, "confidence", None), floor),
     )
+
+
+def _kept(confidence: float | None, floor: float | None) -> bool:
+    """Whether the coder outputs an event of this confidence (as ``code_document`` does)."""
+    return confidence is None or floor is None or confidence >= floor
 
 
 def _who(m: ActorMention | None) -> str | None:
@@ -445,6 +458,14 @@ def _why_not(
     if code is None:
         tried = len(extractor.patterns.patterns_for(entry.block))
         return f"{where} has no code of its own and none of its {tried} patterns matched"
+    vf = verb_frame(token)
+    coded = {m.head for m in actors if m.code and not m.code.startswith("---")}
+    if not any(t.i in coded for t in vf.subjects):
+        subj = ", ".join(t.text for t in vf.subjects) or "none"
+        return (
+            f"{where} gives {code}, but an event needs a coded source and the subject "
+            f"({subj}) is not a coded actor"
+        )
     frame = extractor.frames.frame_of(token)
     if frame is not None:
         return (
@@ -452,13 +473,4 @@ def _why_not(
         )
     if code.startswith("01"):
         return f"{where} (code {code}): a statement with no target is a claim, not an event"
-    vf = verb_frame(token)
-    heads = {m.head for m in actors if m.code}
-    if not any(t.i in heads for t in [*vf.subjects, *vf.objects]):
-        subj = ", ".join(t.text for t in vf.subjects) or "none"
-        obj = ", ".join(t.text for t in vf.objects) or "none"
-        return (
-            f"{where} gives {code}, but no coded actor stands as its source or target "
-            f"(subject: {subj}; object: {obj})"
-        )
     return f"{where} gives {code}, but the reading was dropped (a modifier, or a duplicate)"

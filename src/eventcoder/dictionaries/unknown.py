@@ -1,6 +1,10 @@
 """The actors the coder could not code: names (and agent phrases without a country) that stood
-as an event's source or target, counted, with example sentences, and written as a
-ready-to-edit actor dictionary in our format."""
+as the source or target of a verb the dictionaries know, counted, with example sentences,
+and written as a ready-to-edit actor dictionary in our format.
+
+Coding INPUT... reads every dictionary verb's subject and object, so an uncoded subject
+that cost the event is counted too (an event needs a coded source); a store (``--db``) only
+holds the events that were made, so it shows the uncoded actors that still stood in them."""
 
 from __future__ import annotations
 
@@ -13,12 +17,14 @@ from typing import Any
 from eventcoder.records import Actor, EventRecord
 
 __all__ = [
+    "Seen",
     "Unknown",
     "count_unknown",
     "dictionary_text",
-    "events_from_inputs",
-    "events_from_store",
     "report",
+    "seen_in_documents",
+    "seen_in_events",
+    "seen_in_store",
 ]
 
 _LEADING = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.IGNORECASE)
@@ -41,31 +47,63 @@ class Unknown:
     examples: list[str] = field(default_factory=list)
 
 
-def events_from_store(url: str) -> Iterator[EventRecord]:
-    """The event records of a store."""
+@dataclass(frozen=True)
+class Seen:
+    """An actor standing as the source or target of a verb, and its sentence."""
+
+    role: str  # source | target
+    actor: Actor
+    sentence: str
+
+
+def seen_in_events(events: Iterable[EventRecord]) -> Iterator[Seen]:
+    """The sources and targets of event records."""
+    for event in events:
+        for role, actor in (("source", event.source), ("target", event.target)):
+            if actor is not None:
+                yield Seen(role, actor, event.sentence_text or "")
+
+
+def seen_in_store(url: str) -> Iterator[Seen]:
+    """The sources and targets of a store's events."""
     from eventcoder.store import open_store
 
     with open_store(url) as store:
-        for record in store.records(kind="event"):
-            if isinstance(record, EventRecord):
-                yield record
+        yield from seen_in_events(
+            r for r in store.records(kind="event") if isinstance(r, EventRecord)
+        )
 
 
-def events_from_inputs(
+def seen_in_documents(
     inputs: Iterable[str], coder: Any, date: dt.date | None = None
-) -> Iterator[EventRecord]:
-    """Code the inputs (files, folders, JSON Lines) and yield their events."""
+) -> Iterator[Seen]:
+    """Code the inputs (files, folders, JSON Lines) through the actor stage and yield the
+    actors at the subject and object of every verb of the verb dictionaries."""
     import click
 
+    from eventcoder.coder import split_chunks
+    from eventcoder.dictionaries.explain import stage_named
+    from eventcoder.events.match import match_verb, verb_frame
+    from eventcoder.events.roles import ActorIndex
     from eventcoder.ingest import Rejection, read_inputs
+    from eventcoder.stages import Context, run_chunk
 
+    patterns = stage_named(coder, "events").extractor.patterns
     for item in read_inputs(list(inputs), date=date):
         if isinstance(item, Rejection):
             click.echo(item.message, err=True)
             continue
-        for record in coder.code(item):
-            if isinstance(record, EventRecord):
-                yield record
+        for _, piece in split_chunks(item.text, coder.config.chunk_chars):
+            parsed = coder.nlp(piece)
+            done, _ = run_chunk(coder.stages, Context(item, parsed, date=item.date))
+            index = ActorIndex(parsed, list(done.mentions))
+            for token in parsed:
+                if token.pos_ != "VERB" or match_verb(patterns, token) is None:
+                    continue
+                frame = verb_frame(token)
+                for role, heads in (("source", frame.subjects), ("target", frame.objects)):
+                    for mention in index.for_heads(list(heads)):
+                        yield Seen(role, mention.to_actor(), token.sent.text)
 
 
 def _normal(text: str) -> str:
@@ -75,49 +113,59 @@ def _normal(text: str) -> str:
 
 
 def count_unknown(
-    events: Iterable[EventRecord], is_agent_word: Callable[[str], bool] = lambda w: False
+    seen: Iterable[Seen], is_agent_word: Callable[[str], bool] = lambda w: False
 ) -> list[Unknown]:
     """Uncoded sources and targets, most frequent first (ties by name). In a phrase whose
     agent word is known but whose country is not ("Coalition military forces"), the unknown
     name inside it is counted ("Coalition"); ``is_agent_word`` tells agent words apart."""
     found: dict[tuple[str, bool], Unknown] = {}
-    for event in events:
-        for role, actor in (("source", event.source), ("target", event.target)):
-            item = _unknown_of(actor, is_agent_word)
-            if item is None:
-                continue
-            text, kind = item
-            entry = found.setdefault((text.lower(), kind == "agent"), Unknown(text, kind))
-            entry.count += 1
-            entry.kinds[kind] = entry.kinds.get(kind, 0) + 1
-            entry.kind = max(entry.kinds, key=lambda k: (entry.kinds[k], k != "name"))
-            entry.roles[role] = entry.roles.get(role, 0) + 1
-            if actor is not None and actor.sector:
-                entry.sectors[actor.sector] = entry.sectors.get(actor.sector, 0) + 1
-            sentence = " ".join((event.sentence_text or "").split())
-            if sentence and sentence not in entry.examples and len(entry.examples) < _EXAMPLES:
-                entry.examples.append(sentence)
+    for one in seen:
+        opens = " ".join(one.sentence.split()).startswith(" ".join(one.actor.text.split()))
+        item = _unknown_of(one.actor, is_agent_word, opens)
+        if item is None:
+            continue
+        text, kind = item
+        entry = found.setdefault((text.lower(), kind == "agent"), Unknown(text, kind))
+        entry.count += 1
+        entry.kinds[kind] = entry.kinds.get(kind, 0) + 1
+        entry.kind = max(entry.kinds, key=lambda k: (entry.kinds[k], k != "name"))
+        entry.roles[one.role] = entry.roles.get(one.role, 0) + 1
+        if one.actor.sector:
+            entry.sectors[one.actor.sector] = entry.sectors.get(one.actor.sector, 0) + 1
+        sentence = " ".join(one.sentence.split())
+        if sentence and sentence not in entry.examples and len(entry.examples) < _EXAMPLES:
+            entry.examples.append(sentence)
     return sorted(found.values(), key=lambda u: (-u.count, u.text.lower()))
 
 
 def _unknown_of(
-    actor: Actor | None, is_agent_word: Callable[[str], bool]
+    actor: Actor | None, is_agent_word: Callable[[str], bool], opens: bool = False
 ) -> tuple[str, str] | None:
-    if actor is None or actor.code or actor.entity_type == "PRON":
+    uncoded = not actor.code or actor.code.startswith("---") if actor else False
+    if actor is None or not uncoded or actor.entity_type == "PRON":
         return None
     text = _normal(actor.text)
     if not text or text.lower() in _PRONOUNS or not any(c.isalpha() for c in text):
         return None
     if actor.sector:  # a sector word the dictionaries know, but no country
-        name = _name_inside(text, is_agent_word)
+        name = _name_inside(text, is_agent_word, opens)
         return (name, "name") if name else (text, "agent")
     return text, _KIND.get(actor.entity_type or "", "org")
 
 
-def _name_inside(text: str, is_agent_word: Callable[[str], bool]) -> str | None:
-    """The first run of capitalised words that are not agent words or titles."""
+def _name_inside(
+    text: str, is_agent_word: Callable[[str], bool], opens: bool = False
+) -> str | None:
+    """The first run of capitalised words that are not agent words or titles. A phrase that
+    opens its sentence says nothing by its first capital ("Many Arab fighters"), unless an
+    agent word follows it ("Zorvak Industries")."""
     run: list[str] = []
-    for word in text.split():
+    words = text.split()
+    if opens and len(words) > 1 and not words[0].isupper():
+        nxt = words[1]
+        if not nxt[:1].isupper() or not is_agent_word(nxt.strip(",.;:()")):
+            words = words[1:]  # "All aircraft", "Many Arab fighters"; not "Zorvak Industries"
+    for word in words:
         bare = word.strip(",.;:()'\u2019").removesuffix("'s").removesuffix("\u2019s")
         capital = bare[:1].isupper() and bare.lower() not in _TITLES
         if capital and (run or not is_agent_word(bare)):
