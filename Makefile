@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= eventcoder.duckdb
 
-.PHONY: demo test eval bench train clean
+.PHONY: demo test eval bench bench-quick train clean
 
 $(BIN)/eventcoder: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ bench: $(BIN)/eventcoder
 	$(BIN)/python benchmarks/bench_pipeline.py
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/eval_linking.py
+	$(BIN)/python benchmarks/bench_scale.py
+
+## bench-quick: a smoke run of the scale benchmark (small corpus, one round)
+bench-quick: $(BIN)/eventcoder
+	$(BIN)/python benchmarks/bench_scale.py --quick
 
 ## train: rebuild models/en_eventcoder from the UD treebanks (about an hour on 2 cores)
 train: $(BIN)/eventcoder

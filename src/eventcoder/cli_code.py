@@ -37,6 +37,16 @@ from eventcoder.records import (
     QuantityRecord,
     Record,
 )
+from eventcoder.runners import (
+    Batcher,
+    InProcess,
+    LocalPool,
+    Progress,
+    available_cores,
+    count_documents,
+    load_code,
+)
+from eventcoder.runners.parquet import PartitionWriter, new_run_tag, stored_documents
 from eventcoder.safe_output import csv_cell, terminal_text
 
 __all__ = ["EXIT_OK", "EXIT_REJECTED", "code_command"]
@@ -146,6 +156,39 @@ def _parse_fields(
     metavar="NAME=FIELD",
     help="JSON Lines field names, e.g. --field text=body --field date=published.",
 )
+@click.option(
+    "--workers",
+    type=int,
+    metavar="N",
+    help="Processes (local) or local-cluster workers (dask) to code with; default: every "
+    "core (one for a single document).",
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where to code: local processes, or a Dask cluster.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Dask scheduler to use (tcp://host:8786); without it --engine dask starts a local "
+    "cluster.",
+)
+@click.option(
+    "--parquet",
+    metavar="FOLDER",
+    help="Write records as Parquet partitions here (a path or any fsspec URL, e.g. s3://...); "
+    "standard output then gets none unless --output is given.",
+)
+@click.option(
+    "--worker-batch",
+    type=click.IntRange(1),
+    default=16,
+    show_default=True,
+    help="Documents per batch sent to a worker.",
+)
 @actors_option
 @verbs_option
 def code_command(
@@ -164,6 +207,11 @@ def code_command(
     actors: tuple[Path, ...] = (),
     verbs: tuple[Path, ...] = (),
     min_confidence: float | None = None,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    parquet: str | None = None,
+    worker_batch: int = 16,
 ) -> None:
     """Code INPUT... (files, folders, '-' for standard input) into records.
 
@@ -176,8 +224,14 @@ def code_command(
     error; the good documents are coded), 2 usage error, 1 model or store could not be
     opened.
     """
-    if resume and not db:
-        raise click.UsageError("--resume needs --db: it skips what the store already holds")
+    if resume and not (db or parquet):
+        raise click.UsageError(
+            "--resume needs --db or --parquet: it skips what is already stored there"
+        )
+    if scheduler:
+        engine = "dask"
+    if workers is not None and workers < 1:
+        raise click.BadParameter(Errors.E063.format(value=workers), param_hint="--workers")
     if output is not None and _is_an_input(output, inputs):
         raise click.UsageError(Errors.E047.format(path=output))
     documents = read_inputs(
@@ -189,19 +243,46 @@ def code_command(
         exclude=() if output is None else (output,),
     )
     multi = len(inputs) > 1 or any(
-        Path(i).is_dir() or Path(i).suffix.lower() in (".jsonl", ".ndjson", ".json")
+        Path(i).is_dir()
+        or Path(i).suffix.lower() in (".jsonl", ".ndjson", ".json", ".parquet", ".pq")
         for i in inputs
         if i != "-"
     )
+    if workers is None:
+        workers = available_cores() if multi or engine == "dask" else 1
+    coder_args = (stages, actors, verbs, min_confidence)
     try:
         with ExitStack() as stack:
             # the store first: a wrong URL or a lock is reported before the model loads
             store = stack.enter_context(_open_store(db, wait)) if db else None
-            code = _load_coder(stages, actors, verbs, min_confidence)
-            handle = stack.enter_context(_open_output(output))
+            done, partial = _resumed(store, parquet) if resume else (None, frozenset())
+            written = _written(output, fmt) if resume else set()
+            runner = stack.enter_context(
+                _open_runner(
+                    engine,
+                    workers,
+                    scheduler,
+                    coder_args,
+                    parquet,
+                    keep_records=bool(db or output or not parquet),
+                    skip=partial,
+                )
+            )
+            handle = stack.enter_context(_open_output(output, quiet=bool(parquet), append=resume))
             sink = _SINKS[fmt](handle)
+            progress = Progress(count_documents(inputs, glob) if multi else None, enabled=multi)
             with _StoreRun(store, batch, (*actors, *verbs)) as writer:
-                counts = _run(documents, code, sink, writer, progress=multi, resume=resume)
+                counts = _run(
+                    documents,
+                    runner,
+                    sink,
+                    writer,
+                    progress,
+                    resume=resume,
+                    batch_size=worker_batch,
+                    done=done,
+                    written=written,
+                )
                 writer.counts = counts
             sink.close()
     except DictionaryError as exc:  # a user dictionary: every problem named, nothing coded
@@ -242,17 +323,66 @@ def _load_coder(
     every configured stage runs. ``actors`` and ``verbs`` are user dictionary files;
     ``min_confidence`` leaves out less certain events (None: the model's default).
     """
-    from eventcoder.coder import Coder, CoderConfig, code_document
+    return load_code(stages, actors, verbs, min_confidence)
 
-    config = CoderConfig(min_confidence=min_confidence)
-    if stages is not None:
-        names = tuple(n.strip() for n in stages.split(",") if n.strip() and n.strip() != "none")
-        config = dataclasses.replace(config, stages=names)
-    try:
-        coder = Coder.load(config, actors=actors, verbs=verbs)
-    except (ImportError, KeyError) as exc:
-        raise EventcoderError(Errors.E021.format(detail=exc)) from None
-    return lambda document: code_document(document, coder)
+
+def _open_runner(
+    engine: str,
+    workers: int,
+    scheduler: str | None,
+    coder_args: tuple[Any, ...],
+    parquet: str | None,
+    keep_records: bool,
+    skip: frozenset[str] = frozenset(),
+) -> Any:
+    """This process (one worker), local worker processes, or a Dask cluster; each loads
+    the coder with ``coder_args`` (the arguments of ``_load_coder``) once.
+
+    With ``parquet`` each batch's partition is written where the batch was coded; the
+    records come back only when something here needs them (``keep_records``).
+    """
+    batch_fn = PartitionWriter(parquet, keep_records, new_run_tag(), skip) if parquet else None
+    if engine == "dask":
+        from eventcoder.runners.cluster import DaskRunner
+
+        return DaskRunner(scheduler, workers, coder_args, batch_fn)
+    if workers == 1:
+        return InProcess(_load_coder(*coder_args), batch_fn)
+    # The coder factory is looked up here, so a replaced one (tests) reaches the workers.
+    return LocalPool(workers, _load_coder, coder_args, batch_fn)
+
+
+def _resumed(store: Any, parquet: str | None) -> tuple[set[str] | None, frozenset[str]]:
+    """For ``--resume``: the documents to skip (None: ask the store as they come), and the
+    documents Parquet partitions hold that the store does not (coded again for the store
+    only)."""
+    if not parquet:
+        return None, frozenset()
+    in_parquet = stored_documents(parquet)
+    if store is None:
+        return in_parquet, frozenset()
+    done = {doc_id for doc_id in in_parquet if store.has_document(doc_id)}
+    return done, frozenset(in_parquet - done)
+
+
+def _written(output: Path | None, fmt: str) -> set[str]:
+    """For ``--resume`` into the same output file: the documents it already holds (the
+    file is flushed after each document), so a document coded again for the store is not
+    written twice."""
+    if output is None or fmt == "table" or not output.exists():
+        return set()
+    _cut_partial_line(output)
+    found: set[str] = set()
+    with output.open(encoding="utf-8", newline="") as handle:
+        if fmt == "csv":
+            for row in csv.DictReader(handle):
+                if row.get("record") == "document":
+                    found.add(row.get("doc_id") or "")
+        else:
+            for line in handle:
+                if line.startswith('{"record": "document"'):
+                    found.add(json.loads(line).get("doc_id"))
+    return found
 
 
 def _open_store(url: str, wait: bool = False) -> Any:
@@ -316,14 +446,39 @@ class _StoreRun:
         )
 
 
-def _open_output(path: Path | None) -> Any:
+def _open_output(path: Path | None, quiet: bool = False, append: bool = False) -> Any:
+    """The output file (``append``: continue a killed run's file after its last whole line)."""
     if path is None:
-        return _Unclosed(sys.stdout)
+        return _Unclosed(open(os.devnull, "w") if quiet else sys.stdout)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        if append and path.exists():
+            _cut_partial_line(path)
+            return path.open("a", encoding="utf-8", newline="")
         return path.open("w", encoding="utf-8", newline="")
     except OSError as exc:
         raise EventcoderError(Errors.E004.format(path=path, detail=exc.strerror or exc)) from None
+
+
+def _cut_partial_line(path: Path) -> None:
+    """Drop a last line a killed run left half-written."""
+    with path.open("rb+") as handle:
+        size = handle.seek(0, os.SEEK_END)
+        if size == 0:
+            return
+        handle.seek(size - 1)
+        if handle.read(1) == b"\n":
+            return
+        step, end = 1 << 16, size
+        while end > 0:
+            start = max(0, end - step)
+            handle.seek(start)
+            cut = handle.read(end - start).rfind(b"\n")
+            if cut >= 0:
+                handle.truncate(start + cut + 1)
+                return
+            end = start
+        handle.truncate(0)
 
 
 class _Unclosed:
@@ -339,57 +494,71 @@ class _Unclosed:
         self.handle.flush()
 
 
+class _Stored:
+    """A document written whole by an earlier run (``--resume``): nothing to redo."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+
+
 def _run(
     items: Iterable[Document | Rejection],
-    code: CodeFn,
+    runner: Any,
     sink: Any,
     store: _StoreRun,
-    progress: bool,
+    progress: Progress,
     resume: bool = False,
+    batch_size: int = 16,
+    done: set[str] | None = None,
+    written: set[str] | frozenset[str] = frozenset(),
 ) -> Counter[str]:
-    """Code each document, write its records, report each rejection; count everything."""
-    from tqdm import tqdm
+    """Code each document, write its records, report each rejection; count everything.
+
+    Outcomes arrive in input order whatever the runner, so the output is the same as one
+    process's. Each document's records reach the output file (flushed) before the store,
+    and a resumed run does not write again what the file already holds (``written``).
+    """
+
+    def already(document: Document) -> bool:
+        if done is not None:
+            return document.id in done
+        return store.has_document(document.id)
+
+    def to_code() -> Iterator[Any]:
+        for item in items:
+            yield _Stored(item) if resume and isinstance(item, Document) and already(item) else item
 
     counts: Counter[str] = Counter()
-    bar = tqdm(
-        items, file=sys.stderr, unit="doc", disable=None if progress else True, desc="coding"
-    )
-    for item in bar:
-        if isinstance(item, Rejection):
-            counts[item.status] += 1
-            bar.write(item.message, file=sys.stderr)
-            continue
-        if resume and store.has_document(item.id):
-            counts["stored"] += 1  # written whole by an earlier run: nothing to redo
-            continue
-        records, failure = _code_one(item, code)
-        status = getattr(records[0], "status", "rejected") if records else "rejected"
-        counts["coded" if status == "coded" else status] += 1
-        if failure:
-            bar.write(failure, file=sys.stderr)
-        for record in records:
-            counts["record:" + record.KIND] += 1
-            sink.write(record)
-        for _, message in store.add(item, records):
-            counts["unstored"] += 1
-            bar.write(message, file=sys.stderr)
-    for _, message in store.flush():
-        counts["unstored"] += 1
-        bar.write(message, file=sys.stderr)
-    bar.close()
-    return counts
-
-
-def _code_one(document: Document, code: CodeFn) -> tuple[list[Record], str | None]:
-    """The document's records, and the failure message when coding it failed whole."""
+    batcher = Batcher(lambda item: isinstance(item, Document), max_docs=batch_size)
     try:
-        records = code(document)
-    except Exception as exc:  # one document's failure must not stop the batch
-        log.debug("coding %s failed", document.id, exc_info=True)
-        detail = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        message = Errors.E013.format(doc=document.path or document.id, detail=detail)
-        return [document.to_record(status="rejected", warnings=(message,))], message
-    return records, None  # a partly coded document's failures were logged by the coder
+        for item, result in runner.run(to_code(), batcher):
+            if isinstance(item, Rejection):
+                counts[item.status] += 1
+                progress.write(item.message)
+                continue
+            if isinstance(item, _Stored):
+                counts["stored"] += 1  # written whole by an earlier run: nothing to redo
+                progress.update()
+                continue
+            counts["coded" if result.status == "coded" else result.status] += 1
+            if result.failure:
+                progress.write(result.failure)
+            for kind, n in result.kinds.items():
+                counts["record:" + kind] += n
+            if item.id not in written:
+                for record in result.records:
+                    sink.write(record)
+                sink.flush()  # in the file before it is in the store: a killed run loses none
+            for _, message in store.add(item, result.records):
+                counts["unstored"] += 1
+                progress.write(message)
+            progress.update(events=result.n_events)
+        for _, message in store.flush():
+            counts["unstored"] += 1
+            progress.write(message)
+    finally:
+        progress.close()
+    return counts
 
 
 def _summary(counts: Counter[str]) -> str:
@@ -416,6 +585,10 @@ class _JsonlSink:
 
     def write(self, record: Record) -> None:
         self.handle.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+
+    def flush(self) -> None:
+        """Hand what was written to the operating system (once per document)."""
+        self.handle.flush()
 
     def close(self) -> None:
         self.handle.flush()

@@ -148,6 +148,21 @@ class Errors:
     E049 = _Message("E049", "Cannot code {kind}: give the text as str or a Document{hint}.")
     E050 = _Message("E050", "{value!r} is not a date: give a datetime.date or 'YYYY-MM-DD'.")
 
+    # E060-E079: runners (parallel and distributed coding)
+    E060 = _Message(
+        "E060",
+        "--engine dask needs dask and distributed: pip install 'eventcoder[dask]' ({detail}).",
+    )
+    E061 = _Message("E061", "Cannot reach the Dask scheduler at {address} ({detail}).")
+    E062 = _Message(
+        "E062",
+        "A coding worker stopped ({detail}); the documents written so far are complete. "
+        "Run the same command again with --resume (and --db or --parquet) to finish the rest.",
+    )
+    E063 = _Message("E063", "--workers must be at least 1, got {value}.")
+    E065 = _Message("E065", "{path}: Parquet file cannot be read ({detail}).")
+    E066 = _Message("E066", "Cannot write Parquet output to {path} ({detail}).")
+
     # E1xx: models and resources
     E101 = _Message(
         "E101",

@@ -136,13 +136,16 @@ def test_resume_skips_what_the_store_holds(monkeypatch: pytest.MonkeyPatch, tmp_
 
     monkeypatch.setattr(cli_code, "_load_coder", counting)
     runner, db = CliRunner(), str(tmp_path / "r.duckdb")
-    first = runner.invoke(main, ["code", str(EXAMPLES), "--db", db, "-o", str(tmp_path / "a")])
+    one = ["--workers", "1"]  # the counting coder counts in this process
+    first = runner.invoke(
+        main, ["code", str(EXAMPLES), "--db", db, "-o", str(tmp_path / "a"), *one]
+    )
     assert first.exit_code == 0, first.stderr
     done = len(calls)
     again = runner.invoke(
-        main, ["code", str(EXAMPLES), "--db", db, "--resume", "-o", str(tmp_path / "b")]
+        main, ["code", str(EXAMPLES), "--db", db, "--resume", "-o", str(tmp_path / "b"), *one]
     )
-    assert again.exit_code == 0 and len(calls) == done  # nothing coded twice
+    assert done == 5 and again.exit_code == 0 and len(calls) == done  # nothing coded twice
     assert f"{done} already in the store" in again.stderr
     assert runner.invoke(main, ["code", str(EXAMPLES), "--resume"]).exit_code == 2
 
@@ -167,11 +170,12 @@ def test_resume_codes_again_a_document_that_was_only_partly_coded(
     (tmp_path / "in" / "a.txt").write_text(GOOD)
     (tmp_path / "in" / "b.txt").write_text(GOOD.replace("debt", "explode debt"))
     runner, db = CliRunner(), str(tmp_path / "r.duckdb")
-    first = runner.invoke(main, ["code", str(tmp_path / "in"), "--db", db])
+    one = ["--workers", "1"]  # the coder counts its calls in this process
+    first = runner.invoke(main, ["code", str(tmp_path / "in"), "--db", db, *one])
     assert first.exit_code == cli_code.EXIT_REJECTED and "1 partly coded" in first.stderr
     failing["on"] = False
     calls.clear()
-    again = runner.invoke(main, ["code", str(tmp_path / "in"), "--db", db, "--resume"])
+    again = runner.invoke(main, ["code", str(tmp_path / "in"), "--db", db, "--resume", *one])
     assert again.exit_code == 0, again.stderr
     assert len(calls) == 1 and "1 already in the store" in again.stderr
 

@@ -18,6 +18,7 @@ from eventcoder.actors.compose import Coding, code_group, group_matches
 from eventcoder.actors.context import code_from_context
 from eventcoder.actors.coref import (
     PERSON_NOUNS,
+    WINDOW_SENTENCES,
     Candidate,
     is_resolvable_pronoun,
     noun_gender,
@@ -280,7 +281,8 @@ def _possessor_antecedent(
     if pron is None:
         return None
     by_span = {(x.start, x.end): x for x in earlier}
-    found = resolve_pronoun(doc, pron, [candidate(doc, x) for x in earlier], sent_of)
+    near = [x for x in earlier if sent_of[pron.i] - sent_of[x.head] <= WINDOW_SENTENCES]
+    found = resolve_pronoun(doc, pron, [candidate(doc, x) for x in near], sent_of)
     return by_span.get((found.start, found.end)) if found else None
 
 

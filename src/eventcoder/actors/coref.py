@@ -14,6 +14,7 @@ take the country of the latest earlier mention with the same sector.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Token
 __all__ = [
     "PERSON_NOUNS",
     "PRONOUNS",
+    "WINDOW_SENTENCES",
     "Candidate",
     "is_resolvable_pronoun",
     "noun_gender",
@@ -53,6 +55,7 @@ _SUBJECTS = {"nsubj", "csubj"}
 _OBJECTS = {"obj", "iobj", "obl"}
 _MAX_SENTENCES = 3
 _MAX_PERSON_SENTENCES = 8
+WINDOW_SENTENCES = max(_MAX_SENTENCES, _MAX_PERSON_SENTENCES)  # the farthest any pronoun looks
 
 
 @dataclass(frozen=True)
@@ -156,8 +159,10 @@ def resolve_pronoun(
         if cand.end > pron.i or cand.start <= pron.i < cand.end:
             continue
         distance = here - sent_of[cand.head]
+        if distance > limit:
+            continue
         agree = _agreement(cls, cand)
-        if distance > limit or not agree or _bound(doc, pron, cand):
+        if not agree or _bound(doc, pron, cand):
             continue
         score = _salience(doc, cand, distance, agree) - 0.2 * (pron.i - cand.head)
         if best is None or score > best[0]:
@@ -367,18 +372,18 @@ def resolve_chain(doc: Doc, candidates: list[Candidate]) -> dict[int, int]:
     its own gender, so chains ("He ... he ... his") stay on one referent.
     """
     sent_of = sentence_numbers(doc)
-    pool = list(candidates)
+    pool = _Pool(candidates, sent_of)
     genders: dict[int, str] = {}
     chosen: dict[int, int] = {}
     for token in doc:
         if not is_resolvable_pronoun(token):
             continue
-        visible = [_gendered(c, genders) for c in pool if c.end <= token.i]
+        visible = [_gendered(c, genders) for c in pool.before(token.i)]
         pick = resolve_pronoun(doc, token, visible, sent_of)
         gender = _GENDER.get(token.lower_)
         if pick is None:  # a first mention: later pronouns may refer to it
             cls = pronoun_class(token)
-            pool.append(
+            pool.add(
                 Candidate(
                     token.i,
                     token.i + 1,
@@ -394,7 +399,7 @@ def resolve_chain(doc: Doc, candidates: list[Candidate]) -> dict[int, int]:
         chosen[token.i] = pick.head
         if gender:
             genders.setdefault(pick.head, gender)
-        pool.append(
+        pool.add(
             Candidate(
                 token.i,
                 token.i + 1,
@@ -407,6 +412,33 @@ def resolve_chain(doc: Doc, candidates: list[Candidate]) -> dict[int, int]:
             )
         )
     return chosen
+
+
+class _Pool:
+    """The candidates so far, found by where they end: a pronoun looks only at those that
+    end within the farthest sentence window back (``WINDOW_SENTENCES``), in the
+    order they joined, instead of at every candidate of the document."""
+
+    def __init__(self, candidates: list[Candidate], sent_of: list[int]) -> None:
+        self.sent_of = sent_of
+        self.first_token: dict[int, int] = {}
+        for i, number in enumerate(sent_of):
+            self.first_token.setdefault(number, i)
+        self.entries: list[tuple[int, int, Candidate]] = []  # (end, joined, candidate)
+        for cand in candidates:
+            self.add(cand)
+
+    def add(self, cand: Candidate) -> None:
+        """A candidate joins the pool."""
+        bisect.insort(self.entries, (cand.end, len(self.entries), cand), key=lambda e: e[:2])
+
+    def before(self, i: int) -> list[Candidate]:
+        """Candidates that end by token ``i`` and whose head may lie in the window."""
+        oldest = self.sent_of[i] - WINDOW_SENTENCES
+        low = self.first_token.get(oldest, 0) + 1 if oldest > 0 else 0
+        lo = bisect.bisect_left(self.entries, low, key=lambda e: e[0])
+        hi = bisect.bisect_right(self.entries, i, key=lambda e: e[0])
+        return [cand for _, _, cand in sorted(self.entries[lo:hi], key=lambda e: e[1])]
 
 
 def _gendered(cand: Candidate, genders: dict[int, str]) -> Candidate:

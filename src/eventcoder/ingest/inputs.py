@@ -26,12 +26,13 @@ from eventcoder.ingest.jsonl import (
     read_jsonl_file,
 )
 from eventcoder.ingest.language import detect_language, is_wanted
+from eventcoder.ingest.parquet import PARQUET_SUFFIXES, read_parquet_file
 from eventcoder.ingest.readers import read_stdin, read_text_file
 
 __all__ = ["FOLDER_SUFFIXES", "iter_folder", "read_inputs"]
 
 TEXT_SUFFIXES = (".txt", ".text")
-FOLDER_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES
+FOLDER_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + JSON_SUFFIXES + PARQUET_SUFFIXES
 
 
 def read_inputs(
@@ -111,6 +112,9 @@ def _read_all(
         if str(entry) == "-":
             yield read_stdin()
             continue
+        if "://" in str(entry):  # any fsspec URL: s3://, gs://, https://, ...
+            yield from _read_urls(str(entry), fields)
+            continue
         path = Path(entry)
         if path.is_dir():
             found = False
@@ -153,6 +157,9 @@ def _read_path(path: Path, fields: Mapping[str, str]) -> Iterator[Document | Rej
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl_file(path, fields)
         return
+    if suffix in PARQUET_SUFFIXES:
+        yield from read_parquet_file(path, fields)
+        return
     if suffix in JSON_SUFFIXES:
         yield from read_json_file(path, fields)
         return
@@ -165,6 +172,30 @@ def _read_path(path: Path, fields: Mapping[str, str]) -> Iterator[Document | Rej
         message = Errors.E230.format(path=path, fields=renamed, kind=kind)
         yield Rejection(str(path), message, status="warning")
     yield item
+
+
+def _read_urls(url: str, fields: Mapping[str, str]) -> Iterator[Document | Rejection]:
+    """JSON Lines (``.jsonl``, ``.ndjson``, compressed too) or Parquet files named by an
+    fsspec URL, which may hold a glob (``s3://bucket/2024-05-*/*.parquet``)."""
+    import fsspec
+
+    try:
+        files = fsspec.open_files(url, "rb")
+    except (OSError, ValueError, ImportError) as exc:
+        yield Rejection(url, Errors.E004.format(path=url, detail=exc))
+        return
+    if not files:
+        yield Rejection(url, Errors.E005.format(path=url))
+        return
+    for file in files:
+        full = file.full_name
+        name = full.lower().removesuffix(".gz").removesuffix(".bz2").removesuffix(".zst")
+        if name.endswith(PARQUET_SUFFIXES):
+            yield from read_parquet_file(full, fields)
+        elif name.endswith(JSONL_SUFFIXES):
+            yield from read_jsonl_file(full, fields)
+        else:
+            yield Rejection(full, Errors.E022.format(path=full))
 
 
 def _sniff_html(path: Path) -> bool:

@@ -120,10 +120,20 @@ class _FieldCheck:
             yield Rejection(str(self.path), message, status="warning")
 
 
+def _open_binary(path: Path | str) -> Any:
+    """A local file, or any fsspec URL (``s3://bucket/news.jsonl.gz``, compression inferred)."""
+    if isinstance(path, str) and "://" in path:
+        import fsspec
+
+        return fsspec.open(path, "rb", compression="infer").open()
+    return Path(path).open("rb")
+
+
 def read_jsonl_file(
-    path: Path, fields: Mapping[str, str] | None = None
+    path: Path | str, fields: Mapping[str, str] | None = None
 ) -> Iterator[Document | Rejection]:
-    """Stream the documents of a JSON Lines file, one line at a time.
+    """Stream the documents of a JSON Lines file (a path or an fsspec URL), one line at a
+    time.
 
     A renamed field (``fields``) that no line has is named in a warning at the end.
     """
@@ -131,7 +141,7 @@ def read_jsonl_file(
     check = _FieldCheck(path, mapping, fields or {})
     found = 0
     try:
-        with path.open("rb") as handle:
+        with _open_binary(path) as handle:
             for number, raw in enumerate(handle, start=1):
                 if not raw.strip():
                     continue

@@ -20,6 +20,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from eventcoder.nlp.doctext import lemma_positions
 from eventcoder.timex.events_table import TimeData, find_event
 from eventcoder.timex.patterns import RULES
 from eventcoder.timex.sentences import sentence_of
@@ -227,7 +228,7 @@ def _head_noun(doc: Doc, start: int, end: int):
         if lemma in _GENERIC_NOUNS or token.pos_ != "NOUN":
             return None  # a name ("the Space Shuttle") is not an event the text dates
         own = sentence_of(doc, token.i)
-        others = [t for t in doc if t.lemma_.lower() == lemma and not own.start <= t.i < own.end]
+        others = [i for i in lemma_positions(doc).get(lemma, ()) if not own.start <= i < own.end]
         return token if others else None
     return None
 
