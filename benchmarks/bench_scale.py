@@ -127,11 +127,13 @@ def _spawn(kind: str, *args: str) -> dict[str, Any]:
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"}
     out = subprocess.run(
         [sys.executable, __file__, "--child", kind, *args],
-        check=True,
+        check=False,
         capture_output=True,
         text=True,
         env=env,
     )
+    if out.returncode != 0:
+        raise SystemExit(f"benchmark step {kind} {args} failed:\n{out.stderr[-3000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -157,6 +159,20 @@ def run(sentences: int, repeat: int, lengths: list[int], output: Path) -> dict[s
                 runs.setdefault(name, []).append(_spawn("code", path, json.dumps(args)))
             for words in lengths:
                 runs.setdefault(f"length-{words}", []).append(_spawn("length", str(words)))
+            report = _report(runs, items, sentences, round_ + 1, lengths)
+            output.parent.mkdir(parents=True, exist_ok=True)  # after every round: a late
+            output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")  # failure
+    return report  # loses nothing measured
+
+
+def _report(
+    runs: dict[str, list[dict[str, Any]]],
+    items: list[dict[str, str]],
+    sentences: int,
+    repeat: int,
+    lengths: list[int],
+) -> dict[str, Any]:
+    """Medians and ratios of the rounds measured so far."""
     results: dict[str, Any] = {}
     for name, measured in runs.items():
         entry = {
@@ -199,8 +215,6 @@ def run(sentences: int, repeat: int, lengths: list[int], output: Path) -> dict[s
         "results": results,
         "ratios": ratios,
     }
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     return report
 
 
