@@ -127,7 +127,8 @@ def _parse_fields(
 @click.option(
     "--resume",
     is_flag=True,
-    help="With --db: skip documents the store already holds (continue a killed run).",
+    help="With --db or --parquet: skip documents already stored there (continue a killed "
+    "run; --output is appended to).",
 )
 @click.option(
     "--wait",

@@ -29,7 +29,7 @@ DRIVER = textwrap.dedent(
 
     kill_at = os.environ.get("KILL_AT")
 
-    def factory(stages=None):
+    def factory(*args, **kwargs):
         def code(document):
             if document.id == kill_at:
                 time.sleep(3)
