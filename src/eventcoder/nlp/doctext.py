@@ -1,36 +1,18 @@
-"""A parsed document's text, built once.
+"""Whole-document lookups built once per parsed ``Doc``.
 
-spaCy's ``Doc.text`` joins every token's text on each access, so a rule that reads it
-once per match or per event costs time proportional to the whole document each time,
-and a long document becomes quadratic. :func:`doc_text` builds it once per ``Doc`` and
-keeps it in the Doc's ``user_data`` (a Doc's text never changes).
+A rule that scans every token of the document for each match costs time proportional to
+the whole document each time, so a long document becomes quadratic. The index here is
+built on first use and kept in the Doc's ``user_data`` (a Doc's tokens never change after
+the pipeline).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-__all__ = ["doc_text", "lemma_positions"]
+__all__ = ["lemma_positions"]
 
-_KEY = "eventcoder.text"
 _LEMMAS = "eventcoder.lemmas"
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, computed on the first call for this Doc and remembered."""
-    text = doc.user_data.get(_KEY)
-    if text is None or len(text) != _length(doc):  # a copied user_data (Span.as_doc)
-        text = doc.text
-        doc.user_data[_KEY] = text
-    return text
-
-
-def _length(doc: Doc) -> int:
-    """The text's length without building it."""
-    if not len(doc):
-        return 0
-    last = doc[-1]
-    return last.idx + len(last.text_with_ws)
 
 
 def lemma_positions(doc: Doc) -> dict[str, list[int]]:
