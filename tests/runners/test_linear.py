@@ -50,4 +50,5 @@ def test_calls_per_word_do_not_grow_with_document_length() -> None:
     base = _base_text()
     short = _calls_per_word(coder, base)
     long = _calls_per_word(coder, "\n\n".join([base] * 8))
+    print(f"calls per word: {short:.0f} ({len(base.split())} words) -> {long:.0f} (8 times)")
     assert long <= 1.15 * short, (short, long)
