@@ -11,7 +11,7 @@ from pathlib import Path
 
 from eventcoder.errors import Errors, ModelError
 
-__all__ = ["read_rows"]
+__all__ = ["read_rows", "read_word_classes"]
 
 
 def read_rows(path: Path, columns: int, pad: bool = False) -> list[tuple[int, list[str]]]:
@@ -39,3 +39,11 @@ def read_rows(path: Path, columns: int, pad: bool = False) -> list[tuple[int, li
             cols += [""] * (columns - len(cols))
         rows.append((number, cols))
     return rows
+
+
+def read_word_classes(path: Path) -> dict[str, frozenset[str]]:
+    """Class -> its words, from rows ``class<TAB>word word ...`` (a class may take many rows)."""
+    out: dict[str, set[str]] = {}
+    for _, cols in read_rows(path, 2):
+        out.setdefault(cols[0].strip(), set()).update(cols[1].split())
+    return {name: frozenset(words) for name, words in out.items()}

@@ -19,6 +19,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from eventcoder.datafiles import read_word_classes
+from eventcoder.nlp.morph import is_plural
+from eventcoder.paths import PACKAGE_DIR
+
 __all__ = [
     "PERSON_NOUNS",
     "PRONOUNS",
@@ -170,154 +174,10 @@ def resolve_pronoun(
     return best[1] if best else None
 
 
-PERSON_NOUNS = frozenset(
-    [
-        "minister",
-        "president",
-        "leader",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chief",
-        "head",
-        "commander",
-        "secretary",
-        "ambassador",
-        "diplomat",
-        "general",
-        "chairman",
-        "chairwoman",
-        "counterpart",
-        "premier",
-        "chancellor",
-        "king",
-        "queen",
-        "prince",
-        "official",
-        "dictator",
-        "strongman",
-        "man",
-        "woman",
-        "officer",
-        "soldier",
-        "activist",
-        "journalist",
-        "prosecutor",
-        "judge",
-        "director",
-        "envoy",
-        "governor",
-        "mayor",
-        "senator",
-        "lawmaker",
-        "candidate",
-        "adviser",
-        "advisor",
-        "aide",
-        "deputy",
-        "colleague",
-        "politician",
-        "blogger",
-        "lawyer",
-        "founder",
-        "editor",
-        "chairperson",
-        "ruler",
-        "monarch",
-        "emir",
-        "sheikh",
-        "person",
-        "child",
-        "boy",
-        "girl",
-        "mother",
-        "father",
-        "wife",
-        "husband",
-        "son",
-        "daughter",
-        "friend",
-        "doctor",
-        "teacher",
-        "student",
-        "author",
-        "writer",
-        "player",
-        "user",
-        "brother",
-        "sister",
-        "guy",
-        "lady",
-        "artist",
-        "scientist",
-        "researcher",
-        "professor",
-        "manager",
-        "owner",
-        "worker",
-        "driver",
-        "member",
-        "captain",
-        "coach",
-        "priest",
-        "bishop",
-        "pope",
-    ]
-)
-_MALE_NOUNS = frozenset(
-    {
-        "man",
-        "men",
-        "husband",
-        "father",
-        "son",
-        "brother",
-        "boy",
-        "guy",
-        "king",
-        "prince",
-        "mr",
-        "sir",
-        "lord",
-        "uncle",
-        "nephew",
-        "grandfather",
-        "dad",
-        "gentleman",
-        "monk",
-        "priest",
-        "bishop",
-        "pope",
-        "emperor",
-        "sultan",
-    }
-)
-_FEMALE_NOUNS = frozenset(
-    {
-        "woman",
-        "women",
-        "wife",
-        "mother",
-        "daughter",
-        "sister",
-        "girl",
-        "lady",
-        "queen",
-        "princess",
-        "mrs",
-        "ms",
-        "miss",
-        "madam",
-        "aunt",
-        "niece",
-        "grandmother",
-        "mom",
-        "mum",
-        "nun",
-        "empress",
-        "actress",
-    }
-)
+_NOUNS = read_word_classes(PACKAGE_DIR / "data" / "actors" / "person_nouns.tsv")
+PERSON_NOUNS = _NOUNS["person"]
+_MALE_NOUNS = _NOUNS["male"]
+_FEMALE_NOUNS = _NOUNS["female"]
 _GENDER = {
     "he": "male",
     "him": "male",
@@ -448,6 +308,3 @@ def _gendered(cand: Candidate, genders: dict[int, str]) -> Candidate:
     return Candidate(
         cand.start, cand.end, cand.head, cand.person, cand.plural, cand.group, cand.named, gender
     )
-
-
-from eventcoder.nlp.morph import is_plural

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from eventcoder.claims.lexicon import Unit, VagueAmount, load_units, load_vague_amounts
+from eventcoder.months import MONTHS as MONTH_NAME_FORMS
 
 __all__ = ["NumberMatch", "NumberReader", "parse_value"]
 
@@ -64,32 +65,7 @@ FRACTIONS = {
     "tenths": 10.0,
 }
 CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP"}
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-]
+MONTHS = tuple(MONTH_NAME_FORMS)
 
 # modifier -> how it bounds the value: "approx" (low = high = v), "min" (v, None), "max" (None, v)
 MODIFIERS = {

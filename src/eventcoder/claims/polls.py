@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.claims.quantities import Quantity
+from eventcoder.months import MONTH_NAMES, MONTHS
 from eventcoder.nlp.morph import is_plural
 from eventcoder.records import DateInterval
 
@@ -52,7 +53,7 @@ _SKIP_BEFORE_ANSWER = {
     "agree",
 }
 _SHARE_UNITS = {"percent", "share"}
-_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS = {name: MONTHS[name] for name in MONTH_NAMES}
 _FIELDWORK = re.compile(
     r"\b(?:conducted|carried out|taken|fieldwork|polled|surveyed|poll|survey)\b[^.;]{0,60}?"
     r"\b(?:in|during|throughout|between|from)\s+(?:early\s+|late\s+|mid-)?"

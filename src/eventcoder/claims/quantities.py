@@ -22,112 +22,23 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.actors.mention import ActorMention
 from eventcoder.claims.numbers import NumberMatch, NumberReader
 from eventcoder.claims.phrases import noun_phrase
+from eventcoder.datafiles import read_word_classes
 from eventcoder.nlp.morph import is_plural
+from eventcoder.paths import PACKAGE_DIR
 
 __all__ = ["GENERIC_MEASURES", "Quantity", "find_quantities"]
 
-GENERIC_MEASURES = {
-    "number",
-    "numbers",
-    "figure",
-    "figures",
-    "toll",
-    "total",
-    "count",
-    "tally",
-    "estimate",
-    "estimates",
-    "amount",
-    "size",
-    "strength",
-}
+_WORDS = read_word_classes(PACKAGE_DIR / "data" / "claims" / "quantity_words.tsv")
+GENERIC_MEASURES = _WORDS["generic"]
 _POSSESSIVES = {"their", "its", "his", "her"}
 _MEASURE_POS = {"NOUN", "PROPN", "ADJ"}
 _REPORTING_HINT = {"estimated", "estimates", "estimate", "say", "says", "said"}
 _TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year"}
-_DURATION_VERBS = {
-    "last",
-    "lasts",
-    "lasted",
-    "lasting",
-    "take",
-    "takes",
-    "took",
-    "taking",
-    "taken",
-    "hold",
-    "held",
-    "holds",
-    "continue",
-    "continued",
-    "continues",
-    "run",
-    "ran",
-    "runs",
-    "need",
-    "needs",
-    "needed",
-    "require",
-    "requires",
-    "required",
-}
-_CHANGE_VERBS = {
-    f"{stem}{end}"
-    for stem in (
-        "rise",
-        "rose",
-        "risen",
-        "fall",
-        "fell",
-        "fallen",
-        "grow",
-        "grew",
-        "grown",
-        "shrink",
-        "shrank",
-        "shrunk",
-        "climb",
-        "drop",
-        "jump",
-        "increase",
-        "decrease",
-        "decline",
-        "surge",
-        "soar",
-        "plunge",
-        "slump",
-        "slip",
-        "gain",
-        "lose",
-        "lost",
-        "stand",
-        "stood",
-        "reach",
-        "hit",
-    )
-    for end in ("", "s", "ed", "ing", "d")
-}
+_DURATION_VERBS = _WORDS["duration"]
+_CHANGE_VERBS = _WORDS["change"]
 _DEICTIC = {"last", "next", "this", "that", "each", "every", "previous", "following"}
 _STOP_NOUNS = {"whereabouts", "time", "times", "way", "ways", "%", "percent", "cent", "people's"}
-# verbs that set a figure on a noun: "put the number of X at N", "estimated the crowd at N"
-_SET_VERBS = {
-    "put",
-    "puts",
-    "putting",
-    "placed",
-    "places",
-    "place",
-    "placing",
-    "estimated",
-    "estimates",
-    "estimate",
-    "estimating",
-    "set",
-    "sets",
-    "pegged",
-    "pegs",
-    "peg",
-}
+_SET_VERBS = _WORDS["set"]  # "put the number of X at N", "estimated the crowd at N"
 _SET_WINDOW = 16  # tokens between the verb and "at": "put the number of X linked to Y in Z at N"
 
 

@@ -8,7 +8,6 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from eventcoder.actors.mention import ActorMention
 from eventcoder.events.extract import EventCandidate, EventExtractor
 from eventcoder.records import DateInterval, EventRecord, Location
 from eventcoder.stages import Context, Found
@@ -36,16 +35,24 @@ class EventStage:
         assert context.doc is not None
         doc = context.doc
         sentences = list(doc.sents)
+        countries: dict[int, str] = {}  # token -> the country of the mention that covers it
+        for m in context.mentions:
+            for i in range(m.start, m.end):
+                if m.country:
+                    countries.setdefault(i, m.country)
         per_sentence: dict[int, int] = defaultdict(int)
         records = []
         for candidate in self.extractor.extract(doc, list(context.mentions)):
             n = per_sentence[candidate.sentence]
             per_sentence[candidate.sentence] += 1
-            records.append(_record(context, candidate, sentences[candidate.sentence], n))
+            sent = sentences[candidate.sentence]
+            records.append(_record(context, candidate, sent, n, countries))
         return Found(records=tuple(records))
 
 
-def _record(context: Context, c: EventCandidate, sent: Span, n: int) -> EventRecord:
+def _record(
+    context: Context, c: EventCandidate, sent: Span, n: int, countries: dict[int, str]
+) -> EventRecord:
     assert context.doc is not None
     trigger = context.doc[c.trigger]
     if context.times is not None:
@@ -72,23 +79,32 @@ def _record(context: Context, c: EventCandidate, sent: Span, n: int) -> EventRec
         trigger=c.trigger_text,
         trigger_span=(trigger.idx, trigger.idx + len(trigger.text)),
         date=date,
-        location=_location(trigger, context.mentions),
+        location=_location(trigger, countries),
         reported_by=c.reported_by.to_actor() if c.reported_by else None,
         pattern=c.pattern,
         confidence=c.confidence,
     )
 
 
-def _location(trigger: Token, mentions: tuple[ActorMention, ...]) -> Location | None:
+def _location(trigger: Token, countries: dict[int, str]) -> Location | None:
     """A named place attached to the trigger by "in"/"at"/"near" (an oblique GPE); its
     country is the one the actor stage coded for that name."""
-    doc: Doc = trigger.doc
     for child in trigger.children:
         if child.dep_ not in ("obl", "nmod") or child.ent_type_ != "GPE":
             continue
         if not any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in child.children):
             continue
-        ent = next(e for e in doc.ents if e.start <= child.i < e.end)
-        coded = next((m for m in mentions if m.start <= child.i < m.end and m.country), None)
-        return Location(name=ent.text, country=coded.country if coded else None)
+        return Location(name=_entity_at(child).text, country=countries.get(child.i))
     return None
+
+
+def _entity_at(token: Token) -> Span:
+    """The named entity that holds ``token`` (read from the token's own entity tags, not
+    from ``doc.ents``, which is rebuilt from the whole document on every access)."""
+    doc: Doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -241,6 +242,25 @@ def _narrative_anchor(starts: list[int], cand: Candidate, done: _Narrative) -> S
     return timex.span
 
 
+def _nearest(
+    hits: Sequence[tuple[Timex, SpacySpan]], starts: Sequence[int], char: int
+) -> Timex | None:
+    """The hit nearest to ``char`` outside the sentence that holds ``char``: a walk outward
+    from a binary search, past the hits of that one sentence only."""
+    at = bisect.bisect_left(starts, char)
+    found: list[Timex] = []
+    for step, index in ((-1, at - 1), (1, at)):
+        while 0 <= index < len(hits):
+            timex, sent = hits[index]
+            if not sent.start_char <= char < sent.end_char:
+                found.append(timex)
+                break
+            index += step
+    if not found:
+        return None
+    return min(found, key=lambda t: (abs(t.start_char - char), t.start_char))
+
+
 def _sentence_index(starts: list[int], char: int) -> int:
     return max(0, bisect.bisect_right(starts, char) - 1)
 
@@ -256,6 +276,10 @@ def governor(span: SpacySpan) -> int:
     return span.root.head.i
 
 
+# (start characters, (timex, its sentence)) in text order
+_Hits = tuple[list[int], list[tuple[Timex, SpacySpan]]]
+
+
 class _AnchorFinder:
     """``find_anchor(key, char)``: the date of an event named by a table id or a lemma."""
 
@@ -268,7 +292,7 @@ class _AnchorFinder:
     ) -> None:
         self.doc, self.today, self.timexes = doc, today, timexes
         self.table = {e.id: e for e in events}
-        self._by_lemma: dict[str, list[tuple[Timex, SpacySpan]]] | None = None
+        self._by_lemma: dict[str, tuple[_Hits, _Hits]] | None = None
 
     def __call__(self, key: str, char: int) -> Span | None:
         table = self.table
@@ -282,30 +306,39 @@ class _AnchorFinder:
         return in_doc
 
     def _in_document(self, lemmas: set[str], char: int) -> Span | None:
-        best: tuple[int, int, Span] | None = None
+        """The date of the event named by one of ``lemmas`` nearest to ``char``, outside
+        its sentence; a day-precise date first."""
+        best: tuple[int, int, int, Span] | None = None
         named = self._named()
-        for timex, sent in (hit for lemma in lemmas for hit in named.get(lemma, ())):
-            if sent.start_char <= char < sent.end_char:
-                continue
-            assert timex.span is not None
-            rank = (0 if timex.span.granularity == "day" else 1, abs(timex.start_char - char))
-            if best is None or rank < best[:2]:
-                best = (*rank, timex.span)
-        return best[2] if best else None
+        for lemma in lemmas:
+            for rank_class, (starts, hits) in enumerate(named.get(lemma, (([], []), ([], [])))):
+                timex = _nearest(hits, starts, char)
+                if timex is None:
+                    continue
+                assert timex.span is not None
+                rank = (rank_class, abs(timex.start_char - char), timex.start_char, timex.span)
+                if best is None or rank[:3] < best[:3]:
+                    best = rank
+        return best[3] if best else None
 
-    def _named(self) -> dict[str, list[tuple[Timex, SpacySpan]]]:
-        """Event lemma -> the dates that are that event's (built once per document, so each
-        anchored expression costs only its own matches, not a pass over every date)."""
+    def _named(self) -> dict[str, tuple[_Hits, _Hits]]:
+        """Event lemma -> the dates that are that event's, day-precise ones apart from the
+        others, each in text order (built once per document, so each anchored expression
+        costs a binary search, not a pass over every date)."""
         if self._by_lemma is None:
-            self._by_lemma = {}
+            lists: dict[str, tuple[_Hits, _Hits]] = {}
             for timex in self.timexes:
                 if timex.kind == "present" or timex.span is None or timex.span.start is None:
                     continue
                 if timex.text.lower().startswith("since"):
                     continue  # "since 1958" does not date what it modifies
                 sent: SpacySpan = sentence_of(self.doc, timex.start_token)
+                coarse = 0 if timex.span.granularity == "day" else 1
                 for lemma in self._event_lemmas(timex, sent):
-                    self._by_lemma.setdefault(lemma, []).append((timex, sent))
+                    starts, hits = lists.setdefault(lemma, (([], []), ([], [])))[coarse]
+                    starts.append(timex.start_char)
+                    hits.append((timex, sent))
+            self._by_lemma = lists
         return self._by_lemma
 
     def _event_lemmas(self, timex: Timex, sent: SpacySpan) -> set[str]:

@@ -10,34 +10,10 @@ from __future__ import annotations
 
 import re
 
+from eventcoder.months import MONTHS, month_pattern
+
 __all__ = ["MONTHS", "NUMBER_WORDS", "RULES", "WEEKDAYS"]
 
-MONTHS: dict[str, int] = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 NUMBER_WORDS: dict[str, tuple[float, float]] = {
     "a": (1, 1),
@@ -81,10 +57,7 @@ WS = r"(?:(?<![\w'’-])|(?<=[a-z])(?=[A-Z]))"
 END = r"(?![\w’'])"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
-)
+MONTH = month_pattern()
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 NUM = r"(?:\d+|" + _ci("|".join(sorted((w for w in NUMBER_WORDS if w), key=len, reverse=True)))[3:]
 QUAL = (
