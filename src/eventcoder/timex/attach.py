@@ -85,7 +85,7 @@ class DocumentTimes:
         if tense == "past" and not _perfect(trigger):
             inherited = self._by_narrative(trigger)
             if inherited is not None:
-                return inherited.interval, "narrative", inherited
+                return self._not_before(inherited.interval), "narrative", inherited
         end = self.document_date.isoformat() if self.document_date else None
         return DateInterval(None, end, "unknown", None), "unknown", None
 
@@ -104,8 +104,26 @@ class DocumentTimes:
         return None
 
     def _by_sentence(self, trigger: Token) -> Timex | None:
-        hits = self._dated_in(sentence_of(self.doc, trigger.i))
+        # "X accused Y of attacking Z on Monday": Monday dates the attack, not the
+        # accusation (a report is dated when it is made)
+        below = {t.i for t in trigger.subtree} - {trigger.i}
+        hits = [
+            t
+            for t in self._dated_in(sentence_of(self.doc, trigger.i))
+            if governor(self.doc[t.start_token : t.end_token]) not in below
+        ]
         return min(hits, key=lambda t: abs(t.start_token - trigger.i)) if hits else None
+
+    def _not_before(self, interval: DateInterval) -> DateInterval:
+        """An inherited day is a lower bound, not the event's day: a sentence with no time
+        expression of its own happened on or after the day its passage started from (up to
+        the document date), so it never gets that day at day precision."""
+        if interval.granularity != "day" or interval.start is None:
+            return interval
+        end = self.document_date.isoformat() if self.document_date else None
+        if end is None or end < interval.start:
+            end = interval.end
+        return DateInterval(interval.start, end, "unknown", None)
 
     def _by_narrative(self, trigger: Token) -> Timex | None:
         """The last date of the dated passage this sentence continues: stop at a line break
