@@ -17,6 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.mention import ActorMention
+from eventcoder.datafiles import read_rows
 from eventcoder.errors import Errors, InputError
 from eventcoder.events.confidence import default_model, event_features
 from eventcoder.events.discards import Discard, first_discard
@@ -85,8 +86,10 @@ class EventExtractor:
         keep_negated: bool = True,
         discards: tuple[Discard, ...] = (),
         require_source: bool = True,
+        weak_blocks: frozenset[str] = frozenset(),
     ) -> None:
         self.require_source = require_source
+        self.weak_blocks = weak_blocks
         self.patterns = patterns
         self.nouns = nouns
         self.frames = frames
@@ -127,6 +130,8 @@ class EventExtractor:
             CameoOntology.from_data(folder),
             keep_negated=keep_negated,
             discards=discards,
+            # a verb file of one's own (the peer suite's) keeps every default it gives
+            weak_blocks=_weak_blocks(folder) if verbs is None else frozenset(),
         )
 
     def extract(self, doc: Doc, actors: list[ActorMention]) -> list[EventCandidate]:
@@ -372,6 +377,7 @@ class EventExtractor:
     ) -> list[EventCandidate]:
         if reading.code.startswith("01") and not reading.targets:
             return []  # a bare statement is a claim, not an event
+        weak = reading.pattern.split("+")[-1].removesuffix(".verb") in self.weak_blocks
         governor = reading.context.governor
         if governor is not None and governor.lower_ in COMMITMENT_WORDS:
             return []  # "we remain committed to working with X": a policy, not an act
@@ -382,6 +388,8 @@ class EventExtractor:
         out: list[EventCandidate] = []
         seen: set[tuple] = set()
         for source, target in self._pairs(reading):
+            if weak and not _firm_pair(source, target):
+                continue  # a weak verb alone ("held", "joined") needs two named actors
             key = (_key(source), _key(target))
             if key in seen:
                 continue  # "Palestinians ... the West Bank" coded alike: one event
@@ -461,6 +469,24 @@ def _is_modifier(token: Token) -> bool:
         and token.tag_ == "VBG"
         and not any(c.dep_ in {"obj", "obl", "nsubj"} for c in token.children)
     )
+
+
+def _firm_pair(source: ActorMention | None, target: ActorMention | None) -> bool:
+    """Both actors coded from a name or a title in the dictionaries (a country, an
+    organisation, a person in office), not from context or a pronoun."""
+    return all(
+        m is not None
+        and bool(m.code)
+        and not (m.code or "").startswith("---")
+        and m.entity_type != "PRON"
+        and (m.rule or "").split(":", 1)[0] not in {"dominant", "countryless", "namesake"}
+        for m in (source, target)
+    )
+
+
+def _weak_blocks(folder: Path) -> frozenset[str]:
+    """Verb blocks whose bare default code is not trusted (``weak_verbs.tsv``)."""
+    return frozenset(cols[0] for _, cols in read_rows(folder / "weak_verbs.tsv", 1))
 
 
 def _describes(token: Token, frames: FrameTable) -> bool:
