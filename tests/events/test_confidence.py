@@ -58,5 +58,8 @@ def test_threshold_choice_prefers_precision():
     scores = [0.9, 0.8, 0.7, 0.2, 0.1]
     labels = [1, 1, 0, 1, 0]
     assert module.best_threshold(scores, labels) == 0.8  # F0.5: 2/2 kept right beats 3/4
+    assert module.precision_threshold(scores, labels, target=0.75, least=2) == 0.2
+    assert module.precision_threshold(scores, labels, target=0.99, least=2) == 0.8
+    assert module.precision_threshold(scores, labels, target=0.99, least=3) is None
     model = module.fit([("bias", "a"), ("bias", "b")] * 5, [1, 0] * 5, 1.0)
     assert model.score(["bias", "a"]) > 0.5 > model.score(["bias", "b"])
