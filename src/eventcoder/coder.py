@@ -40,9 +40,9 @@ class CoderConfig:
     model: Path | None = None  # default: the bundled pipeline
     stages: tuple[str, ...] = field(default_factory=lambda: tuple(STAGES))  # all, in order
     chunk_chars: int = 100_000  # parse long documents in pieces of about this size
-    # events below this confidence are left out; None: the confidence model's default
-    # (chosen for precision), 0: keep every event
-    min_confidence: float | None = None
+    # events below this confidence are left out: 0 keeps every event; the confidence model's
+    # precision threshold (events.confidence.precision_threshold()) keeps the surest only
+    min_confidence: float = 0.0
 
 
 def split_chunks(text: str, size: int) -> list[tuple[int, str]]:
@@ -130,13 +130,8 @@ class Coder:
 
     @property
     def min_confidence(self) -> float:
-        """The confidence below which events are left out (config, else the model default)."""
-        if self.config.min_confidence is not None:
-            return self.config.min_confidence
-        from eventcoder.events.confidence import default_model
-
-        model = default_model()
-        return model.default_threshold if model is not None else 0.0
+        """The confidence below which events are left out (from the configuration)."""
+        return self.config.min_confidence
 
     def code_many(self, items: Iterable[Any]) -> Iterator[Record]:
         """Code many texts or documents, yielding their records in order."""

@@ -63,3 +63,19 @@ def test_threshold_choice_prefers_precision():
     assert module.precision_threshold(scores, labels, target=0.99, least=3) is None
     model = module.fit([("bias", "a"), ("bias", "b")] * 5, [1, 0] * 5, 1.0)
     assert model.score(["bias", "a"]) > 0.5 > model.score(["bias", "b"])
+
+
+def test_min_confidence_leaves_out_less_certain_events_and_keeps_ids():
+    from eventcoder.coder import Coder, CoderConfig
+    from eventcoder.events.confidence import precision_threshold
+
+    text = "On Monday the EU imposed new sanctions on Minsk. Russian troops attacked Kharkiv."
+    coder = Coder.load(CoderConfig())
+    every = [r for r in coder.code(text, date="2022-11-15") if r.KIND == "event"]
+    assert every and all(r.confidence is not None for r in every)  # the default keeps all
+    cut = max(r.confidence for r in every)
+    kept = [r for r in coder.code(text, date="2022-11-15", min_confidence=cut) if r.KIND == "event"]
+    assert kept and all(r.confidence >= cut for r in kept) and len(kept) <= len(every)
+    assert {r.id for r in kept} <= {r.id for r in every}
+    assert not [r for r in coder.code(text, min_confidence=1.0) if r.KIND == "event"]
+    assert 0.0 < precision_threshold() < 1.0

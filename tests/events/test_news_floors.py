@@ -1,7 +1,7 @@
 """CI gate: real-news event figures on the committed gold (dev and test) stay above their floors.
 
-The floors (``data/news_floors.json``) sit a little below the figures measured at the default
-confidence threshold (see the README); a regression below any of them fails the suite.
+The floors (``data/news_floors.json``) sit a little below the figures measured at the
+confidence model's precision threshold (see the README); a regression below any of them fails the suite.
 """
 
 from __future__ import annotations

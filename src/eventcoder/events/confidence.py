@@ -23,7 +23,7 @@ from eventcoder.actors.mention import ActorMention
 from eventcoder.errors import Errors, ModelError
 from eventcoder.events.ontology import data_dir
 
-__all__ = ["ConfidenceModel", "default_model", "event_features"]
+__all__ = ["ConfidenceModel", "default_model", "event_features", "precision_threshold"]
 
 MODEL_FILE = "confidence.json"
 
@@ -144,6 +144,12 @@ class ConfidenceModel:
             },
             indent=1,
         )
+
+
+def precision_threshold() -> float:
+    """The shipped model's threshold chosen for precision (0 when no model is shipped)."""
+    model = default_model()
+    return model.default_threshold if model is not None else 0.0
 
 
 @lru_cache(maxsize=1)

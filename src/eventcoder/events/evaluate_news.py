@@ -205,10 +205,14 @@ def run_news_eval(
 ) -> tuple[NewsScore, list[Any]]:
     """Code the gold documents and score them; also every event record coded (for study).
 
-    ``min_confidence`` drops events below it (None: the coder's default); ``keep`` is an
-    extra filter on event records.
+    ``min_confidence`` drops events below it (None: the confidence model's precision
+    threshold); ``keep`` is an extra filter on event records.
     """
+    from eventcoder.events.confidence import precision_threshold
     from eventcoder.ingest.document import Document
+
+    if min_confidence is None:
+        min_confidence = precision_threshold()
 
     gold = read_gold(gold_path or default_gold(split))
     by_doc: dict[str, list[GoldUnit]] = {}
@@ -336,7 +340,7 @@ def write_details(score: NewsScore, events: list[Any], path: Path) -> None:
     "--min-confidence",
     type=click.FloatRange(0, 1),
     default=None,
-    help="Drop events below this confidence (default: the coder's default).",
+    help="Drop events below this confidence (default: the model's precision threshold).",
 )
 @click.option("--show", type=int, default=0, help="Print N errors (extra and missed events).")
 @click.option(

@@ -283,7 +283,7 @@ class EventExtractor:
         if (
             not sources
             and (verb.dep_ != "xcomp" or _copular(verb.head))
-            and (frame.passive or not frame.subjects)
+            and (frame.passive or not any(t.pos_ in COMMON_SUBJECTS for t in frame.subjects))
         ):
             sources = [
                 s
@@ -513,6 +513,7 @@ def _describes(token: Token, frames: FrameTable) -> bool:
     )
 
 
+COMMON_SUBJECTS = {"NOUN", "PRON", "NUM"}  # "the report said": a subject that names no actor
 STATEMENT_NOUNS = {
     "statement",
     "declaration",
