@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= eventcoder.duckdb
 
-.PHONY: demo test eval bench bench-quick train clean
+.PHONY: demo lint test eval bench bench-quick train clean
 
 $(BIN)/eventcoder: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +17,12 @@ $(BIN)/eventcoder: pyproject.toml constraints.txt
 demo: $(BIN)/eventcoder
 	$(BIN)/eventcoder code examples/ --db $(DB) --format jsonl --output out/examples.jsonl
 	$(BIN)/eventcoder summary --db $(DB)
+
+## lint: ruff (lint rules and formatting) over src and tests, mypy over src
+lint: $(BIN)/eventcoder
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
 
 ## test: the whole test suite (pytest's exit 5, "no tests ran", fails like any other error)
 test: $(BIN)/eventcoder

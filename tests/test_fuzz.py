@@ -20,10 +20,42 @@ from eventcoder.records import DocumentRecord
 
 GOOD = "The foreign ministers of Chile and Peru met in Lima on Monday to discuss trade."
 WORDS = st.sampled_from(
-    "the EU Russia said 3 TO 4 DAYS 9,000 troops in March poll 45% of voters [/red] \x1b[2J "
-    "=SUM(A1) \x00 中国 минск ' \" — … \n\n between and up to several thousand 2022-13-45".split(
-        " "
-    )
+    [
+        "the",
+        "EU",
+        "Russia",
+        "said",
+        "3",
+        "TO",
+        "4",
+        "DAYS",
+        "9,000",
+        "troops",
+        "in",
+        "March",
+        "poll",
+        "45%",
+        "of",
+        "voters",
+        "[/red]",
+        "\x1b[2J",
+        "=SUM(A1)",
+        "\x00",
+        "中国",
+        "минск",
+        "'",
+        '"',
+        "—",
+        "…",
+        "\n\n",
+        "between",
+        "and",
+        "up",
+        "to",
+        "several",
+        "thousand",
+        "2022-13-45",
+    ]
 )
 NEWSY = st.lists(WORDS, max_size=40).map(" ".join)
 TEXT = st.one_of(st.text(max_size=300), NEWSY)
@@ -77,7 +109,9 @@ def test_code_survives_random_input_and_keeps_the_good_document(coder, files):
     assert result.exit_code in (0, 3), result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.stderr and "[E013]" not in result.stderr
-    heads = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    heads = [
+        json.loads(line) for line in result.stdout.split("\n") if line.strip()
+    ]  # JSON Lines: \n only
     good = [r for r in heads if r.get("path", "").endswith("good.txt")]
     assert good and good[0]["status"] == "coded"
 

@@ -401,7 +401,9 @@ class _StoreRun:
     """
 
     def __init__(self, store: Any, batch: int, user_dictionaries: tuple[Path, ...] = ()) -> None:
-        self.store, self.batch, self.writer, self.run_id = store, batch, None, None
+        self.store, self.batch = store, batch
+        self.writer: Any = None
+        self.run_id: str | None = None
         self.counts: Counter[str] = Counter()
         self.user_dictionaries = user_dictionaries  # --actors/--verbs files, hashed with the run
 

@@ -315,7 +315,9 @@ def map_spans(record: R, move: Callable[[Span], Span]) -> R:
     for f in dataclasses.fields(record):  # type: ignore[arg-type]
         value = getattr(record, f.name)
         if f.name in _SPAN_FIELDS and value is not None:
-            changes[f.name] = tuple(move(value))
+            start, end = move(value)
+            changes[f.name] = (start, end)
         elif isinstance(value, Actor) and value.span is not None:
-            changes[f.name] = dataclasses.replace(value, span=tuple(move(value.span)))
+            start, end = move(value.span)
+            changes[f.name] = dataclasses.replace(value, span=(start, end))
     return dataclasses.replace(record, **changes) if changes else record  # type: ignore[type-var]

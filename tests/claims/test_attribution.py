@@ -46,7 +46,7 @@ def test_speaker_is_the_covering_actor_mention(nlp, verbs):
 def test_according_to_gives_a_report(nlp, verbs):
     found = _claims(nlp, verbs, "According to the state news agency, the meeting lasted two hours.")
     assert len(found) == 1
-    speaker, content, stance, verb = found[0]
+    speaker, content, stance, _verb = found[0]
     assert speaker.text == "the state news agency"
     assert content == "the meeting lasted two hours" and stance == "report"
 

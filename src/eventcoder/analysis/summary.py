@@ -17,29 +17,37 @@ __all__ = ["print_summary", "summary_command"]
 _SECTIONS: list[tuple[str, str, list[str]]] = [
     (
         "Documents",
-        "SELECT coalesce(title, id), date, date_status, status, n_sentences, "
-        "n_records FROM documents ORDER BY date NULLS LAST, id",
+        (
+            "SELECT coalesce(title, id), date, date_status, status, n_sentences, "
+            "n_records FROM documents ORDER BY date NULLS LAST, id"
+        ),
         ["document", "date", "date", "status", "sentences", "records"],
     ),
     (
         "Events",
-        "SELECT coalesce(CAST(date_start AS VARCHAR), '?') || ' / ' || date_granularity, "
-        "coalesce(source_code, source_text, '-'), cameo || ' ' || coalesce(plover, ''), "
-        "coalesce(target_code, target_text, '-'), modality || "
-        "CASE WHEN negated THEN ' (negated)' ELSE '' END, trigger "
-        "FROM events ORDER BY date_start NULLS LAST, doc_id, sentence",
+        (
+            "SELECT coalesce(CAST(date_start AS VARCHAR), '?') || ' / ' || date_granularity, "
+            "coalesce(source_code, source_text, '-'), cameo || ' ' || coalesce(plover, ''), "
+            "coalesce(target_code, target_text, '-'), modality || "
+            "CASE WHEN negated THEN ' (negated)' ELSE '' END, trigger "
+            "FROM events ORDER BY date_start NULLS LAST, doc_id, sentence"
+        ),
         ["when", "source", "CAMEO / PLOVER", "target", "modality", "trigger"],
     ),
     (
         "Claims",
-        "SELECT coalesce(speaker_code, speaker_text, '-'), stance, content "
-        "FROM claims ORDER BY doc_id, sentence",
+        (
+            "SELECT coalesce(speaker_code, speaker_text, '-'), stance, content "
+            "FROM claims ORDER BY doc_id, sentence"
+        ),
         ["speaker", "stance", "content"],
     ),
     (
         "Quantities and estimates",
-        "SELECT measure, low, high, unit, "
-        "coalesce(source_code, source_text, '-') FROM quantities ORDER BY doc_id, sentence",
+        (
+            "SELECT measure, low, high, unit, "
+            "coalesce(source_code, source_text, '-') FROM quantities ORDER BY doc_id, sentence"
+        ),
         ["measure", "low", "high", "unit", "source"],
     ),
     (

@@ -99,60 +99,57 @@ MODIFIERS = {
     "no more than": "max",
 }
 # capitalised words that may precede a quantity at the start of a sentence (not identifiers)
-_FUNCTION_WORDS = set(
-    [
-        "only",
-        "just",
-        "nearly",
-        "almost",
-        "with",
-        "and",
-        "but",
-        "of",
-        "by",
-        "to",
-        "for",
-        "at",
-        "in",
-        "on",
-        "since",
-        "until",
-        "from",
-        "after",
-        "before",
-        "over",
-        "under",
-        "another",
-        "all",
-        "some",
-        "the",
-        "a",
-        "an",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "those",
-        "these",
-        "exactly",
-        "roughly",
-        "while",
-        "whereas",
-        "when",
-        "then",
-        "still",
-        "yet",
-        "also",
-        "even",
-        "about",
-        "around",
-        "another",
-        "each",
-        "every",
-        "no",
-    ]
-)
+_FUNCTION_WORDS = {
+    "only",
+    "just",
+    "nearly",
+    "almost",
+    "with",
+    "and",
+    "but",
+    "of",
+    "by",
+    "to",
+    "for",
+    "at",
+    "in",
+    "on",
+    "since",
+    "until",
+    "from",
+    "after",
+    "before",
+    "over",
+    "under",
+    "another",
+    "all",
+    "some",
+    "the",
+    "a",
+    "an",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "those",
+    "these",
+    "exactly",
+    "roughly",
+    "while",
+    "whereas",
+    "when",
+    "then",
+    "still",
+    "yet",
+    "also",
+    "even",
+    "about",
+    "around",
+    "each",
+    "every",
+    "no",
+}
 _TIME_UNITS = ("second", "minute", "hour", "day", "week", "month", "year")
 
 
@@ -343,11 +340,11 @@ def _not_a_quantity(sentence: str, m: re.Match[str], units: Mapping[str, Unit]) 
         and prev_word.lower() in (*MONTHS, "in", "since", "of", "by", "until", "from", "year")
     ):
         return True
-    if m.group("num") and re.fullmatch(r"\d{1,2}", core):
-        if prev_word.lower() in MONTHS or re.match(
-            rf"(?:of\s+)?(?:{'|'.join(MONTHS)})\b", after, re.IGNORECASE
-        ):
-            return True
+    day_of_month = prev_word.lower() in MONTHS or re.match(
+        rf"(?:of\s+)?(?:{'|'.join(MONTHS)})\b", after, re.IGNORECASE
+    )
+    if m.group("num") and re.fullmatch(r"\d{1,2}", core) and day_of_month:
+        return True
     if re.match(r"(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|:\d)", after, re.IGNORECASE):
         return True
     if re.match(r"(?:st|nd|rd|th)\b", sentence[end:]):
@@ -364,9 +361,8 @@ def _not_a_quantity(sentence: str, m: re.Match[str], units: Mapping[str, Unit]) 
     unit = units.get(re.sub(r"\s+", " ", (m.group("unit") or "").lower()))
     if m.group("vague") and unit is not None and unit.dimension == "time":
         return True  # "a few weeks before": a vague time expression, left to the time module
-    if after.lower().startswith("ago") or after.startswith(("°", "′", "″", "]")):
-        return True  # "two years ago"; coordinates; footnote marks
-    return False
+    # "two years ago"; coordinates; footnote marks
+    return after.lower().startswith("ago") or after.startswith(("°", "′", "″", "]"))
 
 
 def _unit(m: re.Match[str], currency: str | None, units: Mapping[str, Unit]) -> str | None:

@@ -147,8 +147,10 @@ def load_floors(path: Path = FLOORS_FILE) -> dict[str, float]:
 def _report(scores: ModelScores) -> list[str]:
     lines = [
         "UD English EWT test (raw text):",
-        f"  UPOS {scores.upos:.3f}  XPOS {scores.xpos:.3f}  morph {scores.morph:.3f}"
-        f"  lemma {scores.lemma:.3f}",
+        (
+            f"  UPOS {scores.upos:.3f}  XPOS {scores.xpos:.3f}  morph {scores.morph:.3f}"
+            f"  lemma {scores.lemma:.3f}"
+        ),
         f"  UAS {scores.uas:.3f}  LAS {scores.las:.3f}  sentence F {scores.sents_f:.3f}",
         "GUM test entities (raw text):",
         f"  all types P {scores.ents_p:.3f} R {scores.ents_r:.3f} F {scores.ents_f:.3f}",

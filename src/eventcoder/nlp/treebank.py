@@ -151,7 +151,7 @@ def _parse_block(lines: list[str], doc_id: str) -> Sentence:
         if "." in tid:  # empty node of enhanced UD: not a surface word
             continue
         if "-" in tid:  # multiword token: words inside are glued, last gets its space
-            start, end = tid.split("-")
+            _start, end = tid.split("-")
             mwt_end = int(end)
             mwt_space = _misc(cols[9]).get("SpaceAfter") != "No"
             continue
