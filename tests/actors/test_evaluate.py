@@ -18,12 +18,14 @@ from eventcoder.actors.evaluate import (
     score_gum_pronouns,
 )
 from eventcoder.errors import InputError
+from eventcoder.floors import accuracy_floors
 from eventcoder.nlp.treebank import decode_mentions, treebank_path
 
-GSR_FOUND_FLOOR = 0.69
-GSR_COUNTRY_FLOOR = 0.77
-GSR_SECTOR_FLOOR = 0.54
-GUM_PRONOUN_FLOOR = 0.64
+_FLOORS = accuracy_floors("actors")["floors"]
+GSR_FOUND_FLOOR = _FLOORS["gsr_found"]
+GSR_COUNTRY_FLOOR = _FLOORS["gsr_country"]
+GSR_SECTOR_FLOOR = _FLOORS["gsr_sector"]
+GUM_PRONOUN_FLOOR = _FLOORS["gum_pronoun"]
 
 
 def test_entity_brackets_keep_ids() -> None:

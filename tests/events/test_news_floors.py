@@ -1,21 +1,21 @@
 """CI gate: real-news event figures on the committed gold (dev and test) stay above their floors.
 
-The floors (``data/news_floors.json``) sit a little below the figures measured at the
+The floors (``data/floors.json``, section ``news``) sit a little below the figures measured at the
 confidence model's precision threshold (see the README); a regression below any of them fails the suite.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from eventcoder.events.evaluate_news import eval_news_command, run_news_eval
+from eventcoder.floors import accuracy_floors
 from eventcoder.paths import PACKAGE_DIR
 
-FLOORS = json.loads((PACKAGE_DIR / "data" / "news_floors.json").read_text(encoding="utf-8"))
+FLOORS = accuracy_floors("news")
 
 
 @pytest.fixture(scope="module")
