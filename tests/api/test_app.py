@@ -214,3 +214,35 @@ def test_concurrent_clients_all_answered(client):
     with ThreadPoolExecutor(max_workers=12) as pool:
         statuses = list(pool.map(one, range(36)))
     assert statuses.count(200) == 24 and statuses.count(400) == 12
+
+
+def test_a_coded_place_reaches_the_map(coder, tmp_path):
+    """Code and store a sentence that names a place: the event carries the place's
+    coordinates, and the listing and the map endpoint return it. Runs once the places stage
+    is part of the coder."""
+    pytest.importorskip("eventcoder.places", reason="no places stage in this build")
+    from fastapi.testclient import TestClient
+
+    from eventcoder.api import create_app
+    from eventcoder.store import open_store
+
+    text = "Police fired tear gas at protesters in Nairobi on Tuesday."
+    with open_store(str(tmp_path / "places.duckdb")) as store:
+        app = create_app(store, token=TOKEN, coder_factory=lambda: coder)
+        with TestClient(app) as client:
+            body = {"text": text, "date": "2024-07-03", "id": "nbo", "store": True}
+            coded = client.post(
+                "/api/code", json=body, headers={"Authorization": f"Bearer {TOKEN}"}
+            ).json()
+            event = next(r for r in coded["records"] if r["record"] == "event")
+            assert event["location"]["name"] == "Nairobi"
+            assert text[slice(*event["location"]["span"])] == "Nairobi"
+            located = client.get("/api/analysis/locations", params={"doc": "nbo"}).json()
+            (item,) = located["items"]
+            assert (item["name"], item["country"]) == ("Nairobi", "KEN")
+            assert -2 < item["lat"] < -1 and 36 < item["lon"] < 37
+            stored = client.get("/api/events", params={"doc": "nbo"}).json()["items"]
+            assert stored[0]["location"]["lat"] == item["lat"]
+            assert client.get("/api/analysis/locations", params={"doc": "other"}).json() == {
+                "items": []
+            }
