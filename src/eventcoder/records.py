@@ -39,6 +39,7 @@ Granularity = Literal["day", "week", "month", "season", "quarter", "year", "deca
 DateStatus = Literal["given", "inferred", "unknown"]
 DocumentStatus = Literal["coded", "partial", "skipped", "rejected"]
 Modality = Literal["asserted", "reported", "intended", "threatened", "hypothetical"]
+Precision = Literal["exact", "near", "region", "country"]
 
 Span = tuple[int, int]
 R = TypeVar("R")
@@ -111,15 +112,22 @@ class DateInterval:
 
 @dataclass(frozen=True)
 class Location:
-    """Where: a named place with its country and coordinates when known."""
+    """Where: a named place, its country and first-level region, coordinates when known,
+    how exact they are (as ACLED's geo-precision), and the characters that name it."""
 
     name: str
-    country: str | None = None
+    country: str | None = None  # ISO 3166 alpha-3; None for international waters
+    admin1: str | None = None  # first-level region (its ISO 3166-2 name) when known
     lat: float | None = None
     lon: float | None = None
+    precision: Precision | None = None
+    span: Span | None = None  # character offsets of the place's name in the original text
+
+    def __post_init__(self) -> None:
+        _freeze(self)
 
     def to_dict(self) -> dict[str, Any]:
-        return dataclasses.asdict(self)
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Location | None:
@@ -310,14 +318,15 @@ _SPAN_FIELDS = ("span", "content_span", "trigger_span")
 
 
 def map_spans(record: R, move: Callable[[Span], Span]) -> R:
-    """A copy of ``record`` with every character span (its own and its actors') moved."""
+    """A copy of ``record`` with every character span (its own, its actors' and its
+    location's) moved."""
     changes: dict[str, Any] = {}
     for f in dataclasses.fields(record):  # type: ignore[arg-type]
         value = getattr(record, f.name)
         if f.name in _SPAN_FIELDS and value is not None:
             start, end = move(value)
             changes[f.name] = (start, end)
-        elif isinstance(value, Actor) and value.span is not None:
+        elif isinstance(value, (Actor, Location)) and value.span is not None:
             start, end = move(value.span)
             changes[f.name] = dataclasses.replace(value, span=(start, end))
     return dataclasses.replace(record, **changes) if changes else record  # type: ignore[type-var]

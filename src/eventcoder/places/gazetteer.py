@@ -1,0 +1,187 @@
+"""The gazetteer: every place we can name, looked up by any of its names.
+
+Data files under ``data/places/`` (see their headers for sources and licences):
+``gazetteer.tsv.gz`` (countries, ISO 3166-2 first-level regions and GeoNames cities) and
+``neighbours.tsv`` (land neighbours), both built by ``scripts/build_gazetteer.py``;
+``hand_places.tsv`` (bases, airfields, border crossings, straits, seas, gulfs and disputed
+regions that gazetteers lack), ``country_aliases.tsv`` ("U.S.", "Britain") and
+``region_aliases.tsv`` ("Tigray", "Bavaria") kept by hand. Loading reads only these files; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from eventcoder.datafiles import read_rows
+from eventcoder.errors import Errors, ModelError
+
+__all__ = ["DATA_DIR", "Gazetteer", "Place", "distance_km", "name_key"]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
+
+# How much a place of each kind weighs before population: log10 of a stand-in population.
+_WEIGHT = {"country": None, "admin1": 5.5, "hand": 6.5}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry.
+
+    ``kind`` is ``country``, ``admin1``, ``city`` or ``hand``; ``type`` says more for hand
+    entries (``airbase``, ``border_crossing``, ``sea``...). ``iso3`` is empty for
+    international waters and places claimed by several states.
+    """
+
+    name: str
+    kind: str
+    type: str
+    iso3: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    id: str
+
+    @property
+    def weight(self) -> float:
+        """Prominence on a log10 scale: population, or a stand-in for regions and our list."""
+        fixed = _WEIGHT.get(self.kind)
+        if fixed is not None:
+            return fixed
+        return math.log10(max(self.population, 10))
+
+
+def name_key(text: str) -> str:
+    """The lookup form of a name: accents folded, lower case, no leading "the", hyphens and
+    apostrophes as blanks ("the Ivano-Frankivsk" and "Ivano Frankivsk" meet)."""
+    norm = unicodedata.normalize("NFKD", text)
+    norm = "".join(c for c in norm if not unicodedata.combining(c)).lower()
+    norm = re.sub(r"[’'ʼ`]", "", norm)
+    norm = re.sub(r"[-‐–/]", " ", norm)
+    norm = re.sub(r"\s+", " ", norm).strip().rstrip(".")
+    norm = norm.removeprefix("the ")
+    return norm
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _float(value: str) -> float | None:
+    return float(value) if value.strip() else None
+
+
+class Gazetteer:
+    """Places by name key. Each key maps to ``(place, is_main_name)`` pairs."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, list[tuple[Place, bool]]] = defaultdict(list)
+        self.countries: dict[str, Place] = {}
+        self.neighbours: dict[str, frozenset[str]] = {}
+        self.max_words = 1
+
+    def add(self, place: Place, names: list[str]) -> None:
+        """Index a place under its name and alternates (the first name is the main one)."""
+        seen: set[str] = set()
+        for n, name in enumerate(names):
+            key = name_key(name)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            self.by_key[key].append((place, n == 0))
+            self.max_words = max(self.max_words, key.count(" ") + 1)
+        if place.kind == "country" and place.iso3:
+            self.countries.setdefault(place.iso3, place)
+
+    def lookup(self, text: str) -> list[tuple[Place, bool]]:
+        """Every place a name may stand for, with whether it is that place's main name."""
+        return list(self.by_key.get(name_key(text), ()))
+
+    def __contains__(self, text: str) -> bool:
+        return name_key(text) in self.by_key
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR) -> Gazetteer:
+        """Read the three data files (raises ``ModelError`` E103 on a broken file)."""
+        gaz = cls()
+        gaz._load_main(data_dir / "gazetteer.tsv.gz")
+        for _, cols in read_rows(data_dir / "hand_places.tsv", 8):
+            name, alts, kind_type, iso3, admin1, lat, lon, _source = cols[:8]
+            place = Place(
+                name,
+                "hand",
+                kind_type,
+                iso3 or None,
+                admin1 or None,
+                _float(lat),
+                _float(lon),
+                0,
+                f"hand:{name}",
+            )
+            gaz.add(place, [name, *[a for a in alts.split("|") if a]])
+        regions = {p.id: p for ps in gaz.by_key.values() for p, _ in ps if p.kind == "admin1"}
+        for number, cols in read_rows(data_dir / "region_aliases.tsv", 2):
+            region = regions.get(cols[1])
+            if region is None:
+                raise ModelError(
+                    Errors.E103.format(
+                        path=data_dir / "region_aliases.tsv",
+                        line=number,
+                        detail=f"unknown region {cols[1]!r}",
+                    )
+                )
+            gaz.by_key[name_key(cols[0])].append((region, True))
+        for _, cols in read_rows(data_dir / "neighbours.tsv", 2):
+            gaz.neighbours[cols[0]] = frozenset(cols[1].split("|"))
+        for number, cols in read_rows(data_dir / "country_aliases.tsv", 2):
+            country = gaz.countries.get(cols[1])
+            if country is None:
+                raise ModelError(
+                    Errors.E103.format(
+                        path=data_dir / "country_aliases.tsv",
+                        line=number,
+                        detail=f"unknown country {cols[1]!r}",
+                    )
+                )
+            key = name_key(cols[0])
+            if all(p is not country for p, _ in gaz.by_key.get(key, ())):
+                gaz.by_key[key].append((country, True))
+        return gaz
+
+    def _load_main(self, path: Path) -> None:
+        try:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                lines = fh.read().splitlines()
+        except OSError as exc:
+            raise ModelError(Errors.E103.format(path=path, line=0, detail=exc)) from exc
+        for number, line in enumerate(lines, 1):
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if len(cols) != 9:
+                raise ModelError(
+                    Errors.E103.format(path=path, line=number, detail="expected 9 columns")
+                )
+            kind, name, alts, iso3, admin1, lat, lon, pop, ident = cols
+            place = Place(
+                name,
+                kind,
+                kind,
+                iso3 or None,
+                admin1 or None,
+                _float(lat),
+                _float(lon),
+                int(pop) if pop else 0,
+                ident,
+            )
+            self.add(place, [name, *[a for a in alts.split("|") if a]])

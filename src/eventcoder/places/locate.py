@@ -1,0 +1,119 @@
+"""Places of a parsed text end to end: recognise, resolve, and locate events.
+
+``PlaceLocator.from_data()`` loads the gazetteer and cue words once; ``find`` returns the
+``DocumentPlaces`` of a parsed text (given the actor mentions, whose countries help to
+disambiguate); ``locate`` gives an event trigger its ``Location`` record.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.places.attach import DocumentPlaces, EventActor
+from eventcoder.places.gazetteer import DATA_DIR, Gazetteer, Place
+from eventcoder.places.recognize import Cues, find_mentions
+from eventcoder.places.resolve import ResolvedPlace, resolve_mentions
+from eventcoder.records import Location
+
+__all__ = ["PlaceLocator", "to_location"]
+
+
+def to_location(
+    place: ResolvedPlace, precision: str | None = None, country: Place | None = None
+) -> Location:
+    """The output record of a resolved place. ``precision`` overrides the place's own; at
+    country precision ``country`` (the gazetteer's entry) gives the name and point."""
+    precision = precision or place.precision
+    lat, lon, name = place.lat, place.lon, place.name
+    admin1 = place.admin1
+    if precision == "country" and place.precision != "country":
+        admin1 = None  # the document's country, not the place that named it
+        name = country.name if country else (place.country or place.name)
+        lat, lon = (country.lat, country.lon) if country else (None, None)
+    return Location(
+        name=name,
+        country=place.country,
+        admin1=admin1,
+        lat=lat,
+        lon=lon,
+        precision=precision,
+        span=(place.mention.char_start, place.mention.char_end),
+    )
+
+
+class PlaceLocator:
+    """The gazetteer and cue words, loaded once."""
+
+    def __init__(self, gazetteer: Gazetteer, cues: Cues) -> None:
+        self.gazetteer = gazetteer
+        self.cues = cues
+
+    @classmethod
+    def from_data(cls, data_dir: Path = DATA_DIR) -> PlaceLocator:
+        """Load the bundled data files (``data/places``)."""
+        return cls(Gazetteer.load(data_dir), Cues.load(data_dir / "cues.tsv"))
+
+    def find(self, doc: Doc, actors: Iterable[Any] = ()) -> DocumentPlaces:
+        """Every resolved place of a parsed text. ``actors`` are actor mentions (anything
+        with ``start`` and ``country``); their ISO 3166 countries guide disambiguation."""
+        sentence_starts = [s.start for s in doc.sents]
+        mentions = find_mentions(doc, self.gazetteer, self.cues)
+
+        def sentence(token_i: int) -> int:
+            n = 0
+            for k, start in enumerate(sentence_starts):
+                if start <= token_i:
+                    n = k
+            return n
+
+        # actors lend their countries ("Israeli troops"), unless a place name gave it them
+        named = {i for m in mentions for i in range(m.start, m.end)}
+        countries: dict[int, set[str]] = defaultdict(set)
+        for actor in actors:
+            country = getattr(actor, "country", None)
+            if getattr(actor, "head", actor.start) in named or any(
+                actor.start <= m.start < actor.end
+                and any(p.iso3 == country for p, _ in m.candidates)
+                for m in mentions
+            ):
+                continue  # "the governor of Georgia": its country came from the place
+            if country and len(country) == 3 and country.isupper():
+                countries[sentence(actor.start)].add(country)
+        resolved = resolve_mentions(
+            mentions, [sentence(m.start) for m in mentions], self.gazetteer, dict(countries)
+        )
+        return DocumentPlaces(doc, resolved, self.cues)
+
+    def locate(
+        self,
+        places: DocumentPlaces,
+        trigger: Token,
+        sentence: int,
+        actors: Iterable[Any] = (),
+        cameo: str = "",
+    ) -> Location | None:
+        """The location of an event whose trigger is ``trigger``. ``actors`` are the event's
+        source and target mentions (with ``start``, ``end``, ``head`` and ``sector``, or
+        None): a place that is one of them and stands for an institution is not the event's
+        location, except the place visited (CAMEO codes of ``cues.tsv``)."""
+        source, target = (list(actors) + [None, None])[:2]
+        roles = []
+        for role, actor in (("source", source), ("target", target)):
+            if actor is None:
+                continue
+            # a visit happens at the place visited, a hosted visit at the host's place
+            visit = cameo[:3] in self.cues["visit_" + role] or (
+                role == "target" and trigger.lemma_.lower() in self.cues["visit_verb"]
+            )
+            institution = bool(getattr(actor, "sector", None)) and not visit
+            roles.append(EventActor(actor.start, actor.end, actor.head, institution))
+        found = places.attach(trigger, sentence, roles)
+        if found is None:
+            return None
+        country = self.gazetteer.countries.get(found.place.country or "")
+        return to_location(found.place, found.precision, country)

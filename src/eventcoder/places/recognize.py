@@ -1,0 +1,281 @@
+"""Place mentions in a parsed text: entities, gazetteer names and the patterns around them.
+
+A mention is found from (1) GPE/LOC/FAC entities of the pipeline, (2) gazetteer names in
+capitalised words (a single word only as a proper noun after a locative preposition, unless
+it names a country, a first-level region or a place of our own list), and (3) patterns read
+from the words around it (``data/places/cues.tsv``): "X Air Base", "the X border crossing"
+(a facility named after a town: near the town), "the X region" (the region), "near X",
+"outside X", "north of X" (near), and "X, Texas" (a qualifier that narrows X).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Span
+
+from eventcoder.datafiles import read_rows
+from eventcoder.places.gazetteer import DATA_DIR, Gazetteer, Place, name_key
+
+__all__ = ["Cues", "PlaceMention", "find_mentions"]
+
+_ENTITY_LABELS = {"GPE", "LOC", "FAC"}
+_PROMINENT = 100_000
+_NOT_PLACES = {"PERSON", "ORG", "EVENT", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue words of ``cues.tsv`` by kind, each a set of lower-case phrases."""
+
+    by_kind: dict[str, frozenset[str]]
+
+    def __getitem__(self, kind: str) -> frozenset[str]:
+        return self.by_kind.get(kind, frozenset())
+
+    @classmethod
+    def load(cls, path: Path = DATA_DIR / "cues.tsv") -> Cues:
+        """Read the cue file."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for _, cols in read_rows(path, 2):
+            found[cols[0].strip()].add(cols[1].strip().lower())
+        return cls({k: frozenset(v) for k, v in found.items()})
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place named in the text, before it is resolved to one gazetteer entry.
+
+    ``start``/``end`` are token indices of the whole mention (with a facility or region word);
+    ``name_start``/``name_end`` those of the name looked up. ``hint`` is ``facility``,
+    ``region`` or ``None``; ``near`` is set by "near", "outside", "north of"...;
+    ``qualifier`` holds the places a following "X, Texas" names.
+    """
+
+    start: int
+    end: int
+    name_start: int
+    name_end: int
+    text: str
+    char_start: int
+    char_end: int
+    candidates: tuple[tuple[Place, bool], ...]
+    hint: str | None = None
+    near: bool = False
+    qualifier: tuple[Place, ...] = ()
+    source: str = "entity"  # entity, gazetteer, pattern
+
+    @property
+    def head(self) -> int:
+        """The last token of the name: its syntactic head in English noun phrases."""
+        return self.end - 1
+
+
+def _match_suffix(doc: Doc, i: int, phrases: frozenset[str], limit: int = 4) -> int:
+    """The end of the longest cue phrase starting at token ``i`` (``i`` when none)."""
+    best = i
+    for n in range(1, limit + 1):
+        if i + n > len(doc):
+            break
+        if doc[i : i + n].text.lower() in phrases:
+            best = i + n
+    return best
+
+
+def _ends_with_cue(doc: Doc, end: int, phrases: frozenset[str], limit: int = 4) -> bool:
+    return any(
+        end - n >= 0 and doc[end - n : end].text.lower() in phrases for n in range(1, limit + 1)
+    )
+
+
+def _is_near(doc: Doc, start: int, cues: Cues) -> bool:
+    """ "near X", "outside X", "on the outskirts of X", "20 km north of X"."""
+    if _ends_with_cue(doc, start, cues["near"]):
+        return True
+    if start >= 2 and doc[start - 1].lower_ == "of":
+        return doc[start - 2].lower_ in cues["direction"]
+    return False
+
+
+def _capitalised(doc: Doc, start: int, end: int) -> bool:
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return bool(words) and words[0].text[0].isupper() and words[-1].text[0].isupper()
+
+
+def _allowed_single(doc: Doc, i: int, places: list[tuple[Place, bool]], cues: Cues) -> bool:
+    """A one-word name outside any entity: a proper noun after a locative preposition, or
+    a name of a country, a region or our own list."""
+    token = doc[i]
+    if any(p.kind in {"country", "hand"} for p, _ in places):
+        return token.text[0].isupper()
+    if not token.text[0].isupper():
+        return False
+    if i > 0 and _match_suffix(doc, i + 1, cues["facility"] | cues["region"]) > i + 1:
+        return True  # "the Donetsk region", "in Sagaing region", "the Baranavichy air base"
+    if token.pos_ != "PROPN":
+        return False
+    previous = doc[i - 1].lower_ if i > 0 else ""
+    if previous in cues["locative"] or _is_near(doc, i, cues):
+        return True
+    alone = not any(
+        0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+        for j in (i - 1, i + 1)
+    )
+    if alone and any(p.population >= _PROMINENT for p, main in places if main):
+        return True  # a city of 100,000 or more, not part of a longer name
+    return any(p.kind == "admin1" for p, _ in places)
+
+
+def _gazetteer_spans(
+    doc: Doc, gaz: Gazetteer, cues: Cues, blocked: set[int]
+) -> list[tuple[int, int]]:
+    """Longest gazetteer names in capitalised words, left to right, not overlapping."""
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not doc[i].text[:1].isupper():
+            i += 1
+            continue
+        hit = 0
+        for n in range(min(gaz.max_words + 1, len(doc) - i), 0, -1):
+            span = doc[i : i + n]
+            if n == 1 and i in blocked:
+                continue
+            places = gaz.lookup(span.text)
+            if not places:
+                continue
+            if n > 1 and not (
+                _capitalised(doc, i, i + n) or any(p.kind == "hand" for p, _ in places)
+            ):
+                continue
+            if n > 1 or _allowed_single(doc, i, places, cues):
+                hit = n
+                break
+        if hit:
+            found.append((i, i + hit))
+            i += hit
+        else:
+            i += 1
+    return found
+
+
+def _spans(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[tuple[int, int, str]]:
+    """Candidate name spans (start, end, how found): entities and gazetteer names, the
+    longer of two overlapping ones (the entity on a tie), in text order."""
+    blocked = {
+        i
+        for ent in doc.ents
+        if ent.label_ in _NOT_PLACES and ent.text not in gaz
+        for i in range(ent.start, ent.end)
+    }
+    entities = [
+        (ent.start, ent.end, "entity")
+        for ent in doc.ents
+        if ent.label_ in _ENTITY_LABELS or (ent.label_ in _NOT_PLACES and ent.text in gaz)
+    ]
+    names = [(s, e, "gazetteer") for s, e in _gazetteer_spans(doc, gaz, cues, blocked)]
+    chosen: list[tuple[int, int, str]] = []
+    taken: set[int] = set()
+    for start, end, how in sorted(
+        entities + names, key=lambda x: (-(x[1] - x[0]), x[2] != "entity")
+    ):
+        if any(i in taken for i in range(start, end)):
+            continue
+        chosen.append((start, end, how))
+        taken.update(range(start, end))
+    return sorted(chosen)
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading "the" and trailing possessive from an entity span."""
+    while start < end and doc[start].lower_ in {"the", "'s", "’s"}:
+        start += 1
+    while end > start and doc[end - 1].lower_ in {"'s", "’s", ".", ","}:
+        end -= 1
+    return start, end
+
+
+def _qualifier(doc: Doc, end: int, gaz: Gazetteer) -> tuple[tuple[Place, ...], int]:
+    """ "Paris, Texas": the region or country after a comma that narrows the name."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return (), end
+    for n in range(3, 0, -1):
+        if end + 1 + n > len(doc):
+            continue
+        span = doc[end + 1 : end + 1 + n]
+        if not _capitalised(doc, span.start, span.end):
+            continue
+        places = tuple(p for p, _ in gaz.lookup(span.text) if p.kind in {"admin1", "country"})
+        if places:
+            return places, end + 1 + n
+    return (), end
+
+
+def find_mentions(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[PlaceMention]:
+    """Every place mention of a parsed document, in text order."""
+    mentions: list[PlaceMention] = []
+    for start, end, how in _spans(doc, gaz, cues):
+        start, end = _trim(doc, start, end)
+        if start >= end:
+            continue
+        mention = _mention(doc, start, end, how, gaz, cues)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _mention(
+    doc: Doc, start: int, end: int, how: str, gaz: Gazetteer, cues: Cues
+) -> PlaceMention | None:
+    name_text = doc[start:end].text
+    whole_end = end
+    hint = None
+    candidates = gaz.lookup(name_text)
+    # "X Air Base" / "the X border crossing": our list knows the whole name, or the town
+    facility_end = _match_suffix(doc, end, cues["facility"])
+    if facility_end > end:
+        whole = doc[start:facility_end].text
+        if whole in gaz:
+            candidates, end, hint = gaz.lookup(whole), facility_end, None
+        else:
+            hint = "facility"
+        whole_end = facility_end
+    elif _ends_with_cue(doc, end, cues["facility"]) and end - start > 1:
+        # the entity already holds the word ("Machulishchy air base" as one FAC)
+        for n in range(1, 4):
+            if name_key(doc[end - n : end].text) in cues["facility"]:
+                if not candidates:
+                    candidates = gaz.lookup(doc[start : end - n].text)
+                    hint = "facility"
+                    name_text = doc[start : end - n].text
+                break
+    region_end = _match_suffix(doc, whole_end, cues["region"], limit=1)
+    if hint is None and region_end > whole_end:
+        hint, whole_end = "region", region_end
+    if not candidates:
+        return None
+    qualifier, _ = _qualifier(doc, whole_end, gaz)
+    span = doc[start:whole_end]
+    name_end = start + len(doc[start:end]) if hint != "facility" else end
+    return PlaceMention(
+        start=start,
+        end=whole_end,
+        name_start=start,
+        name_end=name_end,
+        text=span.text if hint else name_text,
+        char_start=span.start_char,
+        char_end=span.end_char if hint else doc[start:end].end_char,
+        candidates=tuple(candidates),
+        hint=hint,
+        near=_is_near(doc, start, cues)
+        or (start > 0 and doc[start - 1].lower_ == "the" and _is_near(doc, start - 1, cues)),
+        qualifier=qualifier,
+        source="pattern" if hint else how,
+    )
+
+
+def mention_span(doc: Doc, mention: PlaceMention) -> Span:
+    """The tokens of a mention."""
+    return doc[mention.start : mention.end]
