@@ -57,6 +57,7 @@ STAGES: dict[str, str] = {
     "time": "eventcoder.timex.stage:TimeStage.load",
     "actors": "eventcoder.actors.stage:ActorStage.load",
     "events": "eventcoder.events.stage:EventStage.load",
+    "places": "eventcoder.places.stage:PlaceStage.load",
     "claims": "eventcoder.claims.stage:ClaimStage.load",
     "conflicts": "eventcoder.claims.stage:ConflictStage.load",
 }

@@ -1,20 +1,18 @@
 """The events stage (see ``eventcoder.stages`` for the protocol): event records of a chunk,
-with their actors, dates (from the time stage) and the place named at the trigger."""
+with their actors and dates (from the time stage); the places stage adds where."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Literal
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span
 
 from eventcoder.events.extract import EventCandidate, EventExtractor
-from eventcoder.records import DateInterval, EventRecord, Location
+from eventcoder.records import DateInterval, EventRecord
 from eventcoder.stages import Context, Found
 
 __all__ = ["EventStage"]
-
-_PLACE_CASES = ("in", "at", "near", "inside")
 
 
 class EventStage:
@@ -79,32 +77,8 @@ def _record(
         trigger=c.trigger_text,
         trigger_span=(trigger.idx, trigger.idx + len(trigger.text)),
         date=date,
-        location=_location(trigger, countries),
+        location=None,  # the places stage locates events
         reported_by=c.reported_by.to_actor() if c.reported_by else None,
         pattern=c.pattern,
         confidence=c.confidence,
     )
-
-
-def _location(trigger: Token, countries: dict[int, str]) -> Location | None:
-    """A named place attached to the trigger by "in"/"at"/"near" (an oblique GPE); its
-    country is the one the actor stage coded for that name."""
-    for child in trigger.children:
-        if child.dep_ not in ("obl", "nmod") or child.ent_type_ != "GPE":
-            continue
-        if not any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in child.children):
-            continue
-        return Location(name=_entity_at(child).text, country=countries.get(child.i))
-    return None
-
-
-def _entity_at(token: Token) -> Span:
-    """The named entity that holds ``token`` (read from the token's own entity tags, not
-    from ``doc.ents``, which is rebuilt from the whole document on every access)."""
-    doc: Doc = token.doc
-    start, end = token.i, token.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return doc[start:end]

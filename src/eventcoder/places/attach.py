@@ -6,9 +6,10 @@ else what the document's narrative supports, else none.
    preposition ("in", "at", "near", "outside", "from"...), or that the event acts on
    ("shelled Kharkiv"). Places that stand for a government as the event's actor ("Paris
    imposed") are actors, not locations.
-2. **Sentence**: the first other place of the sentence with a locative preposition, else
-   the sentence's only place.
-3. **Narrative**: the place located in one of the three sentences before, else the country
+2. **Sentence**: the first other place of the trigger's clause with a locative
+   preposition, else the clause's only place (never one inside the event's actors).
+3. **Narrative**: the place located in one of the two sentences before (in the same
+   paragraph), else the country
    most of the document's places lie in (when at least 60% of them do), at country
    precision.
 """
@@ -39,7 +40,18 @@ _WALK = {
 }
 _PATIENT = {"obj", "nsubj:pass", "xcomp"}  # xcomp: an object the parser misread
 _FINER = ("exact", "near", "region", "country")
-_NARRATIVE_WINDOW = 3
+_NARRATIVE_WINDOW = 2
+_DEPENDENT_CLAUSES = {"advcl", "xcomp", "conj"}
+_CLAUSE_DEPS = {"conj", "xcomp", "acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "root"}
+_FACILITY_TYPES = {
+    "airbase",
+    "airfield",
+    "naval_base",
+    "military_base",
+    "border_crossing",
+    "facility",
+    "bridge",
+}
 _DOMINANT_SHARE = 0.6
 
 
@@ -54,6 +66,32 @@ def is_setting(token: Token, cues: Cues) -> bool:
     """Whether a noun names where something happens ("talks in Geneva", "near Tripoli"),
     so the place there is a setting, not a party. Read from its preposition."""
     return bool(case_words(token) & cues["setting"])
+
+
+def _clause_of(token: Token) -> int:
+    """The head of the clause a token stands in (a verb, or the sentence's root)."""
+    current = token
+    while current.head.i != current.i and not _opens_clause(current):
+        current = current.head
+    return current.i
+
+
+def _opens_clause(token: Token) -> bool:
+    dep = token.dep_.lower()
+    if dep in {"conj", "xcomp"}:  # a conjoined or complement verb, not "Aleppo and Homs"
+        return token.pos_ in {"VERB", "AUX"}
+    return dep in _CLAUSE_DEPS
+
+
+def _clauses_above(token: Token) -> list[int]:
+    """The token's clause and the clauses it depends on ("exploded in Kabul, killing ten":
+    the participle's event happened where the main clause says)."""
+    out = [_clause_of(token)]
+    while True:
+        head = token.doc[out[-1]]
+        if head.head.i == head.i or head.dep_ not in _DEPENDENT_CLAUSES:
+            return out
+        out.append(_clause_of(head.head))
 
 
 @dataclass(frozen=True)
@@ -88,8 +126,10 @@ class DocumentPlaces:
             for i in range(place.mention.start, place.mention.end):
                 self.by_token[i] = place
         self._located: dict[int, ResolvedPlace] = {}
-        for place in places:  # each sentence's first setting ("in X", "near X")
-            if case_words(doc[place.mention.head]) & cues["locative"]:
+        for place in places:  # each sentence's first setting ("in X") or facility
+            if case_words(doc[place.mention.head]) & cues["locative"] or (
+                place.mention.hint == "facility" or place.place.type in _FACILITY_TYPES
+            ):
                 self._located.setdefault(place.sentence, place)
 
     def place_at(self, token: Token) -> ResolvedPlace | None:
@@ -162,6 +202,8 @@ class DocumentPlaces:
             and self._acceptable(p, actors)
             and self._outside_actors(p, actors)
         ]
+        clauses = _clauses_above(trigger)
+        inside = [p for p in inside if _clause_of(self.doc[p.mention.head]) in clauses]
         for place in inside:
             head = self.doc[place.mention.head]
             if case_words(head) & self.cues["locative"]:
@@ -174,8 +216,15 @@ class DocumentPlaces:
         self._located[sentence] = place
 
     def by_narrative(self, sentence: int) -> tuple[ResolvedPlace, str] | None:
-        """Step 3: a place of the sentences just before, else the document's country."""
+        """Step 3: a place of the sentences just before in the same paragraph, else the
+        document's country."""
+        sentences = list(self.doc.sents)
         for back in range(1, _NARRATIVE_WINDOW + 1):
+            if sentence - back < 0 or sentence >= len(sentences):
+                break
+            earlier, later = sentences[sentence - back], sentences[sentence - back + 1]
+            if "\n" in self.doc.text[max(earlier.end_char - 1, 0) : later.start_char + 1]:
+                break  # a new paragraph
             place = self._located.get(sentence - back)
             if place is not None:
                 return place, place.precision

@@ -212,12 +212,18 @@ def report(name: str, s: PlaceScores) -> list[str]:
     return [
         f"{name}: {s.mentions} gold place mentions, {s.events} gold events",
         f"  found {s.found}/{s.mentions} ({_pct(s.found, s.mentions)}), extra {s.extra}",
-        (f"  country right {s.country}/{s.mentions} ({_pct(s.country, s.mentions)});"
-        f" of those found {_pct(s.country, s.found)}"),
-        (f"  within {WITHIN_KM:.0f} km {s.within}/{s.points} ({_pct(s.within, s.points)})"
-        " of gold points (exact or near)"),
-        (f"  events coded {s.coded}/{s.events}; right place attached {s.attached}/{s.coded}"
-        f" ({_pct(s.attached, s.coded)})"),
+        (
+            f"  country right {s.country}/{s.mentions} ({_pct(s.country, s.mentions)});"
+            f" of those found {_pct(s.country, s.found)}"
+        ),
+        (
+            f"  within {WITHIN_KM:.0f} km {s.within}/{s.points} ({_pct(s.within, s.points)})"
+            " of gold points (exact or near)"
+        ),
+        (
+            f"  events coded {s.coded}/{s.events}; right place attached {s.attached}/{s.coded}"
+            f" ({_pct(s.attached, s.coded)})"
+        ),
     ]
 
 

@@ -31,17 +31,21 @@ class Cues:
     """The cue words of ``cues.tsv`` by kind, each a set of lower-case phrases."""
 
     by_kind: dict[str, frozenset[str]]
+    not_places: frozenset[str] = frozenset()  # name keys never taken as a place alone
 
     def __getitem__(self, kind: str) -> frozenset[str]:
         return self.by_kind.get(kind, frozenset())
 
     @classmethod
     def load(cls, path: Path = DATA_DIR / "cues.tsv") -> Cues:
-        """Read the cue file."""
+        """Read the cue file and, beside it, ``not_places.tsv``."""
         found: dict[str, set[str]] = defaultdict(set)
         for _, cols in read_rows(path, 2):
             found[cols[0].strip()].add(cols[1].strip().lower())
-        return cls({k: frozenset(v) for k, v in found.items()})
+        stop = frozenset(
+            name_key(cols[0]) for _, cols in read_rows(path.parent / "not_places.tsv", 1)
+        )
+        return cls({k: frozenset(v) for k, v in found.items()}, stop)
 
 
 @dataclass(frozen=True)
@@ -161,6 +165,23 @@ def _gazetteer_spans(
     return found
 
 
+def _facility_spans(doc: Doc, cues: Cues) -> list[tuple[int, int]]:
+    """Names before a facility word, known or not: "the Tarvo Air Base" (up to three
+    capitalised words, the facility word capitalised or not)."""
+    found = []
+    for i in range(1, len(doc)):
+        if _match_suffix(doc, i, cues["strong_facility"]) == i:
+            continue
+        start = i
+        while start > 0 and i - start < 3 and doc[start - 1].text[:1].isupper():
+            if doc[start - 1].is_punct or doc[start - 1].is_sent_start:
+                break
+            start -= 1
+        if start < i:
+            found.append((start, i))
+    return found
+
+
 def _spans(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[tuple[int, int, str]]:
     """Candidate name spans (start, end, how found): entities and gazetteer names, the
     longer of two overlapping ones (the entity on a tie), in text order."""
@@ -176,11 +197,15 @@ def _spans(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[tuple[int, int, str]]:
         if ent.label_ in _ENTITY_LABELS or (ent.label_ in _NOT_PLACES and ent.text in gaz)
     ]
     names = [(s, e, "gazetteer") for s, e in _gazetteer_spans(doc, gaz, cues, blocked)]
+    names += [(s, e, "pattern") for s, e in _facility_spans(doc, cues)]
     chosen: list[tuple[int, int, str]] = []
     taken: set[int] = set()
-    for start, end, how in sorted(
-        entities + names, key=lambda x: (-(x[1] - x[0]), x[2] != "entity")
-    ):
+    spans = [
+        (start, end, how)
+        for start, end, how in entities + names
+        if name_key(doc[start:end].text) not in cues.not_places
+    ]
+    for start, end, how in sorted(spans, key=lambda x: (-(x[1] - x[0]), x[2] != "entity")):
         if any(i in taken for i in range(start, end)):
             continue
         chosen.append((start, end, how))
@@ -192,7 +217,9 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop a leading "the" and trailing possessive from an entity span."""
     while start < end and doc[start].lower_ in {"the", "'s", "’s"}:
         start += 1
-    while end > start and doc[end - 1].lower_ in {"'s", "’s", ".", ","}:
+    while end > start and (
+        doc[end - 1].lower_ in {"'s", "’s"} or doc[end - 1].is_space or doc[end - 1].is_punct
+    ):
         end -= 1
     return start, end
 
@@ -254,19 +281,25 @@ def _mention(
     region_end = _match_suffix(doc, whole_end, cues["region"], limit=1)
     if hint is None and region_end > whole_end:
         hint, whole_end = "region", region_end
-    if not candidates:
-        return None
+    if not candidates and not (
+        hint == "facility" and _match_suffix(doc, end, cues["strong_facility"]) > end
+    ):
+        return None  # an unknown name is a place only before "Air Base", "airfield"...
     qualifier, _ = _qualifier(doc, whole_end, gaz)
     span = doc[start:whole_end]
-    name_end = start + len(doc[start:end]) if hint != "facility" else end
+    name_end = end
+    text = span.text if hint else name_text
+    char_end = span.end_char if hint else doc[start:end].end_char
+    if text.endswith(".") and "." not in text[:-1]:  # "Ukraine." at the end of a line
+        text, char_end = text[:-1], char_end - 1
     return PlaceMention(
         start=start,
         end=whole_end,
         name_start=start,
         name_end=name_end,
-        text=span.text if hint else name_text,
+        text=text,
         char_start=span.start_char,
-        char_end=span.end_char if hint else doc[start:end].end_char,
+        char_end=char_end,
         candidates=tuple(candidates),
         hint=hint,
         near=_is_near(doc, start, cues)

@@ -26,7 +26,8 @@ DOCUMENT_BONUS = 1.0
 NEIGHBOUR_BONUS = 0.75  # a state bordering one the document names ("near the Polish border")
 ALTERNATE_PENALTY = 1.0
 CLEAR_MARGIN = 1.0  # log10: a reading ten times as prominent as any abroad lends its country
-AMBIGUOUS_MARGIN = 0.7  # log10: a rival abroad within a factor of five is too close to call
+AMBIGUOUS_MARGIN = 0.7
+NARRATIVE_WINDOW = 3  # sentences back that an unknown facility takes its country from  # log10: a rival abroad within a factor of five is too close to call
 _AREA_TYPES = {"sea", "gulf", "strait", "region", "disputed_region", "canal"}
 
 
@@ -173,11 +174,52 @@ def resolve_mentions(
         }
         document = frozenset(from_actors | set(others))
         neighbours = frozenset(n for c in document for n in gaz.neighbours.get(c, ()))
+        if not mention.candidates:
+            unknown = _unknown_facility(mention, sent, out, gaz)
+            if unknown is not None:
+                out.append(unknown)
+            continue
         place = choose(mention, Context(frozenset(in_sentence), document, neighbours))
         if place is None:
             continue
         out.append(_resolved(mention, place, sent, gaz))
     return out
+
+
+def _unknown_facility(
+    mention: PlaceMention, sentence: int, before: list[ResolvedPlace], gaz: Gazetteer
+) -> ResolvedPlace | None:
+    """A base or crossing no gazetteer knows ("the Tarvo Air Base"): in the country of the
+    place named just before it (within three sentences), at that country's point and
+    country precision; without one, no location."""
+    previous = [p for p in before if p.country and sentence - p.sentence <= NARRATIVE_WINDOW]
+    if not previous:
+        return None
+    country = gaz.countries.get(previous[-1].country or "")
+    if country is None:
+        return None
+    place = Place(
+        mention.text,
+        "unknown",
+        "facility",
+        country.iso3,
+        None,
+        country.lat,
+        country.lon,
+        0,
+        f"unknown:{mention.text}",
+    )
+    return ResolvedPlace(
+        mention=mention,
+        place=place,
+        name=mention.text,
+        country=country.iso3,
+        admin1=None,
+        lat=country.lat,
+        lon=country.lon,
+        precision="country",
+        sentence=sentence,
+    )
 
 
 def _resolved(mention: PlaceMention, place: Place, sentence: int, gaz: Gazetteer) -> ResolvedPlace:

@@ -60,6 +60,8 @@ _VIEWS: list[tuple[str, str, list[tuple[str, str]]]] = [
             ("location_country", "location.country"),
             ("location_lat", "location.lat"),
             ("location_lon", "location.lon"),
+            ("location_admin1", "location.admin1"),
+            ("location_precision", "location.precision"),
             ("reported_by", "reported_by.code"),
             ("reported_by_text", "reported_by.text"),
             ("trigger", "trigger"),
