@@ -331,3 +331,10 @@ class Errors:
         "{path}:{line}: {what} {phrase!r} conflicts with {other} ({detail}).",
     )
     E909 = _Message("E909", "{value!r} is not a sentence to explain; give some text.")
+    # E95x: places
+    E951 = _Message(
+        "E951", "{path}:{line}: malformed places gold line ({detail}); fix or remove it."
+    )
+    E952 = _Message(
+        "E952", "{path}: no places gold file there; pass --gold PATH to a JSON Lines file."
+    )

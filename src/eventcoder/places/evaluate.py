@@ -66,7 +66,7 @@ class PlaceScores:
 def load_gold(path: Path) -> list[dict[str, Any]]:
     """The gold items of a JSON Lines file (clear errors for missing files and bad lines)."""
     if not path.exists():
-        raise InputError(Errors.E502.format(path=path))
+        raise InputError(Errors.E952.format(path=path))
     items = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
@@ -80,7 +80,7 @@ def load_gold(path: Path) -> list[dict[str, Any]]:
                 if place["text"] not in item["text"]:
                     raise ValueError(f"place {place['text']!r} not in text")
         except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(Errors.E501.format(path=path, line=number, detail=exc)) from exc
+            raise InputError(Errors.E951.format(path=path, line=number, detail=exc)) from exc
         items.append(item)
     return items
 

@@ -41,7 +41,7 @@ def to_location(
         admin1=admin1,
         lat=lat,
         lon=lon,
-        precision=precision,
+        precision=precision,  # type: ignore[arg-type]  # one of Precision, by construction
         span=(place.mention.char_start, place.mention.char_end),
     )
 

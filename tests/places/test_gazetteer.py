@@ -1,0 +1,103 @@
+"""The gazetteer data: size, lookups, our hand-kept list, and broken files."""
+
+from __future__ import annotations
+
+import shutil
+from collections import defaultdict
+
+import pytest
+
+from eventcoder.errors import ModelError
+from eventcoder.places.gazetteer import DATA_DIR, Gazetteer, distance_km, name_key
+from eventcoder.places.recognize import Cues
+
+HAND_TYPES = {
+    "airbase",
+    "airfield",
+    "naval_base",
+    "military_base",
+    "border_crossing",
+    "strait",
+    "canal",
+    "sea",
+    "gulf",
+    "region",
+    "disputed_region",
+    "island",
+    "facility",
+    "bridge",
+}
+
+
+AREAS = {"strait", "canal", "sea", "gulf", "region", "disputed_region", "island"}
+
+
+def test_gazetteer_file_is_compact():
+    assert (DATA_DIR / "gazetteer.tsv.gz").stat().st_size < 2_000_000
+
+
+def test_name_key_folds_accents_case_articles_and_hyphens():
+    assert name_key("the Ivano-Frankivsk") == name_key("Ivano Frankivsk")
+    assert name_key("Kuźnica") == "kuznica"
+    assert name_key("U.S.") == "u.s"
+
+
+def test_lookups_cover_countries_regions_cities_and_variants(gazetteer):
+    kiev = gazetteer.lookup("Kiev")
+    assert [(p.name, p.iso3) for p, main in kiev] == [("Kyiv", "UKR")]
+    assert not kiev[0][1]  # an alternate spelling, not the main name
+    assert {p.iso3 for p, _ in gazetteer.lookup("U.S.")} == {"USA"}
+    assert {p.kind for p, _ in gazetteer.lookup("Georgia")} >= {"country", "admin1"}
+    assert {p.iso3 for p, _ in gazetteer.lookup("Tripoli")} >= {"LBY", "LBN"}
+    tigray = gazetteer.lookup("Tigray")
+    assert tigray and tigray[0][0].kind == "admin1" and tigray[0][0].iso3 == "ETH"
+    assert gazetteer.neighbours["BLR"] >= {"POL", "UKR", "RUS"}
+
+
+def test_hand_places_are_complete_and_plausible(gazetteer):
+    """Each hand-kept place has a type, a point and a known country, and a base, crossing
+    or facility lies near a town of its country (a typo in a coordinate would put it
+    elsewhere)."""
+    hand = {p for ps in gazetteer.by_key.values() for p, _ in ps if p.kind == "hand"}
+    assert len(hand) >= 100
+    cities = defaultdict(list)
+    for ps in gazetteer.by_key.values():
+        for p, main in ps:
+            if p.kind == "city" and main:
+                cities[p.iso3].append(p)
+    for place in hand:
+        assert place.type in HAND_TYPES, place
+        assert -90 <= place.lat <= 90 and -180 <= place.lon <= 180, place
+        if place.iso3 is None or place.type in AREAS:
+            continue
+        assert place.iso3 in gazetteer.countries, place
+        own = cities[place.iso3]
+        if len(own) < 3:
+            continue
+        nearest = min(distance_km(place.lat, place.lon, c.lat, c.lon) for c in own)
+        assert nearest < 150, (place.name, nearest)
+
+
+def test_hand_list_names_its_sources():
+    for line in (DATA_DIR / "hand_places.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            assert line.split("\t")[7].startswith("Wikipedia: "), line
+
+
+def test_a_broken_data_file_is_a_clear_error(tmp_path):
+    for path in DATA_DIR.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    with (tmp_path / "hand_places.tsv").open("a", encoding="utf-8") as fh:
+        fh.write("Nowhere\tonly two columns\n")
+    with pytest.raises(ModelError, match="E103"):
+        Gazetteer.load(tmp_path)
+    (tmp_path / "gazetteer.tsv.gz").write_bytes(b"not gzip")
+    with pytest.raises(ModelError, match="E103"):
+        Gazetteer.load(tmp_path)
+
+
+def test_cue_words_load():
+    cues = Cues.load()
+    assert "air base" in cues["facility"] and "in" in cues["setting"]
+    assert "from" in cues["locative"] and "from" not in cues["setting"]
+    assert name_key("August") in cues.not_places

@@ -1,0 +1,113 @@
+"""Recognition, disambiguation and attachment on parsed sentences of our own."""
+
+from __future__ import annotations
+
+import json
+
+from eventcoder.places.gazetteer import distance_km
+
+
+def _at(place, lat, lon, km=25):
+    return place.lat is not None and distance_km(place.lat, place.lon, lat, lon) <= km
+
+
+def test_patterns_give_the_place_and_its_precision(places_of):
+    found = places_of(
+        "Jets took off from the Saky air base in Crimea and shelled villages near Kharkiv."
+    )
+    assert found["Saky air base"].precision == "exact" and _at(found["Saky air base"], 45.09, 33.6)
+    assert found["Crimea"].precision == "region" and found["Crimea"].country == "UKR"
+    assert found["Kharkiv"].precision == "near" and _at(found["Kharkiv"], 49.99, 36.23)
+    region = places_of("Shelling went on in the Donetsk region.")["Donetsk region"]
+    assert region.precision == "region" and region.admin1 and region.country == "UKR"
+
+
+def test_a_qualifier_picks_the_small_namesake(places_of):
+    paris = places_of("A tornado struck Paris, Texas, overnight.")["Paris"]
+    assert paris.country == "USA" and paris.admin1 == "Texas" and _at(paris, 33.66, -95.56)
+
+
+def test_the_documents_countries_pick_the_namesake(places_of):
+    assert places_of("Lebanese troops deployed in Tripoli.")["Tripoli"].country == "LBN"
+    assert places_of("Militias clashed in Tripoli.")["Tripoli"].country == "LBY"
+    assert places_of("The governor of Georgia spoke in Atlanta.")["Georgia"].country == "USA"
+    assert places_of("Georgia accused Russia of provocations.")["Georgia"].country == "GEO"
+
+
+def test_an_ambiguous_name_without_context_gets_no_place(places_of):
+    assert "Victoria" not in places_of("Police in Victoria arrested two men.")
+
+
+def test_months_and_unknown_names_are_no_places(places_of):
+    found = places_of("The aircraft arrived in August, and Ms Fennimore met them in Tarvoland.")
+    assert "August" not in found and "Tarvoland" not in found
+
+
+def test_an_unknown_base_takes_the_narratives_country(places_of):
+    found = places_of("Troops arrived in Estonia in May. The Kaarma Air Base was restored.")
+    base = found["Kaarma Air Base"]
+    assert base.country == "EST" and base.precision == "country"
+
+
+def _events(coder, text):
+    return [r for r in coder.code(text, date="2023-05-02") if r.KIND == "event"]
+
+
+def test_talks_in_a_city_make_no_party_of_its_country(coder):
+    events = _events(
+        coder, "The foreign ministers of Iran and Oman held talks in Geneva on Monday."
+    )
+    assert events
+    for event in events:
+        assert all(a is None or a.country != "CHE" for a in (event.source, event.target))
+        assert event.location.name == "Geneva" and event.location.country == "CHE"
+        assert event.location.precision == "exact" and _at(event.location, 46.2, 6.15)
+
+
+def test_a_capital_that_acts_is_an_actor_not_a_location(coder):
+    (event,) = _events(coder, "Paris imposed new sanctions on Damascus.")
+    assert event.source.code == "FRAGOV" and event.target.code == "SYRGOV"
+    assert event.location is None
+
+
+def test_the_place_an_event_acts_on_is_where_it_happened(coder):
+    (event,) = _events(coder, "Russian forces shelled Kharkiv overnight.")
+    assert event.location.name == "Kharkiv" and event.location.precision == "exact"
+
+
+def test_a_visit_happens_at_the_capital_visited(coder):
+    events = _events(coder, "The prime minister of Pakistan visited Beijing on Tuesday.")
+    assert events and all(e.location and e.location.name == "Beijing" for e in events)
+
+
+def test_the_narrative_locates_an_event_without_a_place(coder):
+    text = "Protesters clashed with police in Yerevan. Police detained dozens of them."
+    detained = [e for e in _events(coder, text) if e.trigger == "detained"]
+    assert detained and detained[0].location.name == "Yerevan"
+
+
+def test_location_spans_point_into_the_text_as_given(coder):
+    text = (
+        "Headline\n\nClashes erupted   in Tripoli, Libya, on Friday; militias attacked the airport."
+    )
+    for record in coder.code(text, date="2023-05-02"):
+        if record.KIND == "event" and record.location is not None:
+            start, end = record.location.span
+            assert text[start:end] in {"Tripoli", "Libya"}
+            assert json.loads(json.dumps(record.to_dict()))["location"]["lat"] is not None
+
+
+def test_places_are_queryable_in_the_store(coder, tmp_path):
+    from eventcoder.store import open_store
+
+    records = coder.code(
+        "Russian forces shelled Kharkiv overnight.", date="2023-05-02", doc_id="k1"
+    )
+    with open_store(str(tmp_path / "p.duckdb")) as store:
+        store.write(records)
+        rows = store.query(
+            "SELECT location, location_country, location_lat, location_lon, location_precision"
+            " FROM events"
+        )
+    assert rows and rows[0][0] == "Kharkiv" and rows[0][1] == "UKR"
+    assert abs(rows[0][2] - 49.98) < 0.1 and rows[0][4] == "exact"
