@@ -111,3 +111,13 @@ def test_places_are_queryable_in_the_store(coder, tmp_path):
         )
     assert rows and rows[0][0] == "Kharkiv" and rows[0][1] == "UKR"
     assert abs(rows[0][2] - 49.98) < 0.1 and rows[0][4] == "exact"
+
+
+def test_an_event_is_not_located_at_its_target_or_another_events_place(coder):
+    events = _events(
+        coder,
+        "On Monday the European Union imposed new sanctions on Russia over the attack on Kyiv.",
+    )
+    by_trigger = {e.trigger: e for e in events}
+    assert by_trigger["imposed"].location is None  # sanctions do not happen in Russia
+    assert by_trigger["attack"].location.name == "Kyiv"

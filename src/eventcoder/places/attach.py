@@ -6,8 +6,9 @@ else what the document's narrative supports, else none.
    preposition ("in", "at", "near", "outside", "from"...), or that the event acts on
    ("shelled Kharkiv"). Places that stand for a government as the event's actor ("Paris
    imposed") are actors, not locations.
-2. **Sentence**: the first other place of the trigger's clause with a locative
-   preposition, else the clause's only place (never one inside the event's actors).
+2. **Sentence**: the first other place of the trigger's clause (or a clause it depends on)
+   with a setting preposition (in, at, near...), else the clause's only place when no
+   preposition makes it another phrase's argument (never one inside the event's actors).
 3. **Narrative**: the place located in one of the two sentences before (in the same
    paragraph), else the country
    most of the document's places lie in (when at least 60% of them do), at country
@@ -97,7 +98,8 @@ def _clauses_above(token: Token) -> list[int]:
 @dataclass(frozen=True)
 class EventActor:
     """An event's source or target as attachment sees it: its tokens [start, end), head,
-    and whether it stands for an institution (a government, a ministry...)."""
+    and whether a place that is this actor cannot be the event's location (it stands for
+    an institution, or the event does not happen at its target)."""
 
     start: int
     end: int
@@ -151,6 +153,7 @@ class DocumentPlaces:
         """Step 1: the place the parse ties to the trigger."""
         frontier = [(trigger, 0)]
         best: tuple[int, int, int, ResolvedPlace] | None = None
+        settings: list[ResolvedPlace] = []
         seen = {trigger.i}
         while frontier:
             token, depth = frontier.pop(0)
@@ -170,11 +173,29 @@ class DocumentPlaces:
                         or (child.dep_ in _PATIENT and token.i == trigger.i)
                     ):
                         key = (depth, rank, _FINER.index(place.precision), place)
+                        if rank == 0:
+                            settings.append(place)
                         if best is None or key[:3] < best[:3]:
                             best = key
-                if depth + 1 < 3 and child.dep_ not in {"conj"}:
+                if depth + 1 < 3 and self._leads_on(child):
                     frontier.append((child, depth + 1))
-        return self._finer_within(best[3]) if best else None
+        if best is None:
+            return None
+        chosen = best[3]
+        if chosen.precision in {"region", "country"}:  # a finer setting nearby wins:
+            finer = [p for p in settings if _FINER.index(p.precision) < best[2]]  # "in X, in Y"
+            if finer:
+                chosen = min(finer, key=lambda p: _FINER.index(p.precision))
+        return self._finer_within(chosen)
+
+    def _leads_on(self, child: Token) -> bool:
+        """Whether the walk goes on below a word: below the event's object or a setting
+        ("the base in X near Y"), not into another phrase ("sanctions over the attack on
+        X": the attack's place is not the sanctions')."""
+        if child.dep_ in {"obj", "nsubj:pass", "iobj", "compound", "appos"}:
+            return True
+        cases = case_words(child)
+        return child.dep_ in {"obl", "nmod"} and bool(cases & self.cues["setting"] or "of" in cases)
 
     def _finer_within(self, place: ResolvedPlace) -> ResolvedPlace:
         """A finer place named inside a coarse one's phrase: "in northern Kosovo near
@@ -205,11 +226,14 @@ class DocumentPlaces:
         clauses = _clauses_above(trigger)
         inside = [p for p in inside if _clause_of(self.doc[p.mention.head]) in clauses]
         for place in inside:
-            head = self.doc[place.mention.head]
-            if case_words(head) & self.cues["locative"]:
+            if case_words(self.doc[place.mention.head]) & self.cues["setting"]:
                 return place
+        # else the clause's only place, unless it is some phrase's argument ("on Kyiv")
+        bare = [
+            p for p in inside if not case_words(self.doc[p.mention.head]) & self.cues["locative"]
+        ]
         distinct = {(p.name, p.country) for p in inside}
-        return inside[0] if len(distinct) == 1 else None
+        return bare[0] if bare and len(distinct) == 1 else None
 
     def remember(self, sentence: int, place: ResolvedPlace) -> None:
         """Note the place an event of a sentence was given (the narrative goes on there)."""

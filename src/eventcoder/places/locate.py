@@ -110,8 +110,15 @@ class PlaceLocator:
             visit = cameo[:3] in self.cues["visit_" + role] or (
                 role == "target" and trigger.lemma_.lower() in self.cues["visit_verb"]
             )
-            institution = bool(getattr(actor, "sector", None)) and not visit
-            roles.append(EventActor(actor.start, actor.end, actor.head, institution))
+            acted_on = role == "target" and (
+                cameo[:2] in self.cues["target_place"] or cameo[:3] in self.cues["target_place"]
+            )
+            # an institution is an actor, never the location; nor is the target of an event
+            # that does not happen at its target ("sanctions on Russia")
+            excluded = (bool(getattr(actor, "sector", None)) or role == "target") and not (
+                visit or acted_on
+            )
+            roles.append(EventActor(actor.start, actor.end, actor.head, excluded))
         found = places.attach(trigger, sentence, roles)
         if found is None:
             return None
