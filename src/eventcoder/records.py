@@ -117,9 +117,9 @@ class Location:
 
     name: str
     country: str | None = None  # ISO 3166 alpha-3; None for international waters
-    admin1: str | None = None  # first-level region (its ISO 3166-2 name) when known
     lat: float | None = None
     lon: float | None = None
+    admin1: str | None = None  # first-level region (its ISO 3166-2 name) when known
     precision: Precision | None = None
     span: Span | None = None  # character offsets of the place's name in the original text
 

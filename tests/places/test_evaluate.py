@@ -38,7 +38,7 @@ def _event(location):
 
 def test_a_right_place_counts_everywhere():
     found = [_Found((26, 33), "LBY", 32.9, 13.2, "Tripoli"), _Found((0, 6), "USA", 0, 0, "x")]
-    loc = Location("Tripoli", "LBY", None, 32.9, 13.2, "exact", (26, 33))
+    loc = Location("Tripoli", "LBY", 32.9, 13.2, None, "exact", (26, 33))
     s = score_item(ITEM, found, [_event(loc)])
     assert (s.mentions, s.found, s.country, s.points, s.within, s.extra) == (2, 1, 1, 1, 1, 1)
     assert (s.events, s.coded, s.attached) == (1, 1, 1)
@@ -46,7 +46,7 @@ def test_a_right_place_counts_everywhere():
 
 def test_a_namesake_abroad_is_wrong_country_and_far():
     found = [_Found((26, 33), "LBN", 34.44, 35.84, "Tripoli")]
-    loc = Location("Tripoli", "LBN", None, 34.44, 35.84, "exact", (26, 33))
+    loc = Location("Tripoli", "LBN", 34.44, 35.84, None, "exact", (26, 33))
     s = score_item(ITEM, found, [_event(loc)])
     assert (s.found, s.country, s.within, s.attached) == (1, 0, 0, 0)
     assert any("country LBN" in m for m in s.misses)
