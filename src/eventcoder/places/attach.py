@@ -17,10 +17,11 @@ else what the document's narrative supports, else none.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.places.recognize import Cues
 from eventcoder.places.resolve import ResolvedPlace
@@ -95,6 +96,18 @@ def _clauses_above(token: Token) -> list[int]:
         out.append(_clause_of(head.head))
 
 
+def _dominant(places: list[ResolvedPlace]) -> ResolvedPlace | None:
+    """The first place of the country most of the document's places lie in, when at least
+    60% of them do."""
+    countries = Counter(p.country for p in places if p.country)
+    if not countries:
+        return None
+    country, count = countries.most_common(1)[0]
+    if count / sum(countries.values()) < _DOMINANT_SHARE:
+        return None
+    return next(p for p in places if p.country == country)
+
+
 @dataclass(frozen=True)
 class EventActor:
     """An event's source or target as attachment sees it: its tokens [start, end), head,
@@ -128,6 +141,13 @@ class DocumentPlaces:
             for i in range(place.mention.start, place.mention.end):
                 self.by_token[i] = place
         self._located: dict[int, ResolvedPlace] = {}
+        self._dominant = _dominant(places)
+        self.sentences = list(doc.sents)
+        self._text = doc.text  # once: Doc.text joins every token
+        self._starts = [s.start for s in self.sentences]
+        self.by_sentence_index: dict[int, list[ResolvedPlace]] = {}
+        for place in places:
+            self.by_sentence_index.setdefault(place.sentence, []).append(place)
         for place in places:  # each sentence's first setting ("in X") or facility
             if case_words(doc[place.mention.head]) & cues["locative"] or (
                 place.mention.hint == "facility" or place.place.type in _FACILITY_TYPES
@@ -215,10 +235,10 @@ class DocumentPlaces:
 
     def by_sentence(self, trigger: Token, actors: list[EventActor]) -> ResolvedPlace | None:
         """Step 2: a place elsewhere in the sentence."""
-        sent = trigger.sent
+        sent = self.sentences[max(bisect.bisect_right(self._starts, trigger.i) - 1, 0)]
         inside = [
             p
-            for p in self.places
+            for p in self._places_in(sent)
             if sent.start <= p.mention.start < sent.end
             and self._acceptable(p, actors)
             and self._outside_actors(p, actors)
@@ -235,6 +255,11 @@ class DocumentPlaces:
         distinct = {(p.name, p.country) for p in inside}
         return bare[0] if bare and len(distinct) == 1 else None
 
+    def _places_in(self, sent: Span) -> list[ResolvedPlace]:
+        """The places of the sentence that holds ``sent`` (found by its first token)."""
+        index = bisect.bisect_right(self._starts, sent.start) - 1
+        return self.by_sentence_index.get(index, [])
+
     def remember(self, sentence: int, place: ResolvedPlace) -> None:
         """Note the place an event of a sentence was given (the narrative goes on there)."""
         self._located[sentence] = place
@@ -242,24 +267,17 @@ class DocumentPlaces:
     def by_narrative(self, sentence: int) -> tuple[ResolvedPlace, str] | None:
         """Step 3: a place of the sentences just before in the same paragraph, else the
         document's country."""
-        sentences = list(self.doc.sents)
+        sentences = self.sentences
         for back in range(1, _NARRATIVE_WINDOW + 1):
             if sentence - back < 0 or sentence >= len(sentences):
                 break
             earlier, later = sentences[sentence - back], sentences[sentence - back + 1]
-            if "\n" in self.doc.text[max(earlier.end_char - 1, 0) : later.start_char + 1]:
+            if "\n" in self._text[max(earlier.end_char - 1, 0) : later.start_char + 1]:
                 break  # a new paragraph
             place = self._located.get(sentence - back)
             if place is not None:
                 return place, place.precision
-        countries = Counter(p.country for p in self.places if p.country)
-        if not countries:
-            return None
-        country, count = countries.most_common(1)[0]
-        if count / sum(countries.values()) < _DOMINANT_SHARE:
-            return None
-        place = next(p for p in self.places if p.country == country)
-        return place, "country"
+        return (self._dominant, "country") if self._dominant is not None else None
 
     def attach(self, trigger: Token, sentence: int, actors: list[EventActor]) -> Attachment | None:
         """The place of an event, trying the parse, the sentence and the narrative in turn.

@@ -7,6 +7,7 @@ disambiguate); ``locate`` gives an event trigger its ``Location`` record.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -65,21 +66,19 @@ class PlaceLocator:
         mentions = find_mentions(doc, self.gazetteer, self.cues)
 
         def sentence(token_i: int) -> int:
-            n = 0
-            for k, start in enumerate(sentence_starts):
-                if start <= token_i:
-                    n = k
-            return n
+            return max(bisect.bisect_right(sentence_starts, token_i) - 1, 0)
 
         # actors lend their countries ("Israeli troops"), unless a place name gave it them
         named = {i for m in mentions for i in range(m.start, m.end)}
+        starts = [m.start for m in mentions]  # mentions come in text order
         countries: dict[int, set[str]] = defaultdict(set)
         for actor in actors:
             country = getattr(actor, "country", None)
+            inside = mentions[
+                bisect.bisect_left(starts, actor.start) : bisect.bisect_left(starts, actor.end)
+            ]
             if getattr(actor, "head", actor.start) in named or any(
-                actor.start <= m.start < actor.end
-                and any(p.iso3 == country for p, _ in m.candidates)
-                for m in mentions
+                any(p.iso3 == country for p, _ in m.candidates) for m in inside
             ):
                 continue  # "the governor of Georgia": its country came from the place
             if country and len(country) == 3 and country.isupper():

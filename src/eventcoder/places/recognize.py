@@ -169,12 +169,13 @@ def _facility_spans(doc: Doc, cues: Cues) -> list[tuple[int, int]]:
     """Names before a facility word, known or not: "the Tarvo Air Base" (up to three
     capitalised words, the facility word capitalised or not)."""
     found = []
+    starts = {sent.start for sent in doc.sents}  # once: Token.is_sent_start scans the doc
     for i in range(1, len(doc)):
         if _match_suffix(doc, i, cues["strong_facility"]) == i:
             continue
         start = i
         while start > 0 and i - start < 3 and doc[start - 1].text[:1].isupper():
-            if doc[start - 1].is_punct or doc[start - 1].is_sent_start:
+            if doc[start - 1].is_punct or start - 1 in starts:
                 break
             start -= 1
         if start < i:

@@ -14,6 +14,7 @@ a sea or a disputed region) and ``country``.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from eventcoder.places.gazetteer import Gazetteer, Place
@@ -167,12 +168,18 @@ def resolve_mentions(
     actors = {s: frozenset(c) for s, c in actor_countries.items()}
     from_actors = set().union(*actors.values()) if actors else set()
     out: list[ResolvedPlace] = []
+    lent_all = Counter(c for c in lent if c)
+    lent_by_sentence: dict[int, Counter[str]] = defaultdict(Counter)
+    for c, s in zip(lent, sentence_of, strict=True):
+        if c:
+            lent_by_sentence[s][c] += 1
     for i, (mention, sent) in enumerate(zip(mentions, sentence_of, strict=True)):
-        others = [c for j, c in enumerate(lent) if j != i and c]
+        own = lent[i]
+        others = {c for c, n in lent_all.items() if n > (c == own)}
         in_sentence = set(actors.get(sent, ())) | {
-            c for j, c in enumerate(lent) if j != i and c and sentence_of[j] == sent
+            c for c, n in lent_by_sentence[sent].items() if n > (c == own)
         }
-        document = frozenset(from_actors | set(others))
+        document = frozenset(from_actors | others)
         neighbours = frozenset(n for c in document for n in gaz.neighbours.get(c, ()))
         if not mention.candidates:
             unknown = _unknown_facility(mention, sent, out, gaz)
@@ -192,7 +199,7 @@ def _unknown_facility(
     """A base or crossing no gazetteer knows ("the Tarvo Air Base"): in the country of the
     place named just before it (within three sentences), at that country's point and
     country precision; without one, no location."""
-    previous = [p for p in before if p.country and sentence - p.sentence <= NARRATIVE_WINDOW]
+    previous = [p for p in before[-20:] if p.country and sentence - p.sentence <= NARRATIVE_WINDOW]
     if not previous:
         return None
     country = gaz.countries.get(previous[-1].country or "")

@@ -11,8 +11,6 @@ from __future__ import annotations
 import dataclasses
 from typing import Literal
 
-from spacy.tokens import Doc, Token
-
 from eventcoder.actors.mention import ActorMention
 from eventcoder.places.locate import PlaceLocator
 from eventcoder.records import Actor, EventRecord
@@ -43,9 +41,10 @@ class PlaceStage:
         doc = context.doc
         places = self.locator.find(doc, context.mentions)
         by_char = {m.char_start: m for m in context.mentions}
+        tokens = {token.idx: token for token in doc}
         located = []
         for event in events:
-            trigger = _token_at(doc, event.trigger_span)
+            trigger = tokens.get(event.trigger_span[0]) if event.trigger_span else None
             if trigger is None or event.sentence is None:
                 continue
             actors = [_mention(by_char, event.source), _mention(by_char, event.target)]
@@ -58,16 +57,6 @@ class PlaceStage:
             )
             located.append(dataclasses.replace(event, location=location))
         return Found(records=tuple(located))
-
-
-def _token_at(doc: Doc, span: tuple[int, int] | None) -> Token | None:
-    """The token that starts at a character offset of the chunk."""
-    if span is None:
-        return None
-    for token in doc:
-        if token.idx == span[0]:
-            return token
-    return None
 
 
 def _mention(by_char: dict[int, ActorMention], actor: Actor | None) -> ActorMention | None:
