@@ -33,24 +33,17 @@ class EventStage:
         assert context.doc is not None
         doc = context.doc
         sentences = list(doc.sents)
-        countries: dict[int, str] = {}  # token -> the country of the mention that covers it
-        for m in context.mentions:
-            for i in range(m.start, m.end):
-                if m.country:
-                    countries.setdefault(i, m.country)
         per_sentence: dict[int, int] = defaultdict(int)
         records = []
         for candidate in self.extractor.extract(doc, list(context.mentions)):
             n = per_sentence[candidate.sentence]
             per_sentence[candidate.sentence] += 1
             sent = sentences[candidate.sentence]
-            records.append(_record(context, candidate, sent, n, countries))
+            records.append(_record(context, candidate, sent, n))
         return Found(records=tuple(records))
 
 
-def _record(
-    context: Context, c: EventCandidate, sent: Span, n: int, countries: dict[int, str]
-) -> EventRecord:
+def _record(context: Context, c: EventCandidate, sent: Span, n: int) -> EventRecord:
     assert context.doc is not None
     trigger = context.doc[c.trigger]
     if context.times is not None:
