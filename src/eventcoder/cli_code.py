@@ -24,6 +24,7 @@ from typing import IO, Any, Self
 
 import click
 
+from eventcoder.cli_options import iso_date
 from eventcoder.dictionaries.cli import actors_option, verbs_option
 from eventcoder.errors import DictionaryError, Errors, EventcoderError
 from eventcoder.ingest import Document, Rejection, read_inputs
@@ -69,15 +70,6 @@ _RECORD_TYPES = (
 CodeFn = Callable[[Document], list[Record]]
 
 
-def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(Errors.E011.format(value=value)) from None
-
-
 def _parse_fields(
     ctx: click.Context, param: click.Parameter, values: tuple[str, ...]
 ) -> dict[str, str]:
@@ -97,7 +89,7 @@ def _parse_fields(
 @click.option(
     "--date",
     "date",
-    callback=_parse_date,
+    callback=iso_date,
     metavar="YYYY-MM-DD",
     help="Date of documents that carry none (their own date wins).",
 )
@@ -318,12 +310,8 @@ def _load_coder(
     verbs: tuple[Path, ...] = (),
     min_confidence: float | None = None,
 ) -> CodeFn:
-    """The coding function, loaded once: the one place the command calls the coder.
-
-    ``stages`` is a comma-separated list of stage names ("none": parse only); by default
-    every configured stage runs. ``actors`` and ``verbs`` are user dictionary files;
-    ``min_confidence`` leaves out less certain events (None: keep every event).
-    """
+    """The coding function, loaded once (see ``runners.batch.load_code``): the one place the
+    command calls the coder, and the seam tests replace."""
     return load_code(stages, actors, verbs, min_confidence)
 
 

@@ -7,11 +7,16 @@ reported the same way everywhere: which file, which line, what is wrong.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
-from eventcoder.errors import Errors, ModelError
+from eventcoder.errors import Errors, InputError, ModelError
 
-__all__ = ["read_rows", "read_word_classes"]
+__all__ = ["read_checked_jsonl", "read_rows", "read_word_classes"]
+
+T = TypeVar("T")
 
 
 def read_rows(path: Path, columns: int, pad: bool = False) -> list[tuple[int, list[str]]]:
@@ -47,3 +52,25 @@ def read_word_classes(path: Path) -> dict[str, frozenset[str]]:
     for _, cols in read_rows(path, 2):
         out.setdefault(cols[0].strip(), set()).update(cols[1].split())
     return {name: frozenset(words) for name, words in out.items()}
+
+
+def read_checked_jsonl(path: Path, check: Callable[[Any], T], missing: str, bad: str) -> list[T]:
+    """The items of a JSON Lines gold file, each passed through ``check``.
+
+    ``check`` returns the item to keep, or raises ValueError, KeyError, TypeError or
+    IndexError for a bad one. ``missing`` (formatted with ``path``) and ``bad`` (with
+    ``path``, ``line`` and ``detail``) are the evaluation's own error messages; both are
+    raised as ``InputError``. Blank lines are skipped.
+    """
+    if not path.exists():
+        raise InputError(missing.format(path=path))
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            items.append(check(json.loads(line)))
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
+            detail = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            raise InputError(bad.format(path=path, line=number, detail=detail)) from exc
+    return items

@@ -178,16 +178,7 @@ _NOUNS = read_word_classes(PACKAGE_DIR / "data" / "actors" / "person_nouns.tsv")
 PERSON_NOUNS = _NOUNS["person"]
 _MALE_NOUNS = _NOUNS["male"]
 _FEMALE_NOUNS = _NOUNS["female"]
-_GENDER = {
-    "he": "male",
-    "him": "male",
-    "his": "male",
-    "himself": "male",
-    "she": "female",
-    "her": "female",
-    "hers": "female",
-    "herself": "female",
-}
+_GENDER = {word: kind for word, kind in PRONOUNS.items() if kind in ("male", "female")}
 
 
 def noun_phrase_candidates(doc: Doc) -> list[Candidate]:

@@ -35,6 +35,7 @@ __all__ = [
     "PetrarchActor",
     "code_on",
     "parse_date",
+    "parse_restriction",
     "read_actors",
     "read_agents",
     "regular_plurals",
@@ -122,7 +123,7 @@ def parse_date(text: str) -> dt.date:
     return dt.date(year, month, day)
 
 
-def _parse_restriction(body: str) -> DatedCode:
+def parse_restriction(body: str) -> DatedCode:
     """``CODE``, ``CODE <date``, ``CODE >date`` or ``CODE date-date`` to a :class:`DatedCode`."""
     parts = body.strip().split(None, 1)
     if not parts:
@@ -203,7 +204,7 @@ def _codes_of(body: str, path: Path, number: int) -> tuple[list[DatedCode], str]
     codes = []
     for match in _BRACKET.finditer(body):
         try:
-            codes.append(_parse_restriction(match.group(1)))
+            codes.append(parse_restriction(match.group(1)))
         except ValueError as exc:
             log.debug(Errors.E103.format(path=path, line=number, detail=exc))
     return codes, _BRACKET.sub(" ", body).strip()

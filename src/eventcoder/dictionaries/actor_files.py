@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eventcoder.actors.lexicon import Entry, split_code
-from eventcoder.actors.petrarch_format import DatedCode, parse_date
+from eventcoder.actors.petrarch_format import DatedCode, parse_restriction
 from eventcoder.errors import Errors
 from eventcoder.events.discards import Discard
 
@@ -300,16 +300,8 @@ def _restriction(body: str) -> DatedCode:
     code = parts[0].upper()
     if not all(_CODE.match(c) for c in code.split("/")) and code not in ("+++", "###"):
         raise ValueError(f"code {code!r} is not an actor code")
-    rest = parts[1].replace(" ", "") if len(parts) > 1 else ""
     try:
-        if not rest:
-            return DatedCode(code)
-        if rest.startswith("<"):
-            return DatedCode(code, None, parse_date(rest[1:]))
-        if rest.startswith(">"):
-            return DatedCode(code, parse_date(rest[1:]), None)
-        low, _, high = rest.partition("-")
-        return DatedCode(code, parse_date(low), parse_date(high))
+        return parse_restriction(body)
     except ValueError as exc:
         raise ValueError(f"date restriction [{body.strip()}]: {exc}") from None
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import click
 
+from eventcoder.cli_options import iso_date
 from eventcoder.errors import DictionaryError, Errors, EventcoderError
 
 __all__ = [
@@ -22,15 +23,6 @@ __all__ = [
 ]
 
 EXIT_FAILED, EXIT_USAGE = 1, 2
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(Errors.E011.format(value=value)) from None
 
 
 actors_option = click.option(
@@ -67,7 +59,7 @@ def load_coder(actors: tuple[Path, ...] = (), verbs: tuple[Path, ...] = ()) -> A
 
 @click.command("explain")
 @click.argument("text")
-@click.option("--date", callback=_date, metavar="YYYY-MM-DD", help="Publication date.")
+@click.option("--date", callback=iso_date, metavar="YYYY-MM-DD", help="Publication date.")
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of readable text.")
 @actors_option
 @verbs_option
@@ -106,7 +98,7 @@ def actors_group() -> None:
 @actors_group.command("unknown")
 @click.argument("inputs", nargs=-1)
 @click.option("--db", help="Read the events of this store instead of coding INPUT...")
-@click.option("--date", callback=_date, metavar="YYYY-MM-DD", help="Date of undated inputs.")
+@click.option("--date", callback=iso_date, metavar="YYYY-MM-DD", help="Date of undated inputs.")
 @click.option("--top", default=50, show_default=True, help="How many names to list.")
 @click.option(
     "--out",
@@ -172,7 +164,7 @@ def dictionaries_group() -> None:
 
 
 @dictionaries_group.command("check")
-@click.option("--date", callback=_date, metavar="YYYY-MM-DD", help="Coverage as of this date.")
+@click.option("--date", callback=iso_date, metavar="YYYY-MM-DD", help="Coverage as of this date.")
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of readable text.")
 @actors_option
 @verbs_option

@@ -21,8 +21,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from eventcoder.errors import Errors, InputError
+from eventcoder.datafiles import read_checked_jsonl
+from eventcoder.errors import Errors
 from eventcoder.events.news_corpus import NewsDoc, unit_id
 
 __all__ = [
@@ -309,25 +311,15 @@ def _gold_event(raw: dict) -> GoldEvent:
 
 def read_gold(path: Path) -> list[GoldUnit]:
     """Read a committed gold file; a bad line is an error naming the file and line."""
-    if not path.exists():
-        raise InputError(Errors.E806.format(path=path))
-    units = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            span = row["span"]
-            units.append(
-                GoldUnit(
-                    unit=str(row["unit"]),
-                    doc=str(row["doc"]),
-                    span=(int(span[0]), int(span[1])),
-                    events=tuple(_gold_event(e) for e in row["events"]),
-                    annotator=str(row.get("annotator", "")),
-                )
-            )
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError, IndexError) as exc:
-            detail = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-            raise InputError(Errors.E807.format(path=path, line=number, detail=detail)) from exc
-    return units
+    return read_checked_jsonl(path, _gold_unit, Errors.E806, Errors.E807)
+
+
+def _gold_unit(row: dict[str, Any]) -> GoldUnit:
+    span = row["span"]
+    return GoldUnit(
+        unit=str(row["unit"]),
+        doc=str(row["doc"]),
+        span=(int(span[0]), int(span[1])),
+        events=tuple(_gold_event(e) for e in row["events"]),
+        annotator=str(row.get("annotator", "")),
+    )

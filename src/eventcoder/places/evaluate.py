@@ -21,14 +21,14 @@ tuning). Both are measured by default.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import click
 
-from eventcoder.errors import Errors, EventcoderError, InputError
+from eventcoder.datafiles import read_checked_jsonl
+from eventcoder.errors import Errors, EventcoderError
 from eventcoder.places.gazetteer import distance_km
 
 __all__ = ["GOLD_FILES", "PlaceScores", "eval_places_command", "evaluate_places", "load_gold"]
@@ -65,24 +65,17 @@ class PlaceScores:
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
     """The gold items of a JSON Lines file (clear errors for missing files and bad lines)."""
-    if not path.exists():
-        raise InputError(Errors.E952.format(path=path))
-    items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            for key in ("id", "text", "places", "events"):
-                if key not in item:
-                    raise ValueError(f"missing {key}")
-            for place in item["places"]:
-                if place["text"] not in item["text"]:
-                    raise ValueError(f"place {place['text']!r} not in text")
-        except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(Errors.E951.format(path=path, line=number, detail=exc)) from exc
-        items.append(item)
-    return items
+    return read_checked_jsonl(path, _check_item, Errors.E952, Errors.E951)
+
+
+def _check_item(item: dict[str, Any]) -> dict[str, Any]:
+    for key in ("id", "text", "places", "events"):
+        if key not in item:
+            raise ValueError(f"missing {key}")
+    for place in item["places"]:
+        if place["text"] not in item["text"]:
+            raise ValueError(f"place {place['text']!r} not in text")
+    return item
 
 
 def _span(text: str, mention: str) -> tuple[int, int]:

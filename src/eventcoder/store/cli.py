@@ -7,7 +7,6 @@ refuses anything else.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from typing import Any
 import click
 import pyarrow as pa
 
+from eventcoder.cli_options import iso_date
 from eventcoder.errors import Errors, EventcoderError
 from eventcoder.store.output import FORMATS, write_result
 
@@ -63,15 +63,6 @@ def _open(db: str, read_only: bool = True, wait: bool = False) -> Any:
     from eventcoder.store import open_store
 
     return open_store(db, read_only=read_only, wait=float("inf") if wait else 0.0)
-
-
-def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(Errors.E011.format(value=value)) from None
 
 
 def _dyad(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, str] | None:
@@ -124,8 +115,10 @@ def _output_options(f: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--root", multiple=True, help="CAMEO root, two digits (19).")
 @click.option("--plover", multiple=True, help="PLOVER category (ASSAULT, SANCTION, ...).")
 @click.option("--quad", multiple=True, type=int, help="Quad class 1-4.")
-@click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="Dates ending on or after.")
-@click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Dates starting on or before.")
+@click.option("--since", callback=iso_date, metavar="YYYY-MM-DD", help="Dates ending on or after.")
+@click.option(
+    "--until", callback=iso_date, metavar="YYYY-MM-DD", help="Dates starting on or before."
+)
 @click.option("--negated/--not-negated", default=None, help="Only negated / only affirmed events.")
 @click.option("--modality", multiple=True, help="asserted, reported, intended, hypothetical, ...")
 @click.option("--min-confidence", type=float, help="Events scored at least this confident.")

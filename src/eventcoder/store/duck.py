@@ -13,6 +13,7 @@ import logging
 import re
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -93,14 +94,9 @@ class DuckDBStore(Store):
             raise
 
     def _execute_all(self, statements: list[str]) -> None:
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with _transaction(self.con):
             for statement in statements:
                 self.con.execute(statement)
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def _replace_documents(
         self,
@@ -118,8 +114,7 @@ class DuckDBStore(Store):
             con.register("_docs", docs)
             con.register("_incoming", incoming)
             con.register("_texts", texts)
-            con.execute("BEGIN TRANSACTION")
-            try:
+            with _transaction(con):
                 con.execute(
                     "DELETE FROM records WHERE doc_id IN (SELECT doc_id FROM _docs) "
                     "OR id IN (SELECT id FROM _incoming)"
@@ -131,10 +126,6 @@ class DuckDBStore(Store):
                 if text_rows:
                     con.execute("DELETE FROM texts WHERE doc_id IN (SELECT doc_id FROM _texts)")
                     con.execute("INSERT INTO texts SELECT doc_id, title, text FROM _texts")
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
         finally:
             con.close()
 
@@ -146,14 +137,9 @@ class DuckDBStore(Store):
         con = self.con.cursor()
         try:
             con.register("_links", links)
-            con.execute("BEGIN TRANSACTION")
-            try:
+            with _transaction(con):
                 con.execute("DELETE FROM event_links")
                 con.execute("INSERT INTO event_links SELECT * FROM _links")
-                con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
-                raise
         finally:
             con.close()
 
@@ -175,3 +161,15 @@ class DuckDBStore(Store):
 
     def close(self) -> None:
         self.con.close()
+
+
+@contextmanager
+def _transaction(con: Any) -> Iterator[None]:
+    """BEGIN ... COMMIT on ``con``, rolled back on any exception."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise

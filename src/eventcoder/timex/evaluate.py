@@ -18,7 +18,6 @@ and :mod:`eventcoder.timex.anchored`.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,8 @@ from typing import Any
 
 import click
 
-from eventcoder.errors import Errors, EventcoderError, InputError
+from eventcoder.datafiles import read_checked_jsonl
+from eventcoder.errors import Errors, EventcoderError
 from eventcoder.timex.attach import resolve_document
 from eventcoder.timex.events_table import TimeData
 from eventcoder.timex.narrative import Timex
@@ -56,24 +56,17 @@ class TimeScores:
 
 def load_gold(path: Path) -> list[dict[str, Any]]:
     """The gold items of a JSON Lines file (clear errors for missing files and bad lines)."""
-    if not path.exists():
-        raise InputError(Errors.E502.format(path=path))
-    items = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            missing = [f for f in _FIELDS if f not in item]
-            if missing:
-                raise ValueError("missing " + ", ".join(missing))
-            if item["expression"] not in item["text"]:
-                raise ValueError("expression not in text")
-            dt.date.fromisoformat(item["doc_date"])
-        except ValueError as exc:
-            raise InputError(Errors.E501.format(path=path, line=number, detail=exc)) from exc
-        items.append(item)
-    return items
+    return read_checked_jsonl(path, _check_item, Errors.E502, Errors.E501)
+
+
+def _check_item(item: dict[str, Any]) -> dict[str, Any]:
+    missing = [f for f in _FIELDS if f not in item]
+    if missing:
+        raise ValueError("missing " + ", ".join(missing))
+    if item["expression"] not in item["text"]:
+        raise ValueError("expression not in text")
+    dt.date.fromisoformat(item["doc_date"])
+    return item
 
 
 def _intersects(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
