@@ -48,7 +48,7 @@ bench: $(BIN)/eventcoder
 bench-quick: $(BIN)/eventcoder
 	$(BIN)/python benchmarks/bench_scale.py --quick
 
-## train: rebuild models/en_eventcoder from the UD treebanks (about an hour on 2 cores)
+## train: rebuild src/eventcoder/models/en_eventcoder from the UD treebanks (about an hour on 2 cores)
 train: $(BIN)/eventcoder
 	$(BIN)/eventcoder model train
 

@@ -18,14 +18,13 @@ MODEL_NAME = "en_eventcoder"
 
 
 def default_model_dir() -> Path:
-    """The bundled spaCy pipeline: ``$EVENTCODER_MODEL`` or ``models/en_eventcoder``."""
+    """The spaCy pipeline to load: ``$EVENTCODER_MODEL`` if set, else the copy shipped inside
+    the package (``eventcoder/models/en_eventcoder``), so an installed wheel needs no source
+    tree."""
     env = os.environ.get("EVENTCODER_MODEL")
     if env:
         return Path(env)
-    for candidate in (REPO_DIR / "models" / MODEL_NAME, PACKAGE_DIR / "models" / MODEL_NAME):
-        if candidate.exists():
-            return candidate
-    return REPO_DIR / "models" / MODEL_NAME
+    return PACKAGE_DIR / "models" / MODEL_NAME
 
 
 def shared_data_dir() -> Path:

@@ -32,7 +32,7 @@ def model_group() -> None:
     "--output",
     type=click.Path(path_type=Path),
     default=None,
-    help="Where the pipeline is saved (default: models/en_eventcoder).",
+    help="Where the pipeline is saved (default: src/eventcoder/models/en_eventcoder, the copy shipped in the package).",
 )
 @click.option(
     "--minutes",

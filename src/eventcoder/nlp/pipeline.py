@@ -24,7 +24,7 @@ def _load(path: str, exclude: tuple[str, ...]) -> Language:
 def load_pipeline(path: Path | str | None = None, exclude: tuple[str, ...] = ()) -> Language:
     """The trained English pipeline (cached; loading never touches the network).
 
-    ``path`` defaults to ``$EVENTCODER_MODEL`` or the bundled ``models/en_eventcoder``.
+    ``path`` defaults to ``$EVENTCODER_MODEL`` or the copy shipped inside the package (``eventcoder/models/en_eventcoder``).
     """
     model_dir = Path(path) if path is not None else default_model_dir()
     if not (model_dir / "config.cfg").exists():

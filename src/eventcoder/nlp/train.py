@@ -8,7 +8,7 @@ Recipe (``eventcoder model train``):
    ``syntax.cfg`` (tok2vec, tagger, morphologizer, lemmatizer, parser) on EWT+GUM, and
    ``ner.cfg`` (its own tok2vec + entity recognizer) on GUM;
 3. assemble them into one pipeline, add the news tokenizer exceptions, and save it to
-   ``models/en_eventcoder``.
+   ``src/eventcoder/models/en_eventcoder`` (shipped inside the package).
 
 Both trainings stop at their budget or when dev scores stop improving; the best
 checkpoint on the dev set is kept.
