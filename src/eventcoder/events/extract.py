@@ -21,9 +21,15 @@ from eventcoder.datafiles import read_rows
 from eventcoder.errors import Errors, InputError
 from eventcoder.events.confidence import default_model, event_features
 from eventcoder.events.discards import Discard, first_discard
-from eventcoder.events.match import conjuncts, match_verb, subjects_of, verb_frame
+from eventcoder.events.match import (
+    acts_as_verb,
+    conjuncts,
+    match_verb,
+    subjects_of,
+    verb_frame,
+)
 from eventcoder.events.modality import Context, FrameTable, read_context
-from eventcoder.events.nouns import EventNoun, NounLexicon
+from eventcoder.events.nouns import EventNoun, NounLexicon, claimed_acts, same_act
 from eventcoder.events.ontology import CameoOntology, data_dir
 from eventcoder.events.patterns import PatternSet, load_patterns
 from eventcoder.events.roles import ActorIndex
@@ -33,6 +39,7 @@ __all__ = ["EventCandidate", "EventExtractor"]
 log = logging.getLogger(__name__)
 
 INTENT_FRAMES = {"FUTURE", "INTEND", "AGREE", "FAIL"}
+APPEAL_FRAMES = {"DEMAND", "REQUEST"}  # their event is the appeal, whatever verb it governs
 # prepositions of place: their object is where the act happens, never its target
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"}
 
@@ -163,7 +170,7 @@ class EventExtractor:
         used_nouns: set[int] = set()
         for token in sent:
             if (
-                token.pos_ == "VERB"
+                acts_as_verb(token)
                 and not index.inside(token)
                 and not _is_modifier(token)
                 and not _describes(token, self.frames)
@@ -212,11 +219,18 @@ class EventExtractor:
             )
             pattern_id = pattern.id if pattern else f"{entry.block}.verb"
         targets_from = list(frame.objects)
-        for obj in frame.objects:
+        claimed = claimed_acts(code, frame)  # "claimed responsibility for the bombing of X"
+        for obj in frame.objects + claimed:
             noun = self.nouns.lookup(obj)
             if noun is None:
                 continue
-            if code is None or matched[1] is None and self.frames.is_light(verb):
+            if (
+                code is None
+                or matched is not None
+                and matched[1] is None
+                and self.frames.is_light(verb)
+                or obj in claimed
+            ):
                 # a light verb: "launched an attack on", "issued an ultimatum"
                 used.add(obj.i)  # the noun is this event ("condemned X's attack" is two)
                 code, reverse, pattern_id = (
@@ -224,6 +238,8 @@ class EventExtractor:
                     None,
                     f"light:{verb.lemma_.lower()}+{noun.id}",
                 )
+            elif same_act(code, noun.code):
+                used.add(obj.i)  # a pattern spelled the noun out: "launched an attack" is one
             targets_from = [h for _, h in self._noun_targets(obj, noun)] + targets_from
         context = read_context(verb, self.frames)
         if matched is not None and matched[1] is not None and matched[1].negative:
@@ -377,7 +393,10 @@ class EventExtractor:
     ) -> list[EventCandidate]:
         if reading.code.startswith("01") and not reading.targets:
             return []  # a bare statement is a claim, not an event
-        weak = reading.pattern.split("+")[-1].removesuffix(".verb") in self.weak_blocks
+        weak = (
+            reading.pattern.split("+")[-1].removesuffix(".verb") in self.weak_blocks
+            and reading.context.frame not in APPEAL_FRAMES  # "ordered X to allow": a demand
+        )
         governor = reading.context.governor
         if governor is not None and governor.lower_ in COMMITMENT_WORDS:
             return []  # "we remain committed to working with X": a policy, not an act

@@ -17,6 +17,7 @@ from eventcoder.events.patterns import PatternSet, Term, VerbEntry, VerbPattern,
 
 __all__ = [
     "VerbFrame",
+    "acts_as_verb",
     "best_pattern",
     "conjuncts",
     "is_passive",
@@ -47,6 +48,21 @@ CLAUSE_DEPS = {
 }
 PHRASE_CORE = {"case", "compound", "amod", "det", "flat", "fixed"}
 PASSIVE_AUX = {"be", "get", "been", "was", "were", "is", "are", "being"}
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+
+
+def acts_as_verb(token: Token) -> bool:
+    """A verb, or a word the tagger calls an adjective or noun while its tag or form and its
+    subject say it is a finite verb ("Police clashed with protesters", clashed/ADJ/VBD)."""
+    if token.pos_ == "VERB":
+        return True
+    if token.pos_ not in {"ADJ", "NOUN"} or any(c.dep_ == "cop" for c in token.children):
+        return False  # "the police were brutal": a predicate adjective
+    return any(c.dep_ == "nsubj" for c in token.children) and (
+        token.tag_ in FINITE_TAGS or token.pos_ == "ADJ" and token.lower_.endswith("ed")
+    )
 
 
 def token_forms(token: Token) -> set[str]:

@@ -194,6 +194,12 @@ def _governor(current: Token, frames: FrameTable) -> tuple[str, Token]:
     if fallback is not None and fallback is not current.head:
         return "xcomp", fallback
     if current.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "to" for c in current.children
+    ):
+        found = frames.frame_of(current.head)
+        if found is not None and found[0] in {"REQUEST", "DEMAND"}:
+            return "xcomp", current.head  # "urged Somalia to release", parsed as a purpose
+    if current.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "that" for c in current.children
     ):
         return "ccomp", current.head  # "emphasizing that troops didn't cross", however parsed

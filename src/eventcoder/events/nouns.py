@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Token
 
 from eventcoder.errors import Errors, ModelError
 
-__all__ = ["EventNoun", "NounLexicon"]
+__all__ = ["CLAIM_CODES", "EventNoun", "NounLexicon", "claimed_acts", "same_act"]
+
+# CAMEO 015 "acknowledge or claim responsibility": when the act claimed is named ("claimed
+# responsibility for the bombing of X", "claimed the attack"), the act is the event, with the
+# claimant as its source.
+CLAIM_CODES = frozenset({"015"})
 
 
 @dataclass(frozen=True)
@@ -80,3 +86,17 @@ class NounLexicon:
             if not entry.required or entry.required & modifiers:
                 return entry
         return None
+
+
+def claimed_acts(code: str | None, frame: Any) -> list[Token]:
+    """Words that may name the act a claim of responsibility is about: the verb's objects and
+    its "for" phrases ("claimed responsibility for the attack"). Empty for other codes."""
+    if code not in CLAIM_CODES:
+        return []
+    return list(frame.objects) + [head for prep, head in frame.preps if prep == "for"]
+
+
+def same_act(code: str | None, noun_code: str) -> bool:
+    """Whether a verb's code and its object noun's code are one act ("launched an attack":
+    both 19), so the noun gives no second event."""
+    return code is not None and code[:2] == noun_code[:2]

@@ -15,7 +15,8 @@ the surface forms (a form of several words names the particles that must come wi
 (its subject side), ``post`` words after it (object side), ``preps`` prepositional phrases
 separated by ``;`` (preposition first), optional ``skip`` prepositions whose phrase is not
 the target, ``ordered=yes`` when the post words must appear in their order and ``swap=yes``
-when the subject side is the target. Words are matched against a token's text, lemma and
+when the subject side is the target. A pattern read into a set that already holds one with
+the same id from another file replaces it: that is how our own file corrects an imported code. Words are matched against a token's text, lemma and
 singular; ``&NAME`` stands for any phrase of a synset; words joined by ``_``
 ("new_&TIETYPES_relations") must stand next to each other in the sentence. The most
 specific pattern (most words) wins; with none matching, the verb's default code applies.
@@ -209,21 +210,31 @@ def _add_pattern(out: PatternSet, cols: list[str], origin: str = "") -> None:
         words = item.split()
         if words:
             preps.append((words[0], _phrase(" ".join(words[1:]), out.synsets)))
-    out.patterns[cols[2]].append(
-        VerbPattern(
-            id=cols[1],
-            block=cols[2],
-            code=code,
-            reverse_code=reverse,
-            pre=_phrase(fields.get("pre", ""), out.synsets),
-            post=_phrase(fields.get("post", ""), out.synsets),
-            preps=tuple(preps),
-            skip=tuple(fields.get("skip", "").split()),
-            ordered=fields.get("ordered") == "yes",
-            swap=fields.get("swap") == "yes",
-            origin=origin,
-        )
+    pattern = VerbPattern(
+        id=cols[1],
+        block=cols[2],
+        code=code,
+        reverse_code=reverse,
+        pre=_phrase(fields.get("pre", ""), out.synsets),
+        post=_phrase(fields.get("post", ""), out.synsets),
+        preps=tuple(preps),
+        skip=tuple(fields.get("skip", "").split()),
+        ordered=fields.get("ordered") == "yes",
+        swap=fields.get("swap") == "yes",
+        origin=origin,
     )
+    block = out.patterns[cols[2]]
+    same = next(
+        (k for k, p in enumerate(block) if p.id == pattern.id and _file(p) != _file(pattern)), None
+    )
+    if same is None:
+        block.append(pattern)
+    else:  # a correction of an imported pattern (ours are read last)
+        block[same] = pattern
+
+
+def _file(pattern: VerbPattern) -> str:
+    return pattern.origin.rsplit(":", 1)[0]
 
 
 def load_patterns(path: Path, into: PatternSet | None = None) -> PatternSet:

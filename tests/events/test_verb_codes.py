@@ -1,0 +1,97 @@
+"""Verb codes on news-like sentences of our own: corrected imported codes, verbs the tagger
+mislabels, light verbs coded once, claims of responsibility, appeals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from eventcoder.events.extract import EventCandidate
+from eventcoder.events.patterns import load_patterns
+
+
+def _dyads(events: list[EventCandidate]) -> list[tuple[str | None, str | None, str]]:
+    return [
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
+        for e in events
+    ]
+
+
+def test_own_pattern_replaces_imported_one_of_same_id(tmp_path: Path):
+    imported = tmp_path / "imported.txt"
+    imported.write_text(
+        "verb\tB\tcondemn\t111\tcondemn|condemned\n"
+        "pattern\tB.2\tB\t018\tpre=\tpost=terrorist attack\tpreps=\n"
+        "pattern\tB.3\tB\t1123\tpre=\tpost=aggression\tpreps=\n",
+        encoding="utf-8",
+    )
+    own = tmp_path / "own.txt"
+    own.write_text("pattern\tB.2\tB\t111\tpre=\tpost=terrorist attack\tpreps=\n", encoding="utf-8")
+    patterns = load_patterns(own, into=load_patterns(imported))
+    codes = {p.id: p.code for p in patterns.patterns_for("B")}
+    assert codes == {"B.2": "111", "B.3": "1123"}
+
+
+def test_condemning_a_terrorist_attack_is_a_denunciation(code_sentence):
+    events = code_sentence(
+        "Norway condemned the terrorist attack by the Hawk Brigade.",
+        {"Norway": "NOR", "the Hawk Brigade": "---REB"},
+    )
+    assert [e.cameo[:2] for e in events if e.trigger_text == "condemned"] == ["11"]
+
+
+def test_signing_a_trade_agreement_is_signing_an_agreement(code_sentence):
+    events = code_sentence(
+        "Chile and Peru signed a trade agreement in Lima.", {"Chile": "CHL", "Peru": "PER"}
+    )
+    assert sorted(_dyads(events)) == [("CHL", "PER", "057"), ("PER", "CHL", "057")]
+
+
+def test_verb_tagged_as_adjective_is_read(code_sentence):
+    events = code_sentence(
+        "Riot police clashed with farmers near the ministry.",
+        {"Riot police": "---COP", "farmers": "---CVL"},
+    )
+    assert ("---COP", "---CVL", "190") in _dyads(events)
+
+
+def test_light_verb_and_its_event_noun_give_one_event(code_sentence):
+    events = code_sentence(
+        "The Hawk Brigade launched an attack on the Kivu garrison.",
+        {"The Hawk Brigade": "---REB", "the Kivu garrison": "---MIL"},
+    )
+    assert _dyads(events).count(("---REB", "---MIL", "190")) == 1
+
+
+def test_claim_of_responsibility_codes_the_act_claimed(code_sentence):
+    events = code_sentence(
+        "The Hawk Brigade claimed responsibility for the attack on the Kivu garrison.",
+        {"The Hawk Brigade": "---REB", "the Kivu garrison": "---MIL"},
+    )
+    assert ("---REB", "---MIL", "190") in _dyads(events)
+    assert not any(e.cameo == "015" for e in events)
+
+
+def test_urging_is_an_appeal_to_the_addressee(code_sentence):
+    events = code_sentence(
+        "Kenya urged Somalia to release the fishermen.", {"Kenya": "KEN", "Somalia": "SOM"}
+    )
+    assert [d for d in _dyads(events) if d[0] == "KEN"] == [("KEN", "SOM", "025")]
+
+
+def test_troops_capturing_a_person_arrest_and_a_town_occupy(code_sentence):
+    person = code_sentence(
+        "He was captured by Chilean soldiers in May.", {"Chilean soldiers": "CHLMIL"}
+    )
+    town = code_sentence(
+        "Chilean soldiers captured the town of Arica.", {"Chilean soldiers": "CHLMIL"}
+    )
+    assert [e.cameo for e in person] == ["173"]
+    assert [e.cameo for e in town] == ["192"]
+
+
+def test_taking_a_town_back_is_fighting(code_sentence):
+    events = code_sentence(
+        "Rebel fighters recaptured the town of Dabra from the Hawk Brigade.",
+        {"Rebel fighters": "---REB", "the Hawk Brigade": "---MIL"},
+    )
+    assert ("---REB", "---MIL", "190") in _dyads(events)
