@@ -129,10 +129,9 @@ def _groups(
     current: list[int] = []
     pending: list[int] = []  # sentences without a cue since the group's last member
     for i, sent in enumerate(sentences):
-        cue = bool(_CUE.search(sent.text))
-        share = any(_is_share(q) for q in quantities[i]) or any(
-            c.search(sent.text) for _, c in caveats
-        )
+        text = sent.text  # built from the tokens on every access: once per sentence
+        cue = bool(_CUE.search(text))
+        share = any(_is_share(q) for q in quantities[i]) or any(c.search(text) for _, c in caveats)
         if cue or (current and share):
             current.extend(pending + [i])
             pending = []

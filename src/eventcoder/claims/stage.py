@@ -37,12 +37,15 @@ class ClaimStage:
     def run(self, context: Context) -> Found:
         assert context.doc is not None
         times = context.times
+        dates: dict[int, DateInterval] = {}  # by sentence start: once per sentence
 
         def date_of(sent: Span) -> DateInterval:
             if times is None:
                 end = context.date.isoformat() if context.date else None
                 return DateInterval(None, end, "unknown", None)
-            return times.date_for(sent.root.i)
+            if sent.start not in dates:
+                dates[sent.start] = times.date_for(sent.root.i)
+            return dates[sent.start]
 
         records = self.extractor.extract(
             context.doc,
