@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from eventcoder.claims.lexicon import Unit, VagueAmount, load_units, load_vague_amounts
 from eventcoder.months import MONTHS as MONTH_NAME_FORMS
+from eventcoder.regexes import guarded
 
 __all__ = ["NumberMatch", "NumberReader", "parse_value"]
 
@@ -196,7 +197,7 @@ def _pattern(vague: Mapping[str, VagueAmount], unit_table: Mapping[str, Unit]) -
         rf"|half(?=\s+of\b)|one\s+in\s+(?:{base})"
     )
     units = _alt(list(unit_table))
-    return re.compile(
+    return guarded(  # skips the characters no match can start with: same matches, faster
         rf"(?<![\w\-/.:$€£\[])(?:(?P<mod>{_alt(list(MODIFIERS))})\s+)?"
         rf"(?P<core>(?P<range>{rng})|(?P<vague>{vague_re})|(?P<frac>{fraction})|(?P<num>{numexpr}))"
         rf"(?!\w)(?:\s?(?P<unit>{units})(?!\w))?",
