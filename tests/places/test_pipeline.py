@@ -123,3 +123,19 @@ def test_an_event_is_not_located_at_its_target_or_another_events_place(coder):
     assert by_trigger["imposed"].location is None  # sanctions do not happen in Russia
     if "attack" in by_trigger:  # coded only when the event stage finds who attacked
         assert by_trigger["attack"].location.name == "Kyiv"
+
+
+def test_acronyms_and_organisations_are_not_towns(places_of):
+    found = places_of(
+        "The ministers met in Brussels for EU-mediated talks, and UN envoys and NATO officers"
+        " joined them; the AU sent a delegation."
+    )
+    assert set(found) == {"Brussels"}  # not Eu (France), Un (India), Nato, Au (Switzerland)
+    found = places_of("Hamas fighters fired rockets at Sderot, and the US and the UK spoke.")
+    assert "Hamas" not in found and found["Sderot"].country == "ISR"
+    assert found["US"].country == "USA" and found["UK"].country == "GBR"
+
+
+def test_a_capitalised_dateline_is_a_place(places_of):
+    found = places_of("GAZA (Reuters) - Israeli troops entered the city on Monday.")
+    assert found["GAZA"].country == "PSE"

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.places.attach import DocumentPlaces, EventActor
 from eventcoder.places.gazetteer import DATA_DIR, Gazetteer, Place
-from eventcoder.places.recognize import Cues, find_mentions
+from eventcoder.places.recognize import Cues, PlaceMention, find_mentions, is_strong
 from eventcoder.places.resolve import ResolvedPlace, resolve_mentions
 from eventcoder.records import Location
 
@@ -47,6 +47,21 @@ def to_location(
     )
 
 
+def _names_actor(mention: PlaceMention, actors: list[Any]) -> bool:
+    """A name that the actor dictionary codes as an organisation, or as a group of another
+    country than any place of that name, is that actor and not a small town of the same
+    name ("the EU", "Hamas"); a country, region or city of 100,000 or more stays a place
+    ("Minsk" for BLRGOV, "Brussels" for the EU)."""
+    if is_strong(mention.candidates):
+        return False
+    for actor in actors:
+        if actor.start <= mention.name_start and mention.name_end <= actor.end:
+            code = getattr(actor, "code", None) or ""
+            country = code[:3] if len(code) >= 3 and code[:3].isupper() else ""
+            return bool(code) and all(p.iso3 != country for p, _ in mention.candidates)
+    return False
+
+
 class PlaceLocator:
     """The gazetteer and cue words, loaded once."""
 
@@ -63,7 +78,10 @@ class PlaceLocator:
         """Every resolved place of a parsed text. ``actors`` are actor mentions (anything
         with ``start`` and ``country``); their ISO 3166 countries guide disambiguation."""
         sentence_starts = [s.start for s in doc.sents]
-        mentions = find_mentions(doc, self.gazetteer, self.cues)
+        actors = list(actors)
+        mentions = [
+            m for m in find_mentions(doc, self.gazetteer, self.cues) if not _names_actor(m, actors)
+        ]
 
         def sentence(token_i: int) -> int:
             return max(bisect.bisect_right(sentence_starts, token_i) - 1, 0)

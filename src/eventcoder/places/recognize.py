@@ -11,6 +11,7 @@ from the words around it (``data/places/cues.tsv``): "X Air Base", "the X border
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,10 +20,12 @@ from spacy.tokens import Doc, Span
 from eventcoder.datafiles import read_rows
 from eventcoder.places.gazetteer import DATA_DIR, Gazetteer, Place, name_key
 
-__all__ = ["Cues", "PlaceMention", "find_mentions"]
+__all__ = ["Cues", "PlaceMention", "find_mentions", "is_acronym", "is_strong"]
 
 _ENTITY_LABELS = {"GPE", "LOC", "FAC"}
 _PROMINENT = 100_000
+_ACRONYM_LETTERS = 4
+_CURATED = {"country", "admin1", "hand"}  # kinds whose short names we list ourselves
 _NOT_PLACES = {"PERSON", "ORG", "EVENT", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"}
 
 
@@ -147,7 +150,7 @@ def _gazetteer_spans(
             span = doc[i : i + n]
             if n == 1 and i in blocked:
                 continue
-            places = gaz.lookup(span.text)
+            places = _acronym_candidates(doc, i, i + n, gaz.lookup(span.text))
             if not places:
                 continue
             if n > 1 and not (
@@ -183,19 +186,64 @@ def _facility_spans(doc: Doc, cues: Cues) -> list[tuple[int, int]]:
     return found
 
 
+def _place_despite_label(ent: Span, gaz: Gazetteer) -> bool:
+    """A name the tagger took for something else may still be a place. One it took for an
+    organisation only when it names a country, a region, a place of our list or a city of
+    100,000 or more ("Russia" tagged ORG), never a small town ("EU" for the French town
+    Eu); any other (a person, "Kherson") when the gazetteer knows it. An acronym is never
+    a town (see ``_acronym_candidates``)."""
+    places = gaz.lookup(ent.text)
+    if is_acronym(ent.text):
+        places = [(p, m) for p, m in places if p.kind in _CURATED]
+    if ent.label_ == "ORG":
+        return is_strong(places)
+    return bool(places)
+
+
+def is_strong(places: Iterable[tuple[Place, bool]]) -> bool:
+    """Whether a name may mean a country, a region, a place of our list or a city of
+    100,000 or more by its main name: readings strong enough to stand against another
+    meaning of the name (an organisation's, a person's)."""
+    return any(p.kind in _CURATED or (main and p.population >= _PROMINENT) for p, main in places)
+
+
+def is_acronym(text: str) -> bool:
+    """A name written in capitals of at most four letters ("EU", "UN", "NATO", "IS")."""
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= _ACRONYM_LETTERS and all(c.isupper() for c in letters)
+
+
+def _dateline(doc: Doc, start: int, end: int) -> bool:
+    """A name opening a line and followed by a comma, dash or bracket ("GAZA (Reuters) -")."""
+    opens = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
+    return opens and end < len(doc) and doc[end].text in {",", "-", "–", "—", "("}
+
+
+def _acronym_candidates(
+    doc: Doc, start: int, end: int, candidates: list[tuple[Place, bool]]
+) -> list[tuple[Place, bool]]:
+    """An acronym is a place only as a country, region or our own place's short name ("US",
+    "UK", "UAE"), never a town that happens to be spelt so ("EU" and Eu in France, "UN"
+    and Un in India), except as a dateline."""
+    if not is_acronym(doc[start:end].text) or _dateline(doc, start, end):
+        return candidates
+    return [(p, m) for p, m in candidates if p.kind in _CURATED]
+
+
 def _spans(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[tuple[int, int, str]]:
     """Candidate name spans (start, end, how found): entities and gazetteer names, the
     longer of two overlapping ones (the entity on a tie), in text order."""
     blocked = {
         i
         for ent in doc.ents
-        if ent.label_ in _NOT_PLACES and ent.text not in gaz
+        if ent.label_ in _NOT_PLACES and not _place_despite_label(ent, gaz)
         for i in range(ent.start, ent.end)
     }
     entities = [
         (ent.start, ent.end, "entity")
         for ent in doc.ents
-        if ent.label_ in _ENTITY_LABELS or (ent.label_ in _NOT_PLACES and ent.text in gaz)
+        if ent.label_ in _ENTITY_LABELS
+        or (ent.label_ in _NOT_PLACES and _place_despite_label(ent, gaz))
     ]
     names = [(s, e, "gazetteer") for s, e in _gazetteer_spans(doc, gaz, cues, blocked)]
     names += [(s, e, "pattern") for s, e in _facility_spans(doc, cues)]
@@ -260,7 +308,7 @@ def _mention(
     name_text = doc[start:end].text
     whole_end = end
     hint = None
-    candidates = gaz.lookup(name_text)
+    candidates = _acronym_candidates(doc, start, end, gaz.lookup(name_text))
     # "X Air Base" / "the X border crossing": our list knows the whole name, or the town
     facility_end = _match_suffix(doc, end, cues["facility"])
     if facility_end > end:
