@@ -1,4 +1,4 @@
-"""``eventcoder eval places``: scoring rules and floors on both gold sets."""
+"""``eventcoder eval places``: scoring rules and floors on our gold sets and on real news."""
 
 from __future__ import annotations
 
@@ -8,8 +8,25 @@ import pytest
 from click.testing import CliRunner
 
 from eventcoder.errors import InputError
-from eventcoder.places.evaluate import GOLD_FILES, eval_places_command, load_gold, score_item
+from eventcoder.floors import accuracy_floors
+from eventcoder.places.evaluate import (
+    GOLD_FILES,
+    PlaceScores,
+    eval_places_command,
+    evaluate_places,
+    load_gold,
+    score_item,
+)
+from eventcoder.places.evaluate_news import (
+    NewsPlace,
+    evaluate_news_places,
+    news_gold_path,
+    read_news_places,
+    score_document,
+)
 from eventcoder.records import EventRecord, Location
+
+FLOORS = accuracy_floors("places")["floors"]
 
 
 @dataclass(frozen=True)
@@ -32,8 +49,14 @@ ITEM = {
 }
 
 
-def _event(location):
-    return EventRecord(id="t1:s0:e0", doc_id="t1", trigger="arrested", location=location)
+def _event(location, trigger_span=None):
+    return EventRecord(
+        id="t1:s0:e0",
+        doc_id="t1",
+        trigger="arrested",
+        location=location,
+        trigger_span=trigger_span,
+    )
 
 
 def test_a_right_place_counts_everywhere():
@@ -64,22 +87,62 @@ def test_gold_files_load_and_bad_ones_are_named(tmp_path):
 
 @pytest.mark.slow
 def test_eval_places_meets_its_floors():
-    result = CliRunner().invoke(eval_places_command, [])
+    results = evaluate_places(GOLD_FILES)
+    assert set(results) == {"places_dev", "places_heldout"}
+    total = PlaceScores()
+    for scores in results.values():
+        total.add(scores)
+    floors = FLOORS["written"]
+    assert total.found / total.mentions >= floors["found"]
+    assert total.country / total.mentions >= floors["country"]
+    assert total.within / total.points >= floors["within"]
+    assert total.attached / total.coded >= floors["attached"]
+
+
+def test_the_command_ends_with_the_summary_line(tmp_path):
+    gold = tmp_path / "one.jsonl"
+    gold.write_text(GOLD_FILES[0].read_text(encoding="utf-8").splitlines()[0] + "\n")
+    result = CliRunner().invoke(eval_places_command, ["--gold", str(gold), "--news", "none"])
     assert result.exit_code == 0, result.output
-    lines = result.output.splitlines()
-    assert lines[-1].startswith("places: found ")
-    # floors a little below the figures in the README (dev, held-out, all)
-    text = result.output
-    for name in ("places_dev", "places_heldout"):
-        assert name in text
-    found, total = (int(x) for x in lines[-1].split()[2].split("/"))
-    assert found / total >= 0.95
-    country = next(line for line in lines[-5:] if "country right" in line)
-    right, total = (int(x) for x in country.split()[2].split("/"))
-    assert right / total >= 0.95
-    within = next(line for line in lines[-5:] if "within 25 km" in line)
-    near, points = (int(x) for x in within.split()[3].split("/"))
-    assert near / points >= 0.9
-    events = next(line for line in lines[-5:] if "right place attached" in line)
-    attached, coded = (int(x) for x in events.split()[-2].split("/"))
-    assert attached / coded >= 0.9
+    assert result.output.splitlines()[-1].startswith("places: found 1/1 (100.0%), extra ")
+
+
+NEWS_ITEMS = [
+    NewsPlace("d", (0, 4), (15, 22), "LBY", "exact", 32.89, 13.19),
+    NewsPlace("d", (40, 45), None),
+    NewsPlace("d", (50, 55), (60, 65), "LBY", "country"),
+]
+NEWS_TEXT = "Fire broke out in Tripoli." + " " * 30 + "Libya said."
+
+
+def test_news_places_score_mentions_over_all_gold_and_attachment_over_coded_events():
+    found = [_Found((15, 22), "LBY", 32.9, 13.2, "Tripoli")]
+    events = [
+        _event(Location("Tripoli", "LBY", 32.9, 13.2, None, "exact", (15, 22)), (0, 4)),
+        _event(Location("Tripoli", "LBY", 32.9, 13.2, None, "exact", (15, 22)), (40, 45)),
+    ]
+    s = score_document(NEWS_ITEMS, NEWS_TEXT, found, events, "d")
+    assert (s.places, s.found, s.country, s.points, s.within) == (2, 1, 1, 1, 1)
+    assert (s.events, s.with_place, s.coded, s.attached) == (3, 2, 2, 1)
+    assert any("gold none" in m for m in s.misses)  # a place given where the text has none
+
+
+def test_news_place_gold_loads_and_names_bad_lines(tmp_path):
+    for split in ("dev", "test"):
+        gold = read_news_places(news_gold_path(split))
+        assert sum(g.span is not None for g in gold) >= 70
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"doc": "x", "trigger_span": [0, 1], "place": {"span": [0]}}\n')
+    with pytest.raises(InputError, match="E951.*bad.jsonl:1"):
+        read_news_places(bad)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_news_places_meet_their_floors(shared_data, split):
+    s = evaluate_news_places(split, data_dir=shared_data)
+    floors = FLOORS[f"news_{split}"]
+    assert s.found / s.places >= floors["found"]
+    assert s.country / s.places >= floors["country"]
+    assert s.within / s.points >= floors["within"]
+    assert s.attached / s.coded >= floors["attached"]

@@ -31,7 +31,14 @@ from eventcoder.datafiles import read_checked_jsonl
 from eventcoder.errors import Errors, EventcoderError
 from eventcoder.places.gazetteer import distance_km
 
-__all__ = ["GOLD_FILES", "PlaceScores", "eval_places_command", "evaluate_places", "load_gold"]
+__all__ = [
+    "GOLD_FILES",
+    "PlaceScores",
+    "actor_finder",
+    "eval_places_command",
+    "evaluate_places",
+    "load_gold",
+]
 
 GOLD_DIR = Path(__file__).resolve().parent.parent / "data" / "gold"
 GOLD_FILES = (GOLD_DIR / "places_dev.jsonl", GOLD_DIR / "places_heldout.jsonl")
@@ -172,7 +179,7 @@ def evaluate_places(paths: tuple[Path, ...] = GOLD_FILES) -> dict[str, PlaceScor
 
     coder = Coder.load()
     locator = PlaceLocator.from_data()
-    actors = _actor_finder()
+    actors = actor_finder()
     out: dict[str, PlaceScores] = {}
     for path in paths:
         total = PlaceScores()
@@ -189,11 +196,31 @@ def evaluate_places(paths: tuple[Path, ...] = GOLD_FILES) -> dict[str, PlaceScor
     return out
 
 
-def _actor_finder() -> Any:
+def actor_finder() -> Any:
+    """A function from a parsed text to its actor mentions (the actor dictionaries, once)."""
     from eventcoder.actors.coder import ActorCoder
 
     coder = ActorCoder.from_data()
     return lambda parsed: coder.find(parsed, None)
+
+
+def _news_report(split: str, show_misses: bool) -> None:
+    """Print the real-news place scores of a split, or why they cannot be had."""
+    from eventcoder.paths import shared_data_dir
+    from eventcoder.places.evaluate_news import evaluate_news_places, report_news
+
+    if not shared_data_dir().exists():
+        click.echo(f"news_{split}: skipped, no research data at {shared_data_dir()}")
+        return
+    try:
+        scores = evaluate_news_places(split)
+    except EventcoderError as exc:
+        raise click.ClickException(str(exc)) from None
+    for line in report_news(split, scores):
+        click.echo(line)
+    if show_misses and split == "dev":  # test errors are never studied
+        for miss in scores.misses:
+            click.echo(f"    miss {miss}")
 
 
 def _pct(n: int, d: int) -> str:
@@ -228,8 +255,16 @@ def report(name: str, s: PlaceScores) -> list[str]:
     type=click.Path(path_type=Path),
     help="Gold JSON Lines file(s); default: the dev and held-out sets.",
 )
+@click.option(
+    "--news",
+    "news",
+    type=click.Choice(["dev", "test", "both", "none"]),
+    default="both",
+    show_default=True,
+    help="Also score the places of the real-news event gold (needs ../shared/data).",
+)
 @click.option("--show-misses", is_flag=True, help="List every miss.")
-def eval_places_command(gold_paths: tuple[Path, ...], show_misses: bool) -> None:
+def eval_places_command(gold_paths: tuple[Path, ...], news: str, show_misses: bool) -> None:
     """Place mentions (found, country, within 25 km) and event attachment on gold."""
     try:
         results = evaluate_places(tuple(gold_paths) or GOLD_FILES)
@@ -246,6 +281,8 @@ def eval_places_command(gold_paths: tuple[Path, ...], show_misses: bool) -> None
     if len(results) > 1:
         for line in report("all", overall)[1:]:
             click.echo(line)
+    for split in {"both": ["dev", "test"], "none": []}.get(news, [news]):
+        _news_report(split, show_misses)
     click.echo(
         f"places: found {overall.found}/{overall.mentions}"
         f" ({_pct(overall.found, overall.mentions)}), extra {overall.extra}"
