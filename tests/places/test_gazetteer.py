@@ -101,3 +101,11 @@ def test_cue_words_load():
     assert "air base" in cues["facility"] and "in" in cues["setting"]
     assert "from" in cues["locative"] and "from" not in cues["setting"]
     assert name_key("August") in cues.not_places
+
+
+def test_the_field_list_is_indexed_by_short_name_and_kind(gazetteer):
+    assert [p.iso3 for p in gazetteer.field("Engels", "airbase")] == ["RUS"]
+    edinburgh = gazetteer.field("Edinburgh", "airport")
+    assert edinburgh and all(p.type == "airport" and p.iso3 == "GBR" for p in edinburgh)
+    assert not gazetteer.field("Nowhere-at-all", "airport")
+    assert all(p.lat is not None for ps in gazetteer.fields.values() for p in ps)

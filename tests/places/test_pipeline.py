@@ -139,3 +139,22 @@ def test_acronyms_and_organisations_are_not_towns(places_of):
 def test_a_capitalised_dateline_is_a_place(places_of):
     found = places_of("GAZA (Reuters) - Israeli troops entered the city on Monday.")
     assert found["GAZA"].country == "PSE"
+
+
+def test_air_bases_and_airports_of_the_field_list(places_of):
+    found = places_of(
+        "Jets took off from the Hatzerim air base, and bombers from the airfield at Babruisk."
+    )
+    base = found["Hatzerim air base"]
+    assert base.country == "ISR" and base.precision == "exact" and _at(base, 31.23, 34.66, 5)
+    field = found["Babruisk"]
+    assert (
+        field.country == "BLR" and field.name == "Babruisk Air Base" and _at(field, 53.1, 29.2, 5)
+    )
+    airport = places_of("Flights were halted at Boryspil airport on Monday.")["Boryspil airport"]
+    assert airport.country == "UKR" and _at(airport, 50.34, 30.89, 5)
+
+
+def test_a_town_airport_stays_at_the_town_when_its_fields_are_far_or_foreign(places_of):
+    paris = places_of("Officials in Minsk said the airport in Paris was closed.")["Paris"]
+    assert paris.country == "FRA" and paris.precision == "near"

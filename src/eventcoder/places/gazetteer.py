@@ -26,7 +26,14 @@ __all__ = ["DATA_DIR", "Gazetteer", "Place", "distance_km", "name_key"]
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 
 # How much a place of each kind weighs before population: log10 of a stand-in population.
-_WEIGHT = {"country": None, "admin1": 5.5, "hand": 6.5}
+_WEIGHT = {"country": None, "admin1": 5.5, "hand": 6.5, "airfield": 6.0}
+# which kinds of field a word after a name asks for, best first ("the X air base")
+_FIELD_CUES = {
+    "airport": ("airport", "airfield", "airbase"),
+    "airfield": ("airbase", "airfield", "airport"),
+    "aerodrome": ("airfield", "airport", "airbase"),
+}
+_BASE_CUE = ("airbase", "airfield", "airport")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +88,26 @@ def _float(value: str) -> float | None:
     return float(value) if value.strip() else None
 
 
+def _gzip_rows(path: Path, columns: int) -> list[tuple[int, list[str]]]:
+    """The tab-separated rows of a gzipped data file, with their line numbers."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            lines = fh.read().splitlines()
+    except OSError as exc:
+        raise ModelError(Errors.E103.format(path=path, line=0, detail=exc)) from exc
+    rows = []
+    for number, line in enumerate(lines, 1):
+        if not line or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != columns:
+            raise ModelError(
+                Errors.E103.format(path=path, line=number, detail=f"expected {columns} columns")
+            )
+        rows.append((number, cols))
+    return rows
+
+
 class Gazetteer:
     """Places by name key. Each key maps to ``(place, is_main_name)`` pairs."""
 
@@ -89,6 +116,8 @@ class Gazetteer:
         self.countries: dict[str, Place] = {}
         self.neighbours: dict[str, frozenset[str]] = {}
         self.max_words = 1
+        self.fields: dict[str, list[Place]] = defaultdict(list)  # by full or short name
+        self.fields_by_city: dict[str, list[Place]] = defaultdict(list)
 
     def add(self, place: Place, names: list[str]) -> None:
         """Index a place under its name and alternates (the first name is the main one)."""
@@ -106,6 +135,22 @@ class Gazetteer:
     def lookup(self, text: str) -> list[tuple[Place, bool]]:
         """Every place a name may stand for, with whether it is that place's main name."""
         return list(self.by_key.get(name_key(text), ()))
+
+    def field(self, name: str, cue: str = "", by_city: bool = False) -> list[Place]:
+        """Air bases, airfields and airports a name (and the word after it: "air base",
+        "airfield", "airport") may mean: the kind the word asks for when there is one of that
+        name, else any. ``by_city`` also takes fields serving a town of that name ("the
+        airfield at X")."""
+        key = name_key(name)
+        found = list(self.fields.get(key, ()))
+        if by_city and not found:
+            found = list(self.fields_by_city.get(key, ()))
+        order = _FIELD_CUES.get(name_key(cue), _BASE_CUE)
+        for kind in order:
+            chosen = [p for p in found if p.type == kind]
+            if chosen:
+                return chosen
+        return []
 
     def __contains__(self, text: str) -> bool:
         return name_key(text) in self.by_key
@@ -129,6 +174,7 @@ class Gazetteer:
                 f"hand:{name}",
             )
             gaz.add(place, [name, *[a for a in alts.split("|") if a]])
+        gaz._load_fields(data_dir / "airfields.tsv.gz")
         regions = {p.id: p for ps in gaz.by_key.values() for p, _ in ps if p.kind == "admin1"}
         for number, cols in read_rows(data_dir / "region_aliases.tsv", 2):
             region = regions.get(cols[1])
@@ -157,6 +203,22 @@ class Gazetteer:
             if all(p is not country for p, _ in gaz.by_key.get(key, ())):
                 gaz.by_key[key].append((country, True))
         return gaz
+
+    def _load_fields(self, path: Path) -> None:
+        """Air bases, airfields and airports (``scripts/build_airfields.py``), indexed apart
+        from the other places: a field is named only with the word that says so."""
+        for number, cols in _gzip_rows(path, 9):
+            name, shorts, kind, iso3, admin1, lat, lon, city, ident = cols
+            place = Place(
+                name, "airfield", kind, iso3, admin1 or None, _float(lat), _float(lon), 0, ident
+            )
+            if place.lat is None:
+                raise ModelError(Errors.E103.format(path=path, line=number, detail="no point"))
+            keys = {name_key(n) for n in [name, *shorts.split("|")] if n}
+            for key in keys:
+                self.fields[key].append(place)
+            if city and name_key(city) not in keys:
+                self.fields_by_city[name_key(city)].append(place)
 
     def _load_main(self, path: Path) -> None:
         try:

@@ -230,6 +230,23 @@ def _acronym_candidates(
     return [(p, m) for p, m in candidates if p.kind in _CURATED]
 
 
+def _field_at_spans(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[tuple[int, int]]:
+    """Names after "the airfield at", "an air base near" that name a field or the town it
+    serves, known to the gazetteer as a town or not ("the airfield at Tarvo")."""
+    found = []
+    for i in range(2, len(doc)):
+        if not doc[i].text[:1].isupper() or doc[i - 1].lower_ not in cues["field_at"]:
+            continue
+        end = i
+        while end < len(doc) and end - i < 3 and doc[end].text[:1].isupper():
+            end += 1
+        for stop in range(end, i, -1):
+            if _field_at(doc, i, stop, gaz, cues):
+                found.append((i, stop))
+                break
+    return found
+
+
 def _spans(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[tuple[int, int, str]]:
     """Candidate name spans (start, end, how found): entities and gazetteer names, the
     longer of two overlapping ones (the entity on a tie), in text order."""
@@ -247,6 +264,7 @@ def _spans(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[tuple[int, int, str]]:
     ]
     names = [(s, e, "gazetteer") for s, e in _gazetteer_spans(doc, gaz, cues, blocked)]
     names += [(s, e, "pattern") for s, e in _facility_spans(doc, cues)]
+    names += [(s, e, "pattern") for s, e in _field_at_spans(doc, gaz, cues)]
     chosen: list[tuple[int, int, str]] = []
     taken: set[int] = set()
     spans = [
@@ -316,17 +334,29 @@ def _mention(
         if whole in gaz:
             candidates, end, hint = gaz.lookup(whole), facility_end, None
         else:
+            # a field of that name, or the town it is named after (then near the town)
             hint = "facility"
+            fields = _fields(gaz, cues, name_text, doc[end:facility_end].text)
+            candidates = _beside_town(fields, candidates) + candidates
         whole_end = facility_end
     elif _ends_with_cue(doc, end, cues["facility"]) and end - start > 1:
         # the entity already holds the word ("Machulishchy air base" as one FAC)
         for n in range(1, 4):
             if name_key(doc[end - n : end].text) in cues["facility"]:
-                if not candidates:
-                    candidates = gaz.lookup(doc[start : end - n].text)
-                    hint = "facility"
+                if not any(p.kind == "hand" for p, _ in candidates):
                     name_text = doc[start : end - n].text
+                    fields = _fields(gaz, cues, name_text, doc[end - n : end].text)
+                    town = candidates or gaz.lookup(name_text)
+                    candidates = _beside_town(fields, town) + town
+                    hint = "facility"
                 break
+    else:
+        # "the airfield at X", "the air base near X": a field serving the town, if one does
+        fields = _field_at(doc, start, end, gaz, cues)
+        if fields:
+            hint, candidates = "facility", _beside_town(fields, candidates) + candidates
+        elif not candidates and how == "entity":
+            candidates = [(p, True) for p in gaz.field(name_text)]  # "Boryspil Airport"
     region_end = _match_suffix(doc, whole_end, cues["region"], limit=1)
     if hint is None and region_end > whole_end:
         hint, whole_end = "region", region_end
@@ -356,6 +386,40 @@ def _mention(
         qualifier=qualifier,
         source="pattern" if hint else how,
     )
+
+
+def _fields(gaz: Gazetteer, cues: Cues, name: str, cue: str) -> list[tuple[Place, bool]]:
+    """The air bases, airfields or airports "<name> <cue>" may mean ("Hatzerim air base")."""
+    if cue.lower() not in cues["air_facility"]:
+        return []
+    return [(p, True) for p in gaz.field(name, cue, by_city=True)]
+
+
+def _beside_town(
+    fields: list[tuple[Place, bool]], town: list[tuple[Place, bool]]
+) -> list[tuple[Place, bool]]:
+    """The fields in the country of the most prominent town of the name, when the name is a
+    town's: "the airport in Paris" is in France, not at Paris, Texas's field."""
+    if not town:
+        return fields
+    top = max(town, key=lambda pm: pm[0].weight - (0 if pm[1] else 1))[0]
+    return [(p, m) for p, m in fields if p.iso3 == top.iso3]
+
+
+def _field_at(
+    doc: Doc, start: int, end: int, gaz: Gazetteer, cues: Cues
+) -> list[tuple[Place, bool]]:
+    """ "the airfield at X", "an air base near X": the fields named after X or serving it."""
+    if start < 2 or doc[start - 1].lower_ not in cues["field_at"]:
+        return []
+    for n in range(3, 0, -1):
+        if start - 1 - n < 0:
+            continue
+        cue = doc[start - 1 - n : start - 1].text
+        named = start - 2 - n >= 0 and doc[start - 2 - n].text[:1].isupper()
+        if cue.lower() in cues["air_facility"] and not named:  # not "Boryspil airport near X"
+            return [(p, True) for p in gaz.field(doc[start:end].text, cue, by_city=True)]
+    return []
 
 
 def mention_span(doc: Doc, mention: PlaceMention) -> Span:

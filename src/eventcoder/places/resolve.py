@@ -48,6 +48,8 @@ class ResolvedPlace:
 
 
 def _precision(mention: PlaceMention, place: Place) -> str:
+    if place.kind == "airfield":  # "the X air base", "the airfield at X": the field itself
+        return "near" if mention.near else "exact"
     if place.kind == "country":
         return "country"
     if place.kind == "admin1" or place.type in _AREA_TYPES or mention.hint == "region":
@@ -101,7 +103,9 @@ def choose(mention: PlaceMention, context: Context) -> Place | None:
         ]
         candidates = in_region or in_country or candidates
     if mention.hint in {"facility", "region"}:  # named after a town or a region's own name
-        candidates = [(p, m) for p, m in candidates if p.kind in {"city", "admin1", "hand"}]
+        candidates = [
+            (p, m) for p, m in candidates if p.kind in {"city", "admin1", "hand", "airfield"}
+        ]
     if not candidates:
         return None
     # a city and a region of one name in one country: the city, unless "the X region"
@@ -239,7 +243,7 @@ def _resolved(mention: PlaceMention, place: Place, sentence: int, gaz: Gazetteer
         name = mention.text
         if region is not None and region.lat is not None:
             lat, lon = region.lat, region.lon
-    elif mention.hint == "facility":
+    elif mention.hint == "facility" and place.kind != "airfield":
         name = mention.text
     return ResolvedPlace(
         mention=mention,
