@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -68,11 +69,8 @@ def list_events(split: str, docs: dict[str, NewsDoc]) -> None:
 
 def locate(text: str, name: str, unit: tuple[int, int], trigger: tuple[int, int]) -> int:
     """The offset of the occurrence of ``name`` the annotation means (-1 when absent)."""
-    starts = []
-    i = text.find(name)
-    while i >= 0:
-        starts.append(i)
-        i = text.find(name, i + 1)
+    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")  # whole words only
+    starts = [m.start() for m in pattern.finditer(text)]
     if not starts:
         return -1
     inside = [i for i in starts if unit[0] <= i < unit[1]]
