@@ -158,3 +158,17 @@ def test_air_bases_and_airports_of_the_field_list(places_of):
 def test_a_town_airport_stays_at_the_town_when_its_fields_are_far_or_foreign(places_of):
     paris = places_of("Officials in Minsk said the airport in Paris was closed.")["Paris"]
     assert paris.country == "FRA" and paris.precision == "near"
+
+
+def test_a_statement_is_located_by_its_own_setting_only(coder):
+    events = _events(
+        coder,
+        "Syrian troops shelled Aleppo on Monday. The French government condemned the"
+        " shelling of Aleppo. In Geneva, the Turkish foreign minister criticised Syria.",
+    )
+    by_trigger = {e.trigger: e for e in events}
+    assert by_trigger["shelled"].location.name == "Aleppo"
+    if "condemned" in by_trigger:  # said in France, of Aleppo: no place given
+        assert by_trigger["condemned"].location is None
+    if "criticised" in by_trigger:
+        assert by_trigger["criticised"].location.name == "Geneva"

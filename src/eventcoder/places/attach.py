@@ -9,6 +9,8 @@ else what the document's narrative supports, else none.
 2. **Sentence**: the first other place of the trigger's clause (or a clause it depends on)
    with a setting preposition (in, at, near...), else the clause's only place when no
    preposition makes it another phrase's argument (never one inside the event's actors).
+   A verbal event (CAMEO roots of ``cues.tsv``'s ``verbal``: statements, appeals, demands,
+   disapproval, rejection, threats...) stops after step 1 and never looks into its object.
 3. **Narrative**: the place located in one of the two sentences before (in the same
    paragraph), else the country
    most of the document's places lie in (when at least 60% of them do), at country
@@ -41,6 +43,7 @@ _WALK = {
     "xcomp",
 }
 _PATIENT = {"obj", "nsubj:pass", "xcomp"}  # xcomp: an object the parser misread
+_ABOUT = {"obj", "nsubj:pass", "iobj", "xcomp", "ccomp"}  # what a verbal event is about
 _FINER = ("exact", "near", "region", "country")
 _NARRATIVE_WINDOW = 2
 _DEPENDENT_CLAUSES = {"advcl", "xcomp", "conj"}
@@ -169,8 +172,12 @@ class DocumentPlaces:
         m = place.mention
         return not any(a.start <= m.start and m.end <= a.end for a in actors)
 
-    def by_parse(self, trigger: Token, actors: list[EventActor]) -> ResolvedPlace | None:
-        """Step 1: the place the parse ties to the trigger."""
+    def by_parse(
+        self, trigger: Token, actors: list[EventActor], verbal: bool = False
+    ) -> ResolvedPlace | None:
+        """Step 1: the place the parse ties to the trigger. A verbal event (a statement, an
+        appeal, a demand...) takes only a place of its own setting, never one of what it is
+        about ("condemned the attack in Baghdad" was not said in Baghdad)."""
         frontier = [(trigger, 0)]
         best: tuple[int, int, int, ResolvedPlace] | None = None
         settings: list[ResolvedPlace] = []
@@ -190,14 +197,18 @@ class DocumentPlaces:
                     if (
                         named
                         or cases & self.cues["locative"]
-                        or (child.dep_ in _PATIENT and token.i == trigger.i)
-                    ):
+                        or (child.dep_ in _PATIENT and token.i == trigger.i and not verbal)
+                    ) and not (verbal and child.dep_ in _ABOUT):
                         key = (depth, rank, _FINER.index(place.precision), place)
                         if rank == 0:
                             settings.append(place)
                         if best is None or key[:3] < best[:3]:
                             best = key
-                if depth + 1 < 3 and self._leads_on(child):
+                if (
+                    depth + 1 < 3
+                    and self._leads_on(child)
+                    and not (verbal and child.dep_ in _ABOUT)
+                ):
                     frontier.append((child, depth + 1))
         if best is None:
             return None
@@ -279,14 +290,20 @@ class DocumentPlaces:
                 return place, place.precision
         return (self._dominant, "country") if self._dominant is not None else None
 
-    def attach(self, trigger: Token, sentence: int, actors: list[EventActor]) -> Attachment | None:
+    def attach(
+        self, trigger: Token, sentence: int, actors: list[EventActor], verbal: bool = False
+    ) -> Attachment | None:
         """The place of an event, trying the parse, the sentence and the narrative in turn.
 
-        ``actors`` are the event's source and target."""
-        place = self.by_parse(trigger, actors)
+        ``actors`` are the event's source and target. A verbal event (``verbal``: a
+        statement, appeal, demand, disapproval...) is located only by its own setting in the
+        parse: where a statement was made is rarely where what it speaks of happened."""
+        place = self.by_parse(trigger, actors, verbal)
         if place is not None:
             self.remember(sentence, place)
             return Attachment(place, "parse", place.precision)
+        if verbal:
+            return None
         place = self.by_sentence(trigger, actors)
         if place is not None:
             self.remember(sentence, place)

@@ -24,6 +24,7 @@ from eventcoder.errors import Errors, ModelError
 __all__ = ["DATA_DIR", "Gazetteer", "Place", "distance_km", "name_key"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
+VILLAGES = "villages.tsv.gz"  # GeoNames places under 5,000 people; not shipped (see README)
 
 # How much a place of each kind weighs before population: log10 of a stand-in population.
 _WEIGHT = {"country": None, "admin1": 5.5, "hand": 6.5, "airfield": 6.0}
@@ -160,6 +161,8 @@ class Gazetteer:
         """Read the three data files (raises ``ModelError`` E103 on a broken file)."""
         gaz = cls()
         gaz._load_main(data_dir / "gazetteer.tsv.gz")
+        if (data_dir / VILLAGES).exists():  # optional: scripts/build_gazetteer.py --villages
+            gaz._load_main(data_dir / VILLAGES)
         for _, cols in read_rows(data_dir / "hand_places.tsv", 8):
             name, alts, kind_type, iso3, admin1, lat, lon, _source = cols[:8]
             place = Place(

@@ -136,7 +136,8 @@ class PlaceLocator:
                 visit or acted_on
             )
             roles.append(EventActor(actor.start, actor.end, actor.head, excluded))
-        found = places.attach(trigger, sentence, roles)
+        verbal = cameo[:2] in self.cues["verbal"]
+        found = places.attach(trigger, sentence, roles, verbal)
         if found is None:
             return None
         country = self.gazetteer.countries.get(found.place.country or "")
