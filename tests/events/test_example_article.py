@@ -28,10 +28,10 @@ def test_sanctions_and_accusation(article_events):
 
 
 def test_military_events(article_events):
-    doc, events = article_events
+    _, events = article_events
     asserted = _asserted(events)
-    invasion = [e for e in asserted if e.cameo.startswith("19") and doc[e.trigger].pos_ == "NOUN"]
-    assert invasion and all(e.target is not None for e in invasion)  # a nominal event
+    # "hints of possible aggression" report no act: a hedged noun is no event
+    assert not any(e.modality == "hypothetical" for e in events)
     mobilize = [e for e in asserted if e.plover == "MOBILIZE" and e.source is not None]
     assert mobilize and any(e.source.sector == "MIL" for e in mobilize)  # deployment, build-up
     assert any(

@@ -94,8 +94,12 @@ class EventExtractor:
         discards: tuple[Discard, ...] = (),
         require_source: bool = True,
         weak_blocks: frozenset[str] = frozenset(),
+        complement_targets: bool = False,
     ) -> None:
         self.require_source = require_source
+        # PETRARCH's convention: a verb's bare default aims "X believes Y can cope" at Y, and
+        # any clause's subject after the verb may be its target
+        self.complement_targets = complement_targets
         self.weak_blocks = weak_blocks
         self.patterns = patterns
         self.nouns = nouns
@@ -139,6 +143,8 @@ class EventExtractor:
             discards=discards,
             # a verb file of one's own (the peer suite's) keeps every default it gives
             weak_blocks=_weak_blocks(folder) if verbs is None else frozenset(),
+            # and is read with PETRARCH's conventions
+            complement_targets=verbs is not None,
         )
 
     def extract(self, doc: Doc, actors: list[ActorMention]) -> list[EventCandidate]:
@@ -290,7 +296,14 @@ class EventExtractor:
         if not targets and not frame.passive:
             targets = [
                 t
-                for t in index.nearest(verb, right=True, stop_at_verb=True)
+                for t in index.nearest(
+                    verb,
+                    right=True,
+                    stop_at_verb=True,
+                    # a verb's bare default does not make "X claims Y was ..." aimed at Y
+                    complement_subject=matched is not None and matched[1] is not None,
+                    any_subject=self.complement_targets,
+                )
                 if t not in sources and (t.code or len(sources) < 2)
             ]
         targets = targets or uncoded  # an uncoded name only when no actor stands around
@@ -397,9 +410,18 @@ class EventExtractor:
             reading.pattern.split("+")[-1].removesuffix(".verb") in self.weak_blocks
             and reading.context.frame not in APPEAL_FRAMES  # "ordered X to allow": a demand
         )
+        bare = reading.pattern.endswith(".verb")  # a verb's default code, no pattern of its own
         governor = reading.context.governor
         if governor is not None and governor.lower_ in COMMITMENT_WORDS:
             return []  # "we remain committed to working with X": a policy, not an act
+        if (
+            reading.context.modality == "hypothetical"
+            and reading.context.frame in {None, "FUTURE"}
+            and not (reading.code[:2] == "13" and _conditional(reading.trigger))
+        ):
+            # "if X expanded", "X could attack Y": no act happened; a demand ("said Y should
+            # leave") or a conditional threat ("may halt the talks unless ...") is one
+            return []
         reporter = None
         if reading.context.speaker is not None:
             speakers = index.for_heads(subjects_of(reading.context.speaker))
@@ -407,6 +429,14 @@ class EventExtractor:
         out: list[EventCandidate] = []
         seen: set[tuple] = set()
         for source, target in self._pairs(reading):
+            if (
+                target is None
+                and (bare or source is None or source.entity_type == "PRON")
+                and reading.code[:2] not in ONE_SIDED_ROOTS
+            ):
+                # an act aimed at no one, read from a verb's bare default or done by a pronoun:
+                # "the minister met her husband", "they left for the evening"
+                continue
             if weak and not _firm_pair(source, target):
                 continue  # a weak verb alone ("held", "joined") needs two named actors
             key = (_key(source), _key(target))
@@ -475,31 +505,48 @@ class EventExtractor:
 
 
 def _is_modifier(token: Token) -> bool:
-    """A participle used as an adjective ("training centres", "arriving troops") or as a
-    preposition ("according to")."""
+    """A participle used as an adjective ("training centres", "arriving troops", "a besieged
+    town") or as a preposition ("according to")."""
     if (
         token.i + 1 < len(token.doc)
         and token.doc[token.i + 1].lower_ == "to"
         and token.lower_ in {"according", "owing", "thanks", "due"}
     ):
         return True
+    before = token.doc[token.i - 1] if token.i > token.sent.start else None
     return (
         token.dep_ in {"amod", "compound"}
-        and token.tag_ == "VBG"
+        and token.tag_ in {"VBG", "VBN"}  # "the occupied territories", "remotely piloted"
         and not any(c.dep_ in {"obj", "obl", "nsubj"} for c in token.children)
+        # "has broken relations" misparsed as an adjective: a verb after its auxiliary
+        and not (token.tag_ == "VBN" and before is not None and before.lemma_ in {"have", "be"})
+    )
+
+
+def _conditional(token: Token) -> bool:
+    """Whether a clause carries a condition of its own ("... if the talks fail")."""
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+        for c in token.children
     )
 
 
 def _firm_pair(source: ActorMention | None, target: ActorMention | None) -> bool:
     """Both actors coded from a name or a title in the dictionaries (a country, an
     organisation, a person in office), not from context or a pronoun."""
-    return all(
-        m is not None
-        and bool(m.code)
-        and not (m.code or "").startswith("---")
-        and m.entity_type != "PRON"
-        and (m.rule or "").split(":", 1)[0] not in {"dominant", "countryless", "namesake"}
-        for m in (source, target)
+    return _firm(source) and _firm(target)
+
+
+def _firm(mention: ActorMention | None) -> bool:
+    """An actor coded from a name or a title in the dictionaries, not from context or a
+    pronoun."""
+    return (
+        mention is not None
+        and bool(mention.code)
+        and not (mention.code or "").startswith("---")
+        and mention.entity_type != "PRON"
+        and (mention.rule or "").split(":", 1)[0] not in {"dominant", "countryless", "namesake"}
     )
 
 
@@ -569,6 +616,12 @@ def _strike_reading(
     context = read_context(verb, frames)
     return _Reading(verb, "195", None, "strike_report", [source], targets, context, True)
 
+
+# acts that are events with no one they are aimed at: statements, demands, disapproval,
+# rejection, protest and force posture ("the ministry condemned the bombing", "thousands
+# rallied", "the army raised its alert"); any other act (help, talks, aid, coercion, an
+# attack) is an event only towards an actor the sentence names
+ONE_SIDED_ROOTS = {"01", "10", "11", "12", "14", "15"}
 
 # acts that several subjects with no target named do to each other: intent, consultation,
 # diplomatic and material co-operation, reduced relations, fighting ("A and B met", "A and B

@@ -131,10 +131,20 @@ class ActorIndex:
         after = self.doc[other.end].lower_ if other.end < len(self.doc) else ""
         return seen_and or after in {",", "and", "or"}
 
-    def nearest(self, token: Token, right: bool, stop_at_verb: bool = False) -> list[ActorMention]:
+    def nearest(
+        self,
+        token: Token,
+        right: bool,
+        stop_at_verb: bool = False,
+        complement_subject: bool = True,
+        any_subject: bool = False,
+    ) -> list[ActorMention]:
         """The closest actor to the left or right of a token in its sentence, with those listed
         with it (a fallback when the parse gives no subject or object); on the right,
-        optionally only up to the next verb."""
+        optionally only up to the next verb or the subject of another clause: of a coordinated,
+        adverbial or relative clause always ("X faces challenges and Y must act"), of the
+        token's own complement clause unless ``complement_subject`` ("X believes Y can cope");
+        ``any_subject`` lets every subject pass, as PETRARCH does."""
         sent = token.sent
         positions = (
             range(token.i + 1, sent.end) if right else range(token.i - 1, sent.start - 1, -1)
@@ -148,8 +158,31 @@ class ActorIndex:
             ):
                 return []
             mention = self.at(current)
+            if (
+                mention is not None
+                and right
+                and stop_at_verb
+                and not any_subject
+                and self._subject_elsewhere(mention, token, complement_subject)
+            ):
+                return []  # "X claims (that) Y was ...": the subject of another clause
             if mention is not None:
                 return (
                     self.listed_with(mention) if right else [mention]
                 )  # "believes A and B can cope"
         return []
+
+    def _subject_elsewhere(
+        self, mention: ActorMention, token: Token, complement_subject: bool
+    ) -> bool:
+        """Whether a mention is (listed with) the subject of a clause other than ``token``'s
+        (its own complement clause's subject passes when ``complement_subject``)."""
+        head = self.doc[mention.head]
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        if not head.dep_.startswith(("nsubj", "csubj")) or head.head.i == token.i:
+            return False
+        clause = head.head
+        return not (
+            complement_subject and clause.dep_ in {"ccomp", "xcomp"} and clause.head.i == token.i
+        )

@@ -1,0 +1,61 @@
+"""Words that report no act: each mechanism that used to invent an event, on sentences of our
+own (actors given directly)."""
+
+from __future__ import annotations
+
+
+def _codes(events) -> set[tuple[str | None, str | None, str]]:
+    return {
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
+        for e in events
+    }
+
+
+def test_an_act_aimed_at_no_one_is_no_event(code_sentence):
+    # a meeting (a verb's bare default) needs someone it is aimed at
+    assert code_sentence("The minister met her husband there.", {"minister": "NORGOV"}) == []
+    events = code_sentence(
+        "The minister met Sweden's envoy.", {"minister": "NORGOV", "Sweden": "SWE"}
+    )
+    assert ("NORGOV", "SWE", "040") in _codes(events)
+
+
+def test_a_one_sided_act_stays_an_event(code_sentence):
+    events = code_sentence("Norway condemned the bombing.", {"Norway": "NOR"})
+    assert [e.cameo[:2] for e in events] == ["11"]
+
+
+def test_a_hypothetical_act_is_no_event(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE"}
+    assert code_sentence("Norway could attack Sweden.", actors) == []
+    assert code_sentence("Norway attacked Sweden.", actors)
+
+
+def test_a_conditional_threat_is_one(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE"}
+    events = code_sentence("Norway may halt talks with Sweden if the fighting continues.", actors)
+    assert any(e.cameo.startswith("13") for e in events)
+
+
+def test_a_past_participle_modifier_is_no_event(code_sentence):
+    actors = {"Norway": "NOR", "Swedish": "SWE"}
+    events = code_sentence("Norway sent aid to the besieged Swedish towns.", actors)
+    assert [e.trigger_text for e in events] == ["sent"]
+    events = code_sentence("Norway criticised the recently deployed Swedish troops.", actors)
+    assert [e.trigger_text for e in events] == ["criticised"]
+
+
+def test_a_participle_after_its_auxiliary_is_a_verb(nlp):
+    from eventcoder.events.extract import _is_modifier
+
+    doc = nlp("Norway has broken relations with Sweden.")
+    broken = next(t for t in doc if t.text == "broken")
+    assert not _is_modifier(broken)
+
+
+def test_the_subject_of_another_clause_is_no_target(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE"}
+    events = code_sentence("Norway faces many problems and Sweden must help.", actors)
+    assert ("NOR", "SWE", "040") not in _codes(events)
+    events = code_sentence("Norway claims Sweden was at fault.", actors)
+    assert not any(e.target is not None and e.target.code == "SWE" for e in events)
