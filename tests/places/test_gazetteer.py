@@ -34,6 +34,7 @@ AREAS = {"strait", "canal", "sea", "gulf", "region", "disputed_region", "island"
 
 def test_gazetteer_file_is_compact():
     assert (DATA_DIR / "gazetteer.tsv.gz").stat().st_size < 2_000_000
+    assert (DATA_DIR / "airfields.tsv.gz").stat().st_size < 1_000_000
 
 
 def test_name_key_folds_accents_case_articles_and_hyphens():
@@ -109,3 +110,24 @@ def test_the_field_list_is_indexed_by_short_name_and_kind(gazetteer):
     assert edinburgh and all(p.type == "airport" and p.iso3 == "GBR" for p in edinburgh)
     assert not gazetteer.field("Nowhere-at-all", "airport")
     assert all(p.lat is not None for ps in gazetteer.fields.values() for p in ps)
+
+
+def test_optional_villages_count_only_where_the_document_names_their_country(tmp_path, nlp):
+    import gzip
+
+    from eventcoder.places.locate import PlaceLocator
+
+    for path in DATA_DIR.iterdir():
+        if path.name != "villages.tsv.gz":
+            shutil.copy(path, tmp_path / path.name)
+    rows = ["city\tZarvitsa\t\tUKR\t\t49.1\t33.2\t800\t1", "city\tOl\t\tNOR\t\t60\t8\t90\t2"]
+    with gzip.open(tmp_path / "villages.tsv.gz", "wt", encoding="utf-8") as fh:
+        fh.write("# test villages\n" + "\n".join(rows) + "\n")
+    locator = PlaceLocator(Gazetteer.load(tmp_path), Cues.load(tmp_path / "cues.tsv"))
+    assert "ol" not in locator.gazetteer.by_key  # names of three letters or fewer: never
+
+    def names(text):
+        return {p.name for p in locator.find(nlp(text)).places}
+
+    assert "Zarvitsa" not in names("Shells hit houses in Zarvitsa on Monday.")
+    assert "Zarvitsa" in names("Shells hit houses in Zarvitsa in Ukraine on Monday.")

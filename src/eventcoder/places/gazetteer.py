@@ -25,6 +25,7 @@ __all__ = ["DATA_DIR", "Gazetteer", "Place", "distance_km", "name_key"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 VILLAGES = "villages.tsv.gz"  # GeoNames places under 5,000 people; not shipped (see README)
+_SHORTEST_VILLAGE = 3  # a village's name of three letters or fewer is never looked up
 
 # How much a place of each kind weighs before population: log10 of a stand-in population.
 _WEIGHT = {"country": None, "admin1": 5.5, "hand": 6.5, "airfield": 6.0}
@@ -162,7 +163,7 @@ class Gazetteer:
         gaz = cls()
         gaz._load_main(data_dir / "gazetteer.tsv.gz")
         if (data_dir / VILLAGES).exists():  # optional: scripts/build_gazetteer.py --villages
-            gaz._load_main(data_dir / VILLAGES)
+            gaz._load_main(data_dir / VILLAGES, kind="village")
         for _, cols in read_rows(data_dir / "hand_places.tsv", 8):
             name, alts, kind_type, iso3, admin1, lat, lon, _source = cols[:8]
             place = Place(
@@ -223,7 +224,9 @@ class Gazetteer:
             if city and name_key(city) not in keys:
                 self.fields_by_city[name_key(city)].append(place)
 
-    def _load_main(self, path: Path) -> None:
+    def _load_main(self, path: Path, kind: str | None = None) -> None:
+        """Read a gazetteer file; ``kind`` overrides the rows' (villages: ``village``, and
+        names of three letters or fewer left out, "Al", "Ol")."""
         try:
             with gzip.open(path, "rt", encoding="utf-8") as fh:
                 lines = fh.read().splitlines()
@@ -237,11 +240,14 @@ class Gazetteer:
                 raise ModelError(
                     Errors.E103.format(path=path, line=number, detail="expected 9 columns")
                 )
-            kind, name, alts, iso3, admin1, lat, lon, pop, ident = cols
+            row_kind, name, alts, iso3, admin1, lat, lon, pop, ident = cols
+            if kind is not None and len(name_key(name)) <= _SHORTEST_VILLAGE:
+                continue
+            place_kind = kind or row_kind
             place = Place(
                 name,
-                kind,
-                kind,
+                place_kind,
+                place_kind,
                 iso3 or None,
                 admin1 or None,
                 _float(lat),

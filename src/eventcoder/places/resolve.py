@@ -104,8 +104,16 @@ def choose(mention: PlaceMention, context: Context) -> Place | None:
         candidates = in_region or in_country or candidates
     if mention.hint in {"facility", "region"}:  # named after a town or a region's own name
         candidates = [
-            (p, m) for p, m in candidates if p.kind in {"city", "admin1", "hand", "airfield"}
+            (p, m)
+            for p, m in candidates
+            if p.kind in {"city", "village", "admin1", "hand", "airfield"}
         ]
+    # a village only in a country the sentence or the document names
+    candidates = [
+        (p, m)
+        for p, m in candidates
+        if p.kind != "village" or _support(p, context) >= DOCUMENT_BONUS
+    ]
     if not candidates:
         return None
     # a city and a region of one name in one country: the city, unless "the X region"
@@ -164,7 +172,11 @@ def resolve_mentions(
     # prominent than any abroad ("Melbourne"); a mention never lends to itself
     lent: list[str | None] = []
     for mention in mentions:
-        countries = {p.iso3 for p, _ in mention.candidates}
+        # a village lends no country: it is taken only where the document names its own
+        countries = {p.iso3 for p, _ in mention.candidates if p.kind != "village"}
+        if not countries:
+            lent.append(None)
+            continue
         if len(countries) == 1 and None not in countries:
             lent.append(next(iter(countries)))
         else:
