@@ -29,8 +29,11 @@ from eventcoder.actors.lexicon import Lexicon, split_code, words_of
 from eventcoder.actors.mention import ActorMention
 from eventcoder.actors.peer_compose import code_group_peer
 from eventcoder.actors.peer_merge import merge_peer_mentions
+from eventcoder.actors.people import DocPeople, SurnameIndex, follow_full_names
 from eventcoder.actors.petrarch_format import read_actors, read_agents
+from eventcoder.actors.places import drop_places
 from eventcoder.actors.recognize import find_matches
+from eventcoder.actors.speakers import first_person_speakers
 from eventcoder.nlp.morph import is_plural
 from eventcoder.records import Actor
 
@@ -74,6 +77,14 @@ class ActorCoder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._surnames: SurnameIndex | None = None
+
+    @property
+    def surnames(self) -> SurnameIndex:
+        """The countries behind each name word of the person dictionaries (built once)."""
+        if self._surnames is None:
+            self._surnames = SurnameIndex.of(self.lexicon)
+        return self._surnames
 
     @classmethod
     def from_data(cls, data_dir: Path | None = None) -> ActorCoder:
@@ -94,8 +105,11 @@ class ActorCoder:
                 token.is_sent_start = token.i == 0
         matches = find_matches(doc, self.lexicon)
         groups = group_matches(doc, matches)
-        coder = code_group_peer if self.lexicon.peer else code_group
-        codings = [(g, coder(doc, g, date)) for g in groups]
+        if self.lexicon.peer:
+            codings = [(g, code_group_peer(doc, g, date)) for g in groups]
+        else:
+            people = DocPeople.of(doc, matches, self.surnames)
+            codings = [(g, code_group(doc, g, date, people)) for g in groups]
         mentions = [
             _mention(doc, g.start, g.end, g.head, c)
             for g, c in codings
@@ -108,8 +122,16 @@ class ActorCoder:
         mentions = _counterparts(doc, mentions, sent_of)
         mentions = _definite_descriptions(doc, mentions, sent_of)
         if not self.lexicon.peer:  # the peer suite's dictionaries code by their own rules
+            titles = frozenset(
+                t for m in matches if m.kind in {"agent", "title"} for t in range(m.start, m.end)
+            )
+            mentions = follow_full_names(doc, mentions, titles)
             mentions = code_from_context(doc, mentions)
+            mentions = follow_full_names(doc, mentions, titles)  # names tied to a country
+            mentions = drop_places(doc, mentions)
         mentions += _pronouns(doc, mentions, sent_of)
+        if not self.lexicon.peer:
+            mentions += first_person_speakers(doc, mentions, sent_of)
         return sorted(mentions, key=lambda m: m.start)
 
     def code_text(self, text: str, date: dt.date | None = None) -> Actor | None:

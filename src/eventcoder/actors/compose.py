@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors.lexicon import split_code
+from eventcoder.actors.people import DocPeople
 from eventcoder.actors.recognize import Match
 
 __all__ = ["Group", "code_group", "group_matches"]
@@ -215,8 +216,11 @@ def _covers_head(doc: Doc, match: Match, head: int) -> bool:
     return match.start <= head < match.end
 
 
-def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
-    """Code one phrase by the rules in the module docstring."""
+def code_group(
+    doc: Doc, group: Group, date: dt.date | None, people: DocPeople | None = None
+) -> Coding:
+    """Code one phrase by the rules in the module docstring; ``people`` (what the document
+    says about people) decides whether a one-word person match names that person."""
     names = [m for m in group.matches if m.kind == "name"]
     agents = [m for m in group.matches if m.kind == "agent"] or group.borrowed
     ents = [m for m in group.matches if m.kind == "ent"]
@@ -224,6 +228,7 @@ def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
     agent = _head_agent(agents, group.head)
     sector = agent.entry.sector if agent and agent.entry else None
     sector = None if sector in _NON_ACTOR else sector
+    namesake = None
     for match in sorted(
         names,
         key=lambda m: (
@@ -243,6 +248,9 @@ def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
             return Coding(
                 code if country else None, country, own, f"intl:{entry.label}", etype or "ORG"
             )
+        if entry.kind == "person" and people is not None and not people.names_person(doc, match):
+            namesake = namesake or entry  # "George", "Mohamed": someone else of that name
+            continue
         if entry.kind == "person":
             raw = entry.code_on(date)
             country, own = split_code(raw)
@@ -263,6 +271,8 @@ def code_group(doc: Doc, group: Group, date: dt.date | None) -> Coding:
     if inner is not None:  # an unknown name with a place inside: keep type, infer the country
         return _finish(inner.country, sector, f"entity+country:{inner.label}", etype)
     rule = f"agent:{agent.entry.label}" if agent and agent.entry else "entity"
+    if namesake is not None:
+        return Coding(None, None, sector, f"namesake:{rule}:{namesake.label}", etype or "PERSON")
     return Coding(None, None, sector, rule, etype)
 
 

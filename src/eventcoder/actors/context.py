@@ -9,23 +9,20 @@ takes its country, in order, from
    by state, capital, nationality and institution mentions (persons do not vote);
 3. else it is country-less: ``---`` plus its sector.
 
-A person matched by surname alone to an entry of the large historical dictionary ("Hill",
-"Paris") keeps that code only when the document names the person's country elsewhere;
-otherwise the match is a namesake and the person takes the dominant country (or stays
-uncoded). People in office (``people_current.tsv``) are known by their surnames.
+A person the dictionaries do not know (or a namesake, see :mod:`eventcoder.actors.people`)
+gets a country only where the text ties them to one: an apposition that is a coded actor
+("Ann Lee, an Australian nurse"), or a place attached to the name or to its apposition
+("Ann Lee, a teacher from Lyon"). The document's dominant country alone is no tie.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from eventcoder.actors.mention import ActorMention
-from eventcoder.datafiles import read_rows
-from eventcoder.paths import PACKAGE_DIR
 
 __all__ = ["code_from_context", "dominant_country"]
 
@@ -77,20 +74,42 @@ def _attached_place(
     return None
 
 
-@lru_cache(maxsize=1)
-def _people_in_office() -> frozenset[str]:
-    """Labels of the hand-kept people in office: their surnames alone are safe."""
-    rows = read_rows(PACKAGE_DIR / "data" / "actors" / "people_current.tsv", 2)
-    return frozenset(cols[0].split("|")[0] for _, cols in rows)
+def _place_below(token: Token, by_head: dict[int, ActorMention]) -> str | None:
+    """The state of a place in an "in/of/from" modifier of ``token`` (or of that place)."""
+    for child in token.children:
+        if child.dep_ != "nmod" or not {c.lower_ for c in child.children} & PLACE_CASES:
+            continue
+        for place in (child, *(c for c in child.children if c.dep_ in {"nmod", "appos"})):
+            found = by_head.get(place.i)
+            if found is not None and not _is_person_rule(found) and _state(found):
+                return _state(found)
+    return None
 
 
-def _surname_only(doc: Doc, mention: ActorMention) -> bool:
-    rule = mention.rule or ""
-    if not rule.startswith("person:") or rule.split(":", 1)[1] in _people_in_office():
-        return False
-    label = rule.split(":", 1)[1].lower().split()
-    words = [t.lower_ for t in doc[mention.start : mention.end] if t.pos_ == "PROPN"]
-    return bool(words) and (len(words) == 1 or words[0] not in label)
+def _tied(doc: Doc, mention: ActorMention, by_head: dict[int, ActorMention]) -> ActorMention | None:
+    """What ties a person to a country: a coded apposition, or an attached place."""
+    head = doc[mention.head]
+    partners = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        partners.append(head.head)
+    for partner in partners:
+        found = by_head.get(partner.i)
+        if (
+            found is not None
+            and found.code
+            and found.entity_type != "PRON"
+            and not _is_person_rule(found)
+        ):
+            return found
+        state = _place_below(partner, by_head)
+        if state:
+            return dataclasses.replace(
+                mention, code=state, country=state, sector=None, rule="place"
+            )
+    state = _place_below(head, by_head)
+    if state:
+        return dataclasses.replace(mention, code=state, country=state, sector=None, rule="place")
+    return None
 
 
 def _recode(mention: ActorMention, country: str | None, rule: str) -> ActorMention:
@@ -107,19 +126,19 @@ def _recode(mention: ActorMention, country: str | None, rule: str) -> ActorMenti
 def code_from_context(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """Mentions with countries filled from context (see the module doc)."""
     dominant = dominant_country(mentions)
-    named = {c for m in mentions if not _is_person_rule(m) and (c := _state(m))}
     by_head = {m.head: m for m in mentions}
     out = []
     for mention in mentions:
-        if _surname_only(doc, mention) and _state(mention) and _state(mention) not in named:
-            mention = dataclasses.replace(mention, sector=None)
-            mention = (
-                _recode(mention, dominant, "namesake")
-                if dominant
-                else dataclasses.replace(
-                    mention, code=None, country=None, rule=f"namesake:{mention.rule}"
+        if mention.code is None and mention.entity_type == "PERSON" and not mention.sector:
+            tie = _tied(doc, mention, by_head)
+            if tie is not None:
+                mention = dataclasses.replace(
+                    mention,
+                    code=tie.code,
+                    country=tie.country,
+                    sector=tie.sector,
+                    rule=f"tie:{tie.rule}",
                 )
-            )
         elif (
             mention.code is None
             and mention.country is None

@@ -37,12 +37,44 @@ __all__ = [
     "code_for",
     "split_code",
     "term_for",
+    "text_words",
     "words_of",
 ]
 
 DATA_DIR = PACKAGE_DIR / "data" / "actors"
 _SPLIT = re.compile(r"[\s\-_\u2010-\u2014]+")
 _COUNTRY = re.compile(r"^[A-Z]{3}$")
+# Words that Phoenix writes capitalised inside names ("Bosnia And Herzegovina", "Republic Of
+# Belarus") and news writes in lower case: in a name of two or more words they match either way.
+# Name particles ("al-Abadi", "bin Laden") do so in people's names too; the English words only
+# in names of four words or more, since the person file also holds bare titles ("Secretary Of
+# State") that must not match running text.
+PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "della",
+        "des",
+        "du",
+        "la",
+        "le",
+        "al",
+        "el",
+        "ul",
+        "bin",
+        "ibn",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "dos",
+        "do",
+    ]
+)
+FUNCTION_WORDS = PARTICLES | frozenset(
+    ["of", "the", "and", "for", "on", "in", "at", "to", "y", "e"]
+)
 
 
 @dataclass(frozen=True)
@@ -106,6 +138,15 @@ def words_of(text: str) -> tuple[str, ...]:
     return tuple(w for w in _SPLIT.split(text.strip()) if w)
 
 
+def text_words(text: str) -> tuple[str, ...]:
+    """Words of running text for matching: as :func:`words_of`, but the lower-case parts of a
+    hyphenated capitalised word count as capitalised ("Jong-un" matches "Kim Jong Un")."""
+    words = words_of(text)
+    if len(words) < 2 or not words[0][:1].isupper():
+        return words
+    return (words[0], *(w[:1].upper() + w[1:] if w[:1].islower() else w for w in words[1:]))
+
+
 @dataclass
 class PhraseIndex:
     """Phrases keyed by their first word (lower case), longest first."""
@@ -123,6 +164,9 @@ class PhraseIndex:
             return
         self.seen.add(lower)
         shape = words if case_sensitive else tuple(w.lower() for w in words)
+        if len(shape) > 1:
+            free = FUNCTION_WORDS if entry.kind != "person" or len(shape) > 3 else PARTICLES
+            shape = tuple(w.lower() if w.lower() in free else w for w in shape)
         self.by_first.setdefault(lower[0], []).append((lower, shape, entry))
 
     def finish(self) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from eventcoder.actors.lexicon import Entry, Lexicon, PhraseIndex, words_of
+from eventcoder.actors.lexicon import Entry, Lexicon, PhraseIndex, text_words
 
 __all__ = ["Match", "find_matches"]
 
@@ -20,6 +20,7 @@ _DASHES = {"-", "\u2013", "\u2014", "--"}
 _NOUNS = {"NOUN", "PROPN"}
 _NAME_POS = {"PROPN", "NOUN", "ADJ", "NUM", "DET", "ADP", "X"}
 _ENT_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,20 @@ def _word_stream(doc: Doc) -> tuple[list[str], list[int]]:
     for token in doc:
         if token.text in _DASHES or token.is_space:
             continue
-        for word in words_of(token.text) or (token.text,):
+        for word in text_words(token.text) or (token.text,):
+            if _glued_after_dash(doc, token) and words and words[-1][:1].isupper():
+                word = word[:1].upper() + word[1:]  # "Jong - un" as the tokenizer cut it
             words.append(word)
             owners.append(token.i)
     return words, owners
+
+
+def _glued_after_dash(doc: Doc, token) -> bool:
+    """Whether ``token`` follows a hyphen written without spaces ("Jong-un")."""
+    if token.i < 2:
+        return False
+    dash, before = doc[token.i - 1], doc[token.i - 2]
+    return dash.text == "-" and not dash.whitespace_ and not before.whitespace_
 
 
 def _scan(
@@ -64,6 +75,11 @@ def _scan(
             i += 1
             continue
         length, entry = hit
+        if lowered[i] == "the" and i + 1 < len(words):
+            later = index.match(words, lowered, i + 1)  # "the Islamic State of Iraq ..."
+            if later is not None and later[0] >= length:
+                i += 1
+                continue
         start, end = owners[i], owners[i + length - 1] + 1
         if any(t in taken for t in range(start, end)):
             i += 1
@@ -104,7 +120,9 @@ def find_matches(doc: Doc, lexicon: Lexicon) -> list[Match]:
     """Name, agent and entity matches, sorted by start (names and agents never overlap)."""
     words, owners = _word_stream(doc)
     names = [
-        _mark_people(m, doc, lexicon) for m in _scan(lexicon.names, words, owners, set(), "name")
+        _mark_people(m, doc, lexicon)
+        for m in _scan(lexicon.names, words, owners, set(), "name")
+        if lexicon.peer or _plausible_name(doc, m)
     ]
     taken = {t for m in names for t in range(m.start, m.end)}
     agents = [
@@ -126,19 +144,55 @@ def find_matches(doc: Doc, lexicon: Lexicon) -> list[Match]:
         if ent.label_ not in _ENT_LABELS or start >= end:
             continue
         inside = [t for t in range(start, end) if t in taken]
+        within = [m for m in names if start <= m.start and m.end <= end]
         if not inside:
             ents.append(Match(start, end, "ent", label=ent.label_))
+        elif (
+            not lexicon.peer
+            and ent.label_ == "PERSON"
+            and _longer_name(doc, start, end, taken)
+            and (inner := [m for m in within if _inside_name(doc, m, start, taken)])
+        ):
+            # "Albert Jaquier", "Valeska Paris", "Abu Jandal al-Kuwaiti": a name the
+            # dictionaries know only in part names someone else; a place in it is no country
+            ents.append(Match(start, end, "ent", label=ent.label_))
+            names = [m for m in names if m not in inner]
         elif _longer_name(doc, start, end, taken) and any(
-            _inner(m).kind == "inner" for m in names if start <= m.start and m.end <= end
+            _inner(m).kind == "inner" for m in within
         ):
             ents.append(Match(start, end, "ent", label=ent.label_))
-            names = [_inner(m) if start <= m.start and m.end <= end else m for m in names]
+            names = [_inner(m) if m in within else m for m in names]
     return sorted([*names, *agents, *titles, *ents], key=lambda m: (m.start, -m.end))
+
+
+def _inside_name(doc: Doc, match: Match, start: int, taken: set[int]) -> bool:
+    """A person's name inside a longer name, or a place after a given name ("Valeska Paris");
+    a place or nationality opening the entity is a modifier ("U.S. Senator John Cornyn")."""
+    if match.entry is None:
+        return False
+    if match.entry.kind == "person":
+        return True
+    return match.entry.kind in {"state", "capital", "place"} and any(
+        doc[t].pos_ == "PROPN" and not doc[t].is_space and t not in taken
+        for t in range(start, match.start)
+    )
+
+
+def _plausible_name(doc: Doc, match: Match) -> bool:
+    """A dictionary name that can name an actor here: not inside a date or a number
+    ("May 15"), and a one-word person's name only on a proper noun ("During the talks")."""
+    if any(doc[t].ent_type_ in _NOT_NAME_ENTS for t in range(match.start, match.end)):
+        return False
+    if match.entry is not None and match.entry.kind == "person" and match.end - match.start == 1:
+        return doc[match.start].pos_ == "PROPN"
+    return True
 
 
 def _longer_name(doc: Doc, start: int, end: int, taken: set[int]) -> bool:
     """An entity naming more than the dictionary words inside it ("Gdansk Shipyard Union")."""
-    return any(doc[t].pos_ == "PROPN" and t not in taken for t in range(start, end))
+    return any(
+        doc[t].pos_ == "PROPN" and not doc[t].is_space and t not in taken for t in range(start, end)
+    )
 
 
 def _inner(match: Match) -> Match:

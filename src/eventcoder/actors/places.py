@@ -1,0 +1,88 @@
+"""Places are not actors: a country or city named as where something happens is left out.
+
+A capital or state name stands for its government only when it acts ("Minsk imposed",
+"Washington condemned"). It is a place, and no actor mention, when
+
+* it is joined to the object of a preposition of place by apposition, coordination or a
+  comma ("in Karrada, Baghdad", "in Syria and Iraq"); the object itself ("talks in Geneva")
+  the event stage already reads as a place, never a source or target;
+* it opens a dateline ("WASHINGTON (Reuters) -", "BAGHDAD, June 3 -").
+
+Only bare place names are dropped: a mention with a sector of its own from an agent word
+("Syrian troops", "police in Caracas") is an actor with a country.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.actors.mention import ActorMention
+
+__all__ = ["LOCATIVE", "drop_places"]
+
+LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "inside",
+    "outside",
+    "across",
+    "throughout",
+    "around",
+    "within",
+    "into",
+    "towards",
+    "toward",
+}
+_PLACE_RULES = ("state:", "capital:", "metonym:", "place:")
+_JOINS = {"appos", "conj", "flat", "nmod", "compound"}
+_DATELINE_MARKS = {"(", "-", "\u2013", "\u2014", "--", ","}
+
+
+def _is_place_name(mention: ActorMention) -> bool:
+    """A mention coded from a place name alone (no agent word of its own)."""
+    rule = mention.rule or ""
+    return rule.startswith(_PLACE_RULES) and mention.sector in {None, "GOV"}
+
+
+def _locative(token: Token) -> bool:
+    return any(c.dep_ == "case" and c.lower_ in LOCATIVE for c in token.children)
+
+
+def _where(token: Token) -> bool:
+    """Whether ``token`` is joined to a place where something happens ("in Karrada,
+    Baghdad"). The object of the preposition itself stays a mention: the event stage reads
+    it as a place (and the PLOVER gold counts it as a participant)."""
+    for step in range(3):
+        if step and _locative(token):
+            return True
+        if token.dep_ not in _JOINS or token.head.i == token.i:
+            return False
+        if token.dep_ == "nmod" and not (
+            token.head.ent_type_ in {"GPE", "LOC", "FAC"} or token.head.pos_ == "PROPN"
+        ):
+            return False
+        token = token.head
+    return False
+
+
+def _dateline(doc: Doc, mention: ActorMention) -> bool:
+    """An upper-case place name opening a sentence, then a bracket, dash or comma."""
+    first = doc[mention.start]
+    text = doc[mention.start : mention.end].text
+    return (
+        bool(first.is_sent_start)
+        and text.isupper()
+        and len(text) > 2
+        and mention.end < len(doc)
+        and doc[mention.end].text in _DATELINE_MARKS
+    )
+
+
+def drop_places(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions less the place names used as places."""
+    return [
+        m
+        for m in mentions
+        if not (_is_place_name(m) and (_where(doc[m.head]) or _dateline(doc, m)))
+    ]

@@ -1,0 +1,123 @@
+"""First-person pronouns of quoted speech resolved to their speaker.
+
+Statements and wire copy quote people at length: "Ann Lee, the foreign minister, said:" and
+then "I welcome ...", "We are concerned ..." for a paragraph or more; or "'I am delighted,'
+said Lee." A careful coder codes "I" and "we" there as the speaker. The rules:
+
+* a reporting verb ("said", "told", "added": the claims stage's list) whose subject is a coded
+  actor and which is followed by a colon opens a quotation; first-person pronouns after the
+  colon belong to that speaker, up to the next such opening or :data:`WINDOW` sentences on;
+* in a sentence with a reporting verb and quotation marks, first-person pronouns inside the
+  quotation marks belong to the verb's subject when it is a coded actor outside them.
+
+A first-person pronoun outside quoted speech (a blogger's "I") is left alone, and so is a
+speaker coded only from the document's dominant country.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from eventcoder.actors.mention import ActorMention
+from eventcoder.datafiles import read_rows
+from eventcoder.paths import PACKAGE_DIR
+
+__all__ = ["WINDOW", "first_person_speakers"]
+
+WINDOW = 8  # sentences a colon-opened quotation may run on
+FIRST_PERSON = {"i", "me", "we", "us"}
+_QUOTES = {'"', "\u201c", "\u201d", "''", "``"}
+_WEAK_RULES = {"dominant", "countryless", "namesake"}
+
+
+@lru_cache(maxsize=1)
+def reporting_lemmas() -> frozenset[str]:
+    """Lemmas of reporting verbs (the claims stage's list)."""
+    rows = read_rows(PACKAGE_DIR / "data" / "claims" / "reporting_verbs.tsv", 1)
+    return frozenset(cols[0].strip() for _, cols in rows)
+
+
+def _speaker(verb: Token, by_head: dict[int, ActorMention]) -> ActorMention | None:
+    """The coded actor heading the subject of a reporting verb."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting_lemmas():
+        return None
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubj:pass"}:
+            found = by_head.get(child.i)
+            if (
+                found is not None
+                and found.code
+                and found.entity_type != "PRON"
+                and (found.rule or "").split(":", 1)[0] not in _WEAK_RULES
+            ):
+                return found
+    return None
+
+
+def _colon_openings(doc: Doc, by_head: dict[int, ActorMention]) -> list[tuple[int, ActorMention]]:
+    """(token index of the colon, speaker) for "X said:" openings."""
+    out = []
+    for token in doc:
+        if token.text != ":":
+            continue
+        verb = doc[token.i - 1] if token.i > 0 else None
+        speaker = _speaker(verb, by_head) if verb is not None else None
+        if speaker is not None:
+            out.append((token.i, speaker))
+    return out
+
+
+def _inside_quotes(token: Token) -> bool:
+    """Whether an odd number of quotation marks precede ``token`` in its sentence."""
+    marks = sum(1 for t in token.sent if t.i < token.i and t.text in _QUOTES)
+    return marks % 2 == 1
+
+
+def _quoted_speaker(token: Token, by_head: dict[int, ActorMention]) -> ActorMention | None:
+    """The speaker of a quotation in the pronoun's own sentence ("'I ...,' said Lee")."""
+    if not any(t.text in _QUOTES for t in token.sent) or not _inside_quotes(token):
+        return None
+    for verb in token.sent:
+        speaker = _speaker(verb, by_head)
+        if speaker is not None and not _inside_quotes(verb):
+            return speaker
+    return None
+
+
+def first_person_speakers(
+    doc: Doc, mentions: list[ActorMention], sent_of: list[int]
+) -> list[ActorMention]:
+    """Mentions for the first-person pronouns of quoted speech (see the module doc)."""
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    by_head = {m.head: m for m in mentions}
+    openings = _colon_openings(doc, by_head)
+    found = []
+    for token in doc:
+        if token.lower_ not in FIRST_PERSON or token.pos_ != "PRON" or token.i in taken:
+            continue
+        speaker = _quoted_speaker(token, by_head)
+        if speaker is None:
+            before = [(i, s) for i, s in openings if i < token.i]
+            if before and sent_of[token.i] - sent_of[before[-1][0]] <= WINDOW:
+                speaker = before[-1][1]
+        if speaker is None:
+            continue
+        found.append(
+            ActorMention(
+                start=token.i,
+                end=token.i + 1,
+                head=token.i,
+                text=token.text,
+                char_start=token.idx,
+                char_end=token.idx + len(token.text),
+                code=speaker.code,
+                country=speaker.country,
+                sector=speaker.sector,
+                entity_type="PRON",
+                antecedent=(speaker.start, speaker.end),
+                rule=f"speaker:{speaker.rule}",
+            )
+        )
+    return found

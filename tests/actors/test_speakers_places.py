@@ -1,0 +1,59 @@
+"""First-person pronouns of quoted speech, and place names that are no actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+DAY = dt.date(2016, 3, 1)
+
+
+def _pronouns(coder, nlp, text):
+    return [(m.text, m.country) for m in coder.find(nlp(text), DAY) if m.entity_type == "PRON"]
+
+
+def test_a_colon_quote_gives_i_and_we_to_the_speaker(coder, nlp) -> None:
+    text = (
+        "Foreign Secretary Philip Hammond said: I welcome the ceasefire. "
+        "We will keep pressing for talks."
+    )
+    found = _pronouns(coder, nlp, text)
+    assert ("I", "GBR") in found and ("We", "GBR") in found
+
+
+def test_a_quotation_gives_i_to_the_speaker_outside_it(coder, nlp) -> None:
+    text = '"I am worried about the shelling," said Foreign Secretary Philip Hammond.'
+    assert ("I", "GBR") in _pronouns(coder, nlp, text)
+
+
+def test_an_unquoted_i_is_nobody(coder, nlp) -> None:
+    text = "I read the report about Russia on the train yesterday."
+    assert all(text_ != "I" for text_, _ in _pronouns(coder, nlp, text))
+
+
+def _actors(coder, nlp, text):
+    return [(m.text, m.code) for m in coder.find(nlp(text), DAY)]
+
+
+def test_a_capital_coordinated_with_a_place_is_no_actor(coder, nlp) -> None:
+    found = _actors(coder, nlp, "The envoys held talks in Vilnius and Minsk on Monday.")
+    assert not any(text == "Minsk" for text, _ in found)
+
+
+def test_a_capital_joined_to_a_place_is_no_actor(coder, nlp) -> None:
+    found = _actors(coder, nlp, "A bomb exploded in a market in Karrada, Baghdad.")
+    assert not any(text == "Baghdad" for text, _ in found)
+
+
+def test_a_capital_that_acts_is_its_government(coder, nlp) -> None:
+    found = _actors(coder, nlp, "Minsk imposed new duties on Polish goods.")
+    assert ("Minsk", "BLRGOV") in found
+
+
+def test_a_dateline_is_no_actor(coder, nlp) -> None:
+    found = _actors(coder, nlp, "MOSCOW (Reuters) - Officials said the talks had failed.")
+    assert not any(text == "MOSCOW" for text, _ in found)
+
+
+def test_forces_in_a_place_keep_their_country(coder, nlp) -> None:
+    found = dict(_actors(coder, nlp, "Syrian troops in Aleppo shelled the rebels."))
+    assert found.get("Syrian troops") == "SYRMIL"
