@@ -1,74 +1,89 @@
 """Train the event confidence model on the dev split of the real-news gold.
 
     python scripts/train_confidence.py            # writes src/eventcoder/data/events/confidence.json
+    python scripts/train_confidence.py --dry-run  # the cross-validated figures only
 
-Every event the coder codes on the dev documents is labelled right (it matches a gold event,
-strict: CAMEO root and actor countries) or wrong, and a logistic regression (scikit-learn, L2)
-learns P(right) from the event's features (``eventcoder.events.confidence.event_features``).
-The default threshold is chosen on out-of-fold predictions (five folds by document): the lowest
-at which the kept events are 80% right (the precision the project aims at), else the one with
-the best F0.5. The test split is never read.
+Every event the coder outputs on the dev documents (the whole coder, every event kept) is
+labelled right (``eventcoder eval news`` matches it to a gold event, strict: CAMEO root and
+actor countries) or wrong. A logistic regression (scikit-learn) learns P(right) from the
+event's features (``eventcoder.events.confidence.event_features``: how the event was found,
+never which words):
+
+1. the regularisation (L2 strength ``C``) is chosen by cross-validation grouped by document
+   (five folds; no document is in training and held out at once), on the log loss;
+2. calibration: Platt scaling (a one-feature logistic regression on the out-of-fold log-odds,
+   itself fitted out of fold) is kept only when it beats the raw scores' out-of-fold log loss;
+   it is folded into the weights, so the shipped model stays one linear model in plain JSON;
+3. the default threshold is read off the (calibrated) out-of-fold scores: the lowest at which
+   the kept events are at least ``--target`` right (the precision the project aims at), over
+   at least ``--least`` events; else the best F0.5.
+
+Reported: AUC, Brier score and log loss out of fold (raw and calibrated), a reliability table
+(mean confidence against the share right, by bin) and precision/recall at the threshold. The
+test split is never read here.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections import defaultdict
+import math
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import brier_score_loss, log_loss, roc_auc_score
 
 from eventcoder.events.confidence import MODEL_FILE, ConfidenceModel
-from eventcoder.events.evaluate_news import default_gold
-from eventcoder.events.news_corpus import read_news_corpus
-from eventcoder.events.news_gold import GoldUnit, read_gold
-from eventcoder.events.news_match import Coded, match_unit
 from eventcoder.events.ontology import data_dir
-from eventcoder.paths import shared_data_dir
+
+FOLDS = 5
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 
 
-def labelled_events(split: str = "dev") -> list[tuple[str, tuple[str, ...], int]]:
-    """(document id, features, 1 if right else 0) for every event coded on ``split``."""
-    from eventcoder.actors import ActorCoder
-    from eventcoder.events.extract import EventExtractor
-    from eventcoder.ingest.document import Document
-    from eventcoder.nlp.pipeline import load_pipeline
+def labelled_events(split: str = "dev", data: Path | None = None) -> list[tuple[str, tuple, int]]:
+    """(document id, features, 1 if right else 0) for every event the coder outputs on the
+    documents of ``split``, labelled by the same matching ``eventcoder eval news`` uses."""
+    from eventcoder.coder import Coder, CoderConfig
+    from eventcoder.events.evaluate_news import run_news_eval
+    from eventcoder.events.stage import EventStage
 
-    gold = read_gold(default_gold(split))
-    by_doc: dict[str, list[GoldUnit]] = defaultdict(list)
-    for unit in gold:
-        by_doc[unit.doc].append(unit)
-    docs = {d.doc_id: d for d in read_news_corpus(shared_data_dir()) if d.doc_id in by_doc}
-    nlp, actors, extractor = load_pipeline(), ActorCoder.from_data(), EventExtractor.from_data()
+    coder = Coder.load(CoderConfig(min_confidence=0.0))
+    features: dict[tuple[str, str], tuple[str, ...]] = {}
+    for stage in coder.stages:
+        if isinstance(stage, EventStage):
+            _record_features(stage, features)
+    score, events = run_news_eval(split, data_dir=data, coder=coder, min_confidence=0.0)
+    right = {p.coded.index for m in score.matches.values() for p in m.pairs}
     out = []
-    for doc_id, units in by_doc.items():
-        news = docs[doc_id]
-        document = Document.from_text(news.text, id=doc_id, date=news.date or None)
-        parsed = nlp(document.text)
-        found = extractor.extract(parsed, actors.find(parsed, document.date))
-        coded: dict[str, list[tuple[Coded, tuple[str, ...]]]] = defaultdict(list)
-        for n, c in enumerate(found):
-            token = parsed[c.trigger]
-            span = document.to_original(token.idx, token.idx + len(token.text))
-            unit = next((u for u in units if u.span[0] <= span[0] < u.span[1]), None)
-            if unit is None:
-                continue
-            event = Coded(
-                trigger_span=span,
-                source=c.source.code if c.source else None,
-                target=c.target.code if c.target else None,
-                cameo=c.cameo,
-                index=n,
-            )
-            coded[unit.unit].append((event, c.features))
-        for unit in units:
-            events = coded.get(unit.unit, [])
-            result = match_unit(unit.events, [e for e, _ in events])
-            right = {p.coded.index for p in result.pairs}
-            out += [(doc_id, f, int(e.index in right)) for e, f in events]
+    for i, record in enumerate(events):
+        key = (record.doc_id, record.id)
+        if key not in features:
+            raise SystemExit(f"no features for event {record.id} of {record.doc_id}")
+        out.append((record.doc_id, features[key], int(i in right)))
     return out
+
+
+def _record_features(stage: Any, into: dict[tuple[str, str], tuple[str, ...]]) -> None:
+    """Wrap the event stage so that each record's candidate features are kept by record id
+    (records are made from the candidates in order, one each)."""
+    run, extract = stage.run, stage.extractor.extract
+    last: list[Any] = []
+
+    def extract_and_keep(doc: Any, actors: Any) -> Any:
+        found = extract(doc, actors)
+        last[:] = found
+        return found
+
+    def run_and_keep(context: Any) -> Any:
+        found = run(context)
+        for record, candidate in zip(found.records, last, strict=True):
+            into[(record.doc_id, record.id)] = candidate.features
+        return found
+
+    stage.extractor.extract = extract_and_keep
+    stage.run = run_and_keep
 
 
 def _matrix(rows: list[tuple[str, ...]], names: list[str]) -> np.ndarray:
@@ -84,11 +99,88 @@ def _matrix(rows: list[tuple[str, ...]], names: list[str]) -> np.ndarray:
 def fit(rows: list[tuple[str, ...]], labels: list[int], c: float) -> ConfidenceModel:
     """A logistic regression over the features seen in ``rows`` (the bias is the intercept)."""
     names = sorted({n for r in rows for n in r if n != "bias"})
-    model = LogisticRegression(C=c, max_iter=1000)
+    model = LogisticRegression(C=c, max_iter=5000)
     model.fit(_matrix(rows, names), np.array(labels))
     weights = {name: float(w) for name, w in zip(names, model.coef_[0], strict=True) if w}
     weights["bias"] = float(model.intercept_[0])
     return ConfidenceModel(weights)
+
+
+def folds_by_document(docs: list[str], k: int = FOLDS) -> dict[str, int]:
+    """Each document's fold: documents in a fixed order dealt round, so that folds are fixed
+    and no document is split."""
+    return {d: i % k for i, d in enumerate(sorted(set(docs)))}
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def out_of_fold(data: list[tuple[str, tuple, int]], c: float) -> list[float]:
+    """Scores of every event from a model trained on the other folds (grouped by document)."""
+    fold_of = folds_by_document([d for d, _, _ in data])
+    scores = [0.0] * len(data)
+    for fold in range(FOLDS):
+        train = [(f, y) for d, f, y in data if fold_of[d] != fold]
+        if len({y for _, y in train}) < 2:
+            continue
+        model = fit([f for f, _ in train], [y for _, y in train], c)
+        for i, (d, f, _) in enumerate(data):
+            if fold_of[d] == fold:
+                scores[i] = model.score(f)
+    return scores
+
+
+def platt(scores: list[float], labels: list[int]) -> tuple[float, float]:
+    """Platt scaling on log-odds: p' = sigmoid(a * logit(p) + b)."""
+    x = np.array([[_logit(s)] for s in scores])
+    model = LogisticRegression(C=1e6, max_iter=1000).fit(x, np.array(labels))
+    return float(model.coef_[0][0]), float(model.intercept_[0])
+
+
+def calibrated_out_of_fold(data: list[tuple[str, tuple, int]], scores: list[float]) -> list[float]:
+    """The out-of-fold scores, each calibrated by a Platt scaling fitted on the other folds."""
+    fold_of = folds_by_document([d for d, _, _ in data])
+    out = [0.0] * len(scores)
+    for fold in range(FOLDS):
+        rest = [(s, y) for (d, _, y), s in zip(data, scores, strict=True) if fold_of[d] != fold]
+        a, b = platt([s for s, _ in rest], [y for _, y in rest])
+        for i, (d, _, _) in enumerate(data):
+            if fold_of[d] == fold:
+                out[i] = 1 / (1 + math.exp(-(a * _logit(scores[i]) + b)))
+    return out
+
+
+def reliability(scores: list[float], labels: list[int], bins: int = 5) -> list[dict]:
+    """Mean confidence against the share right, by equal-width confidence bin."""
+    rows = []
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [
+            (s, y)
+            for s, y in zip(scores, labels, strict=True)
+            if lo <= s < hi or (b == bins - 1 and s == 1.0)
+        ]
+        if inside:
+            rows.append(
+                {
+                    "bin": f"{lo:.1f}-{hi:.1f}",
+                    "events": len(inside),
+                    "mean_confidence": round(sum(s for s, _ in inside) / len(inside), 3),
+                    "share_right": round(sum(y for _, y in inside) / len(inside), 3),
+                }
+            )
+    return rows
+
+
+def quality(scores: list[float], labels: list[int]) -> dict[str, float]:
+    """AUC, Brier score and log loss of scores against labels."""
+    return {
+        "auc": round(float(roc_auc_score(labels, scores)), 3),
+        "brier": round(float(brier_score_loss(labels, scores)), 4),
+        "log_loss": round(float(log_loss(labels, scores, labels=[0, 1])), 4),
+    }
 
 
 def precision_threshold(
@@ -119,43 +211,68 @@ def best_threshold(scores: list[float], labels: list[int], beta: float = 0.5) ->
     return best
 
 
+def at(scores: list[float], labels: list[int], threshold: float) -> dict[str, float]:
+    """Events kept at ``threshold``, the share right and the share of right events kept."""
+    kept = [y for s, y in zip(scores, labels, strict=True) if s >= threshold]
+    return {
+        "threshold": round(threshold, 3),
+        "kept": len(kept),
+        "precision": round(sum(kept) / max(1, len(kept)), 3),
+        "recall_of_right": round(sum(kept) / max(1, sum(labels)), 3),
+    }
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--c", type=float, default=0.5, help="inverse L2 strength")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=data_dir() / MODEL_FILE)
+    parser.add_argument("--data-dir", type=Path, default=None, help="shared data folder")
+    parser.add_argument("--target", type=float, default=0.8, help="precision the default aims at")
+    parser.add_argument("--least", type=int, default=15, help="fewest events kept at the default")
+    parser.add_argument("--dry-run", action="store_true", help="report only, write nothing")
     args = parser.parse_args()
-    data = labelled_events("dev")
-    docs = sorted({d for d, _, _ in data})
-    fold_of = {d: i % 5 for i, d in enumerate(docs)}
-    scores: list[float] = [0.0] * len(data)
-    for fold in range(5):
-        train = [(f, y) for d, f, y in data if fold_of[d] != fold]
-        model = fit([f for f, _ in train], [y for _, y in train], args.c)
-        for i, (d, f, _) in enumerate(data):
-            if fold_of[d] == fold:
-                scores[i] = model.score(f)
+    data = labelled_events("dev", args.data_dir)
     labels = [y for _, _, y in data]
-    threshold = precision_threshold(scores, labels)
+    print(f"dev: {len(data)} events, {sum(labels)} right, {len({d for d, _, _ in data})} docs")
+    by_c = {}
+    for c in C_GRID:
+        scores = out_of_fold(data, c)
+        by_c[c] = (quality(scores, labels), scores)
+        print(f"C={c}: out of fold {by_c[c][0]}")
+    c = min(C_GRID, key=lambda k: by_c[k][0]["log_loss"])
+    raw = by_c[c][1]
+    platted = calibrated_out_of_fold(data, raw)
+    # Platt scaling ships only when it calibrates better out of fold than the raw scores
+    use_platt = quality(platted, labels)["log_loss"] < quality(raw, labels)["log_loss"]
+    calibrated = platted if use_platt else raw
+    threshold = precision_threshold(calibrated, labels, args.target, args.least)
+    rule = f"lowest with {args.target:.0%} precision over >= {args.least} events"
     if threshold is None:
-        threshold = best_threshold(scores, labels)
-    final = fit([f for _, f, _ in data], labels, args.c)
+        threshold, rule = best_threshold(calibrated, labels), "best F0.5 (precision aim unmet)"
+    a, b = platt(raw, labels) if use_platt else (1.0, 0.0)
+    final = fit([f for _, f, _ in data], labels, c)
+    weights = {k: a * w for k, w in final.weights.items()}
+    weights["bias"] = weights.get("bias", 0.0) + b
     about = {
-        "trained_on": "real-news gold, dev split",
+        "trained_on": "real-news gold, dev split (scripts/train_confidence.py)",
         "events": len(data),
         "right": sum(labels),
-        "C": args.c,
-        "threshold": "lowest with 80% precision (else best F0.5) on 5-fold out-of-fold "
-        "predictions by document",
+        "C": c,
+        "platt": [round(a, 4), round(b, 4)],
+        "cv": f"{FOLDS} folds grouped by document",
+        "out_of_fold_raw": quality(raw, labels),
+        "out_of_fold_platt": quality(platted, labels),
+        "calibration": "Platt scaling" if use_platt else "none (the raw scores calibrate better)",
+        "reliability": reliability(calibrated, labels),
+        "threshold": rule,
+        "at_threshold_out_of_fold": at(calibrated, labels, threshold),
     }
-    final = ConfidenceModel(final.weights, threshold, about)
-    args.out.write_text(final.to_json() + "\n", encoding="utf-8")
-    kept = [y for s, y in zip(scores, labels, strict=True) if s >= threshold]
-    print(json.dumps({**about, "default_threshold": round(threshold, 3)}))
-    print(
-        f"out-of-fold at {threshold:.3f}: kept {len(kept)}/{len(labels)} events, "
-        f"precision {sum(kept) / max(1, len(kept)):.3f}, "
-        f"recall of right {sum(kept) / max(1, sum(labels)):.3f}"
-    )
+    print(json.dumps(about, indent=1))
+    for t in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
+        print(f"  out of fold at {t:.2f}: {at(calibrated, labels, t)}")
+    if not args.dry_run:
+        model = ConfidenceModel(weights, threshold, about)
+        args.out.write_text(model.to_json() + "\n", encoding="utf-8")
+        print(f"wrote {args.out} (default threshold {threshold:.3f})")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,9 @@ import pytest
 # A stage that raises is a bug: in tests it fails loudly instead of costing one sentence.
 # Tests of the isolation itself turn this off with monkeypatch.
 os.environ.setdefault("EVENTCODER_STRICT", "1")
+# Tests of the stages, runners, store and API see every event the coder finds, whatever the
+# confidence model scores; tests of the default floor itself unset this with monkeypatch.
+os.environ.setdefault("EVENTCODER_MIN_CONFIDENCE", "0")
 
 from eventcoder.paths import shared_data_dir
 

@@ -138,8 +138,8 @@ def _parse_fields(
     "--min-confidence",
     type=click.FloatRange(0, 1),
     default=None,
-    help="Leave out events less certain than this (0..1; default 0 keeps every event; "
-    "0.41, the model's precision threshold, keeps the surest only).",
+    help="Leave out events less certain than this (0..1; default: the confidence model's "
+    "precision threshold; 0 keeps every event).",
 )
 @click.option(
     "--field",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,14 +22,21 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
-from eventcoder.errors import Errors
+from eventcoder.errors import ConfigError, Errors
 from eventcoder.records import DocumentRecord, Record, map_spans, record_id
 from eventcoder.stages import STAGES, Failure, Stage
 
 if TYPE_CHECKING:
     from eventcoder.dictionaries.user import UserDictionaries
 
-__all__ = ["Coder", "CoderConfig", "as_document", "code_document", "split_chunks"]
+__all__ = [
+    "Coder",
+    "CoderConfig",
+    "as_document",
+    "code_document",
+    "default_min_confidence",
+    "split_chunks",
+]
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +48,9 @@ class CoderConfig:
     model: Path | None = None  # default: the bundled pipeline
     stages: tuple[str, ...] = field(default_factory=lambda: tuple(STAGES))  # all, in order
     chunk_chars: int = 100_000  # parse long documents in pieces of about this size
-    # events below this confidence are left out: 0 keeps every event; the confidence model's
-    # precision threshold (events.confidence.precision_threshold()) keeps the surest only
-    min_confidence: float = 0.0
+    # events below this confidence are left out: None (the default) is the confidence model's
+    # precision threshold (events.confidence.precision_threshold()); 0 keeps every event
+    min_confidence: float | None = None
 
 
 def split_chunks(text: str, size: int) -> list[tuple[int, str]]:
@@ -121,7 +129,8 @@ class Coder:
     ) -> list[Record]:
         """Code one text (or ``Document``); the first record is the document record.
 
-        ``min_confidence`` leaves out events below it (default: the coder's setting).
+        ``min_confidence`` leaves out events below it (default: the coder's setting, which
+        is the confidence model's precision threshold unless configured; 0 keeps every event).
         Raises ``TypeError`` for anything but a str or Document (bytes: decode them first)
         and ``ValueError`` for a date that is not one, or a text with nothing to code
         (the command line rejects such input the same way)."""
@@ -130,13 +139,35 @@ class Coder:
 
     @property
     def min_confidence(self) -> float:
-        """The confidence below which events are left out (from the configuration)."""
-        return self.config.min_confidence
+        """The confidence below which events are left out: the configured one, else
+        ``$EVENTCODER_MIN_CONFIDENCE``, else the confidence model's precision threshold
+        (0 keeps every event)."""
+        if self.config.min_confidence is not None:
+            return self.config.min_confidence
+        return default_min_confidence()
 
     def code_many(self, items: Iterable[Any]) -> Iterator[Record]:
         """Code many texts or documents, yielding their records in order."""
         for item in items:
             yield from self.code(item)
+
+
+def default_min_confidence() -> float:
+    """The confidence floor of a coder not configured with one: ``$EVENTCODER_MIN_CONFIDENCE``
+    when set (``0`` keeps every event), else the confidence model's precision threshold.
+    Raises ``ConfigError`` (E810) for a value that is not a number from 0 to 1."""
+    value = os.environ.get("EVENTCODER_MIN_CONFIDENCE", "").strip()
+    if value:
+        try:
+            floor = float(value)
+        except ValueError:
+            floor = -1.0
+        if not 0.0 <= floor <= 1.0:
+            raise ConfigError(Errors.E810.format(value=value))
+        return floor
+    from eventcoder.events.confidence import precision_threshold
+
+    return precision_threshold()
 
 
 def user_stages(user: UserDictionaries, names: tuple[str, ...]) -> dict[str, Any]:

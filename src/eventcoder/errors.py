@@ -304,6 +304,10 @@ class Errors:
         "E809",
         "Confidence model {path} is unreadable ({detail}); retrain it with scripts/train_confidence.py.",
     )
+    E810 = _Message(
+        "E810",
+        "EVENTCODER_MIN_CONFIDENCE={value!r} is not a number from 0 to 1 (0 keeps every event).",
+    )
     E808 = _Message(
         "E808",
         "Gold unit {unit} does not match the document text in the shared data (offsets {span}); rebuild the gold.",

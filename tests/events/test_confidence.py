@@ -39,7 +39,7 @@ def test_every_event_has_features_and_a_confidence(code_sentence):
     events = code_sentence("Chile condemned Peru on Monday.", {"Chile": "CHL", "Peru": "PER"})
     assert events
     for event in events:
-        assert "bias" in event.features and any(f.startswith("lemma=") for f in event.features)
+        assert "bias" in event.features and any(f.startswith("clause=") for f in event.features)
         assert event.confidence is not None and 0.0 <= event.confidence <= 1.0
 
 
@@ -70,12 +70,52 @@ def test_min_confidence_leaves_out_less_certain_events_and_keeps_ids():
     from eventcoder.events.confidence import precision_threshold
 
     text = "On Monday the EU imposed new sanctions on Minsk. Russian troops attacked Kharkiv."
-    coder = Coder.load(CoderConfig())
+    coder = Coder.load(CoderConfig(min_confidence=0.0))
     every = [r for r in coder.code(text, date="2022-11-15") if r.KIND == "event"]
-    assert every and all(r.confidence is not None for r in every)  # the default keeps all
+    assert every and all(r.confidence is not None for r in every)  # 0 keeps all
     cut = max(r.confidence for r in every)
     kept = [r for r in coder.code(text, date="2022-11-15", min_confidence=cut) if r.KIND == "event"]
     assert kept and all(r.confidence >= cut for r in kept) and len(kept) <= len(every)
     assert {r.id for r in kept} <= {r.id for r in every}
     assert not [r for r in coder.code(text, min_confidence=1.0) if r.KIND == "event"]
     assert 0.0 < precision_threshold() < 1.0
+
+
+def test_the_default_floor_is_the_models_threshold_unless_set(monkeypatch):
+    from eventcoder.coder import Coder, CoderConfig
+    from eventcoder.errors import ConfigError
+    from eventcoder.events.confidence import precision_threshold
+
+    monkeypatch.delenv("EVENTCODER_MIN_CONFIDENCE", raising=False)
+    assert Coder(None, CoderConfig()).min_confidence == precision_threshold() > 0.0
+    assert Coder(None, CoderConfig(min_confidence=0.0)).min_confidence == 0.0
+    assert Coder(None, CoderConfig(min_confidence=0.25)).min_confidence == 0.25
+    monkeypatch.setenv("EVENTCODER_MIN_CONFIDENCE", "0")
+    assert Coder(None, CoderConfig()).min_confidence == 0.0
+    for bad in ("high", "1.5", "-0.1"):
+        monkeypatch.setenv("EVENTCODER_MIN_CONFIDENCE", bad)
+        with pytest.raises(ConfigError, match="E810"):
+            Coder(None, CoderConfig()).min_confidence  # noqa: B018
+
+
+def test_code_and_the_python_api_apply_the_default_floor(monkeypatch):
+    import eventcoder
+    from eventcoder.events.confidence import precision_threshold
+    from eventcoder.ingest.document import Document
+    from eventcoder.runners.batch import load_code
+
+    monkeypatch.delenv("EVENTCODER_MIN_CONFIDENCE", raising=False)
+    text = (
+        "On Monday the EU imposed new sanctions on Minsk. Russian troops attacked Kharkiv. "
+        "China said it would consider talks with Japan if conditions allowed."
+    )
+    floor = precision_threshold()
+    every = [r for r in eventcoder.code(text, min_confidence=0) if r.KIND == "event"]
+    assert any(r.confidence < floor for r in every)  # else this test shows nothing
+    default = [r for r in eventcoder.code(text) if r.KIND == "event"]
+    assert [r.id for r in default] == [r.id for r in every if r.confidence >= floor]
+    command = load_code()  # what `eventcoder code` runs without --min-confidence
+    cli = [r for r in command(Document.from_text(text)) if r.KIND == "event"]
+    assert [r.id for r in cli] == [r.id for r in default]
+    keep_all = load_code(min_confidence=0.0)
+    assert len([r for r in keep_all(Document.from_text(text)) if r.KIND == "event"]) == len(every)
