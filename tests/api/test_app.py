@@ -108,6 +108,18 @@ def test_code_a_text_returns_records_with_spans_and_stores_nothing(client):
     assert client.get("/api/health").json()["counts"]["document"] == 2
 
 
+def test_code_takes_a_confidence_floor(client):
+    def events(floor: float) -> list[dict]:
+        body = {"text": TEXT, "date": "2024-03-05", "min_confidence": floor}
+        response = client.post("/api/code", json=body)
+        assert response.status_code == 200
+        return [r for r in response.json()["records"] if r["record"] == "event"]
+
+    every = events(0)
+    assert every and all(0 <= r["confidence"] < 1 for r in every)
+    assert events(1) == []
+
+
 @pytest.mark.parametrize(
     ("body", "status", "code"),
     [
@@ -117,6 +129,7 @@ def test_code_a_text_returns_records_with_spans_and_stores_nothing(client):
         ({"text": TEXT, "kind": "pdf"}, 422, "E416"),
         ({"words": TEXT}, 422, "E416"),
         ({"text": 12}, 422, "E416"),
+        ({"text": TEXT, "min_confidence": 1.5}, 422, "E416"),
     ],
 )
 def test_bad_code_requests_are_clear_4xx(client, body, status, code):

@@ -62,6 +62,13 @@ class CodeBody(BaseModel):
     source: str | None = Field(None, max_length=200)
     kind: str = Field("text", pattern="^(text|html)$")
     store: bool = Field(False, description="Also store the records (needs the token).")
+    min_confidence: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="Leave out events below this confidence (default: the confidence model's "
+        "precision threshold; 0 keeps every event).",
+    )
 
 
 def _filters(request: Request, kind: str, ignore: tuple[str, ...] = ()) -> Filters:
@@ -182,6 +189,7 @@ def _install_code(app: FastAPI, service: Service, token: str | None) -> None:
             source=body.source,
             kind=body.kind,
             store=body.store,
+            min_confidence=body.min_confidence,
         )
         return service.code(request)
 

@@ -38,6 +38,7 @@ class CodeRequest:
     source: str | None = None
     kind: str = "text"  # text or html
     store: bool = False
+    min_confidence: float | None = None  # None: the coder's floor; 0 keeps every event
 
 
 class Service:
@@ -67,7 +68,7 @@ class Service:
         coder = self.coder()
         started = time.perf_counter()
         with self._coder_lock:
-            records = coder.code(document)
+            records = coder.code(document, min_confidence=request.min_confidence)
         elapsed = time.perf_counter() - started
         if request.store:
             with self._store_lock:
