@@ -134,7 +134,7 @@ class Attribution:
 
 def _negated(tok: Token, sent: Span) -> bool:
     """ "did not say", or governed by "refused to"/"declined to": nothing was claimed."""
-    if any(c.dep_ == "advmod" and "Neg" in c.morph.get("Polarity") for c in tok.children):
+    if any(c.dep_ == "advmod" and "Neg" in c.morph.get("Polarity", []) for c in tok.children):
         return True
     prev = [t.lower_ for t in tok.doc[max(sent.start, tok.i - 3) : tok.i]]
     return (
@@ -162,7 +162,7 @@ def _speaker_head(verb: Token, sent: Span) -> tuple[Token, tuple[int, int] | Non
         ]
         if subj:  # the subject nearest the verb (parses sometimes give two)
             return _widen(min(subj, key=lambda c: abs(c.i - verb.i)), verb, sent)
-        if "Pass" in tok.morph.get("Voice") and any(c.dep_ == "aux" for c in tok.children):
+        if "Pass" in tok.morph.get("Voice", []) and any(c.dep_ == "aux" for c in tok.children):
             agents = [
                 c
                 for c in tok.children

@@ -82,9 +82,10 @@ def _dates_overlap(a: QuantityRecord, b: QuantityRecord) -> bool:
     """
     if a.doc_id != b.doc_id and not (_bounded(a.date) and _bounded(b.date)):
         return False
-    if _known(a.date) and _known(b.date):
-        start_a, end_a = a.date.start or "0000", a.date.end or "9999"
-        start_b, end_b = b.date.start or "0000", b.date.end or "9999"
+    date_a, date_b = a.date, b.date
+    if date_a is not None and date_b is not None and _known(date_a) and _known(date_b):
+        start_a, end_a = date_a.start or "0000", date_a.end or "9999"
+        start_b, end_b = date_b.start or "0000", date_b.end or "9999"
         return start_a <= end_b and start_b <= end_a
     return a.doc_id == b.doc_id
 

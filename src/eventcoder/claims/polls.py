@@ -131,8 +131,7 @@ def _groups(
     for i, sent in enumerate(sentences):
         text = sent.text  # built from the tokens on every access: once per sentence
         cue = bool(_CUE.search(text))
-        share = any(_is_share(q) for q in quantities[i]) or any(c.search(text) for _, c in caveats)
-        if cue or (current and share):
+        if cue or (current and _continues(text, quantities[i], caveats)):
             current.extend(pending + [i])
             pending = []
         elif current:
@@ -143,6 +142,12 @@ def _groups(
     if current:
         groups.append(current)
     return groups
+
+
+def _continues(text: str, quantities: Sequence[Quantity], caveats: Caveats) -> bool:
+    """Whether a sentence without a poll cue still belongs to an open poll group: it gives a
+    share or a caveat (read only while a group is open: most sentences need neither)."""
+    return any(_is_share(q) for q in quantities) or any(c.search(text) for _, c in caveats)
 
 
 def _title_run(doc: Doc, k: int, limit: int, step: int) -> list[Token]:
@@ -297,6 +302,8 @@ def _answer(doc: Doc, q: Quantity, sent: Span) -> tuple[tuple[int, int] | None, 
 
 def _share(q: Quantity) -> float:
     value = q.match.low if q.match.low is not None else q.match.high
+    if value is None:  # _is_share admits only quantities with a value
+        raise ValueError(f"a share without a value: {q.match}")
     return value / 100.0 if q.match.unit == "percent" else value
 
 

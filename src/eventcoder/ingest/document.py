@@ -11,7 +11,7 @@ from eventcoder.errors import Errors
 from eventcoder.ingest.cleaning import clean
 from eventcoder.ingest.dates import parse_date
 from eventcoder.ingest.offsets import OffsetMap
-from eventcoder.records import DocumentRecord, DocumentStatus, record_id
+from eventcoder.records import DateStatus, DocumentRecord, DocumentStatus, record_id
 
 __all__ = ["DATE_STATUSES", "Document", "Rejection", "content_id"]
 
@@ -32,7 +32,7 @@ class Document:
     text: str
     original: str
     date: dt.date | None
-    date_status: str
+    date_status: DateStatus
     title: str | None = None
     url: str | None = None
     source: str | None = None

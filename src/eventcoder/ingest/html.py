@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+from typing import Any
 
 from eventcoder.errors import Errors
 from eventcoder.ingest.dates import parse_date
@@ -79,11 +80,11 @@ def document_from_html(data: bytes | str, path: str) -> Document | Rejection:
     document = Document.from_text(
         text,
         path=path,
-        title=extracted.title or None,
-        url=extracted.url or None,
-        source=extracted.sitename or None,
+        title=_meta(extracted, "title"),
+        url=_meta(extracted, "url"),
+        source=_meta(extracted, "sitename"),
     )
-    document.date = parse_date(extracted.date)
+    document.date = parse_date(_meta(extracted, "date"))
     document.date_status = "inferred" if document.date else "unknown"
     document.metadata.update(
         {
@@ -93,6 +94,11 @@ def document_from_html(data: bytes | str, path: str) -> Document | Rejection:
         }
     )
     return document
+
+
+def _meta(extracted: Any, key: str) -> str | None:
+    """One metadata field of trafilatura's result (None when empty or missing)."""
+    return getattr(extracted, key, None) or None
 
 
 def nesting_depth(html: str) -> int:

@@ -89,7 +89,7 @@ def document_from_item(
     return document
 
 
-def _parse_line(raw: bytes, path: Path, number: int) -> dict[str, Any] | Rejection:
+def _parse_line(raw: bytes, path: Path | str, number: int) -> dict[str, Any] | Rejection:
     try:
         item = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
     except UnicodeDecodeError:
@@ -106,7 +106,9 @@ def _parse_line(raw: bytes, path: Path, number: int) -> dict[str, Any] | Rejecti
 class _FieldCheck:
     """Remembers which of the user's renamed fields (``--field``) any item had."""
 
-    def __init__(self, path: Path, fields: Mapping[str, str], overrides: Mapping[str, str]):
+    def __init__(
+        self, path: Path | str, fields: Mapping[str, str], overrides: Mapping[str, str]
+    ) -> None:
         self.path, self.fields = path, fields
         self.missing = {name: fields[name] for name in overrides if name != "text"}
 
