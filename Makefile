@@ -43,6 +43,7 @@ bench: $(BIN)/eventcoder
 	$(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/eval_linking.py
 	$(BIN)/python benchmarks/bench_scale.py
+	$(BIN)/python benchmarks/bench_stages.py
 
 ## bench-quick: a smoke run of the scale benchmark (small corpus, one round)
 bench-quick: $(BIN)/eventcoder
