@@ -95,3 +95,67 @@ def test_taking_a_town_back_is_fighting(code_sentence):
         {"Rebel fighters": "---REB", "the Hawk Brigade": "---MIL"},
     )
     assert ("---REB", "---MIL", "190") in _dyads(events)
+
+
+def test_drop_row_takes_an_imported_verb_out(tmp_path: Path):
+    imported = tmp_path / "imported.txt"
+    imported.write_text(
+        "verb\tMEET\tmeet\t040\tmeet|met\nverb\tMEET\tface\t040\tface|faced\n", encoding="utf-8"
+    )
+    own = tmp_path / "own.txt"
+    own.write_text("drop\tMEET\tface\n", encoding="utf-8")
+    patterns = load_patterns(own, into=load_patterns(imported))
+    assert patterns.verbs_for("faced", "face") == []
+    assert [e.lemma for e in patterns.verbs_for("met", "meet")] == ["meet"]
+
+
+def test_facing_a_team_or_challenges_is_no_meeting(code_sentence):
+    events = code_sentence(
+        "In the first match, Chile faced Peru at the national stadium.",
+        {"Chile": "CHL", "Peru": "PER"},
+    )
+    assert not [e for e in events if e.cameo.startswith("0")]
+
+
+def test_meeting_at_a_place_is_a_meeting_not_an_intent(code_sentence):
+    events = code_sentence(
+        "Chile met Peru at the summit in Quito.", {"Chile": "CHL", "Peru": "PER"}
+    )
+    assert sorted(_dyads(events)) == [("CHL", "PER", "040"), ("PER", "CHL", "040")]
+
+
+def test_a_visit_is_one_event_not_also_the_hosts(code_sentence):
+    events = code_sentence("Chile visited Peru on Monday.", {"Chile": "CHL", "Peru": "PER"})
+    assert _dyads(events) == [("CHL", "PER", "042")]
+
+
+def test_reciprocal_artillery_fire_is_one_event_each_way(code_sentence):
+    events = code_sentence(
+        "Chilean and Peruvian troops exchanged artillery fire across the border.",
+        {"Chilean": "CHLMIL", "Peruvian troops": "PERMIL"},
+    )
+    assert sorted(_dyads(events)) == [("CHLMIL", "PERMIL", "194"), ("PERMIL", "CHLMIL", "194")]
+
+
+def test_killing_civilians_is_violence_against_people(code_sentence):
+    events = code_sentence(
+        "The Hawk Brigade killed eleven villagers.",
+        {"The Hawk Brigade": "---REB", "eleven villagers": "---CVL"},
+    )
+    assert _dyads(events) == [("---REB", "---CVL", "180")]
+
+
+def test_armed_forces_supporting_armed_forces_give_military_aid(code_sentence):
+    events = code_sentence(
+        "Chilean troops are supporting the Peruvian army.",
+        {"Chilean troops": "CHLMIL", "the Peruvian army": "PERMIL"},
+    )
+    assert _dyads(events) == [("CHLMIL", "PERMIL", "072")]
+
+
+def test_watching_someone_is_no_event(code_sentence):
+    events = code_sentence(
+        "The minister watched the protesters from a balcony.",
+        {"The minister": "---GOV", "the protesters": "---CVL"},
+    )
+    assert events == []

@@ -32,6 +32,7 @@ from eventcoder.events.modality import Context, FrameTable, read_context
 from eventcoder.events.nouns import EventNoun, NounLexicon, claimed_acts, same_act
 from eventcoder.events.ontology import CameoOntology, data_dir
 from eventcoder.events.patterns import PatternSet, load_patterns
+from eventcoder.events.recode import mutual_code, recode_for_actors
 from eventcoder.events.roles import ActorIndex
 
 __all__ = ["EventCandidate", "EventExtractor"]
@@ -95,11 +96,13 @@ class EventExtractor:
         require_source: bool = True,
         weak_blocks: frozenset[str] = frozenset(),
         complement_targets: bool = False,
+        recode_actors: bool = True,
     ) -> None:
         self.require_source = require_source
         # PETRARCH's convention: a verb's bare default aims "X believes Y can cope" at Y, and
         # any clause's subject after the verb may be its target
         self.complement_targets = complement_targets
+        self.recode_actors = recode_actors  # CAMEO's actor-dependent codes (events.recode)
         self.weak_blocks = weak_blocks
         self.patterns = patterns
         self.nouns = nouns
@@ -145,6 +148,7 @@ class EventExtractor:
             weak_blocks=_weak_blocks(folder) if verbs is None else frozenset(),
             # and is read with PETRARCH's conventions
             complement_targets=verbs is not None,
+            recode_actors=recode,
         )
 
     def extract(self, doc: Doc, actors: list[ActorMention]) -> list[EventCandidate]:
@@ -443,11 +447,18 @@ class EventExtractor:
             if key in seen:
                 continue  # "Palestinians ... the West Bank" coded alike: one event
             seen.add(key)
-            out.append(self._candidate(reading, reading.code, source, target, reporter, sentence))
-            if reading.reverse and source is not None and target is not None:
-                out.append(
-                    self._candidate(reading, reading.reverse, target, source, reporter, sentence)
+            code, reverse = reading.code, reading.reverse
+            if self.recode_actors:
+                reverse = reverse and mutual_code(code, reverse)
+                two_sided = reverse == code or (
+                    len(reading.sources) > 1 and not reading.targets and _mutual(reading)
                 )
+                if not two_sided:  # "police clashed with farmers": one code both ways
+                    code = recode_for_actors(code, source, target)
+                    reverse = reverse and recode_for_actors(reverse, target, source)
+            out.append(self._candidate(reading, code, source, target, reporter, sentence))
+            if reverse and source is not None and target is not None:
+                out.append(self._candidate(reading, reverse, target, source, reporter, sentence))
         return out
 
     def _pairs(self, reading: _Reading) -> list[tuple[ActorMention | None, ActorMention | None]]:

@@ -193,8 +193,10 @@ def _governor(current: Token, frames: FrameTable) -> tuple[str, Token]:
     fallback = infinitive_governor(current, frames)
     if fallback is not None and fallback is not current.head:
         return "xcomp", fallback
-    if current.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ == "to" for c in current.children
+    if (
+        current.dep_ == "advcl"
+        and current.tag_ == "VB"
+        and any(c.dep_ == "mark" and c.lower_ == "to" for c in current.children)
     ):
         found = frames.frame_of(current.head)
         if found is not None and found[0] in {"REQUEST", "DEMAND"}:

@@ -7,6 +7,7 @@ A pattern file is plain text, one record per line, tab-separated, ``#`` starts a
     verb     ASK         ask       020    ask for|asks for|asked for|asking for
     pattern  ATTACK.3    ATTACK    195    pre=&AIRCRAFT    post=    preps=
     pattern  ARRANGE.9   ARRANGE   154    pre=    post=    preps=to border
+    drop     MEET_PEOPLE face
 
 ``verb`` rows: block name, lemma, default code of the bare verb (``---`` for none, ``a:b`` for
 an event with a reciprocal one, as "left for X" = visit (042) and X hosts a visit (043)), and
@@ -16,7 +17,8 @@ the surface forms (a form of several words names the particles that must come wi
 separated by ``;`` (preposition first), optional ``skip`` prepositions whose phrase is not
 the target, ``ordered=yes`` when the post words must appear in their order and ``swap=yes``
 when the subject side is the target. A pattern read into a set that already holds one with
-the same id from another file replaces it: that is how our own file corrects an imported code. Words are matched against a token's text, lemma and
+the same id from another file replaces it: that is how our own file corrects an imported code.
+A ``drop`` row takes a verb (by block and lemma) out of the verbs read before it. Words are matched against a token's text, lemma and
 singular; ``&NAME`` stands for any phrase of a synset; words joined by ``_``
 ("new_&TIETYPES_relations") must stand next to each other in the sentence. The most
 specific pattern (most words) wins; with none matching, the verb's default code applies.
@@ -202,6 +204,16 @@ def _add_verb(out: PatternSet, cols: list[str], origin: str = "") -> None:
             out.verbs[head].append(entry)
 
 
+def _drop_verb(out: PatternSet, block: str, lemma: str) -> None:
+    """Take a verb out of a block read before (an imported verb that misleads on news)."""
+    for form in list(out.verbs):
+        kept = [e for e in out.verbs[form] if not (e.block == block and e.lemma == lemma)]
+        if kept:
+            out.verbs[form] = kept
+        else:
+            del out.verbs[form]
+
+
 def _add_pattern(out: PatternSet, cols: list[str], origin: str = "") -> None:
     fields = dict(c.split("=", 1) for c in cols[4:] if "=" in c)
     code, reverse = parse_code(cols[3])
@@ -273,6 +285,8 @@ def read_pattern_lines(
                 _add_verb(out, cols, origin)
             elif cols[0] == "pattern":
                 _add_pattern(out, cols, origin)
+            elif cols[0] == "drop":
+                _drop_verb(out, cols[1], cols[2])
             else:
                 raise ValueError(f"unknown record kind {cols[0]!r}")
         except IndexError:
