@@ -159,3 +159,39 @@ def test_watching_someone_is_no_event(code_sentence):
         {"The minister": "---GOV", "the protesters": "---CVL"},
     )
     assert events == []
+
+
+def test_sending_troops_is_a_build_up_and_bringing_no_trade(code_sentence):
+    troops = code_sentence(
+        "Chile dispatched troops to the border with Peru.", {"Chile": "CHL", "Peru": "PER"}
+    )
+    brought = code_sentence(
+        "Chile brought the dispute to Peru last week.", {"Chile": "CHL", "Peru": "PER"}
+    )
+    assert {e.cameo for e in troops} == {"154"}
+    assert not [e for e in brought if e.cameo == "061"]
+
+
+def test_everyday_verbs_of_imported_blocks_code_nothing(code_sentence):
+    events = code_sentence(
+        "Chile needs Peru, and Chile values Peru.", {"Chile": "CHL", "Peru": "PER"}
+    )
+    assert events == []
+
+
+def test_an_allegation_of_harm_is_also_an_accusation(code_sentence):
+    events = code_sentence(
+        "Kenya alleged that Somalia had attacked its border post.",
+        {"Kenya": "KEN", "Somalia": "SOM"},
+    )
+    dyads = _dyads(events)
+    assert ("KEN", "SOM", "112") in dyads
+    accusation = next(e for e in events if e.cameo == "112")
+    assert accusation.trigger_text == "alleged" and accusation.modality == "asserted"
+
+
+def test_a_neutral_report_is_no_accusation(code_sentence):
+    events = code_sentence(
+        "Chile said that Peru had shelled the border post.", {"Chile": "CHL", "Peru": "PER"}
+    )
+    assert not [e for e in events if e.cameo.startswith("11")]

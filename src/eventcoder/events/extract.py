@@ -32,7 +32,7 @@ from eventcoder.events.modality import Context, FrameTable, read_context
 from eventcoder.events.nouns import EventNoun, NounLexicon, claimed_acts, same_act
 from eventcoder.events.ontology import CameoOntology, data_dir
 from eventcoder.events.patterns import PatternSet, load_patterns
-from eventcoder.events.recode import mutual_code, recode_for_actors
+from eventcoder.events.recode import ACCUSATION, accuses, mutual_code, recode_for_actors
 from eventcoder.events.roles import ActorIndex
 
 __all__ = ["EventCandidate", "EventExtractor"]
@@ -97,11 +97,13 @@ class EventExtractor:
         weak_blocks: frozenset[str] = frozenset(),
         complement_targets: bool = False,
         recode_actors: bool = True,
+        accusing: frozenset[str] = frozenset(),
     ) -> None:
         self.require_source = require_source
         # PETRARCH's convention: a verb's bare default aims "X believes Y can cope" at Y, and
         # any clause's subject after the verb may be its target
         self.complement_targets = complement_targets
+        self.accusing = accusing  # speech verbs that accuse (accusations.tsv)
         self.recode_actors = recode_actors  # CAMEO's actor-dependent codes (events.recode)
         self.weak_blocks = weak_blocks
         self.patterns = patterns
@@ -149,6 +151,7 @@ class EventExtractor:
             # and is read with PETRARCH's conventions
             complement_targets=verbs is not None,
             recode_actors=recode,
+            accusing=_accusing(folder) if verbs is None else frozenset(),
         )
 
     def extract(self, doc: Doc, actors: list[ActorMention]) -> list[EventCandidate]:
@@ -206,7 +209,41 @@ class EventExtractor:
         ]
         if len(kept) > 1:  # a speech verb is no event when it reports one
             kept = [r for r in kept if "+" in r.pattern or not self._is_speech(r.trigger)] or kept
-        return kept
+        return kept + self._accusations(kept, index)
+
+    def _accusations(self, readings: list[_Reading], index: ActorIndex) -> list[_Reading]:
+        """The speaker's accusation (112) of whoever a reported hostile act is by, when the
+        speech verb accuses ("alleged that Y shelled Z"); once per speech verb."""
+        out: list[_Reading] = []
+        for reading in readings:
+            speaker = reading.context.speaker
+            if (
+                speaker is None
+                or not reading.sources
+                or any(o.trigger is speaker for o in out)
+                or not accuses(
+                    speaker.lemma_.lower(),
+                    self.ontology.quad_class(reading.code),
+                    self.accusing,
+                )
+            ):
+                continue
+            accusers = index.for_heads(subjects_of(speaker))
+            targets = [s for s in reading.sources if s not in accusers]
+            if accusers and targets:
+                context = read_context(speaker, self.frames)
+                out.append(
+                    _Reading(
+                        speaker,
+                        ACCUSATION,
+                        None,
+                        "ACCUSE+" + reading.pattern,
+                        accusers,
+                        targets,
+                        context,
+                    )
+                )
+        return out
 
     def _is_speech(self, token: Token) -> bool:
         frame = self.frames.frame_of(token)
@@ -559,6 +596,11 @@ def _firm(mention: ActorMention | None) -> bool:
         and mention.entity_type != "PRON"
         and (mention.rule or "").split(":", 1)[0] not in {"dominant", "countryless", "namesake"}
     )
+
+
+def _accusing(folder: Path) -> frozenset[str]:
+    """Speech verbs that accuse whoever the act they report is by (``accusations.tsv``)."""
+    return frozenset(cols[0] for _, cols in read_rows(folder / "accusations.tsv", 1))
 
 
 def _weak_blocks(folder: Path) -> frozenset[str]:

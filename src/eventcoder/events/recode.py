@@ -9,6 +9,8 @@ depend on the actors instead:
   refugees, schools, clergy, hospitals, media, companies, unions, NGOs) it is 180, whoever
   commits it. The specific military codes (193 small arms, 194 artillery, 195 air strikes)
   stay as they are.
+* A speaker who alleges or claims that someone did harm accuses them (112): "X alleged that
+  Y shelled Z" is Y's reported attack and X's accusation of Y (:func:`accuses`).
 * A visit (042) is not also the host's act (043, as PETRARCH's "042:043" gives it): the news
   reports one visit, and the reverse event would count it twice. Other two-sided verbs keep
   their reverse event ("met": 040 each way; peacekeepers arriving: 074, and the host's 0861).
@@ -22,7 +24,14 @@ from __future__ import annotations
 
 from eventcoder.actors.mention import ActorMention
 
-__all__ = ["ARMED_SECTORS", "UNARMED_SECTORS", "mutual_code", "recode_for_actors"]
+__all__ = [
+    "ACCUSATION",
+    "ARMED_SECTORS",
+    "UNARMED_SECTORS",
+    "accuses",
+    "mutual_code",
+    "recode_for_actors",
+]
 
 UNARMED_SECTORS = frozenset({"CVL", "REF", "EDU", "REL", "HLH", "MED", "JRN", "BUS", "LAB", "NGO"})
 ARMED_SECTORS = frozenset({"MIL", "REB"})
@@ -33,6 +42,8 @@ SUPPORT_CODES = frozenset({"050", "070"})
 MILITARY_AID = "072"
 COOPERATION, MILITARY_COOPERATION = "060", "062"
 VISIT_CODES = {"042", "043"}  # make a visit, host a visit
+ACCUSATION = "112"
+HOSTILE_QUADS = frozenset({3, 4})  # verbal and material conflict
 
 
 def _armed(mention: ActorMention | None) -> bool:
@@ -57,3 +68,9 @@ def mutual_code(code: str, reverse: str | None) -> str | None:
     """The reverse event's code of a verb that gives one (``code:reverse``), except the
     host's side of a visit (042 and 043 are one visit)."""
     return None if {code, reverse} == VISIT_CODES else reverse
+
+
+def accuses(speech_lemma: str, reported_quad: int | None, accusing: frozenset[str]) -> bool:
+    """Whether a speech verb reporting an act of quad class ``reported_quad`` is also an
+    accusation by the speaker of the act's source (``accusing``: the accusing speech verbs)."""
+    return speech_lemma in accusing and reported_quad in HOSTILE_QUADS
