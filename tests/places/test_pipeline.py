@@ -172,3 +172,18 @@ def test_a_statement_is_located_by_its_own_setting_only(coder):
         assert by_trigger["condemned"].location is None
     if "criticised" in by_trigger:
         assert by_trigger["criticised"].location.name == "Geneva"
+
+
+def test_the_documents_country_locates_only_events_of_its_actors(coder):
+    events = _events(
+        coder,
+        "Iraqi troops attacked militants in Mosul on Monday. Police arrested suspects in"
+        " Tikrit and Kirkuk.\n\nFrench police arrested two Belgian men on Tuesday.\n\n"
+        "Iraqi police arrested two militants on Wednesday.",
+    )
+    later = [e for e in events if e.trigger == "arrested" and e.source and e.source.code]
+    by_source = {e.source.code[:3]: e for e in later}
+    if "FRA" in by_source:  # nothing says where: not in Iraq because the story is
+        assert by_source["FRA"].location is None
+    iraqi = [e for e in later if e.source.code.startswith("IRQ") and e.location]
+    assert any(e.location.country == "IRQ" for e in iraqi)

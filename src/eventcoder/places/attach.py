@@ -13,7 +13,8 @@ else what the document's narrative supports, else none.
    disapproval, rejection, threats...) stops after step 1 and never looks into its object.
 3. **Narrative**: the place located in one of the two sentences before (in the same
    paragraph), else the country
-   most of the document's places lie in (when at least 60% of them do), at country
+   most of the document's places lie in (when at least 60% of them do and one of the
+   event's actors belongs to it), at country
    precision.
 """
 
@@ -121,6 +122,7 @@ class EventActor:
     end: int
     head: int
     institution: bool
+    country: str | None = None  # ISO 3166 alpha-3 of the actor, when it has one
 
 
 @dataclass(frozen=True)
@@ -275,9 +277,12 @@ class DocumentPlaces:
         """Note the place an event of a sentence was given (the narrative goes on there)."""
         self._located[sentence] = place
 
-    def by_narrative(self, sentence: int) -> tuple[ResolvedPlace, str] | None:
+    def by_narrative(
+        self, sentence: int, countries: frozenset[str] | None = None
+    ) -> tuple[ResolvedPlace, str] | None:
         """Step 3: a place of the sentences just before in the same paragraph, else the
-        document's country."""
+        document's country when one of the event's actors belongs to it (``countries``;
+        None: any)."""
         sentences = self.sentences
         for back in range(1, _NARRATIVE_WINDOW + 1):
             if sentence - back < 0 or sentence >= len(sentences):
@@ -288,14 +293,23 @@ class DocumentPlaces:
             place = self._located.get(sentence - back)
             if place is not None:
                 return place, place.precision
-        return (self._dominant, "country") if self._dominant is not None else None
+        dominant = self._dominant
+        if dominant is None or (countries is not None and dominant.country not in countries):
+            return None
+        return dominant, "country"
 
     def attach(
-        self, trigger: Token, sentence: int, actors: list[EventActor], verbal: bool = False
+        self,
+        trigger: Token,
+        sentence: int,
+        actors: list[EventActor],
+        verbal: bool = False,
+        countries: frozenset[str] = frozenset(),
     ) -> Attachment | None:
         """The place of an event, trying the parse, the sentence and the narrative in turn.
 
-        ``actors`` are the event's source and target. A verbal event (``verbal``: a
+        ``actors`` are the event's source and target, ``countries`` their countries. A
+        verbal event (``verbal``: a
         statement, appeal, demand, disapproval...) is located only by its own setting in the
         parse: where a statement was made is rarely where what it speaks of happened."""
         place = self.by_parse(trigger, actors, verbal)
@@ -308,7 +322,7 @@ class DocumentPlaces:
         if place is not None:
             self.remember(sentence, place)
             return Attachment(place, "sentence", place.precision)
-        found = self.by_narrative(sentence)
+        found = self.by_narrative(sentence, countries | {a.country for a in actors if a.country})
         if found is None:
             return None
         return Attachment(found[0], "narrative", found[1])

@@ -113,11 +113,14 @@ class PlaceLocator:
         sentence: int,
         actors: Iterable[Any] = (),
         cameo: str = "",
+        countries: Iterable[str] = (),
     ) -> Location | None:
         """The location of an event whose trigger is ``trigger``. ``actors`` are the event's
         source and target mentions (with ``start``, ``end``, ``head`` and ``sector``, or
         None): a place that is one of them and stands for an institution is not the event's
-        location, except the place visited (CAMEO codes of ``cues.tsv``)."""
+        location, except the place visited (CAMEO codes of ``cues.tsv``). ``countries``
+        are the ISO 3166 countries of the event's actors (the document's country locates an
+        event only when it is one of them)."""
         source, target = (list(actors) + [None, None])[:2]
         roles = []
         for role, actor in (("source", source), ("target", target)):
@@ -135,9 +138,11 @@ class PlaceLocator:
             excluded = (bool(getattr(actor, "sector", None)) or role == "target") and not (
                 visit or acted_on
             )
-            roles.append(EventActor(actor.start, actor.end, actor.head, excluded))
+            code = getattr(actor, "code", None) or ""
+            country = getattr(actor, "country", None) or (code[:3] if code[:3].isalpha() else "")
+            roles.append(EventActor(actor.start, actor.end, actor.head, excluded, country or None))
         verbal = cameo[:2] in self.cues["verbal"]
-        found = places.attach(trigger, sentence, roles, verbal)
+        found = places.attach(trigger, sentence, roles, verbal, frozenset(countries))
         if found is None:
             return None
         country = self.gazetteer.countries.get(found.place.country or "")

@@ -54,9 +54,22 @@ class PlaceStage:
                 event.sentence - context.first_sentence,
                 actors,
                 event.cameo or "",
+                _countries(event.source, event.target),
             )
             located.append(dataclasses.replace(event, location=location))
         return Found(records=tuple(located))
+
+
+def _countries(*actors: Actor | None) -> list[str]:
+    """The ISO 3166 countries of an event's coded actors ("IRQREB" -> IRQ)."""
+    out = []
+    for actor in actors:
+        if actor is None:
+            continue
+        code = actor.country if actor.country and len(actor.country) == 3 else actor.code
+        if code and code[:3].isalpha() and code[:3].isupper():
+            out.append(code[:3])
+    return out
 
 
 def _mention(by_char: dict[int, ActorMention], actor: Actor | None) -> ActorMention | None:
