@@ -53,6 +53,20 @@ def _wait(driver, css: str, timeout: float = 90):
     return WebDriverWait(driver, timeout).until(lambda d: d.find_elements(By.CSS_SELECTOR, css))
 
 
+def _until(driver, check, timeout: float = 90):
+    """Wait until ``check(driver)`` holds, re-reading the page each time.
+
+    The page re-renders its tables while data arrive, so an element read a moment ago can go
+    stale on a busy machine; a stale read is retried rather than failing the test.
+    """
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(
+        driver, timeout, ignored_exceptions=(StaleElementReferenceException,)
+    ).until(check)
+
+
 def _shots() -> Path:
     folder = Path(os.environ.get("EVENTCODER_SCREENSHOTS", "") or "/nonexistent")
     return folder if folder.is_dir() else Path()
@@ -101,25 +115,32 @@ def test_browse_the_store(server, browser, tmp_path):
     _wait(browser, "#dyad-chart svg .dyad-bar")
     _wait(browser, "#map .leaflet-interactive")  # the world outline and the located event
     # the seeded event with coordinates, and events the page coded and stored on a map too
-    assert re.search(r"\b[1-9]\d* located events", browser.find_element(By.ID, "map-note").text)
-    assert len(browser.find_elements(By.CSS_SELECTOR, "#docs-table tbody tr")) >= 2
-    assert "Freedonian ministry" in browser.find_element(By.ID, "conflicts").text
-    rows = browser.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")
-    assert len(rows) == 5
+    _until(
+        browser,
+        lambda d: re.search(r"\b[1-9]\d* located events", d.find_element(By.ID, "map-note").text),
+    )
+    _until(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#docs-table tbody tr")) >= 2)
+    _until(browser, lambda d: "Freedonian ministry" in d.find_element(By.ID, "conflicts").text)
+    _until(browser, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#events-table tbody tr")) == 5)
     # filter: only material conflict
     browser.find_element(By.CSS_SELECTOR, "select[name=quad] option[value='4']").click()
     browser.find_element(By.ID, "filter-btn").click()
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    count = browser.find_element(By.ID, "events-count")
-    WebDriverWait(browser, 60).until(lambda d: "(2 real-world events)" in count.text)
+    _until(
+        browser,
+        lambda d: "(2 real-world events)" in d.find_element(By.ID, "events-count").text,
+        timeout=60,
+    )
     if _shots() != Path():
         browser.save_screenshot(str(_shots() / "page-browse.png"))
     # open a stored document: its text is rebuilt from its sentences, with marks
-    browser.find_element(By.CSS_SELECTOR, "#docs-table tbody tr[data-doc='a']").click()
-    _wait(browser, "#doc .m-trigger")
-    assert "protested" in [
-        t.text for t in browser.find_elements(By.CSS_SELECTOR, "#doc .m-trigger")
-    ]
+    _until(
+        browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#docs-table tbody tr[data-doc='a']")
+    )[0].click()
+    _until(
+        browser,
+        lambda d: (
+            "protested" in [t.text for t in d.find_elements(By.CSS_SELECTOR, "#doc .m-trigger")]
+        ),
+    )
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []
