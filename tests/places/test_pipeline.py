@@ -134,6 +134,9 @@ def test_acronyms_and_organisations_are_not_towns(places_of):
     found = places_of("Hamas fighters fired rockets at Sderot, and the US and the UK spoke.")
     assert "Hamas" not in found and found["Sderot"].country == "ISR"
     assert found["US"].country == "USA" and found["UK"].country == "GBR"
+    # a town the actor coder gave a bare country code stays a town
+    eilat = places_of("Rebels in Yemen fired drones towards Eilat on Monday.")["Eilat"]
+    assert eilat.country == "ISR"
 
 
 def test_a_capitalised_dateline_is_a_place(places_of):

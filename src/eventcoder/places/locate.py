@@ -57,8 +57,10 @@ def _names_actor(mention: PlaceMention, actors: list[Any]) -> bool:
     for actor in actors:
         if actor.start <= mention.name_start and mention.name_end <= actor.end:
             code = getattr(actor, "code", None) or ""
-            country = code[:3] if len(code) >= 3 and code[:3].isupper() else ""
-            return bool(code) and all(p.iso3 != country for p, _ in mention.candidates)
+            if len(code) <= 3:  # a bare country code: the actor coder took it for a place
+                return False
+            country = code[:3] if code[:3].isupper() else ""
+            return all(p.iso3 != country for p, _ in mention.candidates)
     return False
 
 
