@@ -10,6 +10,7 @@ regions that gazetteers lack), ``country_aliases.tsv`` ("U.S.", "Britain") and
 
 from __future__ import annotations
 
+import functools
 import gzip
 import math
 import re
@@ -110,6 +111,10 @@ def _gzip_rows(path: Path, columns: int) -> list[tuple[int, list[str]]]:
     return rows
 
 
+# look-ups normalise the same names again and again (every capitalised word of a document)
+_cached_key = functools.lru_cache(maxsize=1 << 16)(name_key)
+
+
 class Gazetteer:
     """Places by name key. Each key maps to ``(place, is_main_name)`` pairs."""
 
@@ -136,7 +141,7 @@ class Gazetteer:
 
     def lookup(self, text: str) -> list[tuple[Place, bool]]:
         """Every place a name may stand for, with whether it is that place's main name."""
-        return list(self.by_key.get(name_key(text), ()))
+        return list(self.by_key.get(_cached_key(text), ()))
 
     def field(self, name: str, cue: str = "", by_city: bool = False) -> list[Place]:
         """Air bases, airfields and airports a name (and the word after it: "air base",
@@ -155,7 +160,7 @@ class Gazetteer:
         return []
 
     def __contains__(self, text: str) -> bool:
-        return name_key(text) in self.by_key
+        return _cached_key(text) in self.by_key
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Gazetteer:

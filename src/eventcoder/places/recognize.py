@@ -10,6 +10,7 @@ from the words around it (``data/places/cues.tsv``): "X Air Base", "the X border
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -83,12 +84,20 @@ class PlaceMention:
 def _match_suffix(doc: Doc, i: int, phrases: frozenset[str], limit: int = 4) -> int:
     """The end of the longest cue phrase starting at token ``i`` (``i`` when none)."""
     best = i
+    if i >= len(doc) or doc[i].lower_ not in _prefixes(phrases):
+        return best  # no cue phrase starts with this word: build no span
     for n in range(1, limit + 1):
         if i + n > len(doc):
             break
         if doc[i : i + n].text.lower() in phrases:
             best = i + n
     return best
+
+
+@functools.lru_cache(maxsize=64)
+def _prefixes(phrases: frozenset[str]) -> frozenset[str]:
+    """Every prefix of every phrase: a word that is none cannot start one."""
+    return frozenset(p[:k] for p in phrases for k in range(1, len(p) + 1))
 
 
 def _ends_with_cue(doc: Doc, end: int, phrases: frozenset[str], limit: int = 4) -> bool:
