@@ -172,6 +172,7 @@ class Errors:
         "E102", "Shared data not found at {path}; set EVENTCODER_SHARED_DATA or pass --data-dir."
     )
     E103 = _Message("E103", "Data file {path} line {line}: {detail}.")
+    E104 = _Message("E104", "Unknown sentence rules {names}; known: {known}.")
 
     # E2xx: store
     E201 = _Message(

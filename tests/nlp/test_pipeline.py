@@ -16,7 +16,9 @@ def test_pipeline_has_every_component(nlp):
         "tagger",
         "morphologizer",
         "trainable_lemmatizer",
+        "eventcoder_sentence_rules",
         "parser",
+        "eventcoder_sentence_merge",
         "ner",
         "entity_ruler",
     ]

@@ -17,14 +17,22 @@ __all__ = ["load_pipeline"]
 @lru_cache(maxsize=4)
 def _load(path: str, exclude: tuple[str, ...]) -> Language:
     import eventcoder.nlp.gazetteer  # noqa: F401 - registers the entity filter the pipeline names
+    from eventcoder.nlp.sentences import COMPONENT, MERGER, add_sentence_rules
 
-    return spacy.load(path, exclude=list(exclude))
+    nlp = spacy.load(path, exclude=[name for name in exclude if name not in (COMPONENT, MERGER)])
+    if COMPONENT not in exclude and "parser" in nlp.pipe_names:
+        add_sentence_rules(nlp)
+    return nlp
 
 
 def load_pipeline(path: Path | str | None = None, exclude: tuple[str, ...] = ()) -> Language:
-    """The trained English pipeline (cached; loading never touches the network).
+    """The trained English pipeline (cached; loading never touches the network), with the
+    news sentence-boundary rules (``eventcoder.nlp.sentences``) added around its parser;
+    ``exclude`` may name any component (``"eventcoder_sentence_rules"`` leaves out the rules
+    and their merge step).
 
-    ``path`` defaults to ``$EVENTCODER_MODEL`` or the copy shipped inside the package (``eventcoder/models/en_eventcoder``).
+    ``path`` defaults to ``$EVENTCODER_MODEL`` or the copy shipped inside the package
+    (``eventcoder/models/en_eventcoder``).
     """
     model_dir = Path(path) if path is not None else default_model_dir()
     if not (model_dir / "config.cfg").exists():

@@ -1,0 +1,129 @@
+"""Sentence boundaries on news text: one test per failure class of the bare parser.
+
+Every text here is made up. Each case is one the committed parser gets wrong without the
+rules (checked by ``test_the_bare_parser_needs_the_rules``), so none of these tests can pass
+by the parser alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventcoder.errors import ConfigError
+from eventcoder.nlp.pipeline import load_pipeline
+from eventcoder.nlp.sentences import ALL_RULES, COMPONENT, MERGER, SentenceRules
+
+# (failure class, text, the sentences it must give)
+CASES = [
+    (
+        "dateline",
+        "KYIV, May 3 (Reuters) - Ukrainian forces shelled a depot near the border overnight.",
+        ["KYIV, May 3 (Reuters) - Ukrainian forces shelled a depot near the border overnight."],
+    ),
+    (
+        "dateline",
+        "Taipei, Taiwan — Thousands of people filled the square on Saturday evening.",
+        ["Taipei, Taiwan — Thousands of people filled the square on Saturday evening."],
+    ),
+    (
+        "heading",
+        "Rebels Seize Border Post\n\nRebel fighters took control of a border post on Sunday.",
+        ["Rebels Seize Border Post", "Rebel fighters took control of a border post on Sunday."],
+    ),
+    (
+        "heading",
+        "Talks stall in Geneva\nNegotiators left the hotel without a statement late on Friday.",
+        [
+            "Talks stall in Geneva",
+            "Negotiators left the hotel without a statement late on Friday.",
+        ],
+    ),
+    (
+        "name",
+        "President Kassym Jomart Tokayev Kemeluly signed the decree.",
+        ["President Kassym Jomart Tokayev Kemeluly signed the decree."],
+    ),
+    (
+        "name",
+        "Witnesses saw Colonel Mamadi Doumbouya Kabine leave the palace.",
+        ["Witnesses saw Colonel Mamadi Doumbouya Kabine leave the palace."],
+    ),
+    (
+        "weekday",
+        "The army said it had repelled three attacks overnight Sunday.",
+        ["The army said it had repelled three attacks overnight Sunday."],
+    ),
+    (
+        "abbreviation",
+        "Brig. Okoro said troops were moved on Dec. 2. The report by Supt. O'Neill followed.",
+        ["Brig. Okoro said troops were moved on Dec. 2.", "The report by Supt. O'Neill followed."],
+    ),
+    (
+        "quote",
+        '"Why now?" asked one protester. She said: "We have no food." Then she walked away.',
+        [
+            '"Why now?" asked one protester.',
+            'She said: "We have no food."',
+            "Then she walked away.",
+        ],
+    ),
+    (
+        "quote",
+        'Protesters chanted outside the court.\n\n"Free them now!" one banner read.',
+        ["Protesters chanted outside the court.", '"Free them now!" one banner read.'],
+    ),
+]
+
+
+def _sentences(nlp, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents if s.text.strip()]
+
+
+@pytest.mark.parametrize(("kind", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_news_sentence_boundaries(nlp, kind, text, expected):
+    assert _sentences(nlp, text) == expected
+
+
+def test_the_bare_parser_needs_the_rules():
+    """Each failure class has a case the parser alone gets wrong."""
+    bare = load_pipeline(exclude=(COMPONENT,))
+    wrong = {kind for kind, text, expected in CASES if _sentences(bare, text) != expected}
+    assert wrong == {kind for kind, _, _ in CASES}
+
+
+def test_rules_are_in_the_default_pipeline(nlp):
+    names = nlp.pipe_names
+    assert names.index(COMPONENT) == names.index("parser") - 1
+    assert names.index(MERGER) == names.index("parser") + 1
+
+
+def test_merge_joins_a_sentence_the_parser_split_against_the_rules(nlp):
+    """The parser may still make two trees where a rule ruled a start out; the merge step
+    joins them into one projective tree."""
+    doc = nlp("KYIV, May 3 (Reuters) - Ukrainian forces shelled a depot. The army said so.")
+    assert [s.text for s in doc.sents] == [
+        "KYIV, May 3 (Reuters) - Ukrainian forces shelled a depot.",
+        "The army said so.",
+    ]
+    for sent in doc.sents:
+        assert sum(1 for t in sent if t.head.i == t.i) == 1
+        assert all(sent.start <= t.head.i < sent.end for t in sent)
+
+
+def test_unknown_rule_is_an_error():
+    with pytest.raises(ConfigError, match="E104"):
+        SentenceRules(["lines", "no-such-rule"])
+
+
+def test_each_rule_can_be_switched_off(nlp):
+    """With no rules the component decides nothing; with all it decides the dateline."""
+    text = "KYIV, May 3 (Reuters) - Ukrainian forces shelled a depot."
+    doc = nlp.make_doc(text)
+    for _name, proc in nlp.pipeline:
+        if _name == COMPONENT:
+            break
+        doc = proc(doc)
+    assert SentenceRules([]).decide(doc) == {}
+    decided = SentenceRules(ALL_RULES).decide(doc)
+    dash = next(t.i for t in doc if t.text == "-")
+    assert all(decided.get(i) is False for i in range(1, dash + 2))
