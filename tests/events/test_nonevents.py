@@ -59,3 +59,34 @@ def test_the_subject_of_another_clause_is_no_target(code_sentence):
     assert ("NOR", "SWE", "040") not in _codes(events)
     events = code_sentence("Norway claims Sweden was at fault.", actors)
     assert not any(e.target is not None and e.target.code == "SWE" for e in events)
+
+
+def test_an_infinitive_under_a_judgement_is_no_event(code_sentence):
+    events = code_sentence(
+        "Norway said it is time to recognize Sweden.", {"Norway": "NOR", "Sweden": "SWE"}
+    )
+    assert not any(e.trigger_text == "recognize" for e in events)
+
+
+def test_a_reason_clause_is_no_event(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE", "Finland": "FIN"}
+    events = code_sentence("Norway praised Sweden for helping Finland.", actors)
+    assert {e.trigger_text for e in events} == {"praised"}
+
+
+def test_a_hyphenated_participle_is_a_modifier(code_sentence):
+    actors = {"Norway": "NOR", "ISIL": "IMGMUSISI"}
+    events = code_sentence("Norway destroyed three rocket-propelled grenades of ISIL.", actors)
+    assert [e.trigger_text for e in events] == ["destroyed"]
+
+
+def test_what_a_described_word_governs_is_no_event(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE", "Finland": "FIN"}
+    sentence = "Norway has a duty to press Sweden to end its attacks on Finland."
+    assert code_sentence(sentence, actors) == []
+
+
+def test_an_ability_is_no_act(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE"}
+    assert code_sentence("Norway will be able to meet Sweden.", actors) == []
+    assert code_sentence("Norway was unable to meet Sweden.", actors) == []

@@ -189,7 +189,7 @@ class EventExtractor:
                 and not _describes(token, self.frames)
             ):
                 reading = self._read_verb(token, index, used_nouns)
-                if reading is not None:
+                if reading is not None and not self._governed_by_modifier(reading, token):
                     readings.append(reading)
         for token in sent:
             if token.i not in used_nouns and not index.inside(token):
@@ -244,6 +244,17 @@ class EventExtractor:
                     )
                 )
         return out
+
+    def _governed_by_modifier(self, reading: _Reading, verb: Token) -> bool:
+        """An event governed by a word that reports no act itself: "a responsibility to
+        press X to end the attacks" (the pressing is described, so is what it presses for)."""
+        governor = reading.context.governor
+        return (
+            governor is not None
+            and governor.i != verb.i
+            and governor.pos_ == "VERB"
+            and (_is_modifier(governor) or _describes(governor, self.frames))
+        )
 
     def _is_speech(self, token: Token) -> bool:
         frame = self.frames.frame_of(token)
@@ -457,7 +468,7 @@ class EventExtractor:
             return []  # "we remain committed to working with X": a policy, not an act
         if (
             reading.context.modality == "hypothetical"
-            and reading.context.frame in {None, "FUTURE"}
+            and reading.context.frame in {None, "FUTURE", "ABLE"}
             and not (reading.code[:2] == "13" and _conditional(reading.trigger))
         ):
             # "if X expanded", "X could attack Y": no act happened; a demand ("said Y should
@@ -562,9 +573,12 @@ def _is_modifier(token: Token) -> bool:
     ):
         return True
     before = token.doc[token.i - 1] if token.i > token.sent.start else None
+    if token.dep_ in {"amod", "compound"} and before is not None and before.text == "-":
+        return True  # "rocket-propelled grenades", "rebel-held towns"
     return (
         token.dep_ in {"amod", "compound"}
-        and token.tag_ in {"VBG", "VBN"}  # "the occupied territories", "remotely piloted"
+        # "the occupied territories", "remotely piloted" (however tagged)
+        and (token.tag_ in {"VBG", "VBN"} or token.tag_ == "JJ" and token.pos_ == "VERB")
         and not any(c.dep_ in {"obj", "obl", "nsubj"} for c in token.children)
         # "has broken relations" misparsed as an adjective: a verb after its auxiliary
         and not (token.tag_ == "VBN" and before is not None and before.lemma_ in {"have", "be"})
@@ -610,8 +624,9 @@ def _weak_blocks(folder: Path) -> frozenset[str]:
 
 def _describes(token: Token, frames: FrameTable) -> bool:
     """A verb that describes rather than reports: a participle or present-tense relative
-    clause on a noun ("a decree that targets firms", "troops stationed there") or a purpose
-    clause ("flew to Lima to discuss trade")."""
+    clause on a noun ("a decree that targets firms", "troops stationed there"), a purpose
+    clause ("flew to Lima to discuss trade"), an infinitive that is the subject of a judgement
+    ("it is time to ..."), a reason or a description ("for calling", "as defined by")."""
     if token.dep_ == "acl" and token.tag_ in {"VBG", "VBN", "VB"}:
         # "a statement calling X an accomplice" reports what the statement does
         return not (token.tag_ == "VBG" and token.head.lemma_.lower() in STATEMENT_NOUNS)
@@ -625,10 +640,20 @@ def _describes(token: Token, frames: FrameTable) -> bool:
         return True  # a word of a name read as a verb ("the United Arab Emirates")
     if token.dep_ in {"acl:relcl", "relcl"} and token.tag_ in {"VBZ", "VBP", "VBG"}:
         return True
+    marks = {c.lower_ for c in token.children if c.dep_ == "mark" and c.i < token.i}
+    if token.dep_ == "csubj" and "to" in marks:
+        return True  # "it is time to recognize X", "it would be wrong to attack Y"
+    if token.dep_ == "advcl" and (
+        "for" in marks
+        and token.tag_ == "VBG"  # a reason: "criticised X for calling Y a traitor"
+        or "as" in marks
+        and token.tag_ == "VBN"  # a description: "as defined by the UN"
+    ):
+        return True
     return (
         token.dep_ == "advcl"
         and frames.frame_of(token.head) is None  # "agreed to X", however parsed, is no purpose
-        and any(c.dep_ == "mark" and c.lower_ == "to" and c.i < token.i for c in token.children)
+        and "to" in marks
     )
 
 
