@@ -90,3 +90,32 @@ def test_an_ability_is_no_act(code_sentence):
     actors = {"Norway": "NOR", "Sweden": "SWE"}
     assert code_sentence("Norway will be able to meet Sweden.", actors) == []
     assert code_sentence("Norway was unable to meet Sweden.", actors) == []
+
+
+def test_a_denied_act_is_negated_and_the_accusation_beside_it_is_not(code_sentence):
+    actors = {"Norway": "NOR", "Norwegian": "NOR", "Sweden": "SWE", "Finland": "FIN"}
+    events = code_sentence("Norway denied shelling Sweden and accused Finland of lying.", actors)
+    shelling = [e for e in events if e.trigger_text == "shelling"]
+    assert shelling and all(e.negated for e in shelling)
+    sentence = "Norway denied that Norwegian troops shelled Sweden and accused Finland of lying."
+    accusation = [e for e in code_sentence(sentence, actors) if e.cameo.startswith("11")]
+    assert accusation and not any(e.negated for e in accusation)
+
+
+def test_a_question_states_nothing(code_sentence):
+    assert code_sentence("Did Norway attack Sweden?", {"Norway": "NOR", "Sweden": "SWE"}) == []
+
+
+def test_a_scare_quoted_word_is_no_event(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE", "Finland": "FIN"}
+    events = code_sentence("Sweden said Norway's 'war' on Finland is a sham.", actors)
+    assert not any(e.cameo.startswith("19") for e in events)
+    events = code_sentence('Norway\'s so-called "aid" to Sweden was criticised by Finland.', actors)
+    assert not any(e.trigger_text == "aid" for e in events)
+
+
+def test_wanting_another_to_act_is_a_demand(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE", "Finland": "FIN"}
+    events = code_sentence("Norway wants Sweden to leave Finland.", actors)
+    assert {(e.source.code, e.target.code, e.cameo[:2]) for e in events} == {("NOR", "SWE", "10")}
+    assert code_sentence("Norway expects Sweden to attack Finland.", actors) == []

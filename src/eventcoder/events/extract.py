@@ -28,7 +28,7 @@ from eventcoder.events.match import (
     subjects_of,
     verb_frame,
 )
-from eventcoder.events.modality import Context, FrameTable, read_context
+from eventcoder.events.modality import Context, FrameTable, is_negated, read_context
 from eventcoder.events.nouns import EventNoun, NounLexicon, claimed_acts, same_act
 from eventcoder.events.ontology import CameoOntology, data_dir
 from eventcoder.events.patterns import PatternSet, load_patterns
@@ -167,6 +167,8 @@ class EventExtractor:
         for number, sent in enumerate(doc.sents):
             if self.discards and first_discard(sent.text, self.discards) is not None:
                 continue
+            if _is_question(sent):
+                continue  # "Did X attack Y?", "What if X expanded?": nothing is stated
             for reading in self._read_sentence(sent, index):
                 out.extend(self._candidates(reading, index, number))
         if not self.keep_negated:
@@ -185,6 +187,7 @@ class EventExtractor:
             if (
                 acts_as_verb(token)
                 and not index.inside(token)
+                and not _scare_quoted(token)
                 and not _is_modifier(token)
                 and not _describes(token, self.frames)
             ):
@@ -192,7 +195,7 @@ class EventExtractor:
                 if reading is not None and not self._governed_by_modifier(reading, token):
                     readings.append(reading)
         for token in sent:
-            if token.i not in used_nouns and not index.inside(token):
+            if token.i not in used_nouns and not index.inside(token) and not _scare_quoted(token):
                 reading = self._read_noun(token, index)
                 if reading is not None:
                     readings.append(reading)
@@ -245,6 +248,25 @@ class EventExtractor:
                 )
         return out
 
+    def _matrix_conjunct(self, verb: Token, context: Context) -> Context:
+        """A verbal act coordinated inside what a denial denies belongs to the denier:
+        "X denied that its troops shelled Y and accused Z of lying" does not deny the
+        accusation (the parse often hangs the second verb on the first)."""
+        if verb.dep_ != "conj":
+            return context
+        head = verb.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        denier = head.head
+        found = self.frames.frame_of(denier) if head.dep_ in {"ccomp", "advcl"} else None
+        if found is None or found[0] != "DENY":
+            return context
+        outer = read_context(denier, self.frames)
+        outer.negated = outer.negated or is_negated(verb)
+        outer.consumed = []
+        outer.frame = outer.governor = None
+        return outer
+
     def _governed_by_modifier(self, reading: _Reading, verb: Token) -> bool:
         """An event governed by a word that reports no act itself: "a responsibility to
         press X to end the attacks" (the pressing is described, so is what it presses for)."""
@@ -280,7 +302,7 @@ class EventExtractor:
         claimed = claimed_acts(code, frame)  # "claimed responsibility for the bombing of X"
         for obj in frame.objects + claimed:
             noun = self.nouns.lookup(obj)
-            if noun is None:
+            if noun is None or _scare_quoted(obj):
                 continue
             if (
                 code is None
@@ -300,6 +322,8 @@ class EventExtractor:
                 used.add(obj.i)  # a pattern spelled the noun out: "launched an attack" is one
             targets_from = [h for _, h in self._noun_targets(obj, noun)] + targets_from
         context = read_context(verb, self.frames)
+        if code is not None and context.negated and code[:2] in VERBAL_ROOTS:
+            context = self._matrix_conjunct(verb, context)
         if matched is not None and matched[1] is not None and matched[1].negative:
             context.negated = False  # the pattern codes the negated form itself
         if (
@@ -440,7 +464,9 @@ class EventExtractor:
         if context.frame and context.governor is not None:
             if context.swap:
                 demander = index.for_heads(subjects_of(context.governor))
-                addressee = reading.sources or reading.targets
+                asked = [c for c in context.governor.children if c.dep_ in {"obj", "iobj"}]
+                # "wants Y to leave": Y, whatever the parse makes the subject of "leave"
+                addressee = index.for_heads(asked) or reading.sources or reading.targets
                 reading.sources = demander
                 reading.targets = [a for a in addressee if a not in demander]
             new_code = self.frames.recode(context.frame, reading.code)
@@ -468,7 +494,7 @@ class EventExtractor:
             return []  # "we remain committed to working with X": a policy, not an act
         if (
             reading.context.modality == "hypothetical"
-            and reading.context.frame in {None, "FUTURE", "ABLE"}
+            and reading.context.frame not in {"DEMAND", "REQUEST", "THREATEN", "REFUSE"}
             and not (reading.code[:2] == "13" and _conditional(reading.trigger))
         ):
             # "if X expanded", "X could attack Y": no act happened; a demand ("said Y should
@@ -585,6 +611,34 @@ def _is_modifier(token: Token) -> bool:
     )
 
 
+QUOTES = {'"', "\u201c", "\u201d", "\u2018", "\u2019", "'", "``", "''"}
+
+
+def _scare_quoted(token: Token) -> bool:
+    """A word (or a two-word term) in quotation marks of its own: its writer does not vouch
+    for it ("its 'peace plan' is a sham", "the so-called 'aid'"), so it reports no act."""
+    doc, i = token.doc, token.i
+
+    def quote(j: int) -> bool:
+        return 0 <= j < len(doc) and doc[j].text in QUOTES
+
+    return (
+        quote(i - 1)
+        and quote(i + 1)
+        or quote(i - 2)
+        and quote(i + 1)
+        and doc[i - 1].pos_ in {"NOUN", "ADJ", "PROPN"}
+        or quote(i - 1)
+        and quote(i + 2)
+        and doc[i + 1].pos_ == "NOUN"
+    )
+
+
+def _is_question(sent: Span) -> bool:
+    """A sentence that asks rather than states."""
+    return sent.text.strip().rstrip("\"'\u201d\u2019)]").rstrip().endswith("?")
+
+
 def _conditional(token: Token) -> bool:
     """Whether a clause carries a condition of its own ("... if the talks fail")."""
     return any(
@@ -694,6 +748,10 @@ def _strike_reading(
     context = read_context(verb, frames)
     return _Reading(verb, "195", None, "strike_report", [source], targets, context, True)
 
+
+# verbal acts (demands, disapproval, rejection, threats): a denier's own acts when coordinated
+# with what it denies
+VERBAL_ROOTS = {"10", "11", "12", "13"}
 
 # acts that are events with no one they are aimed at: statements, demands, disapproval,
 # rejection, protest and force posture ("the ministry condemned the bombing", "thousands

@@ -208,6 +208,11 @@ def _governor(current: Token, frames: FrameTable) -> tuple[str, Token]:
     return current.dep_, current.head
 
 
+def _has_object(governor: Token, complement: Token) -> bool:
+    """Whether a control word has an object before its infinitive ("wants Y to ...")."""
+    return any(c.dep_ in {"obj", "iobj"} and c.i < complement.i for c in governor.children)
+
+
 def read_context(trigger: Token, frames: FrameTable) -> Context:
     """Negation, modality, control frame and speaker of the event at ``trigger``."""
     context = Context(negated=is_negated(trigger))
@@ -229,6 +234,9 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
             and governor.pos_ == "VERB"
         ):
             found = frames.frame_of(governor)
+            if found is not None and dep == "xcomp" and _has_object(governor, current):
+                # "X wants Y to leave": X's demand on Y; "X expects Y to attack": a belief
+                found = frames.frames.get(governor.lemma_.lower() + "+obj", found)
             if dep == "advcl" and _own_modality(current) == "hypothetical":
                 modality = modality or "hypothetical"
             if found is None:
@@ -245,7 +253,12 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
             ):
                 context.frame, context.governor, context.swap = "DEMAND", governor, True
                 context.consumed.append(governor)
-            elif frame in {"SPEECH", "DENY"} and dep in {"ccomp", "parataxis"}:
+            elif frame in {"SPEECH", "DENY"} and (
+                dep in {"ccomp", "parataxis"}
+                or frame == "DENY"
+                and current.tag_ == "VBG"  # "denied shelling the town", however parsed
+                and dep in {"advcl", "xcomp"}
+            ):
                 context.speaker = context.speaker or governor
                 context.negated = context.negated or frame == "DENY"
                 modality = modality or frame_modality
