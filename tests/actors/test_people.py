@@ -97,3 +97,17 @@ def test_a_person_is_no_place_when_named_in_full_first(coder, nlp) -> None:
     found = coder.find(nlp(text), DAY)
     paris = [m for m in found if m.text == "Paris"]
     assert paris and paris[0].country == "CAN" and paris[0].entity_type == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Federica Mogherini met the ministers in Brussels.", "IGOEU"),
+        ("Fighters of the Rapid Support Forces shelled the town.", "SDNREB"),
+        ("Abdel Fattah al-Burhan visited the troops.", "SDNGOV"),
+        ("The Tatmadaw bombed the village.", "MMRMIL"),
+    ],
+)
+def test_actors_of_the_2020s(coder, nlp, text, code) -> None:
+    codes = {m.code for m in coder.find(nlp(text), dt.date(2024, 5, 1))}
+    assert code in codes

@@ -57,3 +57,22 @@ def test_a_dateline_is_no_actor(coder, nlp) -> None:
 def test_forces_in_a_place_keep_their_country(coder, nlp) -> None:
     found = dict(_actors(coder, nlp, "Syrian troops in Aleppo shelled the rebels."))
     assert found.get("Syrian troops") == "SYRMIL"
+
+
+def test_a_region_the_dictionaries_lack_gives_an_attached_country(coder, nlp) -> None:
+    found = dict(_actors(coder, nlp, "Students in Bavaria protested against the new fees."))
+    assert found.get("Students in Bavaria") == "DEUEDU"
+
+
+def test_a_person_from_a_region_is_tied_to_its_country(coder, nlp) -> None:
+    text = "Maria Lopez, a 30-year-old nurse from Houston, Texas, was detained on Monday."
+    found = {m.text: m for m in coder.find(nlp(text), DAY)}
+    assert found["Maria Lopez"].country == "USA"
+
+
+def test_regions_of_one_country_only() -> None:
+    from eventcoder.actors.regions import region_country
+
+    assert region_country("Texas") == "USA"
+    assert region_country("Bavaria") == "DEU"  # an alias of the ISO name
+    assert region_country("Nowhereshire") is None

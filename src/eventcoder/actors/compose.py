@@ -250,6 +250,8 @@ def code_group(
             )
         if entry.kind == "person" and people is not None and not people.names_person(doc, match):
             namesake = namesake or entry  # "George", "Mohamed": someone else of that name
+            place = doc[match.start].ent_type_
+            etype = "GPE" if place in {"GPE", "LOC"} and not ents else etype
             continue
         if entry.kind == "person":
             raw = entry.code_on(date)

@@ -23,6 +23,7 @@ from collections import Counter
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors.mention import ActorMention
+from eventcoder.actors.regions import region_country
 
 __all__ = ["code_from_context", "dominant_country"]
 
@@ -41,13 +42,31 @@ def _is_person_rule(mention: ActorMention) -> bool:
     return (mention.rule or "").startswith("person:") or mention.entity_type == "PERSON"
 
 
+def _entity_place(doc: Doc, token: Token) -> str | None:
+    """The gazetteer country of an uncoded place entity at ``token`` ("Bavaria")."""
+    if token.ent_type_ not in {"GPE", "LOC"}:
+        return None
+    start, end = token.i, token.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return region_country(doc[start:end].text)
+
+
+def _place_state(mention: ActorMention | None) -> str | None:
+    """The country of a place mention: a state, capital or city of the actor dictionaries,
+    or a region or large city of the gazetteer the dictionaries do not code ("Texas")."""
+    if mention is None or _is_person_rule(mention) or mention.entity_type == "PRON":
+        return None
+    if mention.code is None and mention.entity_type == "GPE":
+        return region_country(mention.text)
+    return _state(mention)
+
+
 def dominant_country(mentions: list[ActorMention]) -> str | None:
     """The country named at least twice and more than half again as often as any other."""
-    counts = Counter(
-        c
-        for m in mentions
-        if not _is_person_rule(m) and m.entity_type != "PRON" and (c := _state(m))
-    )
+    counts = Counter(c for m in mentions if (c := _place_state(m)))
     if not counts:
         return None
     ranked = counts.most_common(2)
@@ -64,25 +83,43 @@ def _attached_place(
     for child in head.children:
         if child.dep_ not in {"nmod", "acl", "amod", "compound"}:
             continue
-        place = by_head.get(child.i)
-        if place is None or _is_person_rule(place) or not _state(place):
+        found = by_head.get(child.i)
+        state = _place_state(found) if found is not None else _entity_place(doc, child)
+        if state is None:
             continue
         case = {c.lower_ for c in child.children if c.dep_ == "case"}
         if child.dep_ == "nmod" and not case & PLACE_CASES:
             continue
-        return _state(place)
+        return state
     return None
 
 
-def _place_below(token: Token, by_head: dict[int, ActorMention]) -> str | None:
+def _place_below(doc: Doc, token: Token, by_head: dict[int, ActorMention]) -> str | None:
     """The state of a place in an "in/of/from" modifier of ``token`` (or of that place)."""
     for child in token.children:
         if child.dep_ != "nmod" or not {c.lower_ for c in child.children} & PLACE_CASES:
             continue
         for place in (child, *(c for c in child.children if c.dep_ in {"nmod", "appos"})):
             found = by_head.get(place.i)
-            if found is not None and not _is_person_rule(found) and _state(found):
-                return _state(found)
+            state = _place_state(found) if found is not None else _entity_place(doc, place)
+            if state:
+                return state
+    return None
+
+
+def _comma_description(
+    doc: Doc, mention: ActorMention, by_head: dict[int, ActorMention]
+) -> str | None:
+    """A place in a description set off by a comma right after the name, however the parse
+    attached it ("Ann Lee, a 40-year-old nurse from Lyon, ...")."""
+    if mention.end >= len(doc) or doc[mention.end].text != ",":
+        return None
+    for token in doc[mention.end + 1 : min(mention.end + 8, len(doc))]:
+        if token.text in {",", ";", ":"} or token.pos_ in {"VERB", "AUX"}:
+            return None
+        state = _place_below(doc, token, by_head) if token.pos_ == "NOUN" else None
+        if state:
+            return state
     return None
 
 
@@ -101,12 +138,12 @@ def _tied(doc: Doc, mention: ActorMention, by_head: dict[int, ActorMention]) -> 
             and not _is_person_rule(found)
         ):
             return found
-        state = _place_below(partner, by_head)
+        state = _place_below(doc, partner, by_head)
         if state:
             return dataclasses.replace(
                 mention, code=state, country=state, sector=None, rule="place"
             )
-    state = _place_below(head, by_head)
+    state = _place_below(doc, head, by_head) or _comma_description(doc, mention, by_head)
     if state:
         return dataclasses.replace(mention, code=state, country=state, sector=None, rule="place")
     return None

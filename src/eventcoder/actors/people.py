@@ -46,9 +46,19 @@ def _entry_countries(entry: Entry) -> set[str]:
     return out
 
 
+def _home_country(entry: Entry) -> str:
+    """A person's own country: the first state among their terms ("?" if none)."""
+    for term in entry.terms:
+        country, _ = split_code(term.code)
+        if country and not term.code.startswith("IGO"):
+            return country
+    return "?"
+
+
 @dataclass
 class SurnameIndex:
-    """For each name word of the person dictionaries, the countries of the people bearing it."""
+    """For each name word of the person dictionaries, the home countries of the people
+    bearing it (an IGO official counts for the state they come from)."""
 
     countries: dict[str, set[str]] = field(default_factory=dict)
 
@@ -60,7 +70,7 @@ class SurnameIndex:
             for lower, _, entry in items:
                 if entry.kind != "person":
                     continue
-                found = _entry_countries(entry) or {"?"}
+                found = {_home_country(entry)}
                 for word in lower:
                     if len(word) > 2 and word not in FUNCTION_WORDS and "." not in word:
                         index.countries.setdefault(word, set()).update(found)

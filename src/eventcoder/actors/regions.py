@@ -1,0 +1,54 @@
+"""The country of a region or large city the actor dictionaries do not name ("Texas",
+"Irving", "Bavaria"), read from the places gazetteer.
+
+Only names that point to one country are kept: first-level regions (ISO 3166-2) and cities of
+at least :data:`MIN_POPULATION` people, by their main name. The actor stage uses them as
+evidence, never as actors: a place attached to a person or a sector word ("a teacher from
+Irving, Texas", "police in Bavaria") and a vote for the document's dominant country.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+
+from eventcoder.datafiles import read_rows
+from eventcoder.paths import PACKAGE_DIR
+
+__all__ = ["MIN_POPULATION", "region_country"]
+
+MIN_POPULATION = 100_000
+_GAZETTEER = PACKAGE_DIR / "data" / "places" / "gazetteer.tsv.gz"
+_ALIASES = PACKAGE_DIR / "data" / "places" / "region_aliases.tsv"
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    """Lower-case name -> ISO alpha-3, for names of one country only."""
+    found: dict[str, set[str]] = {}
+    region_ids: dict[str, str] = {}
+    if not _GAZETTEER.exists():
+        return {}
+    with gzip.open(_GAZETTEER, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#"):
+                continue
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 8 or not cols[3]:
+                continue
+            kind, name, iso3 = cols[0], cols[1], cols[3]
+            if kind == "city" and int(cols[7] or 0) < MIN_POPULATION:
+                continue
+            if kind in {"admin1", "city"}:
+                found.setdefault(name.lower(), set()).add(iso3)
+            if kind == "admin1" and len(cols) > 8:
+                region_ids[cols[8]] = iso3
+    for _, (alias, region, *_) in read_rows(_ALIASES, 2):
+        if region in region_ids:  # "Bavaria" for Bayern
+            found.setdefault(alias.lower(), set()).add(region_ids[region])
+    return {name: next(iter(c)) for name, c in found.items() if len(c) == 1}
+
+
+def region_country(name: str) -> str | None:
+    """The one country a region or large city of that name lies in, if there is one."""
+    return _regions().get(name.strip().lower())
