@@ -42,7 +42,7 @@ def code(
     """Code one text or ``Document`` with the default coder (loaded once per process).
 
     ``min_confidence`` (0..1) leaves out less certain events: by default those below the
-    confidence model's precision threshold (``eventcoder.events.confidence
+    confidence model's default threshold (``eventcoder.events.confidence
     .precision_threshold()``); ``min_confidence=0`` keeps every event."""
     return _default_coder().code(
         text_or_document, date=date, doc_id=doc_id, min_confidence=min_confidence

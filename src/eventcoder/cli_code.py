@@ -139,7 +139,7 @@ def _parse_fields(
     type=click.FloatRange(0, 1),
     default=None,
     help="Leave out events less certain than this (0..1; default: the confidence model's "
-    "precision threshold; 0 keeps every event).",
+    "default threshold; 0 keeps every event).",
 )
 @click.option(
     "--field",

@@ -49,7 +49,7 @@ class CoderConfig:
     stages: tuple[str, ...] = field(default_factory=lambda: tuple(STAGES))  # all, in order
     chunk_chars: int = 100_000  # parse long documents in pieces of about this size
     # events below this confidence are left out: None (the default) is the confidence model's
-    # precision threshold (events.confidence.precision_threshold()); 0 keeps every event
+    # default threshold (events.confidence.precision_threshold()); 0 keeps every event
     min_confidence: float | None = None
 
 
@@ -130,7 +130,7 @@ class Coder:
         """Code one text (or ``Document``); the first record is the document record.
 
         ``min_confidence`` leaves out events below it (default: the coder's setting, which
-        is the confidence model's precision threshold unless configured; 0 keeps every event).
+        is the confidence model's default threshold unless configured; 0 keeps every event).
         Raises ``TypeError`` for anything but a str or Document (bytes: decode them first)
         and ``ValueError`` for a date that is not one, or a text with nothing to code
         (the command line rejects such input the same way)."""
@@ -140,7 +140,7 @@ class Coder:
     @property
     def min_confidence(self) -> float:
         """The confidence below which events are left out: the configured one, else
-        ``$EVENTCODER_MIN_CONFIDENCE``, else the confidence model's precision threshold
+        ``$EVENTCODER_MIN_CONFIDENCE``, else the confidence model's default threshold
         (0 keeps every event)."""
         if self.config.min_confidence is not None:
             return self.config.min_confidence
@@ -154,7 +154,7 @@ class Coder:
 
 def default_min_confidence() -> float:
     """The confidence floor of a coder not configured with one: ``$EVENTCODER_MIN_CONFIDENCE``
-    when set (``0`` keeps every event), else the confidence model's precision threshold.
+    when set (``0`` keeps every event), else the confidence model's default threshold.
     Raises ``ConfigError`` (E810) for a value that is not a number from 0 to 1."""
     value = os.environ.get("EVENTCODER_MIN_CONFIDENCE", "").strip()
     if value:

@@ -58,6 +58,8 @@ def test_threshold_choice_prefers_precision():
     scores = [0.9, 0.8, 0.7, 0.2, 0.1]
     labels = [1, 1, 0, 1, 0]
     assert module.best_threshold(scores, labels) == 0.8  # F0.5: 2/2 kept right beats 3/4
+    # recall over every gold event (most never found): keeping 3/4 right now beats 2/2
+    assert module.best_threshold(scores, labels, total=20) == 0.2
     assert module.precision_threshold(scores, labels, target=0.75, least=2) == 0.2
     assert module.precision_threshold(scores, labels, target=0.99, least=2) == 0.8
     assert module.precision_threshold(scores, labels, target=0.99, least=3) is None
@@ -107,7 +109,8 @@ def test_code_and_the_python_api_apply_the_default_floor(monkeypatch):
     monkeypatch.delenv("EVENTCODER_MIN_CONFIDENCE", raising=False)
     text = (
         "On Monday the EU imposed new sanctions on Minsk. Russian troops attacked Kharkiv. "
-        "China said it would consider talks with Japan if conditions allowed."
+        "China said it would consider talks with Japan if conditions allowed. "
+        "Chinese officials rejected any suggestion that their dams were to blame."
     )
     floor = precision_threshold()
     every = [r for r in eventcoder.code(text, min_confidence=0) if r.KIND == "event"]

@@ -67,7 +67,7 @@ class CodeBody(BaseModel):
         ge=0,
         le=1,
         description="Leave out events below this confidence (default: the confidence model's "
-        "precision threshold; 0 keeps every event).",
+        "default threshold; 0 keeps every event).",
     )
 
 

@@ -205,7 +205,7 @@ def run_news_eval(
 ) -> tuple[NewsScore, list[Any]]:
     """Code the gold documents and score them; also every event record coded (for study).
 
-    ``min_confidence`` drops events below it (None: the confidence model's precision
+    ``min_confidence`` drops events below it (None: the confidence model's default
     threshold); ``keep`` is an extra filter on event records.
     """
     from eventcoder.events.confidence import precision_threshold
@@ -340,7 +340,7 @@ def write_details(score: NewsScore, events: list[Any], path: Path) -> None:
     "--min-confidence",
     type=click.FloatRange(0, 1),
     default=None,
-    help="Drop events below this confidence (default: the model's precision threshold).",
+    help="Drop events below this confidence (default: the model's default threshold).",
 )
 @click.option("--show", type=int, default=0, help="Print N errors (extra and missed events).")
 @click.option(

@@ -74,7 +74,7 @@ def load_code(
     ``stages`` is a comma-separated list of stage names ("none": parse only); by default
     every configured stage runs. ``actors`` and ``verbs`` are user dictionary files;
     ``min_confidence`` leaves out less certain events (None: the confidence model's
-    precision threshold; 0: keep every event). Raises
+    default threshold; 0: keep every event). Raises
     ``EventcoderError`` (E021) when it cannot load.
     """
     from eventcoder.coder import Coder, CoderConfig, code_document
