@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 from click.testing import CliRunner
 
@@ -11,6 +9,7 @@ from eventcoder.errors import InputError
 from eventcoder.floors import accuracy_floors
 from eventcoder.places.evaluate import (
     GOLD_FILES,
+    FoundPlace,
     PlaceScores,
     eval_places_command,
     evaluate_places,
@@ -27,15 +26,6 @@ from eventcoder.places.evaluate_news import (
 from eventcoder.records import EventRecord, Location
 
 FLOORS = accuracy_floors("places")["floors"]
-
-
-@dataclass(frozen=True)
-class _Found:
-    span: tuple[int, int]
-    country: str | None
-    lat: float | None
-    lon: float | None
-    name: str
 
 
 ITEM = {
@@ -60,7 +50,10 @@ def _event(location, trigger_span=None):
 
 
 def test_a_right_place_counts_everywhere():
-    found = [_Found((26, 33), "LBY", 32.9, 13.2, "Tripoli"), _Found((0, 6), "USA", 0, 0, "x")]
+    found = [
+        FoundPlace((26, 33), "LBY", 32.9, 13.2, "Tripoli"),
+        FoundPlace((0, 6), "USA", 0, 0, "x"),
+    ]
     loc = Location("Tripoli", "LBY", 32.9, 13.2, None, "exact", (26, 33))
     s = score_item(ITEM, found, [_event(loc)])
     assert (s.mentions, s.found, s.country, s.points, s.within, s.extra) == (2, 1, 1, 1, 1, 1)
@@ -68,7 +61,7 @@ def test_a_right_place_counts_everywhere():
 
 
 def test_a_namesake_abroad_is_wrong_country_and_far():
-    found = [_Found((26, 33), "LBN", 34.44, 35.84, "Tripoli")]
+    found = [FoundPlace((26, 33), "LBN", 34.44, 35.84, "Tripoli")]
     loc = Location("Tripoli", "LBN", 34.44, 35.84, None, "exact", (26, 33))
     s = score_item(ITEM, found, [_event(loc)])
     assert (s.found, s.country, s.within, s.attached) == (1, 0, 0, 0)
@@ -116,7 +109,7 @@ NEWS_TEXT = "Fire broke out in Tripoli." + " " * 30 + "Libya said."
 
 
 def test_news_places_score_mentions_over_all_gold_and_attachment_over_coded_events():
-    found = [_Found((15, 22), "LBY", 32.9, 13.2, "Tripoli")]
+    found = [FoundPlace((15, 22), "LBY", 32.9, 13.2, "Tripoli")]
     events = [
         _event(Location("Tripoli", "LBY", 32.9, 13.2, None, "exact", (15, 22)), (0, 4)),
         _event(Location("Tripoli", "LBY", 32.9, 13.2, None, "exact", (15, 22)), (40, 45)),

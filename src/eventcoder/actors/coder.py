@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from eventcoder.actors.compose import Coding, code_group, group_matches
 from eventcoder.actors.context import code_from_context
@@ -347,7 +347,7 @@ def _pronouns(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> lis
         if choice is None:
             continue
         target = next(m for c, m in pool if c == choice)
-        mention = _pronoun_mention(doc, token, target)
+        mention = target.standing_for(token, "pronoun")
         found.append(mention)
         gender = {"he": "male", "him": "male", "she": "female", "her": "female"}.get(token.lower_)
         pool.append(
@@ -372,20 +372,3 @@ def _pronouns(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> lis
             for c, m in pool
         ]
     return found
-
-
-def _pronoun_mention(doc: Doc, token: Token, target: ActorMention) -> ActorMention:
-    return ActorMention(
-        start=token.i,
-        end=token.i + 1,
-        head=token.i,
-        text=token.text,
-        char_start=token.idx,
-        char_end=token.idx + len(token.text),
-        code=target.code,
-        country=target.country,
-        sector=target.sector,
-        entity_type="PRON",
-        antecedent=(target.start, target.end),
-        rule=f"pronoun:{target.rule}",
-    )

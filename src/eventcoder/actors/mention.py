@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from eventcoder.records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["ActorMention"]
 
@@ -32,6 +36,24 @@ class ActorMention:
     antecedent: tuple[int, int] | None = None  # token span of what a pronoun refers to
     rule: str | None = None  # which dictionary entry or rule coded it
     alternatives: tuple[str, ...] = field(default_factory=tuple)
+
+    def standing_for(self, token: Token, rule: str) -> ActorMention:
+        """A one-token mention (a pronoun, a quoted "we") coded as this actor, pointing back
+        to it; ``rule`` names why (``pronoun``, ``speaker``)."""
+        return ActorMention(
+            start=token.i,
+            end=token.i + 1,
+            head=token.i,
+            text=token.text,
+            char_start=token.idx,
+            char_end=token.idx + len(token.text),
+            code=self.code,
+            country=self.country,
+            sector=self.sector,
+            entity_type="PRON",
+            antecedent=(self.start, self.end),
+            rule=f"{rule}:{self.rule}",
+        )
 
     def to_actor(self) -> Actor:
         """The record form (character span in the parsed text)."""

@@ -104,20 +104,5 @@ def first_person_speakers(
                 speaker = before[-1][1]
         if speaker is None:
             continue
-        found.append(
-            ActorMention(
-                start=token.i,
-                end=token.i + 1,
-                head=token.i,
-                text=token.text,
-                char_start=token.idx,
-                char_end=token.idx + len(token.text),
-                code=speaker.code,
-                country=speaker.country,
-                sector=speaker.sector,
-                entity_type="PRON",
-                antecedent=(speaker.start, speaker.end),
-                rule=f"speaker:{speaker.rule}",
-            )
-        )
+        found.append(speaker.standing_for(token, "speaker"))
     return found

@@ -164,12 +164,22 @@ def score_item(item: dict[str, Any], found: list[Any], events: list[Any]) -> Pla
 
 
 @dataclass(frozen=True)
-class _Found:
+class FoundPlace:
+    """A place the places stage found: character span, country, point and name."""
+
     span: tuple[int, int]
     country: str | None
     lat: float | None
     lon: float | None
     name: str
+
+    @classmethod
+    def of(cls, place: Any) -> FoundPlace:
+        """From a located place mention of ``PlaceLocator.find``."""
+        mention = place.mention
+        return cls(
+            (mention.char_start, mention.char_end), place.country, place.lat, place.lon, place.name
+        )
 
 
 def evaluate_places(paths: tuple[Path, ...] = GOLD_FILES) -> dict[str, PlaceScores]:
@@ -186,10 +196,7 @@ def evaluate_places(paths: tuple[Path, ...] = GOLD_FILES) -> dict[str, PlaceScor
         for item in load_gold(path):
             parsed = coder.nlp(item["text"])
             places = locator.find(parsed, actors(parsed))
-            found = [
-                _Found((p.mention.char_start, p.mention.char_end), p.country, p.lat, p.lon, p.name)
-                for p in places.places
-            ]
+            found = [FoundPlace.of(p) for p in places.places]
             records = coder.code(item["text"], doc_id=item["id"], min_confidence=0.0)
             events = [r for r in records if r.KIND == "event"]
             total.add(score_item(item, found, events))

@@ -21,6 +21,7 @@ from typing import Any
 
 from eventcoder.datafiles import read_checked_jsonl
 from eventcoder.errors import Errors, InputError
+from eventcoder.places.evaluate import FoundPlace
 from eventcoder.places.gazetteer import distance_km, name_key
 
 __all__ = [
@@ -180,15 +181,6 @@ def score_document(
     return scores
 
 
-@dataclass(frozen=True)
-class _Found:
-    span: tuple[int, int]
-    country: str | None
-    lat: float | None
-    lon: float | None
-    name: str
-
-
 def evaluate_news_places(split: str, data_dir: Path | None = None) -> NewsPlaceScores:
     """Code the split's gold documents (every confidence) and score their places."""
     from eventcoder.coder import Coder
@@ -217,10 +209,7 @@ def evaluate_news_places(split: str, data_dir: Path | None = None) -> NewsPlaceS
         document = Document.from_text(doc.text, id=doc_id, date=doc.date or None)
         events = [r for r in coder.code(document, min_confidence=0.0) if r.KIND == "event"]
         parsed = coder.nlp(doc.text)
-        places = [
-            _Found((p.mention.char_start, p.mention.char_end), p.country, p.lat, p.lon, p.name)
-            for p in locator.find(parsed, actors(parsed)).places
-        ]
+        places = [FoundPlace.of(p) for p in locator.find(parsed, actors(parsed)).places]
         _add(total, score_document(items, doc.text, places, events, doc_id))
     return total
 
