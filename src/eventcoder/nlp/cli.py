@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import click
 
@@ -66,10 +67,13 @@ def train_command(
 @model_group.command("info")
 def info_command() -> None:
     """Show where the pipeline is and what it contains."""
+    from spacy.pipeline import EntityRecognizer
+
     from eventcoder.nlp.pipeline import load_pipeline
     from eventcoder.paths import default_model_dir
 
     nlp = load_pipeline()
     click.echo(f"path: {default_model_dir()}")
     click.echo(f"pipes: {', '.join(nlp.pipe_names)}")
-    click.echo(f"entity labels: {', '.join(nlp.get_pipe('ner').labels)}")
+    ner = cast(EntityRecognizer, nlp.get_pipe("ner"))
+    click.echo(f"entity labels: {', '.join(ner.labels)}")

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, cast
 
 from spacy.language import Language
+from spacy.pipeline import SpanRuler
 from spacy.tokens import Span
 from spacy.util import filter_spans, registry
 
@@ -70,18 +72,21 @@ def add_entity_ruler(nlp: Language, data_dir: Path = ACTOR_DATA) -> int:
     # After the recognizer; of overlapping names the longest wins and, on a tie, ours: a
     # longer statistical name ("Gdansk Shipyard Union") keeps its span, while a same-span guess
     # (a country guessed as PERSON) takes our label.
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        name="entity_ruler",
-        after="ner",
-        config={
-            "spans_key": None,
-            "annotate_ents": True,
-            "overwrite": False,
-            "phrase_matcher_attr": "ORTH",
-            "ents_filter": {"@misc": "eventcoder.longest_then_ours.v1"},
-        },
+    ruler = cast(
+        SpanRuler,
+        nlp.add_pipe(
+            "span_ruler",
+            name="entity_ruler",
+            after="ner",
+            config={
+                "spans_key": None,
+                "annotate_ents": True,
+                "overwrite": False,
+                "phrase_matcher_attr": "ORTH",
+                "ents_filter": {"@misc": "eventcoder.longest_then_ours.v1"},
+            },
+        ),
     )
     patterns = entity_patterns(data_dir)
-    ruler.add_patterns(patterns)
+    ruler.add_patterns(cast(list[dict[str, Any]], patterns))  # phrase patterns: str values
     return len(patterns)

@@ -15,7 +15,7 @@ def is_plural(token: Token) -> bool:
     UD marks plural-only nouns ("troops", "whereabouts") ``Number=Ptan`` rather than
     ``Plur``, so the feature alone misses them; the PTB tag settles those.
     """
-    number = token.morph.get("Number")
+    number = token.morph.get("Number", [])
     return (
         "Plur" in number
         or ("Ptan" in number and token.tag_ in _PLURAL_TAGS)

@@ -281,7 +281,7 @@ def _make_doc(group: list[Sentence], vocab: Vocab, with_entities: bool) -> Doc:
     morphs: list[str] = []
     heads: list[int] = []
     deps: list[str] = []
-    starts: list[bool] = []
+    starts: list[bool | int | None] = []
     ents: list[str] = []
     for sent in group:
         offset = len(words)

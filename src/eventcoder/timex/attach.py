@@ -189,7 +189,8 @@ def infer_document_date(doc: Doc, data: TimeData) -> dt.date | None:
         and not t.text.lower().startswith("since")
         and tense_of(doc, t.start_token, t.end_token) != "future"
     ]
-    days = [s.end for s in explicit if s.granularity == "day"]
+    ends = [s.end for s in explicit if s.end is not None]
+    days = [s.end for s in explicit if s.end is not None and s.granularity == "day"]
     if days:
         return max(days)
-    return max((s.end for s in explicit), default=None)
+    return max(ends, default=None)

@@ -45,9 +45,9 @@ def pick_year(build: Builder, ctx: Context) -> Span | None:
             if span.end is not None and span.end >= today:
                 return span
     if ctx.anchor is not None and ctx.anchor.start is not None and ctx.anchor.start <= today:
-        span = _first_on_or_after(build, ctx.anchor.start)
-        if span is not None and span.start is not None and span.start <= today:
-            return span
+        first = _first_on_or_after(build, ctx.anchor.start)
+        if first is not None and first.start is not None and first.start <= today:
+            return first
     if ctx.tense == "present":
         return min(
             (build(y) for y in range(today.year - 1, today.year + 2)),

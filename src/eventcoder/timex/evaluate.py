@@ -103,7 +103,7 @@ def evaluate_time(items: list[dict[str, Any]], nlp: Any) -> TimeScores:
             got = (found.interval.start, found.interval.end) if found else None
             if found is not None and got == gold:
                 scores.exact[kind] += 1
-            if found is not None and _intersects(got, gold):
+            if got is not None and _intersects(got, gold):
                 scores.overlap[kind] += 1
             else:
                 scores.misses.append(f"{item['id']} {item['expression']!r}: gold {gold}, got {got}")

@@ -292,6 +292,7 @@ def _merge_ranges(text: str, cands: list[Candidate]) -> list[Candidate]:
             and _RANGE_OPEN.search(text[max(0, prev.start - 9) : prev.start])
         ):
             opener = _RANGE_OPEN.search(text[max(0, prev.start - 9) : prev.start])
+            assert opener is not None  # the condition above matched the same text
             start = prev.start - (len(text[max(0, prev.start - 9) : prev.start]) - opener.start(1))
             out[-1] = Candidate(start, cand.end, "range", {}, parts=(prev, cand))
             continue

@@ -16,11 +16,12 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from eventcoder.records import DateInterval
+from eventcoder.records import DateInterval, Granularity
 from eventcoder.timex.context import Context
 from eventcoder.timex.dates import Span
 from eventcoder.timex.events_table import WellKnownEvent
@@ -165,7 +166,7 @@ def _put(
     interval = DateInterval(
         start=span.start.isoformat() if span.start else None,
         end=span.end.isoformat() if span.end else None,
-        granularity=span.granularity,
+        granularity=cast(Granularity, span.granularity),
         text=text,
     )
     store[index] = Timex(

@@ -89,9 +89,9 @@ def month(groups: Groups, ctx: Context) -> D.Span | None:
     if groups.get("y"):
         return D.month_span(int(groups["y"]), number, part)
     if groups.get("yrel") and ctx.document_date is not None:
-        return D.month_span(_year_of({"rel": groups["yrel"]}, ctx), number, part).with_kind(
-            "relative"
-        )
+        year = _year_of({"rel": groups["yrel"]}, ctx)
+        if year is not None:
+            return D.month_span(year, number, part).with_kind("relative")
     if groups.get("rel") and ctx.document_date is not None:
         return _relative_month(number, groups["rel"].lower().split()[-1], ctx.document_date)
     if groups["month"] == "May" and not part and _modal_may(groups, ctx):
@@ -123,7 +123,9 @@ def season(groups: Groups, ctx: Context) -> D.Span | None:
         return D.season_span(name, year)
     today = ctx.document_date
     if groups.get("yrel") and today is not None:
-        return D.season_span(name, _year_of({"rel": groups["yrel"]}, ctx)).with_kind("relative")
+        rel_year = _year_of({"rel": groups["yrel"]}, ctx)
+        if rel_year is not None:
+            return D.season_span(name, rel_year).with_kind("relative")
     if not _season_allowed(groups, ctx, name, rel):
         return None
     if rel and today is not None:
