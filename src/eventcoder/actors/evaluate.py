@@ -202,7 +202,8 @@ def score_gum_pronouns(path: Path, nlp, max_docs: int | None = None) -> PronounS
     for number, (words, spaces, starts, values) in enumerate(_gum_docs(path)):
         if max_docs is not None and number >= max_docs:
             break
-        doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
+        sent_starts: list[bool | int | None] = list(starts)
+        doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=sent_starts)
         for _, proc in nlp.pipeline:
             doc = proc(doc)
         gold = [(first, last, eid) for first, last, eid, _ in decode_mentions(values)]
@@ -225,7 +226,7 @@ def score_gum_pronouns(path: Path, nlp, max_docs: int | None = None) -> PronounS
                 score.extra += 1
                 continue
             target = innermost[pick]
-            score.right += target is not None and target[2] == own[2]
+            score.right += own is not None and target is not None and target[2] == own[2]
     return score
 
 

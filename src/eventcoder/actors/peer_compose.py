@@ -68,9 +68,11 @@ def code_group_peer(doc: Doc, group: Group, date: dt.date | None) -> Coding:
     """Code one phrase by PETRARCH's composition rules (module docstring)."""
     actor = _actor(doc, group)
     agents = _agents(group)
-    actor_code = actor.entry.code_on(date) if actor is not None else None
-    suffixes = [m.entry.code for m in agents if not m.entry.prefix and m.entry.code]
-    prefixes = [m.entry.code for m in agents if m.entry.prefix and m.entry.code]
+    entry = actor.entry if actor is not None else None
+    actor_code = entry.code_on(date) if entry is not None else None
+    agent_entries = [m.entry for m in agents if m.entry is not None and m.entry.code]
+    suffixes = [e.code for e in agent_entries if not e.prefix and e.code]
+    prefixes = [e.code for e in agent_entries if e.prefix and e.code]
     code = compose_code(actor_code, suffixes, prefixes)
     ents = [m for m in group.matches if m.kind == "ent"]
     etype = ents[0].label if ents else ("PERSON" if actor is not None else None)
@@ -78,7 +80,7 @@ def code_group_peer(doc: Doc, group: Group, date: dt.date | None) -> Coding:
         return Coding(None, None, None, "entity", etype)
     country, own = split_code(actor_code)
     sector = next((s for s in suffixes if s not in _SKIPPED), own)
-    if actor is None:
+    if entry is None:
         return Coding(code, None, sector, "peer:agent", etype)
     rule = "peer+agent" if code != actor_code else "peer"
-    return Coding(code, country, sector, f"{rule}:{actor.entry.label}", etype)
+    return Coding(code, country, sector, f"{rule}:{entry.label}", etype)

@@ -37,13 +37,13 @@ _POSSESSIVE = {"'s", "'", "\u2019s"}
 
 
 def _agent_only(m: ActorMention) -> bool:
-    return bool(m.code) and NULL_ACTOR in m.code and (m.rule or "").startswith("peer:agent")
+    return bool(m.code) and NULL_ACTOR in (m.code or "") and (m.rule or "").startswith("peer:agent")
 
 
 def _actor_only(m: ActorMention) -> bool:
     return (
         bool(m.code)
-        and NULL_ACTOR not in m.code
+        and NULL_ACTOR not in (m.code or "")
         and (m.rule or "").startswith("peer:")
         and m.entity_type != "PRON"
     )
@@ -105,7 +105,9 @@ def _agent_code(doc: Doc, start: int, end: int, lexicon: Lexicon) -> str | None:
     """The agent-only code (``PRE---SUF``) of the agent words in ``doc[start:end]``."""
     words = [t.text for t in doc[start:end]]
     lowered = [w.lower() for w in words]
-    suffixes, prefixes, i = [], [], 0
+    suffixes: list[str] = []
+    prefixes: list[str] = []
+    i = 0
     while i < len(words):
         hit = lexicon.agents.match(words, lowered, i)
         if hit is None:
@@ -161,7 +163,7 @@ def _share_back(
         prior = out[-1]
         out[-1] = dataclasses.replace(
             prior,
-            code=_with_agent(actor, prior.code),
+            code=_with_agent(actor, prior.code or ""),
             country=actor.country,
             rule=f"peer+listed:{(actor.rule or '').split(':', 1)[-1]}",
         )
@@ -195,15 +197,19 @@ def merge_peer_mentions(
         nxt = items[k + 1] if k + 1 < len(items) else None
         if nxt is not None and _actor_only(m) and _agent_only(nxt) and _adjacent(doc, m, nxt):
             k = _absorb_name(
-                doc, out, _joined(doc, m, nxt, nxt.head, _with_agent(m, nxt.code), m), items, k + 2
+                doc,
+                out,
+                _joined(doc, m, nxt, nxt.head, _with_agent(m, nxt.code or ""), m),
+                items,
+                k + 2,
             )
             continue
         if nxt is not None and _agent_only(m) and _actor_only(nxt) and nxt.start == m.end:
-            out.append(_joined(doc, m, nxt, nxt.head, _with_agent(nxt, m.code), nxt))
+            out.append(_joined(doc, m, nxt, nxt.head, _with_agent(nxt, m.code or ""), nxt))
             k += 2
             continue
         possessed = _possessed(doc, m, nxt, lexicon) if nxt is not None else None
-        if possessed:
+        if possessed and nxt is not None:
             k = _absorb_name(doc, out, _joined(doc, m, nxt, nxt.head, possessed, m), items, k + 2)
             continue
         if (
@@ -229,9 +235,9 @@ def merge_peer_mentions(
             and gap[0] in _LINKS
             and all(w == "the" for w in gap[1:])
         ):
-            items[k + 1] = _joined(doc, m, nxt, m.head, _with_agent(nxt, m.code), nxt)
+            items[k + 1] = _joined(doc, m, nxt, m.head, _with_agent(nxt, m.code or ""), nxt)
             _share_back(doc, out, m, nxt)
-            after = _share(doc, items, k + 1, m.code)
+            after = _share(doc, items, k + 1, m.code or "")
             out.extend(items[k + 1 : after])
             k = after
             continue

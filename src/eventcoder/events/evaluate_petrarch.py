@@ -111,7 +111,7 @@ def read_records(path: Path) -> list[GoldSentence]:
                 id=sentence.get("id", ""),
                 category=sentence.get("category", ""),
                 date=_date(sentence.get("date")),
-                text=re.sub(r"\s+", " ", text_node.text).strip(),
+                text=re.sub(r"\s+", " ", text_node.text or "").strip(),
                 codings=codings,
             )
         )
