@@ -41,6 +41,7 @@ EVAL_COMMANDS: dict[str, str] = {
     "petrarch": "eventcoder.events.evaluate_petrarch:eval_petrarch_command",
     "plover": "eventcoder.events.evaluate_plover:eval_plover_command",
     "news": "eventcoder.events.evaluate_news:eval_news_command",
+    "control": "eventcoder.events.evaluate_control:eval_control_command",
     "places": "eventcoder.places.evaluate:eval_places_command",
 }
 

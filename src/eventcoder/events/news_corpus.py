@@ -78,7 +78,7 @@ def read_gum_news(data_dir: Path) -> Iterator[NewsDoc]:
         path = treebank_path(data_dir, "gum", split)
         if not path.exists():
             raise FileNotFoundError(f"GUM treebank not found: {path}")
-        yield from _treebank_documents(path, "GUM_news_")
+        yield from treebank_documents(path, "GUM_news_")
 
 
 def read_ewt_weblogs(data_dir: Path) -> Iterator[NewsDoc]:
@@ -87,13 +87,14 @@ def read_ewt_weblogs(data_dir: Path) -> Iterator[NewsDoc]:
         path = treebank_path(data_dir, "ewt", split)
         if not path.exists():
             raise FileNotFoundError(f"EWT treebank not found: {path}")
-        yield from _treebank_documents(path, "weblog-")
+        yield from treebank_documents(path, "weblog-")
 
 
 _EWT_DATE = re.compile(r"_ENG_(\d{4})(\d{2})(\d{2})_")
 
 
-def _treebank_documents(path: Path, prefix: str) -> Iterator[NewsDoc]:
+def treebank_documents(path: Path, prefix: str) -> Iterator[NewsDoc]:
+    """Every document of a UD treebank whose id starts with ``prefix``, one unit a sentence."""
     import gzip
 
     doc_id = ""
