@@ -54,6 +54,19 @@ def test_a_dateline_is_no_actor(coder, nlp) -> None:
     assert not any(text == "MOSCOW" for text, _ in found)
 
 
+def test_the_agency_of_a_dateline_is_no_actor(coder, nlp) -> None:
+    text = "TALLINN, June 9 (Reuters) - Estonian police arrested two Russian citizens."
+    found = _actors(coder, nlp, text)
+    assert not any(text_ == "Reuters" for text_, _ in found)
+    assert any(code == "ESTCOP" for _, code in found)
+
+
+def test_an_agency_in_brackets_after_a_sentence_start_stays(coder, nlp) -> None:
+    text = "The report (Reuters) - an exclusive - said the ministry had resigned."
+    found = _actors(coder, nlp, text)
+    assert any(text_ == "Reuters" for text_, _ in found)
+
+
 def test_forces_in_a_place_keep_their_country(coder, nlp) -> None:
     found = dict(_actors(coder, nlp, "Syrian troops in Aleppo shelled the rebels."))
     assert found.get("Syrian troops") == "SYRMIL"

@@ -8,6 +8,9 @@ A capital or state name stands for its government only when it acts ("Minsk impo
   the event stage already reads as a place, never a source or target;
 * it opens a dateline ("WASHINGTON (Reuters) -", "BAGHDAD, June 3 -").
 
+The news agency in a dateline's brackets ("KABUL, March 4 (Reuters) -") reports the story and
+is no party to it, so it is no actor mention either.
+
 Only bare place names are dropped: a mention with a sector of its own from an agent word
 ("Syrian troops", "police in Caracas") is an actor with a country.
 """
@@ -79,10 +82,33 @@ def _dateline(doc: Doc, mention: ActorMention) -> bool:
     )
 
 
+_DASHES = {"-", "\u2013", "\u2014", "--"}
+_DATELINE_REACH = 10  # tokens from the dateline's first word to the agency's bracket
+
+
+def _dateline_agency(doc: Doc, mention: ActorMention) -> bool:
+    """The agency in a dateline's brackets: "KABUL, March 4 (Reuters) -" opening a sentence
+    with an upper-case place name."""
+    start, end = mention.start, mention.end
+    if start < 2 or end + 1 >= len(doc):
+        return False
+    if doc[start - 1].text != "(" or doc[end].text != ")" or doc[end + 1].text not in _DASHES:
+        return False
+    first = doc[start - 1].sent.start
+    opener = doc[first]
+    return (
+        start - first <= _DATELINE_REACH
+        and opener.text.isupper()
+        and len(opener.text) > 2
+        and all(t.text != ")" for t in doc[first : start - 1])
+    )
+
+
 def drop_places(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-    """The mentions less the place names used as places."""
+    """The mentions less the place names used as places and the agencies of datelines."""
     return [
         m
         for m in mentions
         if not (_is_place_name(m) and (_where(doc[m.head]) or _dateline(doc, m)))
+        and not _dateline_agency(doc, m)
     ]
