@@ -89,3 +89,22 @@ def test_regions_of_one_country_only() -> None:
     assert region_country("Texas") == "USA"
     assert region_country("Bavaria") == "DEU"  # an alias of the ISO name
     assert region_country("Nowhereshire") is None
+
+
+def test_the_place_of_the_clause_gives_a_country(coder, nlp) -> None:
+    found = dict(_actors(coder, nlp, "Hundreds of students marched in Belgrade on Sunday."))
+    assert found.get("students") == "SRBEDU"
+
+
+def test_the_place_of_the_clause_outranks_an_earlier_government(coder, nlp) -> None:
+    text = (
+        "The minister met the French ambassador on Monday. "
+        "In Guinea, the ruling junta freed dozens of detained activists."
+    )
+    found = {m.text: m.country for m in coder.find(nlp(text), DAY)}
+    assert found.get("the ruling junta") == "GIN"
+
+
+def test_a_destination_is_no_clause_place(coder, nlp) -> None:
+    found = dict(_actors(coder, nlp, "The soldiers withdrew to Mali after the talks."))
+    assert found.get("The soldiers") == "---MIL"

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from eventcoder.actors.compose import Coding, code_group, group_matches
-from eventcoder.actors.context import code_from_context
+from eventcoder.actors.context import clause_place, code_from_context
 from eventcoder.actors.coref import (
     PERSON_NOUNS,
     WINDOW_SENTENCES,
@@ -314,8 +314,11 @@ def _definite_descriptions(
     """ "the regime" without a country takes it from the latest mention of the same sector;
     institutions ("the Ministry of Defense") from the latest government actor."""
     out = list(mentions)
+    by_head = {m.head: m for m in mentions}
     for k, m in enumerate(out):
         if m.country or not m.sector or doc[m.start].lower_ not in _DEFINITE:
+            continue
+        if clause_place(doc, m, by_head):  # "In Myanmar, the junta ...": the place decides
             continue
         wanted = "GOV" if doc[m.head].lemma_.lower() in _INSTITUTIONS else m.sector
         for prior in reversed(out[:k]):

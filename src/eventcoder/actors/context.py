@@ -5,9 +5,12 @@ takes its country, in order, from
 
 1. an attached place: a state or capital in a modifier of the mention ("the army in Mali",
    "a student from Texas", "police of Caracas");
-2. the document's dominant country: the country named clearly more often than any other
+2. the place of its clause: a state, capital or region where the act happens ("In Myanmar,
+   the junta released ...", "protesters gathered in Tbilisi"), which also outranks an earlier
+   same-sector actor a definite description would otherwise follow;
+3. the document's dominant country: the country named clearly more often than any other
    by state, capital, nationality and institution mentions (persons do not vote);
-3. else it is country-less: ``---`` plus its sector.
+4. else it is country-less: ``---`` plus its sector.
 
 A person the dictionaries do not know (or a namesake, see :mod:`eventcoder.actors.people`)
 gets a country only where the text ties them to one: an apposition that is a coded actor
@@ -25,9 +28,11 @@ from spacy.tokens import Doc, Token
 from eventcoder.actors.mention import ActorMention
 from eventcoder.actors.regions import region_country
 
-__all__ = ["code_from_context", "dominant_country"]
+__all__ = ["clause_place", "code_from_context", "dominant_country"]
 
 PLACE_CASES = {"in", "of", "from", "at", "inside"}
+_WHERE_CASES = {"in", "inside", "across", "throughout"}  # where an act happens, not whither
+_ARGUMENTS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "appos", "conj"}
 _NOT_STATES = {"IGO", "NGO", "IMG", "MNC", "---"}
 
 
@@ -91,6 +96,28 @@ def _attached_place(
         if child.dep_ == "nmod" and not case & PLACE_CASES:
             continue
         return state
+    return None
+
+
+def clause_place(doc: Doc, mention: ActorMention, by_head: dict[int, ActorMention]) -> str | None:
+    """The country of the place where the mention's clause happens: an "in X" phrase of the
+    verb the mention is an argument of ("In Myanmar, the junta released ...")."""
+    token = doc[mention.head]
+    for _ in range(4):  # up through coordination and "of" phrases to the verb
+        if token.dep_ not in _ARGUMENTS or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+    else:
+        return None
+    for child in token.children:
+        if child.dep_ != "obl" or not {c.lower_ for c in child.children} & _WHERE_CASES:
+            continue
+        found = by_head.get(child.i)
+        state = _place_state(found) if found is not None else _entity_place(doc, child)
+        if state:
+            return state
     return None
 
 
@@ -183,8 +210,11 @@ def code_from_context(doc: Doc, mentions: list[ActorMention]) -> list[ActorMenti
             and mention.entity_type != "PRON"
         ):
             place = _attached_place(doc, mention, by_head)
+            where = None if place else clause_place(doc, mention, by_head)
             if place:
                 mention = _recode(mention, place, "place")
+            elif where:
+                mention = _recode(mention, where, "clause-place")
             else:
                 mention = _recode(mention, dominant, "dominant" if dominant else "countryless")
         out.append(mention)
