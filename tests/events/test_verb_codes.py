@@ -137,6 +137,14 @@ def test_reciprocal_artillery_fire_is_one_event_each_way(code_sentence):
     assert sorted(_dyads(events)) == [("CHLMIL", "PERMIL", "194"), ("PERMIL", "CHLMIL", "194")]
 
 
+def test_what_two_actors_exchange_is_no_target(code_sentence):
+    events = code_sentence(
+        "Chile and Peru exchanged forty prisoners at the border.",
+        {"Chile": "CHL", "Peru": "PER", "forty prisoners": "---MIL"},
+    )
+    assert sorted(_dyads(events)) == [("CHL", "PER", "0841"), ("PER", "CHL", "0841")]
+
+
 def test_killing_civilians_is_violence_against_people(code_sentence):
     events = code_sentence(
         "The Hawk Brigade killed eleven villagers.",

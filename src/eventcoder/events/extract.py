@@ -538,7 +538,12 @@ class EventExtractor:
     def _pairs(self, reading: _Reading) -> list[tuple[ActorMention | None, ActorMention | None]]:
         sources: list[ActorMention | None] = list(reading.sources) or [None]
         targets: list[ActorMention | None] = list(reading.targets) or [None]
-        if len(reading.sources) > 1 and not reading.targets and _mutual(reading):
+        symmetric = reading.reverse is not None and reading.reverse == reading.code
+        if len(reading.sources) > 1 and (
+            (not reading.targets and _mutual(reading))
+            # "A and B exchanged prisoners": the object is what passes between them
+            or (symmetric and all(t.country in (None, "---") for t in reading.targets))
+        ):
             # "Israel and Lebanon renewed talks": each acts towards the other, once each way
             return [(a, b) for a in reading.sources for b in reading.sources if a is not b]
         return [
