@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import shutil
 from collections import defaultdict
 
@@ -113,8 +114,6 @@ def test_the_field_list_is_indexed_by_short_name_and_kind(gazetteer):
 
 
 def test_optional_villages_count_only_where_the_document_names_their_country(tmp_path, nlp):
-    import gzip
-
     from eventcoder.places.locate import PlaceLocator
 
     for path in DATA_DIR.iterdir():
@@ -131,3 +130,32 @@ def test_optional_villages_count_only_where_the_document_names_their_country(tmp
 
     assert "Zarvitsa" not in names("Shells hit houses in Zarvitsa on Monday.")
     assert "Zarvitsa" in names("Shells hit houses in Zarvitsa in Ukraine on Monday.")
+
+
+def test_the_field_list_holds_military_fields_of_both_sources(gazetteer):
+    # OurAirports adds military fields airportsdata lacks, with no ICAO code of their own
+    luninets = gazetteer.field("Luninets", "air base")
+    assert [(p.iso3, p.type) for p in luninets] == [("BLR", "airbase")]
+    assert luninets[0].id.startswith("ourairports:")
+    # its alternate names join the field airportsdata has ("Saky" and "Saki" are one base)
+    assert gazetteer.field("Saky", "air base") == gazetteer.field("Saki", "air base")
+    # the name less the town it serves, and each part of a double name
+    assert gazetteer.field("Machulishchy", "air base")[0].iso3 == "BLR"
+    assert gazetteer.field("Belbek", "air base")[0].iso3 == "UKR"
+    # a compass word alone names no field ("Kursk East Airport")
+    assert not gazetteer.field("East", "airport")
+
+
+def test_hand_kept_field_names_point_at_fields_of_the_list():
+    aliases = DATA_DIR / "airfield_aliases.tsv"
+    with gzip.open(DATA_DIR / "airfields.tsv.gz", "rt", encoding="utf-8") as fh:
+        ids = {line.rstrip("\n").split("\t")[-1] for line in fh if not line.startswith("#")}
+    rows = [
+        line.rstrip("\n").split("\t")
+        for line in aliases.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert rows
+    for name, ident, kind, source in rows:
+        assert ident in ids, name
+        assert kind in {"", "airbase", "airfield", "airport"} and source.startswith("Wikipedia")

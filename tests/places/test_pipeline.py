@@ -190,3 +190,15 @@ def test_the_documents_country_locates_only_events_of_its_actors(coder):
         assert by_source["FRA"].location is None
     iraqi = [e for e in later if e.source.code.startswith("IRQ") and e.location]
     assert any(e.location.country == "IRQ" for e in iraqi)
+
+
+def test_a_base_of_the_field_list_is_exact_in_the_documents_country(places_of):
+    found = places_of(
+        "Units moved into Belarus in March. The Luninets Air Base was rebuilt, and drones"
+        " flew from the airfield near Pinsk."
+    )
+    base = found["Luninets Air Base"]
+    assert base.country == "BLR" and base.precision == "exact" and _at(base, 52.28, 26.77, 5)
+    syria = places_of("Missiles struck the T-4 air base in Syria's Homs province on Sunday.")
+    t4 = syria["T-4 air base"]
+    assert t4.country == "SYR" and t4.precision == "exact" and _at(t4, 34.52, 37.63, 5)
