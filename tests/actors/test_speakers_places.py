@@ -108,3 +108,24 @@ def test_the_place_of_the_clause_outranks_an_earlier_government(coder, nlp) -> N
 def test_a_destination_is_no_clause_place(coder, nlp) -> None:
     found = dict(_actors(coder, nlp, "The soldiers withdrew to Mali after the talks."))
     assert found.get("The soldiers") == "---MIL"
+
+
+def test_a_state_whose_name_ends_in_s_is_no_people(coder, nlp) -> None:
+    found = dict(_actors(coder, nlp, "The Philippines recalled its envoy from Oslo."))
+    assert found.get("The Philippines") == "PHL"
+    assert dict(_actors(coder, nlp, "Hungarians voted on Sunday.")).get("Hungarians") == "HUNCVL"
+
+
+def test_a_possessive_gives_its_owner_country(coder, nlp) -> None:
+    text = (
+        "Chilean President Gabriel Boric spoke on Monday. "
+        "His government recalled its ambassador from Lima."
+    )
+    found = {m.text: m.code for m in coder.find(nlp(text), DAY)}
+    assert found.get("His government") == "CHLGOV"
+
+
+def test_a_possessive_of_two_countries_gives_none(coder, nlp) -> None:
+    text = "Chile and Peru agreed to talks between their army commanders."
+    found = {m.text: m.country for m in coder.find(nlp(text), DAY)}
+    assert found.get("their army commanders") in (None, "---")

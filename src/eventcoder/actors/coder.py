@@ -120,6 +120,7 @@ class ActorCoder:
         sent_of = sentence_numbers(doc)
         mentions = _share_coordinated_sector(doc, mentions)
         mentions = _counterparts(doc, mentions, sent_of)
+        mentions = _possessed(doc, mentions, sent_of)
         mentions = _definite_descriptions(doc, mentions, sent_of)
         if not self.lexicon.peer:  # the peer suite's dictionaries code by their own rules
             titles = frozenset(
@@ -289,15 +290,36 @@ def _counterparts(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) ->
     return out
 
 
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+
+
+def _possessed(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
+    """ "his government", "its forces" without a country take the country of whoever the
+    possessive refers to ("President Marcos ... His government lodged a protest")."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.country or not m.sector or doc[m.start].lower_ not in _POSSESSIVES:
+            continue
+        earlier = [x for x in out[:k] if x.end <= m.start and x.entity_type != "PRON"]
+        owner = _possessor_antecedent(doc, m, earlier, sent_of, _POSSESSIVES)
+        if owner is None or not owner.country or owner.country == "---":
+            continue
+        head = doc[owner.head]
+        if head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+            continue  # "India and Pakistan ... their commanders": of two countries
+        out[k] = _with(m, owner.country, m.sector, f"possessor:{m.rule}", (owner.start, owner.end))
+    return out
+
+
 def _possessor_antecedent(
-    doc: Doc, m: ActorMention, earlier: list[ActorMention], sent_of: list[int]
+    doc: Doc,
+    m: ActorMention,
+    earlier: list[ActorMention],
+    sent_of: list[int],
+    words: frozenset[str] = frozenset({"his", "her", "their"}),
 ) -> ActorMention | None:
     pron = next(
-        (
-            t
-            for t in doc[m.start : m.end]
-            if t.pos_ == "PRON" and t.lower_ in {"his", "her", "their"}
-        ),
+        (t for t in doc[m.start : m.end] if t.pos_ == "PRON" and t.lower_ in _POSSESSIVES),
         None,
     )
     if pron is None:

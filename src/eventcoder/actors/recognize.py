@@ -89,6 +89,12 @@ def _scan(
     return found
 
 
+def _is_state_name(entry: Entry, word: str) -> bool:
+    """Whether ``word`` is the name of the state itself ("Philippines", "Netherlands"), which
+    ends in -s like a people's name but is no people."""
+    return entry.origin.startswith("states.tsv") and word.lower() == entry.label.lower()
+
+
 def _mark_people(match: Match, doc: Doc, lexicon: Lexicon) -> Match:
     """Flag plural nationality nouns ("Hungarians": "Hungarian" + s) as people."""
     entry = match.entry
@@ -98,6 +104,7 @@ def _mark_people(match: Match, doc: Doc, lexicon: Lexicon) -> Match:
         or entry.kind != "state"
         or not word.endswith("s")
         or match.end - match.start > 1
+        or _is_state_name(entry, word)
     ):
         return match
     stem = [word[:-1]]
