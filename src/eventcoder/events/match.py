@@ -9,6 +9,8 @@ block whose words are found on the right sides of the verb.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -65,10 +67,20 @@ def acts_as_verb(token: Token) -> bool:
     )
 
 
-def token_forms(token: Token) -> set[str]:
-    """Forms under which a dictionary word may match a token."""
-    lower = token.lower_
-    return {lower, token.lemma_.lower(), singular(lower)}
+_FORMS: dict[tuple[int, int], frozenset[str]] = {}  # (lower, lemma) string ids -> forms
+_FORMS_MAX = 200_000
+
+
+def token_forms(token: Token) -> frozenset[str]:
+    """Forms under which a dictionary word may match a token (read once per word form)."""
+    key = (token.lower, token.lemma)
+    forms = _FORMS.get(key)
+    if forms is None:
+        if len(_FORMS) >= _FORMS_MAX:  # bounded whatever the vocabulary of a long run
+            _FORMS.clear()
+        lower = token.lower_
+        forms = _FORMS[key] = frozenset({lower, token.lemma_.lower(), singular(lower)})
+    return forms
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -193,8 +205,34 @@ class VerbFrame:
     pre_forms: set[str] = field(default_factory=set)
     post_forms: set[str] = field(default_factory=set)
     particles: set[str] = field(default_factory=set)
-    pre_seq: list[set[str]] = field(default_factory=list)  # sentence words before the verb
-    post_seq: list[set[str]] = field(default_factory=list)  # and after it, in order
+    pre_seq: list[frozenset[str]] = field(default_factory=list)  # sentence words before the verb
+    post_seq: list[frozenset[str]] = field(default_factory=list)  # and after it, in order
+    # read once per frame, on first use by the pattern matcher
+    _post_any: set[str] | None = field(default=None, repr=False, compare=False)
+    _surface: list[set[str]] | None = field(default=None, repr=False, compare=False)
+    _subtrees: dict[int, set[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def post_any(self) -> set[str]:
+        """Every form after the verb: its clause's and the rest of the sentence's."""
+        if self._post_any is None:
+            self._post_any = self.post_forms.union(*self.post_seq)
+        return self._post_any
+
+    @property
+    def surface(self) -> list[set[str]]:
+        """The lower-cased words after the verb to the end of its sentence, in order."""
+        if self._surface is None:
+            verb = self.verb
+            self._surface = [{t.lower_} for t in verb.doc[verb.i + 1 : verb.sent.end]]
+        return self._surface
+
+    def subtree_forms(self, head: Token) -> set[str]:
+        """The forms of every word below ``head`` (a prepositional phrase's noun)."""
+        forms = self._subtrees.get(head.i)
+        if forms is None:
+            forms = self._subtrees[head.i] = {f for x in head.subtree for f in token_forms(x)}
+        return forms
 
 
 def _clause_tokens(verb: Token) -> list[Token]:
@@ -254,13 +292,17 @@ def verb_frame(verb: Token) -> VerbFrame:
     clause = _clause_tokens(verb)
     subjects = subjects_of(verb)
     subject_ids = {t.i for s in subjects for t in s.subtree}
-    pre = {f for t in clause if t.i < verb.i or t.i in subject_ids for f in token_forms(t)}
-    pre |= {f for t in verb.doc[verb.sent.start : verb.i] for f in token_forms(t)}
-    post = {f for t in clause if t.i > verb.i and t.i not in subject_ids for f in token_forms(t)}
-    if passive or verb.dep_ == "amod":
-        post |= {f for o in objects for t in o.subtree if t.i != verb.i for f in token_forms(t)}
-    particles = {c.lower_ for c in verb.children if c.pos_ in {"ADP", "ADV", "PART"}}
     sent = verb.sent
+    doc = verb.doc
+    pre_seq = [token_forms(t) for t in doc[sent.start : verb.i]]
+    post_seq = [token_forms(t) for t in doc[verb.i + 1 : sent.end]]
+    pre = set().union(
+        *(token_forms(t) for t in clause if t.i < verb.i or t.i in subject_ids), *pre_seq
+    )
+    post = set().union(*(token_forms(t) for t in clause if t.i > verb.i and t.i not in subject_ids))
+    if passive or verb.dep_ == "amod":
+        post.update(*(token_forms(t) for o in objects for t in o.subtree if t.i != verb.i))
+    particles = {c.lower_ for c in verb.children if c.pos_ in {"ADP", "ADV", "PART"}}
     return VerbFrame(
         verb,
         subjects,
@@ -270,12 +312,14 @@ def verb_frame(verb: Token) -> VerbFrame:
         pre,
         post,
         particles,
-        [token_forms(t) for t in verb.doc[sent.start : verb.i]],
-        [token_forms(t) for t in verb.doc[verb.i + 1 : sent.end]],
+        pre_seq,
+        post_seq,
     )
 
 
-def _term_in(term: Term, forms: set[str], seq: list[set[str]] | None = None) -> bool:
+def _term_in(
+    term: Term, forms: AbstractSet[str], seq: Sequence[AbstractSet[str]] | None = None
+) -> bool:
     """Whether a term is found among ``forms``; a ``_`` chain as adjacent words of ``seq``
     (the sentence on that side of the verb, read linearly as PETRARCH does)."""
     if not term.adjacent or seq is None:
@@ -283,13 +327,15 @@ def _term_in(term: Term, forms: set[str], seq: list[set[str]] | None = None) -> 
     return any(_adjacent_in(alt, seq) for alt in term.alternatives)
 
 
-def _adjacent_in(words: tuple[frozenset[str], ...], seq: list[set[str]]) -> bool:
+def _adjacent_in(words: tuple[frozenset[str], ...], seq: Sequence[AbstractSet[str]]) -> bool:
     n = len(words)
     return any(all(words[k] & seq[i + k] for k in range(n)) for i in range(len(seq) - n + 1))
 
 
 def _in_order(
-    terms: tuple[Term, ...], seq: list[set[str]], exact: list[set[str]] | None = None
+    terms: tuple[Term, ...],
+    seq: Sequence[AbstractSet[str]],
+    exact: Sequence[AbstractSet[str]] | None = None,
 ) -> bool:
     """Whether the terms' words appear in this order in ``seq`` (other words may come between);
     with ``exact`` (surface words), a plain dictionary word must match as written, as in
@@ -306,7 +352,9 @@ def _in_order(
     return True
 
 
-def _find(words: tuple[frozenset[str], ...], seq: list[set[str]], start: int) -> int | None:
+def _find(
+    words: tuple[frozenset[str], ...], seq: Sequence[AbstractSet[str]], start: int
+) -> int | None:
     """The position after the first occurrence of ``words`` (in order, gaps allowed) from ``start``."""
     i = start
     for word in words:
@@ -322,8 +370,7 @@ def _pattern_matches(pattern: VerbPattern, frame: VerbFrame) -> bool:
     if not all(_term_in(t, frame.pre_forms, frame.pre_seq) for t in pattern.pre):
         return False
     if pattern.ordered:  # PETRARCH reads the words after the verb linearly, in order
-        surface = [{t.lower_} for t in frame.verb.doc[frame.verb.i + 1 : frame.verb.sent.end]]
-        if not _in_order(pattern.post, frame.post_seq, surface) or not all(
+        if not _in_order(pattern.post, frame.post_seq, frame.surface) or not all(
             _term_in(t, set(), frame.post_seq) for t in pattern.post if t.adjacent
         ):
             return False
@@ -334,8 +381,7 @@ def _pattern_matches(pattern: VerbPattern, frame: VerbFrame) -> bool:
         if not heads and not (not terms and prep in frame.particles):
             return False
         if terms and not any(
-            all(_term_in(t, {f for x in h.subtree for f in token_forms(x)}) for t in terms)
-            for h in heads
+            all(_term_in(t, frame.subtree_forms(h)) for t in terms) for h in heads
         ):
             return False
     return True
@@ -364,7 +410,11 @@ def best_pattern(patterns: list[VerbPattern], frame: VerbFrame) -> VerbPattern |
     order among equals)."""
     best: VerbPattern | None = None
     best_key = -1
+    pre, post = frame.pre_forms, frame.post_any
     for pattern in patterns:
+        pre_needs, post_needs = pattern.needs  # a fast necessary test before the full one
+        if any(pre.isdisjoint(w) for w in pre_needs) or any(post.isdisjoint(w) for w in post_needs):
+            continue
         if not _pattern_matches(pattern, frame):
             continue
         key = pattern.specificity + _extra_words(pattern, frame)

@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from eventcoder.errors import Errors, ModelError
@@ -86,6 +87,15 @@ class Term:
         """Number of words of the shortest alternative (for specificity)."""
         return min(len(a) for a in self.alternatives)
 
+    @cached_property
+    def first_words(self) -> frozenset[str] | None:
+        """The forms one of which must be among a side's words for this term to match there:
+        those of each alternative's first word (None: an empty alternative matches anything).
+        A fast necessary test, read once per term."""
+        if not self.alternatives or any(not a for a in self.alternatives):
+            return None
+        return frozenset().union(*(a[0] for a in self.alternatives))
+
 
 @dataclass(frozen=True)
 class VerbPattern:
@@ -110,11 +120,19 @@ class VerbPattern:
         words = {w for t in self.pre + self.post for alt in t.alternatives for f in alt for w in f}
         return bool(words & NEGATION_WORDS)
 
-    @property
+    @cached_property
     def specificity(self) -> int:
         """How many words the pattern asks for."""
         size = sum(t.size for t in self.pre + self.post)
         return size + sum(1 + sum(t.size for t in terms) for _, terms in self.preps)
+
+    @cached_property
+    def needs(self) -> tuple[tuple[frozenset[str], ...], tuple[frozenset[str], ...]]:
+        """For the words before and after the verb: word sets each of which must meet that
+        side's words for the pattern to match (see ``Term.first_words``)."""
+        pre = tuple(w for w in (t.first_words for t in self.pre) if w is not None)
+        post = tuple(w for w in (t.first_words for t in self.post) if w is not None)
+        return pre, post
 
 
 @dataclass(frozen=True)
