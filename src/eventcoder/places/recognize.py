@@ -149,17 +149,21 @@ def _gazetteer_spans(
 ) -> list[tuple[int, int]]:
     """Longest gazetteer names in capitalised words, left to right, not overlapping."""
     found: list[tuple[int, int]] = []
+    # a span's text is a slice of the document's: no Span built for names not looked up
+    text, starts, ends, upper = _token_bounds(doc)
     i = 0
     while i < len(doc):
-        if not doc[i].text[:1].isupper():
+        if not upper[i]:
             i += 1
             continue
         hit = 0
         for n in range(min(gaz.max_words + 1, len(doc) - i), 0, -1):
-            span = doc[i : i + n]
             if n == 1 and i in blocked:
                 continue
-            places = _acronym_candidates(doc, i, i + n, gaz.lookup(span.text))
+            places = gaz.lookup(text[starts[i] : ends[i + n - 1]])
+            if not places:
+                continue
+            places = _acronym_candidates(doc, i, i + n, places)
             if not places:
                 continue
             if n > 1 and not (
@@ -177,14 +181,29 @@ def _gazetteer_spans(
     return found
 
 
+def _token_bounds(doc: Doc) -> tuple[str, list[int], list[int], list[bool]]:
+    """The document's text, each token's first and end character and whether it starts
+    with a capital: read once, so a span's text is a slice (``Span.text`` joins tokens)."""
+    starts, ends, upper = [], [], []
+    for token in doc:
+        word = token.text
+        starts.append(token.idx)
+        ends.append(token.idx + len(word))
+        upper.append(word[:1].isupper())
+    return doc.text, starts, ends, upper
+
+
 def _facility_spans(doc: Doc, cues: Cues) -> list[tuple[int, int]]:
     """Names before a facility word, known or not: "the Tarvo Air Base" (up to three
     capitalised words, the facility word capitalised or not)."""
     found = []
     starts = {sent.start for sent in doc.sents}  # once: Token.is_sent_start scans the doc
+    phrases = cues["strong_facility"]
+    first_words = _prefixes(phrases)
+    lower = [t.lower_ for t in doc]
     for i in range(1, len(doc)):
-        if _match_suffix(doc, i, cues["strong_facility"]) == i:
-            continue
+        if lower[i] not in first_words or _match_suffix(doc, i, phrases) == i:
+            continue  # (no cue phrase starts with this word: the first test says so cheaply)
         start = i
         while start > 0 and i - start < 3 and doc[start - 1].text[:1].isupper():
             if doc[start - 1].is_punct or start - 1 in starts:
@@ -243,8 +262,11 @@ def _field_at_spans(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[tuple[int, int
     """Names after "the airfield at", "an air base near" that name a field or the town it
     serves, known to the gazetteer as a town or not ("the airfield at Tarvo")."""
     found = []
+    field_at = cues["field_at"]
+    upper = [t.text[:1].isupper() for t in doc]
+    lower = [t.lower_ for t in doc]
     for i in range(2, len(doc)):
-        if not doc[i].text[:1].isupper() or doc[i - 1].lower_ not in cues["field_at"]:
+        if not upper[i] or lower[i - 1] not in field_at:
             continue
         end = i
         while end < len(doc) and end - i < 3 and doc[end].text[:1].isupper():
