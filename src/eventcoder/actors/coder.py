@@ -33,6 +33,7 @@ from eventcoder.actors.people import DocPeople, SurnameIndex, follow_full_names
 from eventcoder.actors.petrarch_format import read_actors, read_agents
 from eventcoder.actors.places import drop_places
 from eventcoder.actors.recognize import find_matches
+from eventcoder.actors.regions import region_country
 from eventcoder.actors.speakers import first_person_speakers
 from eventcoder.nlp.morph import is_plural
 from eventcoder.records import Actor
@@ -85,6 +86,13 @@ class ActorCoder:
         if self._surnames is None:
             self._surnames = SurnameIndex.of(self.lexicon)
         return self._surnames
+
+    def warm(self) -> None:
+        """Build now the tables coding reads, which would otherwise be built on the first
+        document: the surname index and the region table (about 0.2 s together)."""
+        if not self.lexicon.peer:
+            _ = self.surnames
+            region_country("")
 
     @classmethod
     def from_data(cls, data_dir: Path | None = None) -> ActorCoder:

@@ -155,6 +155,12 @@ class PhraseIndex:
         default_factory=dict
     )
     seen: set[tuple[str, ...]] = field(default_factory=set)
+    # the same phrases by their lower-case words (each is added once), and by first word the
+    # lengths they come in, longest first: a look-up tries one dict key per length
+    by_words: dict[tuple[str, ...], tuple[tuple[str, ...], Entry]] = field(
+        default_factory=dict, repr=False
+    )
+    lengths: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
 
     def add(self, phrase: str, entry: Entry, case_sensitive: bool = True) -> None:
         """Add ``phrase``; capitalised words then only match capitalised text."""
@@ -168,6 +174,10 @@ class PhraseIndex:
             free = FUNCTION_WORDS if entry.kind != "person" or len(shape) > 3 else PARTICLES
             shape = tuple(w.lower() if w.lower() in free else w for w in shape)
         self.by_first.setdefault(lower[0], []).append((lower, shape, entry))
+        self.by_words[lower] = (shape, entry)
+        known = self.lengths.get(lower[0], ())
+        if len(lower) not in known:
+            self.lengths[lower[0]] = tuple(sorted((*known, len(lower)), reverse=True))
 
     def finish(self) -> None:
         """Sort candidates longest first."""
@@ -176,10 +186,13 @@ class PhraseIndex:
 
     def match(self, words: list[str], lowered: list[str], i: int) -> tuple[int, Entry] | None:
         """The longest phrase starting at word ``i``: (length, entry)."""
-        for lower, shape, entry in self.by_first.get(lowered[i], ()):
-            n = len(lower)
-            if tuple(lowered[i : i + n]) == lower and _shape_ok(shape, words[i : i + n]):
-                return n, entry
+        left = len(lowered) - i
+        for n in self.lengths.get(lowered[i], ()):
+            if n > left:
+                continue
+            hit = self.by_words.get(tuple(lowered[i : i + n]))
+            if hit is not None and _shape_ok(hit[0], words[i : i + n]):
+                return n, hit[1]
         return None
 
 

@@ -44,7 +44,7 @@ def _word_stream(doc: Doc) -> tuple[list[str], list[int]]:
         if token.text in _DASHES or token.is_space:
             continue
         for word in text_words(token.text) or (token.text,):
-            if _glued_after_dash(doc, token) and words and words[-1][:1].isupper():
+            if words and words[-1][:1].isupper() and _glued_after_dash(doc, token):
                 word = word[:1].upper() + word[1:]  # "Jong - un" as the tokenizer cut it
             words.append(word)
             owners.append(token.i)

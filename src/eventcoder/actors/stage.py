@@ -19,6 +19,7 @@ class ActorStage:
 
     def __init__(self, coder: ActorCoder) -> None:
         self.coder = coder
+        coder.warm()  # its tables load with the stage, not on the first document
 
     @classmethod
     def load(cls) -> ActorStage:
