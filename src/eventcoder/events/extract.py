@@ -39,7 +39,7 @@ __all__ = ["EventCandidate", "EventExtractor"]
 
 log = logging.getLogger(__name__)
 
-INTENT_FRAMES = {"FUTURE", "INTEND", "AGREE", "FAIL"}
+INTENT_FRAMES = {"FUTURE", "INTEND", "PLAN", "AGREE", "FAIL"}
 APPEAL_FRAMES = {"DEMAND", "REQUEST"}  # their event is the appeal, whatever verb it governs
 # prepositions of place: their object is where the act happens, never its target
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"}
@@ -414,6 +414,9 @@ class EventExtractor:
         return self._recode(reading, index)
 
     def _noun_targets(self, noun_token: Token, noun: EventNoun) -> list[tuple[str, Token]]:
+        """The target phrases of an event noun: its own ("attacks on X"), else those of a
+        participle describing how it was done ("strikes using drones against X", "raids
+        carried out on X")."""
         out = []
         for child in noun_token.children:
             case = " ".join(c.lower_ for c in child.children if c.dep_ == "case")
@@ -421,6 +424,15 @@ class EventExtractor:
                 case in noun.target_preps or case == "of" and noun.of_role == "target"
             ):
                 out.extend((case, c) for c in conjuncts(child))
+        if out:
+            return out
+        for participle in noun_token.children:
+            if participle.dep_ != "acl" or participle.tag_ not in {"VBG", "VBN"}:
+                continue
+            for phrase in _phrases_below(participle):
+                case = " ".join(c.lower_ for c in phrase.children if c.dep_ == "case")
+                if case in noun.target_preps:
+                    out.extend((case, c) for c in conjuncts(phrase))
         return out
 
     def _read_noun(self, token: Token, index: ActorIndex) -> _Reading | None:
@@ -848,6 +860,25 @@ def _relative_heads(objects: list[Token]) -> list[Token]:
         if g.dep_ in {"obl", "obj"}
     ]
     return sorted(heads, key=lambda t: t.i)
+
+
+def _phrases_below(participle: Token) -> list[Token]:
+    """Prepositional phrases of a participle and of its objects and their phrases, not
+    entering clauses ("using aircraft against X": "against X" hangs on "aircraft")."""
+    out: list[Token] = []
+    todo = [c for c in participle.children if c.dep_ in {"obj", "obl"}]
+    while todo:
+        current = todo.pop(0)
+        if current.dep_ in {"obl", "nmod"}:
+            out.append(current)
+        for child in current.children:
+            if child.dep_ in {"obl", "nmod"} or child.dep_ == "conj" and child.pos_ == "NOUN":
+                todo.append(child)
+            elif child.dep_ == "acl" and child.tag_ in {"VBG", "VBN"}:
+                # "in support of X using aircraft against Y": the parse hangs one participle
+                # on the other's phrase
+                todo.extend(c for c in child.children if c.dep_ in {"obj", "obl"})
+    return out
 
 
 def _copular(token: Token) -> bool:

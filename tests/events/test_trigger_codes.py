@@ -1,0 +1,74 @@
+"""Triggers on news-like sentences of our own: planned visits and meetings, event nouns whose
+target hangs on a participle, liberation and retaking, acts suffered, shared objects of
+coordinated verbs."""
+
+from __future__ import annotations
+
+from eventcoder.events.extract import EventCandidate
+
+
+def _dyads(events: list[EventCandidate]) -> list[tuple[str | None, str | None, str]]:
+    return [
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
+        for e in events
+    ]
+
+
+def test_a_visit_announced_with_will_is_the_visit_intended(code_sentence):
+    events = code_sentence(
+        "The Dutch foreign minister will visit Chile next week.",
+        {"The Dutch foreign minister": "NLDGOV", "Chile": "CHL"},
+    )
+    assert _dyads(events) == [("NLDGOV", "CHL", "042")]
+    assert events[0].modality == "intended"
+
+
+def test_travel_announced_with_will_is_a_visit(code_sentence):
+    events = code_sentence(
+        "The Dutch foreign minister will travel to Chile on Monday.",
+        {"The Dutch foreign minister": "NLDGOV", "Chile": "CHL"},
+    )
+    assert _dyads(events) == [("NLDGOV", "CHL", "042")]
+
+
+def test_a_planned_meeting_is_the_meeting_intended(code_sentence):
+    events = code_sentence(
+        "On Friday he plans to meet Chilean officials at the embassy in The Hague.",
+        {"he": "NLDGOV", "Chilean officials": "CHLGOV"},
+    )
+    assert ("NLDGOV", "CHLGOV", "040") in _dyads(events)
+    assert {e.modality for e in events} == {"intended"}
+
+
+def test_a_planned_attack_is_still_an_intent_not_the_attack(code_sentence):
+    events = code_sentence(
+        "The Chilean army is planning to attack the rebels.",
+        {"The Chilean army": "CHLMIL", "the rebels": "CHLREB"},
+    )
+    assert [e.cameo[:2] for e in events] == ["13"]
+
+
+def test_being_ready_to_host_talks_is_an_offer(code_sentence):
+    events = code_sentence(
+        "Norway said it would be ready to host a meeting between Chile and Peru.",
+        {"Norway": "NOR", "it": "NOR", "Chile": "CHL", "Peru": "PER"},
+    )
+    assert "043" not in {e.cameo for e in events}
+
+
+def test_strike_target_on_the_participle_describing_the_strikes(code_sentence):
+    events = code_sentence(
+        "Dutch forces conducted 12 strikes using fighter and drone aircraft against "
+        "Hawk Brigade positions.",
+        {"Dutch forces": "NLDMIL", "Hawk Brigade": "---REB"},
+    )
+    assert _dyads(events) == [("NLDMIL", "---REB", "195")]
+
+
+def test_strikes_in_support_of_a_government_are_not_aimed_at_it(code_sentence):
+    events = code_sentence(
+        "In Chad, Dutch forces conducted 9 strikes coordinated with and in support of the "
+        "government of Chad using drones against Hawk Brigade fighters.",
+        {"Dutch forces": "NLDMIL", "the government of Chad": "TCDGOV", "Hawk Brigade": "---REB"},
+    )
+    assert _dyads(events) == [("NLDMIL", "---REB", "195")]
