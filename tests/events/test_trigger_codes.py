@@ -72,3 +72,36 @@ def test_strikes_in_support_of_a_government_are_not_aimed_at_it(code_sentence):
         {"Dutch forces": "NLDMIL", "the government of Chad": "TCDGOV", "Hawk Brigade": "---REB"},
     )
     assert _dyads(events) == [("NLDMIL", "---REB", "195")]
+
+
+def test_a_town_retaken_from_a_group_is_fighting_that_group(code_sentence):
+    events = code_sentence(
+        "Government troops retook the town of Alba from the Hawk Brigade.",
+        {"Government troops": "CHLMIL", "the town": "CHLCVL", "the Hawk Brigade": "---REB"},
+    )
+    assert _dyads(events) == [("CHLMIL", "---REB", "190")]
+
+
+def test_liberated_villages_are_aimed_at_their_holder_not_at_villagers(code_sentence):
+    events = code_sentence(
+        "The army has liberated dozens of villages and more than 500 square miles of "
+        "Hawk-held terrain.",
+        {"The army": "CHLMIL", "villages": "CHLCVL", "Hawk": "---REB"},
+    )
+    assert _dyads(events) == [("CHLMIL", "---REB", "190")]
+
+
+def test_a_place_taken_from_no_one_named_has_no_target(code_sentence):
+    events = code_sentence(
+        "Chilean troops recaptured the town of Alba on Sunday.",
+        {"Chilean troops": "CHLMIL", "the town": "CHLCVL"},
+    )
+    assert _dyads(events) == [("CHLMIL", None, "190")]
+
+
+def test_liberating_prisoners_is_no_fighting(code_sentence):
+    events = code_sentence(
+        "The rebels liberated three prisoners in Alba.",
+        {"The rebels": "CHLREB", "three prisoners": "CHLCVL"},
+    )
+    assert not [e for e in events if e.cameo.startswith("19")]

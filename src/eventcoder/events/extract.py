@@ -349,7 +349,22 @@ class EventExtractor:
         uncoded, targets = (
             (targets, []) if targets and not any(t.code for t in targets) else ([], targets)
         )
-        if not targets:  # the first prepositional phrase with an actor (and those listed with it)
+        aim = matched[1].aim if matched is not None and matched[1] is not None else None
+        if aim is not None:  # "retook the town from X": X, never the town
+            # objects, and nouns the parse coordinates with the verb ("took X and Y")
+            taken = frame.objects + [
+                c for c in verb.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"}
+            ]
+            holders = _taken_from(aim, frame.preps, taken) or _holders(taken)
+            places = {o.i for o in taken}
+            targets = [
+                t
+                for t in index.for_heads(holders)
+                if t not in sources and not any(t.start <= i < t.end for i in places)
+            ]
+            uncoded, preps = [], []
+        if not targets and aim is None:
+            # the first prepositional phrase with an actor (and those listed with it)
             targets = next(
                 (
                     found
@@ -358,7 +373,8 @@ class EventExtractor:
                 ),
                 [],
             )
-        if not targets:  # the object's reduced relative clause ("memos sent by X", "roads into X")
+        if not targets and aim is None:
+            # the object's reduced relative clause ("memos sent by X", "roads into X")
             targets = next(
                 (
                     found
@@ -369,7 +385,7 @@ class EventExtractor:
             )
         # several subjects with no coded actor near: they act on each other (see _pairs),
         # an uncoded name ("the South China Sea") does not count
-        if not targets and not frame.passive:
+        if not targets and not frame.passive and aim is None:
             targets = [
                 t
                 for t in index.nearest(
@@ -860,6 +876,40 @@ def _relative_heads(objects: list[Token]) -> list[Token]:
         if g.dep_ in {"obl", "obj"}
     ]
     return sorted(heads, key=lambda t: t.i)
+
+
+HOLDING_LEMMAS = {"hold", "control", "occupy", "seize", "capture", "dominate"}
+
+
+def _taken_from(prep: str, preps: list[tuple[str, Token]], objects: list[Token]) -> list[Token]:
+    """The phrases of ``prep`` on the verb or its objects, else anywhere in the objects
+    ("the town of X from Y", however the parse hangs "from Y")."""
+    found = [h for p, h in preps if p == prep]
+    if found:
+        return found
+    return [
+        token
+        for obj in objects
+        for token in obj.subtree
+        if token.dep_ in {"nmod", "obl"}
+        and prep in {c.lower_ for c in token.children if c.dep_ == "case"}
+    ]
+
+
+def _holders(objects: list[Token]) -> list[Token]:
+    """Who holds what the objects name: "rebel-held villages", "territory controlled by X"."""
+    out: list[Token] = []
+    for obj in objects:
+        for token in obj.subtree:
+            if token.lemma_.lower() not in HOLDING_LEMMAS or token.tag_ != "VBN":
+                continue
+            for child in token.children:
+                case = {c.lower_ for c in child.children if c.dep_ == "case"}
+                if child.dep_ in {"compound", "npadvmod", "obl:npmod", "nsubj"} or (
+                    child.dep_ == "obl" and "by" in case
+                ):
+                    out.append(child)
+    return out
 
 
 def _phrases_below(participle: Token) -> list[Token]:

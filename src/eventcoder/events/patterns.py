@@ -15,8 +15,10 @@ the surface forms (a form of several words names the particles that must come wi
 ``pattern`` rows belong to a block and so to each verb of it: ``pre`` are words before the verb
 (its subject side), ``post`` words after it (object side), ``preps`` prepositional phrases
 separated by ``;`` (preposition first), optional ``skip`` prepositions whose phrase is not
-the target, ``ordered=yes`` when the post words must appear in their order and ``swap=yes``
-when the subject side is the target. A pattern read into a set that already holds one with
+the target, ``ordered=yes`` when the post words must appear in their order, ``swap=yes``
+when the subject side is the target and ``aim=PREP`` when the target is whoever the object
+is taken from: that preposition's phrase ("retook the town from X") or the holder the object
+names ("X-held villages", "territory held by X"), never the object itself. A pattern read into a set that already holds one with
 the same id from another file replaces it: that is how our own file corrects an imported code.
 A ``drop`` row takes a verb (by block and lemma) out of the verbs read before it. Words are matched against a token's text, lemma and
 singular; ``&NAME`` stands for any phrase of a synset; words joined by ``_``
@@ -111,6 +113,9 @@ class VerbPattern:
     skip: tuple[str, ...] = ()  # prepositions whose phrase is never the target
     ordered: bool = False  # the post words stand in this order in the sentence
     swap: bool = False  # the subject side is the target, the object side the source
+    # the target is whoever the object is taken from: the phrase of this preposition, or
+    # the holder named in the object ("rebel-held villages"); the object (a place) never is
+    aim: str | None = None
     origin: str = field(default="", compare=False)  # "file:line" of the pattern
 
     @property
@@ -251,6 +256,7 @@ def _add_pattern(out: PatternSet, cols: list[str], origin: str = "") -> None:
         skip=tuple(fields.get("skip", "").split()),
         ordered=fields.get("ordered") == "yes",
         swap=fields.get("swap") == "yes",
+        aim=fields.get("aim") or None,
         origin=origin,
     )
     block = out.patterns[cols[2]]
