@@ -342,13 +342,20 @@ def _definite_descriptions(
     doc: Doc, mentions: list[ActorMention], sent_of: list[int]
 ) -> list[ActorMention]:
     """ "the regime" without a country takes it from the latest mention of the same sector;
-    institutions ("the Ministry of Defense") from the latest government actor."""
+    institutions ("the Ministry of Defense") from the latest government actor. A description
+    that repeats the words of an earlier mention ("the Foreign Secretary" after "the Foreign
+    Secretary", "the minister" after "FCO Minister Ann Lee") refers to that mention first,
+    as a repeated definite description does (same-head anaphora)."""
     out = list(mentions)
     by_head = {m.head: m for m in mentions}
     for k, m in enumerate(out):
         if m.country or not m.sector or doc[m.start].lower_ not in _DEFINITE:
             continue
         if clause_place(doc, m, by_head):  # "In Myanmar, the junta ...": the place decides
+            continue
+        same = _same_words_antecedent(doc, m, out[:k], sent_of)
+        if same is not None:
+            out[k] = _with(m, same.country, m.sector, f"definite:{m.rule}", (same.start, same.end))
             continue
         wanted = "GOV" if doc[m.head].lemma_.lower() in _INSTITUTIONS else m.sector
         for prior in reversed(out[:k]):
@@ -360,6 +367,36 @@ def _definite_descriptions(
                 )
                 break
     return out
+
+
+def _content_words(doc: Doc, start: int, end: int) -> set[str]:
+    return {
+        t.lemma_.lower()
+        for t in doc[start:end]
+        if t.pos_ in {"NOUN", "PROPN", "ADJ"} and not t.is_space
+    }
+
+
+def _same_words_antecedent(
+    doc: Doc, m: ActorMention, earlier: list[ActorMention], sent_of: list[int]
+) -> ActorMention | None:
+    """The latest earlier mention with a country and the same content words (the same
+    description repeated), else the latest whose words hold every content word of the
+    description ("the Foreign Secretary" <- "Foreign Secretary Ann Lee")."""
+    words = _content_words(doc, m.start, m.end)
+    if not words:
+        return None
+    near = [
+        prior
+        for prior in earlier
+        if sent_of[m.head] - sent_of[prior.head] <= _DEFINITE_SENTENCES
+        and prior.country
+        and prior.entity_type != "PRON"
+    ]
+    held = [(p, _content_words(doc, p.start, p.end)) for p in reversed(near)]
+    return next((p for p, w in held if w == words), None) or next(
+        (p for p, w in held if words <= w), None
+    )
 
 
 def _pronouns(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:

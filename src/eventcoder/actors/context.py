@@ -25,6 +25,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from eventcoder.actors.coref import PERSON_NOUNS
 from eventcoder.actors.mention import ActorMention
 from eventcoder.actors.regions import region_country
 
@@ -187,6 +188,76 @@ def _recode(mention: ActorMention, country: str | None, rule: str) -> ActorMenti
     )
 
 
+def _title_word(doc: Doc, mention: ActorMention) -> bool:
+    """A coded actor phrase that names a person's office ("FCO Minister", "the spokesman")."""
+    return (
+        bool(mention.code)
+        and mention.entity_type != "PRON"
+        and not _is_person_rule(mention)
+        and doc[mention.head].lemma_.lower() in PERSON_NOUNS
+    )
+
+
+def _no_clause(doc: Doc, start: int, end: int) -> bool:
+    """Whether tokens [start, end) hold no verb, auxiliary or clause break."""
+    return all(
+        t.pos_ not in {"VERB", "AUX"} and t.text not in {";", ":", "(", ")"} for t in doc[start:end]
+    )
+
+
+def _office_of(doc: Doc, name: ActorMention, coded: list[ActorMention]) -> ActorMention | None:
+    """The office that describes an uncoded person's name, however the parse attached it:
+    a description set off by commas after it ("Ann Lee, Foreign Office Minister for Asia,
+    said") or before it ("The Minister for Asia, Ann Lee, visited")."""
+    before = [m for m in coded if m.end <= name.start]
+    after = [m for m in coded if m.start >= name.end]
+    n = len(doc)
+    if (
+        after
+        and name.end < n
+        and doc[name.end].text == ","
+        and after[0].start == name.end + 1
+        and _title_word(doc, after[0])
+    ):
+        close = next((t.i for t in doc[after[0].end : after[0].end + 8] if t.text == ","), None)
+        if close is not None and _no_clause(doc, after[0].end, close):
+            return after[0]
+    if (
+        before
+        and name.start > 0
+        and doc[name.start - 1].text == ","
+        and (name.end >= n or doc[name.end].text == ",")
+        and _title_word(doc, before[-1])
+        and name.start - 1 - before[-1].end <= 6
+        and _no_clause(doc, before[-1].end, name.start - 1)
+        and doc[before[-1].end : name.start - 1].text.count(",") == 0
+    ):
+        return before[-1]
+    return None
+
+
+def _named_officials(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Uncoded person names take the code of the office that describes them (``_office_of``)."""
+    out = list(mentions)
+    for k, m in enumerate(out):
+        if m.code or m.sector or m.entity_type not in {"PERSON", "GPE", "ORG"}:
+            continue
+        if doc[m.head].pos_ != "PROPN" or (m.entity_type != "PERSON" and m.end - m.start < 2):
+            continue
+        office = _office_of(doc, m, [x for x in out if x.code])
+        if office is not None:
+            out[k] = dataclasses.replace(
+                m,
+                code=office.code,
+                country=office.country,
+                sector=office.sector,
+                entity_type="PERSON",
+                antecedent=(office.start, office.end),
+                rule=f"office:{office.rule}",
+            )
+    return out
+
+
 def code_from_context(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """Mentions with countries filled from context (see the module doc)."""
     dominant = dominant_country(mentions)
@@ -218,4 +289,4 @@ def code_from_context(doc: Doc, mentions: list[ActorMention]) -> list[ActorMenti
             else:
                 mention = _recode(mention, dominant, "dominant" if dominant else "countryless")
         out.append(mention)
-    return out
+    return _named_officials(doc, out)

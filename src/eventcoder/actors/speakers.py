@@ -11,7 +11,8 @@ said Lee." A careful coder codes "I" and "we" there as the speaker. The rules:
   quotation marks belong to the verb's subject when it is a coded actor outside them.
 
 A first-person pronoun outside quoted speech (a blogger's "I") is left alone, and so is a
-speaker coded only from the document's dominant country.
+speaker coded only from the document's dominant country (directly or through a title or
+name tied to it).
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def _speaker(verb: Token, by_head: dict[int, ActorMention]) -> ActorMention | No
                 found is not None
                 and found.code
                 and found.entity_type != "PRON"
-                and (found.rule or "").split(":", 1)[0] not in _WEAK_RULES
+                and not set((found.rule or "").split(":")) & _WEAK_RULES
             ):
                 return found
     return None
