@@ -318,6 +318,11 @@ class EventExtractor:
                     None,
                     f"light:{verb.lemma_.lower()}+{noun.id}",
                 )
+                noun_targets = [h for _, h in self._noun_targets(obj, noun)]
+                if not noun_targets and "against" in noun.target_preps:
+                    noun_targets = _against_inside(obj) if noun.code[:2] in FORCE_ROOTS else []
+                targets_from = noun_targets + targets_from
+                continue
             elif same_act(code, noun.code):
                 used.add(obj.i)  # a pattern spelled the noun out: "launched an attack" is one
             targets_from = [h for _, h in self._noun_targets(obj, noun)] + targets_from
@@ -399,6 +404,8 @@ class EventExtractor:
                 if t not in sources and (t.code or len(sources) < 2)
             ]
         targets = targets or uncoded  # an uncoded name only when no actor stands around
+        if not targets and code == AIR_STRIKE and pattern_id.startswith("light:"):
+            targets = _struck_group(verb, sources, index)  # "conducted five airstrikes"
         # the nearest actor stands in for a subject only when the clause has none of its own
         # (a subject that names no actor, "the report", leaves the event without a source)
         if (
@@ -756,6 +763,58 @@ STATEMENT_NOUNS = {
 COMMITMENT_WORDS = {"committed", "commitment", "commitments", "determined", "dedicated"}
 STRIKE_NOUNS = {"strike", "airstrike", "air strike"}
 ARMED_GROUP_SECTORS = {"REB", "IMG"}
+
+
+# uses of force: an "against" phrase anywhere in the act's own phrase names whom it hits
+FORCE_ROOTS = {"18", "19", "20"}
+_PHRASE_LINKS = {"acl", "advcl", "obj", "obl", "conj", "nmod", "appos", "xcomp", "compound"}
+
+
+def _against_inside(noun: Token, depth: int = 4) -> list[Token]:
+    """Heads of "against" phrases inside the phrase of an act noun, however the parse
+    attached them ("strikes using drones and artillery against rebel positions"), never
+    inside a clause with a subject of its own."""
+    found: list[Token] = []
+    frontier = [noun]
+    for _ in range(depth):
+        step = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ not in _PHRASE_LINKS or any(
+                    c.dep_ in {"nsubj", "nsubj:pass", "csubj"} for c in child.children
+                ):
+                    continue
+                if child.dep_ in {"nmod", "obl"} and any(
+                    c.dep_ == "case" and c.lower_ == "against" for c in child.children
+                ):
+                    found.extend(conjuncts(child))
+                else:
+                    step.append(child)
+        frontier = step
+    return found
+
+
+AIR_STRIKE = "195"
+_STRUCK_SENTENCES = 3
+
+
+def _struck_group(
+    verb: Token, sources: list[ActorMention], index: ActorIndex
+) -> list[ActorMention]:
+    """The armed group an air strike with no target named is aimed at, as in strike
+    reports: the latest militant group (IMG) named in the last few sentences, else the
+    latest armed group, never the striker."""
+    sents = list(verb.doc.sents)
+    here = next(n for n, s in enumerate(sents) if s.start <= verb.i < s.end)
+    oldest = sents[max(0, here - _STRUCK_SENTENCES)].start
+
+    def near(m: ActorMention) -> bool:
+        return m.start >= oldest and not any(_same_actor(m, s) for s in sources)
+
+    group = index.latest(
+        verb.i, lambda m: near(m) and (m.code or "").startswith("IMG")
+    ) or index.latest(verb.i, lambda m: near(m) and (m.sector or "") in ARMED_GROUP_SECTORS)
+    return [group] if group is not None else []
 
 
 def _strike_reading(
