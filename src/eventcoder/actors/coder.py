@@ -127,6 +127,7 @@ class ActorCoder:
             mentions = merge_peer_mentions(doc, mentions, self.lexicon)
         sent_of = sentence_numbers(doc)
         mentions = _share_coordinated_sector(doc, mentions)
+        mentions = _national_names(doc, mentions)
         mentions = _counterparts(doc, mentions, sent_of)
         mentions = _possessed(doc, mentions, sent_of)
         mentions = _definite_descriptions(doc, mentions, sent_of)
@@ -278,6 +279,30 @@ def _share_coordinated_sector(doc: Doc, mentions: list[ActorMention]) -> list[Ac
             and all(t.pos_ == "CCONJ" or t.text == "," for t in between)
         ):
             out[k] = _with(m, m.country, nxt.sector, f"coordinated:{m.rule}", None)
+    return out
+
+
+def _national_names(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """An organisation name right after a nationality adjective of another state ("Iraqi"
+    before "Islamic Party", matched as an Afghan party) is that state's namesake body,
+    however the parse split the phrase (see ``compose._other_state`` for the joined case)."""
+    out = list(mentions)
+    for k in range(1, len(out)):
+        adj, org = out[k - 1], out[k]
+        rule = org.rule or ""
+        if (
+            adj.end == org.start
+            and adj.sector is None
+            and adj.country
+            and doc[adj.head].pos_ == "ADJ"
+            and rule.startswith(("org:", "intl:"))
+            and org.country
+            and len(org.country) == 3
+            and org.country.isupper()
+            and org.country not in {"IGO", "IMG", "NGO", "MNC", "INT"}
+            and org.country != adj.country
+        ):
+            out[k] = _with(org, adj.country, org.sector, f"national:{rule}", None)
     return out
 
 

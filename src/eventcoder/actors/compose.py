@@ -216,6 +216,9 @@ def _covers_head(doc: Doc, match: Match, head: int) -> bool:
     return match.start <= head < match.end
 
 
+_NO_STATE = {"IGO", "IMG", "NGO", "MNC", "INT"}
+
+
 def code_group(
     doc: Doc, group: Group, date: dt.date | None, people: DocPeople | None = None
 ) -> Coding:
@@ -240,11 +243,17 @@ def code_group(
         heads_it = _covers_head(doc, match, group.head)
         if entry.kind == "org":
             own = sector if sector and not heads_it else entry.sector
+            national = _other_state(names, entry.country)
+            if national:  # "the Iraqi Islamic Party": not the namesake abroad
+                return _finish(national, own, f"national:org:{entry.label}", etype)
             return Coding(entry.code, entry.country, own, f"org:{entry.label}", etype)
         if entry.kind == "intl":
             code = entry.code_on(date)
             country, own = split_code(code)
             own = sector if sector and not heads_it else own
+            national = _other_state(names, country)
+            if national:
+                return _finish(national, own, f"national:intl:{entry.label}", etype or "ORG")
             return Coding(
                 code if country else None, country, own, f"intl:{entry.label}", etype or "ORG"
             )
@@ -276,6 +285,17 @@ def code_group(
     if namesake is not None:
         return Coding(None, None, sector, f"namesake:{rule}:{namesake.label}", etype or "PERSON")
     return Coding(None, None, sector, rule, etype)
+
+
+def _other_state(names: list[Match], country: str | None) -> str | None:
+    """A state word of the phrase naming another state than the organisation's own
+    dictionary country ("Iraqi" in "the Iraqi Islamic Party" matched as an Afghan party):
+    the text's nationality wins over a namesake abroad. Organisations of no state (IGOs,
+    militant and international groups) keep their code."""
+    if not country or len(country) != 3 or not country.isupper() or country in _NO_STATE:
+        return None
+    state = _state_country(names)
+    return state if state and state != country else None
 
 
 def _state_country(names: list[Match]) -> str | None:
