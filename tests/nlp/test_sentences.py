@@ -39,6 +39,11 @@ CASES = [
         ],
     ),
     (
+        "title",
+        "Border Crossing Reopens After Talks The ministry said trucks were moving again.",
+        ["Border Crossing Reopens After Talks", "The ministry said trucks were moving again."],
+    ),
+    (
         "name",
         "President Kassym Jomart Tokayev Kemeluly signed the decree.",
         ["President Kassym Jomart Tokayev Kemeluly signed the decree."],
@@ -108,6 +113,12 @@ def test_merge_joins_a_sentence_the_parser_split_against_the_rules(nlp):
     for sent in doc.sents:
         assert sum(1 for t in sent if t.head.i == t.i) == 1
         assert all(sent.start <= t.head.i < sent.end for t in sent)
+
+
+def test_a_title_rule_leaves_ordinary_openings_alone(nlp):
+    """A time or place phrase before "I" or "The" is no title."""
+    for text in ("Last week I met the minister in the capital.", "In Paris I met the minister."):
+        assert _sentences(nlp, text) == [text]
 
 
 def test_unknown_rule_is_an_error():
