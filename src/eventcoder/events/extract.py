@@ -318,11 +318,6 @@ class EventExtractor:
                     None,
                     f"light:{verb.lemma_.lower()}+{noun.id}",
                 )
-                noun_targets = [h for _, h in self._noun_targets(obj, noun)]
-                if not noun_targets and "against" in noun.target_preps:
-                    noun_targets = _against_inside(obj) if noun.code[:2] in FORCE_ROOTS else []
-                targets_from = noun_targets + targets_from
-                continue
             elif same_act(code, noun.code):
                 used.add(obj.i)  # a pattern spelled the noun out: "launched an attack" is one
             targets_from = [h for _, h in self._noun_targets(obj, noun)] + targets_from
@@ -765,35 +760,6 @@ STRIKE_NOUNS = {"strike", "airstrike", "air strike"}
 ARMED_GROUP_SECTORS = {"REB", "IMG"}
 
 
-# uses of force: an "against" phrase anywhere in the act's own phrase names whom it hits
-FORCE_ROOTS = {"18", "19", "20"}
-_PHRASE_LINKS = {"acl", "advcl", "obj", "obl", "conj", "nmod", "appos", "xcomp", "compound"}
-
-
-def _against_inside(noun: Token, depth: int = 4) -> list[Token]:
-    """Heads of "against" phrases inside the phrase of an act noun, however the parse
-    attached them ("strikes using drones and artillery against rebel positions"), never
-    inside a clause with a subject of its own."""
-    found: list[Token] = []
-    frontier = [noun]
-    for _ in range(depth):
-        step = []
-        for token in frontier:
-            for child in token.children:
-                if child.dep_ not in _PHRASE_LINKS or any(
-                    c.dep_ in {"nsubj", "nsubj:pass", "csubj"} for c in child.children
-                ):
-                    continue
-                if child.dep_ in {"nmod", "obl"} and any(
-                    c.dep_ == "case" and c.lower_ == "against" for c in child.children
-                ):
-                    found.extend(conjuncts(child))
-                else:
-                    step.append(child)
-        frontier = step
-    return found
-
-
 AIR_STRIKE = "195"
 _STRUCK_SENTENCES = 3
 
@@ -976,6 +942,9 @@ def _phrases_below(participle: Token) -> list[Token]:
     entering clauses ("using aircraft against X": "against X" hangs on "aircraft")."""
     out: list[Token] = []
     todo = [c for c in participle.children if c.dep_ in {"obj", "obl"}]
+    for clause in participle.children:  # "strikes coordinated with X using aircraft against Y"
+        if clause.dep_ == "advcl" and clause.tag_ in {"VBG", "VBN"}:
+            todo.extend(c for c in clause.children if c.dep_ in {"obj", "obl"})
     while todo:
         current = todo.pop(0)
         if current.dep_ in {"obl", "nmod"}:
