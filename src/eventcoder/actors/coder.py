@@ -104,8 +104,9 @@ class ActorCoder:
         """PETRARCH-format actor and agent dictionaries (e.g. the peer validation suite)."""
         return cls(Lexicon.from_petrarch(read_actors(actors), read_agents(agents)))
 
-    def find(self, doc: Doc, date: dt.date | None = None) -> list[ActorMention]:
-        """All actor mentions of ``doc``, non-overlapping, sorted by start."""
+    def find(self, doc: Doc, date: dt.date | None = None, lead: bool = True) -> list[ActorMention]:
+        """All actor mentions of ``doc``, non-overlapping, sorted by start; ``lead``: ``doc``
+        opens its document (a later piece of a long one has no statement lead)."""
         if len(doc) == 0:
             return []
         if not doc.has_annotation("SENT_START"):  # an unparsed doc: read it as one sentence
@@ -141,7 +142,7 @@ class ActorCoder:
             mentions = drop_places(doc, mentions)
         mentions += _pronouns(doc, mentions, sent_of)
         if not self.lexicon.peer:
-            mentions += first_person_speakers(doc, mentions, sent_of)
+            mentions += first_person_speakers(doc, mentions, sent_of, lead)
         return sorted(mentions, key=lambda m: m.start)
 
     def code_text(self, text: str, date: dt.date | None = None) -> Actor | None:

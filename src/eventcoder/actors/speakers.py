@@ -10,6 +10,12 @@ said Lee." A careful coder codes "I" and "we" there as the speaker. The rules:
 * in a sentence with a reporting verb and quotation marks, first-person pronouns inside the
   quotation marks belong to the verb's subject when it is a coded actor outside them.
 
+* a statement issued in an institution's name opens with that institution as the subject
+  of a present-tense statement verb ("The United States condemns ...", "The EU welcomes
+  ..."); its first-person plural pronouns outside quotations ("We urge ...", "we are
+  consulting ...") are that institution (a state, an organisation or a government body),
+  unless a quotation's speaker is in force.
+
 A first-person pronoun outside quoted speech (a blogger's "I") is left alone, and so is a
 speaker coded only from the document's dominant country (directly or through a title or
 name tied to it).
@@ -29,6 +35,8 @@ __all__ = ["WINDOW", "first_person_speakers"]
 
 WINDOW = 8  # sentences a colon-opened quotation may run on
 FIRST_PERSON = {"i", "me", "we", "us"}
+FIRST_PLURAL = {"we", "us"}
+_INSTITUTION_SECTORS = {None, "GOV", "IGO", "MIL"}
 _QUOTES = {'"', "\u201c", "\u201d", "''", "``"}
 _WEAK_RULES = {"dominant", "countryless", "namesake"}
 
@@ -54,6 +62,39 @@ def _speaker(verb: Token, by_head: dict[int, ActorMention]) -> ActorMention | No
                 and not set((found.rule or "").split(":")) & _WEAK_RULES
             ):
                 return found
+    return None
+
+
+@lru_cache(maxsize=1)
+def statement_lemmas() -> frozenset[str]:
+    """Lemmas of the verbs that open an institution's statement ("condemns", "welcomes")."""
+    rows = read_rows(PACKAGE_DIR / "data" / "actors" / "statement_verbs.tsv", 1)
+    return frozenset(cols[0].strip() for _, cols in rows)
+
+
+def statement_author(doc: Doc, by_head: dict[int, ActorMention]) -> ActorMention | None:
+    """The institution a statement is issued in the name of: the coded subject (a state,
+    organisation or government body, not a person) of the first sentence's present-tense
+    statement verb ("The United States strongly condemns ...")."""
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    verb = first.root
+    if verb.tag_ != "VBZ" or verb.lemma_.lower() not in statement_lemmas():
+        return None
+    for child in verb.children:
+        if child.dep_ != "nsubj":
+            continue
+        found = by_head.get(child.i)
+        if (
+            found is not None
+            and found.code
+            and found.entity_type != "PRON"
+            and found.sector in _INSTITUTION_SECTORS
+            and not (found.rule or "").startswith(("person", "tie", "office"))
+            and not set((found.rule or "").split(":")) & _WEAK_RULES
+        ):
+            return found
     return None
 
 
@@ -88,12 +129,14 @@ def _quoted_speaker(token: Token, by_head: dict[int, ActorMention]) -> ActorMent
 
 
 def first_person_speakers(
-    doc: Doc, mentions: list[ActorMention], sent_of: list[int]
+    doc: Doc, mentions: list[ActorMention], sent_of: list[int], lead: bool = True
 ) -> list[ActorMention]:
-    """Mentions for the first-person pronouns of quoted speech (see the module doc)."""
+    """Mentions for the first-person pronouns of quoted speech and of a statement issued in
+    an institution's name (see the module doc); ``lead``: ``doc`` opens the document."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     by_head = {m.head: m for m in mentions}
     openings = _colon_openings(doc, by_head)
+    author = statement_author(doc, by_head) if lead else None
     found = []
     for token in doc:
         if token.lower_ not in FIRST_PERSON or token.pos_ != "PRON" or token.i in taken:
@@ -103,7 +146,15 @@ def first_person_speakers(
             before = [(i, s) for i, s in openings if i < token.i]
             if before and sent_of[token.i] - sent_of[before[-1][0]] <= WINDOW:
                 speaker = before[-1][1]
+            elif author is not None and token.lower_ in FIRST_PLURAL and not _quoted(token):
+                found.append(author.standing_for(token, "author"))
+                continue
         if speaker is None:
             continue
         found.append(speaker.standing_for(token, "speaker"))
     return found
+
+
+def _quoted(token: Token) -> bool:
+    """Whether ``token`` stands inside quotation marks of its sentence."""
+    return any(t.text in _QUOTES for t in token.sent) and _inside_quotes(token)

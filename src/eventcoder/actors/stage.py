@@ -19,7 +19,6 @@ class ActorStage:
 
     def __init__(self, coder: ActorCoder) -> None:
         self.coder = coder
-        coder.warm()  # its tables load with the stage, not on the first document
 
     @classmethod
     def load(cls) -> ActorStage:
@@ -28,4 +27,5 @@ class ActorStage:
 
     def run(self, context: Context) -> Found:
         assert context.doc is not None
-        return Found(mentions=tuple(self.coder.find(context.doc, context.date)))
+        lead = context.first_sentence == 0
+        return Found(mentions=tuple(self.coder.find(context.doc, context.date, lead)))
