@@ -105,3 +105,56 @@ def test_liberating_prisoners_is_no_fighting(code_sentence):
         {"The rebels": "CHLREB", "three prisoners": "CHLCVL"},
     )
     assert not [e for e in events if e.cameo.startswith("19")]
+
+
+def test_shelling_faced_by_civilians_is_done_to_them(code_sentence):
+    events = code_sentence(
+        "Civilians in the valley are facing ongoing shelling and airstrikes by the Chilean army.",
+        {"Civilians": "CHLCVL", "the Chilean army": "CHLMIL"},
+    )
+    assert sorted(_dyads(events)) == [("CHLMIL", "CHLCVL", "194"), ("CHLMIL", "CHLCVL", "195")]
+
+
+def test_a_gerund_faced_is_done_by_its_agent(code_sentence):
+    events = code_sentence(
+        "Villagers faced shelling by the Chilean army.",
+        {"Villagers": "CHLCVL", "the Chilean army": "CHLMIL"},
+    )
+    assert _dyads(events) == [("CHLMIL", "CHLCVL", "194")]
+
+
+def test_fire_received_from_a_group_is_that_group_firing(code_sentence):
+    events = code_sentence(
+        "Peruvian troops continued to receive heavy machine gun fire from Hawk Brigade fighters.",
+        {"Peruvian troops": "PERMIL", "Hawk Brigade fighters": "---REB"},
+    )
+    assert _dyads(events) == [("---REB", "PERMIL", "193")]
+
+
+def test_sanctions_faced_are_imposed_by_whoever_imposes_them(code_sentence):
+    events = code_sentence(
+        "Chile faces new sanctions from the European Union.",
+        {"Chile": "CHL", "the European Union": "IGOEU"},
+    )
+    assert _dyads(events) == [("IGOEU", "CHL", "163")]
+
+
+def test_an_attack_faced_from_no_one_named_is_no_event(code_sentence):
+    events = code_sentence("Civilians faced heavy shelling overnight.", {"Civilians": "CHLCVL"})
+    assert events == []
+
+
+def test_coordinated_verbs_sharing_an_object_are_two_acts(code_sentence):
+    events = code_sentence(
+        "The rebels kidnapped and killed five villagers.",
+        {"The rebels": "CHLREB", "five villagers": "CHLCVL"},
+    )
+    assert sorted(e.cameo for e in events) == ["180", "181"]
+
+
+def test_only_coercion_and_violence_share_the_next_verbs_object(code_sentence):
+    events = code_sentence(
+        "The Chilean minister arrived and met the Peruvian president.",
+        {"The Chilean minister": "CHLGOV", "the Peruvian president": "PERGOV"},
+    )
+    assert [e.trigger_text for e in events] == ["met"]

@@ -25,6 +25,7 @@ from eventcoder.events.match import (
     acts_as_verb,
     conjuncts,
     match_verb,
+    shared_objects,
     subjects_of,
     verb_frame,
 )
@@ -282,7 +283,67 @@ class EventExtractor:
         frame = self.frames.frame_of(token)
         return frame is not None and frame[0] == "SPEECH"
 
+    def _suffered(self, verb: Token) -> list[Token]:
+        """The event nouns a SUFFER verb's subject undergoes: its objects ("faced shelling
+        and air strikes"), or what it comes under ("came under fire")."""
+        if not self.frames.is_suffered(verb):
+            return []
+        heads = [
+            c
+            for c in verb.children
+            if c.dep_ == "obj"
+            and verb.lemma_.lower() != "come"
+            or c.dep_ == "obl"
+            and "under" in {g.lower_ for g in c.children if g.dep_ == "case"}
+        ]
+        return [n for h in heads for n in conjuncts(h) if self.nouns.lookup(n) is not None]
+
+    def _sufferer(self, token: Token) -> Token | None:
+        """The SUFFER verb whose subject undergoes the event noun ``token``, if any."""
+        head = token
+        while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
+            head = head.head
+        verb = head.head
+        return verb if verb.pos_ == "VERB" and token in self._suffered(verb) else None
+
+    def _read_suffered(
+        self, token: Token, noun: EventNoun, verb: Token, index: ActorIndex
+    ) -> _Reading | None:
+        """An act its target is said to undergo: "civilians faced shelling by X" is X's
+        shelling of the civilians; with either side unnamed, no event."""
+        head = token
+        while head.dep_ == "conj" and head.head.pos_ in {"NOUN", "PROPN"}:
+            head = head.head
+        agents = [
+            c
+            for owner in (token, head, verb)
+            for c in owner.children
+            if c.dep_ in {"nmod", "obl"}
+            and {g.lower_ for g in c.children if g.dep_ == "case"} & {"by", "from"}
+        ]
+        sources = index.for_heads(agents)
+        if not sources:
+            sources = [
+                m
+                for c in token.children
+                if c.dep_ in {"amod", "compound"}
+                or {g.lower_ for g in c.children if g.dep_ == "case"} & {"'s", "’s"}
+                if (m := index.for_head(c, max_depth=1)) is not None
+            ]
+        targets = [t for t in index.for_heads(subjects_of(verb)) if t not in sources]
+        if not sources or not targets:
+            return None
+        context = read_context(verb, self.frames)
+        pattern = f"suffer:{verb.lemma_.lower()}+{noun.id}"
+        return self._recode(
+            _Reading(token, noun.code, None, pattern, sources, targets, context), index
+        )
+
     def _read_verb(self, verb: Token, index: ActorIndex, used: set[int]) -> _Reading | None:
+        if self._suffered(verb) or any(
+            c.dep_ == "xcomp" and self._suffered(c) for c in verb.children
+        ):
+            return None  # the act undergone is read at its noun (_read_suffered)
         frame = verb_frame(verb)
         strike = _strike_reading(verb, frame.subjects, frame.objects, index, self.frames)
         if strike is not None:
@@ -299,6 +360,8 @@ class EventExtractor:
             )
             pattern_id = pattern.id if pattern else f"{entry.block}.verb"
         targets_from = list(frame.objects)
+        if not targets_from and not frame.passive and (code or "")[:2] in SHARED_OBJECT_ROOTS:
+            targets_from = shared_objects(verb)  # "kidnapped and killed five villagers"
         claimed = claimed_acts(code, frame)  # "claimed responsibility for the bombing of X"
         for obj in frame.objects + claimed:
             noun = self.nouns.lookup(obj)
@@ -333,6 +396,12 @@ class EventExtractor:
             if code is None:
                 return None
             pattern_id = f"{verb.lemma_.lower()}"
+        if (
+            verb.tag_ == "VBG"
+            and verb.dep_ in {"xcomp", "obj"}
+            and self.frames.is_suffered(verb.head)
+        ):  # "civilians faced shelling by X": X shells them (a gerund read as a verb)
+            return self._undergone(verb, code, reverse, pattern_id, index)
         sources = index.for_heads(frame.subjects)
         skip = set(matched[1].skip) if matched is not None and matched[1] is not None else set()
         preps = [
@@ -431,6 +500,34 @@ class EventExtractor:
         )
         return self._recode(reading, index)
 
+    def _undergone(
+        self, verb: Token, code: str, reverse: str | None, pattern_id: str, index: ActorIndex
+    ) -> _Reading | None:
+        """A gerund a SUFFER verb's subject undergoes: done by its "by"/"from" phrase to
+        that subject; with either unnamed, no event."""
+        agents = [
+            c
+            for c in verb.children
+            if c.dep_ in {"obl", "nmod"}
+            and {g.lower_ for g in c.children if g.dep_ == "case"} & {"by", "from"}
+        ]
+        sources = index.for_heads(agents)
+        targets = [t for t in index.for_heads(subjects_of(verb.head)) if t not in sources]
+        if not sources or not targets:
+            return None
+        context = read_context(verb.head, self.frames)
+        reading = _Reading(
+            verb,
+            code,
+            reverse,
+            f"suffer:{verb.head.lemma_.lower()}+{pattern_id}",
+            sources,
+            targets,
+            context,
+            specific=True,
+        )
+        return self._recode(reading, index)
+
     def _noun_targets(self, noun_token: Token, noun: EventNoun) -> list[tuple[str, Token]]:
         """The target phrases of an event noun: its own ("attacks on X"), else those of a
         participle describing how it was done ("strikes using drones against X", "raids
@@ -457,6 +554,9 @@ class EventExtractor:
         noun = self.nouns.lookup(token)
         if noun is None:
             return None
+        sufferer = self._sufferer(token)
+        if sufferer is not None:
+            return self._read_suffered(token, noun, sufferer, index)
         sources, targets = (
             [],
             [m for _, h in self._noun_targets(token, noun) for m in index.for_heads([h])],
@@ -806,6 +906,11 @@ def _strike_reading(
     context = read_context(verb, frames)
     return _Reading(verb, "195", None, "strike_report", [source], targets, context, True)
 
+
+# coercion and violence: a verb of these roots with no object of its own shares the object
+# of the verb coordinated right after it ("arrested and charged X", "kidnapped and killed X");
+# other verbs do not ("arrived and met X" is one meeting)
+SHARED_OBJECT_ROOTS = {"17", "18", "19", "20"}
 
 # verbal acts (demands, disapproval, rejection, threats): a denier's own acts when coordinated
 # with what it denies

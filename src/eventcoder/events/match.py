@@ -24,6 +24,7 @@ __all__ = [
     "conjuncts",
     "is_passive",
     "match_verb",
+    "shared_objects",
     "subjects_of",
     "token_forms",
     "verb_frame",
@@ -272,6 +273,20 @@ def _objects(verb: Token, passive: bool) -> list[Token]:
     if verb.dep_ == "amod" or verb.dep_ == "acl" and passive:
         objects.insert(0, verb.head)  # "sanctions imposed on X": the noun is the object
     return objects
+
+
+def shared_objects(verb: Token) -> list[Token]:
+    """The object of the verb coordinated right after this one, when the two share it
+    ("kidnapped and killed five villagers": the parse hangs the object on "killed")."""
+    doc = verb.doc
+    if verb.i + 2 >= len(doc) or doc[verb.i + 1].dep_ != "cc":
+        return []
+    second = doc[verb.i + 2]
+    if second.dep_ != "conj" or second.head.i != verb.i or second.pos_ != "VERB":
+        return []
+    if is_passive(second) or any(c.dep_ in SUBJ for c in second.children):
+        return []
+    return [o for c in second.children if c.dep_ in OBJ for o in conjuncts(c)]
 
 
 def _preps(verb: Token, objects: list[Token]) -> list[tuple[str, Token]]:

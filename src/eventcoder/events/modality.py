@@ -49,10 +49,15 @@ class FrameTable:
             or self.frames.get(token.lower_, ("", ""))[0] == "LIGHT"
         )
 
+    def is_suffered(self, token: Token) -> bool:
+        """A verb whose subject undergoes the act its object names ("faced shelling by X",
+        "came under fire from X", "received threats from X"): frame SUFFER."""
+        return self.frames.get(token.lemma_.lower(), ("", ""))[0] == "SUFFER"
+
     def frame_of(self, token: Token) -> tuple[str, str] | None:
         """The frame a governing token opens, if any."""
         found = self._frame_of(token)
-        return None if found is None or found[0] == "LIGHT" else found
+        return None if found is None or found[0] in {"LIGHT", "SUFFER"} else found
 
     def _frame_of(self, token: Token) -> tuple[str, str] | None:
         if token.lemma_.lower() == "go" and token.tag_ == "VBG":
