@@ -119,3 +119,46 @@ def test_wanting_another_to_act_is_a_demand(code_sentence):
     events = code_sentence("Norway wants Sweden to leave Finland.", actors)
     assert {(e.source.code, e.target.code, e.cameo[:2]) for e in events} == {("NOR", "SWE", "10")}
     assert code_sentence("Norway expects Sweden to attack Finland.", actors) == []
+
+
+def test_the_source_of_a_report_is_no_party_to_it(code_sentence):
+    events = code_sentence(
+        "According to the Lima Monitor, Chilean troops shelled the Peruvian border post.",
+        {"the Lima Monitor": "PERMED", "Chilean troops": "CHLMIL", "Peruvian": "PER"},
+    )
+    assert {e.source.code for e in events if e.source} == {"CHLMIL"}
+
+
+def test_a_description_set_off_by_commas_is_no_second_actor():
+    """The parse sometimes makes "a close ally of X" a conjunct of the subject."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from eventcoder.events.match import conjuncts
+
+    words = ["Chile", ",", "a", "close", "ally", "of", "Peru", ",", "condemned", "it", "."]
+    heads = [8, 4, 4, 4, 0, 6, 4, 0, 8, 8, 8]
+    deps = [
+        "nsubj",
+        "punct",
+        "det",
+        "amod",
+        "conj",
+        "case",
+        "nmod",
+        "punct",
+        "ROOT",
+        "obj",
+        "punct",
+    ]
+    pos = ["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "PRON", "PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert [t.text for t in conjuncts(doc[0])] == ["Chile"]
+    listed = Doc(
+        Vocab(),
+        words=["Chile", ",", "Peru", "and", "Bolivia"],
+        heads=[0, 2, 0, 4, 0],
+        deps=["ROOT", "punct", "conj", "cc", "conj"],
+        pos=["PROPN"] * 5,
+    )
+    assert [t.text for t in conjuncts(listed[0])] == ["Chile", "Peru", "Bolivia"]

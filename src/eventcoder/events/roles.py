@@ -107,7 +107,7 @@ class ActorIndex:
         ):
             return None
         other = self.at(self.doc[i])
-        if other is None or other is mention:
+        if other is None or other is mention or self._attribution(other):
             return None
         edge = other.end - 1 if step < 0 else other.start
         # a listed phrase may open with words of its own ("and the awful Fornost")
@@ -117,6 +117,13 @@ class ActorIndex:
             other
             if step > 0 and other.start < i <= other.head and self._listed_on(other, seen_and)
             else None
+        )
+
+    def _attribution(self, mention: ActorMention) -> bool:
+        """A source of the report, not a list member ("According to X, Y shelled ...")."""
+        head = self.doc[mention.head]
+        return any(c.lower_ == "according" for c in head.children) or (
+            head.dep_ == "conj" and any(c.lower_ == "according" for c in head.head.children)
         )
 
     def _own_modifier(self, i: int, step: int, seen_link: bool) -> bool:
