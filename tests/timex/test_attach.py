@@ -93,3 +93,16 @@ def test_generic_nouns_do_not_anchor(times):
     text = "At the end of the month, talks resumed. Trade grew following the end of the talks."
     result = times(text, "2011-04-13")
     assert not any(t.kind == "anchored" for t in result.timexes)
+
+
+def test_a_date_inside_an_object_dates_that_noun_not_the_verb(times):
+    result = times("Chile has rejected a 2019 tribunal ruling.", "2024-06-20")
+    assert result.date_for(_token(result, "rejected")).text is None
+    result = times("Peru condemned Tuesday's attack on the embassy.", "2024-06-20")
+    assert result.date_for(_token(result, "condemned")).text is None
+    assert result.date_for(_token(result, "attack")).start == "2024-06-18"
+
+
+def test_a_date_inside_a_subject_still_dates_the_verb(times):
+    result = times("Tuesday's raid destroyed the embassy.", "2024-06-20")
+    assert result.date_for(_token(result, "destroyed")).start == "2024-06-18"

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import cast
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from eventcoder.records import DateInterval, Granularity
@@ -266,10 +266,28 @@ def _sentence_index(starts: list[int], char: int) -> int:
     return max(0, bisect.bisect_right(starts, char) - 1)
 
 
+_PRENOMINAL = {"compound", "nummod", "amod", "nmod:poss"}
+
+
+def _possessive(token: Token) -> bool:
+    return any(c.dep_ == "case" and c.lower_ in {"'s", "'", "\u2019s"} for c in token.children)
+
+
 def governor(span: SpacySpan) -> int:
     """The token index of the predicate a timex modifies: the first verb above its root
-    (or the head of its root when no verb governs it)."""
+    (or the head of its root when no verb governs it). A date inside a noun phrase that is
+    no subject ("rejected a 2016 ruling", "condemned Tuesday's attack") modifies that noun:
+    the noun is its governor, and it does not date the verb."""
     node = span.root
+    head = node.head
+    if (
+        (node.dep_ in _PRENOMINAL or node.dep_ == "nmod" and _possessive(node))
+        and head.i != node.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and not head.dep_.startswith(("nsubj", "csubj"))
+        and head.i >= span.end  # before its noun: "a 2016 ruling"
+    ):
+        return head.i
     while node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
