@@ -158,3 +158,19 @@ def test_only_coercion_and_violence_share_the_next_verbs_object(code_sentence):
         {"The Chilean minister": "CHLGOV", "the Peruvian president": "PERGOV"},
     )
     assert [e.trigger_text for e in events] == ["met"]
+
+
+def test_encouraging_actors_to_act_is_an_appeal_to_them(code_sentence):
+    events = code_sentence(
+        "Peru encouraged Chile and Bolivia to work together on the border dispute.",
+        {"Peru": "PER", "Chile": "CHL", "Bolivia": "BOL"},
+    )
+    assert sorted(_dyads(events)) == [("PER", "BOL", "020"), ("PER", "CHL", "020")]
+
+
+def test_pushing_a_force_back_is_fighting_it(code_sentence):
+    events = code_sentence(
+        "Chilean troops are pushing the rebels back towards the border.",
+        {"Chilean troops": "CHLMIL", "the rebels": "CHLREB"},
+    )
+    assert _dyads(events) == [("CHLMIL", "CHLREB", "190")]
