@@ -162,3 +162,30 @@ def test_a_description_set_off_by_commas_is_no_second_actor():
         pos=["PROPN"] * 5,
     )
     assert [t.text for t in conjuncts(listed[0])] == ["Chile", "Peru", "Bolivia"]
+
+
+def test_a_two_sided_act_aimed_at_no_one_is_no_event(code_sentence):
+    # aid, talks, force: an event only towards an actor the sentence names
+    actors = {"Norway": "NOR", "Sweden": "SWE"}
+    assert code_sentence("Norway provided safeguards by building a wall.", actors) == []
+    assert code_sentence("Norway sent aid to Sweden.", actors)
+
+
+def test_talks_held_with_another_are_one_event(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE"}
+    events = code_sentence("Norway held talks with Sweden on Monday.", actors)
+    assert {(e.source.code, e.target.code) for e in events} == {("NOR", "SWE")}
+    events = code_sentence("Norway and Sweden held talks on Monday.", actors)
+    assert {(e.source.code, e.target.code) for e in events} == {("NOR", "SWE"), ("SWE", "NOR")}
+
+
+def test_an_apposition_is_the_same_target(code_sentence):
+    actors = {"Norway": "NOR", "Swedish envoy": "SWEGOV", "Anna Berg": "SWEELI"}
+    events = code_sentence("Norway met the Swedish envoy, Anna Berg in Oslo.", actors)
+    assert [e.target.code for e in events] == ["SWEGOV"]
+
+
+def test_a_list_without_and_is_still_a_list(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE", "Finland": "FIN", "Denmark": "DNK"}
+    events = code_sentence("Norway held talks with Sweden, Finland, Denmark before noon.", actors)
+    assert {e.target.code for e in events} == {"SWE", "FIN", "DNK"}

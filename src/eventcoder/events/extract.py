@@ -22,6 +22,7 @@ from eventcoder.errors import Errors, InputError
 from eventcoder.events.confidence import default_model, event_features
 from eventcoder.events.discards import Discard, first_discard
 from eventcoder.events.match import (
+    VerbFrame,
     acts_as_verb,
     conjuncts,
     match_verb,
@@ -81,6 +82,9 @@ class _Reading:
     targets: list[ActorMention]
     context: Context
     specific: bool = False  # coded by a pattern, not by the verb's default
+    # a party the act is aimed at that is named but is no coded actor: a place ("suspended
+    # aid in Baghdad"), a person's pronoun ("he was captured")
+    unnamed_target: bool = False
 
 
 class EventExtractor:
@@ -484,7 +488,9 @@ class EventExtractor:
             ]
         targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
         sources = [m for m in sources if not _is_place(verb.doc, m)]
-        targets = [m for m in targets if not _is_place(verb.doc, m)]
+        placed = [m for m in targets if _is_place(verb.doc, m)]
+        targets = [m for m in targets if m not in placed]
+        unnamed_target = bool(placed) or _unnamed_target(frame, index)
         if matched is not None and matched[1] is not None and matched[1].swap and not frame.passive:
             sources, targets = targets, sources  # "+ * MONEY $": the subject receives
             # (a passive subject already stands as the target)
@@ -497,6 +503,7 @@ class EventExtractor:
             targets,
             context,
             specific=matched is not None and matched[1] is not None,
+            unnamed_target=unnamed_target,
         )
         return self._recode(reading, index)
 
@@ -618,7 +625,6 @@ class EventExtractor:
             reading.pattern.split("+")[-1].removesuffix(".verb") in self.weak_blocks
             and reading.context.frame not in APPEAL_FRAMES  # "ordered X to allow": a demand
         )
-        bare = reading.pattern.endswith(".verb")  # a verb's default code, no pattern of its own
         governor = reading.context.governor
         if governor is not None and governor.lower_ in COMMITMENT_WORDS:
             return []  # "we remain committed to working with X": a policy, not an act
@@ -639,11 +645,12 @@ class EventExtractor:
         for source, target in self._pairs(reading):
             if (
                 target is None
-                and (bare or source is None or source.entity_type == "PRON")
                 and reading.code[:2] not in ONE_SIDED_ROOTS
+                and not (reading.unnamed_target and source is not None)
+                and reading.context.modality != "threatened"
             ):
-                # an act aimed at no one, read from a verb's bare default or done by a pronoun:
-                # "the minister met her husband", "they left for the evening"
+                # an act aimed at no one the sentence names: "the minister met her husband",
+                # "they left for the evening", "officials provided safeguards"
                 continue
             if weak and not _firm_pair(source, target):
                 continue  # a weak verb alone ("held", "joined") needs two named actors
@@ -654,6 +661,9 @@ class EventExtractor:
             code, reverse = reading.code, reading.reverse
             if self.recode_actors:
                 reverse = reverse and mutual_code(code, reverse)
+                if reverse and code[:2] == CONSULT_ROOT and not self.complement_targets:
+                    # "A held talks with B" is A's act; "A and B held talks" is both (_pairs)
+                    reverse = None
                 two_sided = reverse == code or (
                     len(reading.sources) > 1 and not reading.targets and _mutual(reading)
                 )
@@ -922,6 +932,8 @@ VERBAL_ROOTS = {"10", "11", "12", "13"}
 # attack) is an event only towards an actor the sentence names
 ONE_SIDED_ROOTS = {"01", "10", "11", "12", "14", "15"}
 
+CONSULT_ROOT = "04"  # consultations: the reverse event only for several subjects
+
 # acts that several subjects with no target named do to each other: intent, consultation,
 # diplomatic and material co-operation, reduced relations, fighting ("A and B met", "A and B
 # cut ties", "A and B clashed"); "A and B criticised the plan" is no act between A and B
@@ -931,6 +943,36 @@ MUTUAL_ROOTS = {"03", "04", "05", "06", "16", "19"}
 def _mutual(reading: _Reading) -> bool:
     """Whether the subjects of an event with no target act on each other."""
     return reading.code[:2] in MUTUAL_ROOTS
+
+
+PERSONAL_PRONOUNS = {"he", "him", "she", "her", "they", "them", "we", "us"}
+PERSON_NOUNS = {"person", "people", "man", "woman", "child", "someone", "individual"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}  # "captured the town of Arica", "seized the airport"
+PACT_NOUNS = {"agreement", "treaty", "deal", "accord", "pact", "memorandum", "protocol"}
+
+
+def _unnamed_target(frame: VerbFrame, index: ActorIndex) -> bool:
+    """Whether the act has a named party that is no coded actor: a place it happens in or
+    goes to ("suspended aid deliveries in Baghdad"), a person as its object ("he was
+    captured", "arresting 12"), or a pact, which has another party ("approved the treaty")."""
+    patients = frame.objects  # (of a passive verb: its grammatical subject)
+    if any(
+        not index.inside(t)
+        and (
+            t.lower_ in PERSONAL_PRONOUNS
+            or t.pos_ == "NUM"
+            or t.lemma_.lower() in PERSON_NOUNS | PACT_NOUNS
+            or t.ent_type_ in PLACE_ENTITIES
+            or any(c.ent_type_ in PLACE_ENTITIES for c in t.children if c.dep_ == "nmod")
+        )
+        for t in patients
+    ):
+        return True  # "he was captured", "arresting 12", "took Arica", "signed a treaty" (with someone)
+    return any(
+        p in PLACE_PREPS | {"to"}
+        and any(m.entity_type == "GPE" or len(m.code or "") == 3 for m in index.for_heads([h]))
+        for p, h in frame.preps
+    )
 
 
 def _is_place(doc: Doc, mention: ActorMention) -> bool:

@@ -105,6 +105,8 @@ def conjuncts(token: Token) -> list[Token]:
             and c.pos_ in {"PROPN", "NOUN", "PRON"}
             and token.pos_ in {"PROPN", "NOUN", "PRON"}
         )
+    if len(out) == 2 and _apposition(out[0], out[1]):
+        return [token]  # "the foreign minister, Ann Smith": one actor named twice
     return out
 
 
@@ -117,6 +119,22 @@ def _description(conj: Token) -> bool:
         and first.i > 0
         and first.nbor(-1).text == ","
         and not any(c.dep_ == "cc" for c in conj.children)
+    )
+
+
+COORDINATORS = {"and", "or", "nor", "but", "&"}
+
+
+def _apposition(first: Token, second: Token) -> bool:
+    """Two nominals joined by a comma alone, the parse's "conj" for an apposition ("the
+    minister, Ann Smith"; "the army (SDF), mostly Arab forces"): no coordinator between."""
+    return (
+        first.pos_ in {"PROPN", "NOUN"}
+        and second.pos_ in {"PROPN", "NOUN"}
+        and not any(
+            c.dep_ == "cc" or c.lower_ in COORDINATORS for t in (first, second) for c in t.children
+        )
+        and any(t.text == "," for t in first.doc[first.i + 1 : second.i])
     )
 
 

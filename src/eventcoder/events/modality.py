@@ -22,6 +22,7 @@ HYPOTHETICAL_AUX = {"could", "might", "may", "should"}
 FUTURE_AUX = {"will", "shall", "'ll", "would", "'d", "wo"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 OBLIGATION = {"must", "should", "ought"}
+TIME_WORDS = {"today", "tomorrow", "yesterday", "tonight"}
 
 
 @dataclass(frozen=True)
@@ -177,8 +178,10 @@ def infinitive_governor(token: Token, frames: FrameTable) -> Token | None:
         return None
     i = marks[0].i - 1
     sent_start = token.sent.start
-    while i >= sent_start and token.doc[i].pos_ in {"ADV", "PART"}:
-        i -= 1
+    while i >= sent_start and (
+        token.doc[i].pos_ in {"ADV", "PART"} or token.doc[i].lower_ in TIME_WORDS
+    ):
+        i -= 1  # "threatened again to", "threatened today to"
     if i < sent_start:
         return None
     candidate = token.doc[i]

@@ -84,14 +84,14 @@ class ActorIndex:
         for step in (-1, 1):
             current = mention
             while True:
-                nxt = self._neighbour(current, step)
+                nxt = self._neighbour(current, step, len(members) > 1)
                 if nxt is None or nxt in members:
                     break
                 members.append(nxt)
                 current = nxt
         return sorted(members, key=lambda m: m.start)
 
-    def _neighbour(self, mention: ActorMention, step: int) -> ActorMention | None:
+    def _neighbour(self, mention: ActorMention, step: int, in_list: bool) -> ActorMention | None:
         i = mention.start - 1 if step < 0 else mention.end
         seen_link = seen_and = False
         while 0 <= i < len(self.doc) and (
@@ -110,6 +110,12 @@ class ActorIndex:
         if other is None or other is mention or self._attribution(other):
             return None
         edge = other.end - 1 if step < 0 else other.start
+        if (
+            not seen_and
+            and not in_list
+            and not self._listed_on(other if step > 0 else mention, False)
+        ):
+            return None  # "the minister, Ann Smith, said": a comma alone, an apposition
         # a listed phrase may open with words of its own ("and the awful Fornost")
         if edge == i:
             return other
