@@ -12,12 +12,13 @@ from __future__ import annotations
 import dataclasses
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.mention import ActorMention
-from eventcoder.datafiles import read_rows
+from eventcoder.datafiles import read_rows, read_word_classes
 from eventcoder.errors import Errors, InputError
 from eventcoder.events.confidence import default_model, event_features
 from eventcoder.events.discards import Discard, first_discard
@@ -946,28 +947,33 @@ def _mutual(reading: _Reading) -> bool:
 
 
 PERSONAL_PRONOUNS = {"he", "him", "she", "her", "they", "them", "we", "us"}
-PERSON_NOUNS = {"person", "people", "man", "woman", "child", "someone", "individual"}
-PLACE_ENTITIES = {"GPE", "LOC", "FAC"}  # "captured the town of Arica", "seized the airport"
-PACT_NOUNS = {"agreement", "treaty", "deal", "accord", "pact", "memorandum", "protocol"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}  # where the parse names places
+
+
+@lru_cache(maxsize=1)
+def _unnamed_parties() -> dict[str, frozenset[str]]:
+    """Words of ``unnamed_parties.tsv`` by class (person, pact, place)."""
+    found = read_word_classes(data_dir() / "unnamed_parties.tsv")
+    return {c: found.get(c, frozenset()) for c in ("person", "pact", "place")}
 
 
 def _unnamed_target(frame: VerbFrame, index: ActorIndex) -> bool:
-    """Whether the act has a named party that is no coded actor: a place it happens in or
-    goes to ("suspended aid deliveries in Baghdad"), a person as its object ("he was
-    captured", "arresting 12"), or a pact, which has another party ("approved the treaty")."""
-    patients = frame.objects  # (of a passive verb: its grammatical subject)
+    """Whether the act has a named party that is no coded actor: a place it happens in, goes
+    to or takes ("suspended aid deliveries in Baghdad", "took the town of Alba"), a person as
+    its object ("he was captured", "arresting 12"), or a pact, which has another party
+    ("approved the treaty")."""
+    parties = _unnamed_parties()
+    people = parties["person"] | parties["pact"]
+    places = parties["place"]
     if any(
         not index.inside(t)
-        and (
-            t.lower_ in PERSONAL_PRONOUNS
-            or t.pos_ == "NUM"
-            or t.lemma_.lower() in PERSON_NOUNS | PACT_NOUNS
-            or t.ent_type_ in PLACE_ENTITIES
-            or any(c.ent_type_ in PLACE_ENTITIES for c in t.children if c.dep_ == "nmod")
-        )
-        for t in patients
+        and (t.lower_ in PERSONAL_PRONOUNS or t.pos_ == "NUM" or t.lemma_.lower() in people)
+        or t.lemma_.lower() in places
+        or t.ent_type_ in PLACE_ENTITIES
+        or any(c.lemma_.lower() in places for c in t.children if c.dep_ == "nmod")
+        for t in frame.objects  # (of a passive verb: its grammatical subject)
     ):
-        return True  # "he was captured", "arresting 12", "took Arica", "signed a treaty" (with someone)
+        return True
     return any(
         p in PLACE_PREPS | {"to"}
         and any(m.entity_type == "GPE" or len(m.code or "") == 3 for m in index.for_heads([h]))
