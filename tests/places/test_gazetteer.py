@@ -159,3 +159,11 @@ def test_hand_kept_field_names_point_at_fields_of_the_list():
     for name, ident, kind, source in rows:
         assert ident in ids, name
         assert kind in {"", "airbase", "airfield", "airport"} and source.startswith("Wikipedia")
+
+
+def test_town_aliases_and_bare_arabic_names(gazetteer):
+    assert any(p.iso3 == "SYR" and main for p, main in gazetteer.lookup("Palmyra"))
+    assert [p.iso3 for p, _ in gazetteer.lookup("Qamishli")] == ["SYR"]
+    # never for a state whose names do not go with the article ("El Paso" is no "Paso")
+    assert all(p.iso3 != "USA" for p, _ in gazetteer.lookup("Paso"))
+    assert name_key("‘Ayn ‘Isa") == "ayn isa"

@@ -202,3 +202,39 @@ def test_a_base_of_the_field_list_is_exact_in_the_documents_country(places_of):
     syria = places_of("Missiles struck the T-4 air base in Syria's Homs province on Sunday.")
     t4 = syria["T-4 air base"]
     assert t4.country == "SYR" and t4.precision == "exact" and _at(t4, 34.52, 37.63, 5)
+
+
+def test_towns_without_a_population_count_where_the_text_names_their_country(places_of):
+    # seats of administrative divisions GeoNames gives no population (seats.tsv.gz)
+    found = places_of("Coalition jets struck near Tal Afar and Qayyarah in northern Iraq.")
+    assert found["Tal Afar"].country == "IRQ" and _at(found["Tal Afar"], 36.38, 42.45, 5)
+    assert "Tal Afar" not in places_of("Jets struck near Tal Afar on Monday.")
+
+
+def test_english_names_articles_and_parts_of_towns(places_of):
+    found = places_of("Militants withdrew from Palmyra and Qamishli in Syria.")
+    assert found["Palmyra"].country == "SYR" and _at(found["Palmyra"], 34.56, 38.28, 5)
+    assert found["Qamishli"].country == "SYR"  # GeoNames: Al Qamishli
+    hilla = places_of("A bomb went off at a market in al-Hilla on Sunday.")
+    assert hilla["al-Hilla"].country == "IRQ"
+    east = places_of("Troops fought their way into East Mosul.")["East Mosul"]
+    assert east.country == "IRQ" and _at(east, 36.34, 43.13, 10)
+
+
+def test_landforms_and_dams_named_after_towns_are_near_the_town(places_of):
+    found = places_of(
+        "Aid was dropped on Mount Sinjar in Iraq, and jets hit the Tabqa Dam in Syria."
+    )
+    assert found["Mount Sinjar"].precision == "near" and _at(found["Mount Sinjar"], 36.32, 41.88, 5)
+    assert found["Tabqa Dam"].country == "SYR" and found["Tabqa Dam"].precision == "near"
+
+
+def test_it_for_a_base_locates_the_event_at_the_base(nlp, locator):
+    doc = nlp(
+        "Troops arrived in Belarus in May. The Luninets Air Base was rebuilt for them."
+        " In June it was used in the attack on Ukraine."
+    )
+    places = locator.find(doc)
+    trigger = next(t for t in doc if t.text == "used")
+    found = places.attach(trigger, 2, [])
+    assert found is not None and found.place.name == "Luninets Air Base"

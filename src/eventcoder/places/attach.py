@@ -212,6 +212,10 @@ class DocumentPlaces:
                     and not (verbal and child.dep_ in _ABOUT)
                 ):
                     frontier.append((child, depth + 1))
+        if not verbal:
+            facility = self._facility_pronoun(trigger)
+            if facility is not None and (best is None or best[:2] > (0, 0)):
+                return facility
         if best is None:
             return None
         chosen = best[3]
@@ -220,6 +224,35 @@ class DocumentPlaces:
             if finer:
                 chosen = min(finer, key=lambda p: _FINER.index(p.precision))
         return self._finer_within(chosen)
+
+    def _facility_pronoun(self, trigger: Token) -> ResolvedPlace | None:
+        """A base or crossing that "it" stands for as the trigger's subject or object ("the
+        X Air Base was restored. In May it was used ..."): the last facility named before
+        the trigger, in its sentence or the two before in the same paragraph, with no
+        other place named between."""
+        if not any(
+            c.lower_ == "it" and c.dep_ in {"nsubj", "nsubj:pass", "obj"} for c in trigger.children
+        ):
+            return None
+        sentence = max(bisect.bisect_right(self._starts, trigger.i) - 1, 0)
+        for place in reversed(self.places):
+            if place.mention.start >= trigger.i:
+                continue
+            if sentence - place.sentence > _NARRATIVE_WINDOW or self._new_paragraph(
+                place.sentence, sentence
+            ):
+                return None
+            facility = place.mention.hint == "facility" or place.place.type in _FACILITY_TYPES
+            return place if facility else None
+        return None
+
+    def _new_paragraph(self, first: int, last: int) -> bool:
+        """Whether a paragraph break lies between sentences ``first`` and ``last``."""
+        for k in range(first, last):
+            earlier, later = self.sentences[k], self.sentences[k + 1]
+            if "\n" in self._text[max(earlier.end_char - 1, 0) : later.start_char + 1]:
+                return True
+        return False
 
     def _leads_on(self, child: Token) -> bool:
         """Whether the walk goes on below a word: below the event's object or a setting
@@ -261,10 +294,9 @@ class DocumentPlaces:
         for place in inside:
             if case_words(self.doc[place.mention.head]) & self.cues["setting"]:
                 return place
-        # else the clause's only place, unless it is some phrase's argument ("on Kyiv")
-        bare = [
-            p for p in inside if not case_words(self.doc[p.mention.head]) & self.cues["locative"]
-        ]
+        # else the clause's only place, unless a preposition makes it some phrase's argument
+        # ("on Kyiv", "aggression against Ukraine"; "the shelling of Kharkiv" stays)
+        bare = [p for p in inside if case_words(self.doc[p.mention.head]) <= {"of"}]
         distinct = {(p.name, p.country) for p in inside}
         return bare[0] if bare and len(distinct) == 1 else None
 

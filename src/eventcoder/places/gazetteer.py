@@ -2,7 +2,9 @@
 
 Data files under ``data/places/`` (see their headers for sources and licences):
 ``gazetteer.tsv.gz`` (countries, ISO 3166-2 first-level regions and GeoNames cities) and
-``neighbours.tsv`` (land neighbours), both built by ``scripts/build_gazetteer.py``;
+``neighbours.tsv`` (land neighbours) and ``seats.tsv.gz`` (seats of administrative divisions
+without a known population, taken like villages: only in a country the text names), built
+by ``scripts/build_gazetteer.py``;
 ``hand_places.tsv`` (bases, airfields, border crossings, straits, seas, gulfs and disputed
 regions that gazetteers lack), ``country_aliases.tsv`` ("U.S.", "Britain") and
 ``region_aliases.tsv`` ("Tigray", "Bavaria") kept by hand. Loading reads only these files; nothing is downloaded.
@@ -26,6 +28,7 @@ __all__ = ["DATA_DIR", "Gazetteer", "Place", "distance_km", "name_key"]
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 VILLAGES = "villages.tsv.gz"  # GeoNames places under 5,000 people; not shipped (see README)
+SEATS = "seats.tsv.gz"  # GeoNames seats of administrative divisions with no population
 _SHORTEST_VILLAGE = 3  # a village's name of three letters or fewer is never looked up
 
 # How much a place of each kind weighs before population: log10 of a stand-in population.
@@ -72,7 +75,7 @@ def name_key(text: str) -> str:
     apostrophes as blanks ("the Ivano-Frankivsk" and "Ivano Frankivsk" meet)."""
     norm = unicodedata.normalize("NFKD", text)
     norm = "".join(c for c in norm if not unicodedata.combining(c)).lower()
-    norm = re.sub(r"[’'ʼ`]", "", norm)
+    norm = re.sub(r"[’'ʼ`‘ʿʾ]", "", norm)
     norm = re.sub(r"[-‐–/]", " ", norm)
     norm = re.sub(r"\s+", " ", norm).strip().rstrip(".")
     norm = norm.removeprefix("the ")
@@ -169,6 +172,8 @@ class Gazetteer:
         gaz._load_main(data_dir / "gazetteer.tsv.gz")
         if (data_dir / VILLAGES).exists():  # optional: scripts/build_gazetteer.py --villages
             gaz._load_main(data_dir / VILLAGES, kind="village")
+        if (data_dir / SEATS).exists():  # no population known: taken like villages
+            gaz._load_main(data_dir / SEATS, kind="village")
         for _, cols in read_rows(data_dir / "hand_places.tsv", 8):
             name, alts, kind_type, iso3, admin1, lat, lon, _source = cols[:8]
             place = Place(
@@ -196,6 +201,8 @@ class Gazetteer:
                     )
                 )
             gaz.by_key[name_key(cols[0])].append((region, True))
+        gaz._load_city_aliases(data_dir / "city_aliases.tsv")
+        gaz._add_bare_names(data_dir / "cues.tsv")
         for _, cols in read_rows(data_dir / "neighbours.tsv", 2):
             gaz.neighbours[cols[0]] = frozenset(cols[1].split("|"))
         for number, cols in read_rows(data_dir / "country_aliases.tsv", 2):
@@ -212,6 +219,45 @@ class Gazetteer:
             if all(p is not country for p, _ in gaz.by_key.get(key, ())):
                 gaz.by_key[key].append((country, True))
         return gaz
+
+    def _load_city_aliases(self, path: Path) -> None:
+        """English names of towns GeoNames knows otherwise ("Palmyra" for Tadmur), each the
+        town's main name in English news."""
+        by_id = {
+            p.id: p for ps in self.by_key.values() for p, _ in ps if p.kind in {"city", "village"}
+        }
+        for number, cols in read_rows(path, 3):
+            place = by_id.get(cols[1])
+            if place is None:
+                raise ModelError(
+                    Errors.E103.format(path=path, line=number, detail=f"unknown id {cols[1]!r}")
+                )
+            key = name_key(cols[0])
+            if all(p is not place for p, _ in self.by_key.get(key, ())):
+                self.by_key[key].append((place, True))
+                self.max_words = max(self.max_words, key.count(" ") + 1)
+
+    def _add_bare_names(self, cues: Path) -> None:
+        """Towns and regions of states whose names go with or without the Arabic article
+        (``article_country`` of the cue file) under their name without it too, as a
+        variant: "Al Qamishli" is also "Qamishli" (never a name of three letters or fewer)."""
+        states, articles = set(), set()
+        for _, cols in read_rows(cues, 2):
+            if cols[0] == "article_country":
+                states.add(cols[1].strip().upper())
+            elif cols[0] == "article":
+                articles.add(cols[1].strip())
+        added: list[tuple[str, Place]] = []
+        for key, places in self.by_key.items():
+            first, _, rest = key.partition(" ")
+            if first not in articles or len(rest) <= _SHORTEST_VILLAGE:
+                continue
+            for place, _main in places:
+                if place.kind in {"city", "village", "admin1"} and place.iso3 in states:
+                    added.append((rest, place))
+        for rest, place in added:
+            if all(p is not place for p, _ in self.by_key.get(rest, ())):
+                self.by_key[rest].append((place, False))
 
     def _load_fields(self, path: Path) -> None:
         """Air bases, airfields and airports (``scripts/build_airfields.py``), indexed apart

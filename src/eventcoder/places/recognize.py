@@ -5,7 +5,8 @@ capitalised words (a single word only as a proper noun after a locative preposit
 it names a country, a first-level region or a place of our own list), and (3) patterns read
 from the words around it (``data/places/cues.tsv``): "X Air Base", "the X border crossing"
 (a facility named after a town: near the town), "the X region" (the region), "near X",
-"outside X", "north of X" (near), and "X, Texas" (a qualifier that narrows X).
+"outside X", "north of X" (near), "East X" (a part of X: X), "al-X" (an Arabic article in
+lower case, part of the name), and "X, Texas" (a qualifier that narrows X).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _ENTITY_LABELS = {"GPE", "LOC", "FAC"}
 _PROMINENT = 100_000
 _ACRONYM_LETTERS = 4
 _CURATED = {"country", "admin1", "hand"}  # kinds whose short names we list ourselves
+_TOWNS = {"city", "village"}
 _NOT_PLACES = {"PERSON", "ORG", "EVENT", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL"}
 
 
@@ -130,6 +132,8 @@ def _allowed_single(doc: Doc, i: int, places: list[tuple[Place, bool]], cues: Cu
         return False
     if i > 0 and _match_suffix(doc, i + 1, cues["facility"] | cues["region"]) > i + 1:
         return True  # "the Donetsk region", "in Sagaing region", "the Baranavichy air base"
+    if _listed_after_place(doc, i):
+        return True  # "from Palmyra and Qamishli" (however the tagger took the word)
     if token.pos_ != "PROPN":
         return False
     previous = doc[i - 1].lower_ if i > 0 else ""
@@ -144,6 +148,15 @@ def _allowed_single(doc: Doc, i: int, places: list[tuple[Place, bool]], cues: Cu
     return any(p.kind == "admin1" for p, _ in places)
 
 
+def _listed_after_place(doc: Doc, i: int) -> bool:
+    """Whether word ``i`` follows "and", "or" or a comma after a place entity ("in Aleppo
+    and Idlib")."""
+    if i < 2 or doc[i - 1].lower_ not in {"and", "or", ","}:
+        return False
+    before = doc[i - 2]
+    return before.ent_type_ in _ENTITY_LABELS and before.text[:1].isupper()
+
+
 def _gazetteer_spans(
     doc: Doc, gaz: Gazetteer, cues: Cues, blocked: set[int]
 ) -> list[tuple[int, int]]:
@@ -153,12 +166,13 @@ def _gazetteer_spans(
     text, starts, ends, upper = _token_bounds(doc)
     i = 0
     while i < len(doc):
-        if not upper[i]:
+        article = 0 if upper[i] else _article_start(doc, i, cues)
+        if not upper[i] and not article:
             i += 1
             continue
         hit = 0
         for n in range(min(gaz.max_words + 1, len(doc) - i), 0, -1):
-            if n == 1 and i in blocked:
+            if (n == 1 and i in blocked) or (article and n < 3):
                 continue
             places = gaz.lookup(text[starts[i] : ends[i + n - 1]])
             if not places:
@@ -167,7 +181,7 @@ def _gazetteer_spans(
             if not places:
                 continue
             if n > 1 and not (
-                _capitalised(doc, i, i + n) or any(p.kind == "hand" for p, _ in places)
+                _capitalised(doc, i + article, i + n) or any(p.kind == "hand" for p, _ in places)
             ):
                 continue
             if n > 1 or _allowed_single(doc, i, places, cues):
@@ -193,6 +207,18 @@ def _token_bounds(doc: Doc) -> tuple[str, list[int], list[int], list[bool]]:
     return doc.text, starts, ends, upper
 
 
+def _article_start(doc: Doc, i: int, cues: Cues) -> int:
+    """2 when token ``i`` opens a name with an Arabic article in lower case ("al-Hilla":
+    al, -, Hilla), else 0."""
+    token = doc[i]
+    if token.lower_ not in cues["article"] or not token.text.islower() or i + 2 >= len(doc):
+        return 0
+    hyphen = doc[i + 1]
+    if hyphen.text not in {"-", "‐"} or token.whitespace_ or hyphen.whitespace_:
+        return 0
+    return 2 if doc[i + 2].text[:1].isupper() else 0
+
+
 def _facility_spans(doc: Doc, cues: Cues) -> list[tuple[int, int]]:
     """Names before a facility word, known or not: "the Tarvo Air Base" (up to three
     capitalised words, the facility word capitalised or not)."""
@@ -214,13 +240,30 @@ def _facility_spans(doc: Doc, cues: Cues) -> list[tuple[int, int]]:
     return found
 
 
-def _place_despite_label(ent: Span, gaz: Gazetteer) -> bool:
+def _core(ent: Span, cues: Cues) -> Span:
+    """An entity less a landform word before it or a facility word after it ("Mount
+    Sinjar", "Tabqa Dam": Sinjar, Tabqa)."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    if end - start > 1 and doc[start].lower_.rstrip(".") in cues["landform"]:
+        start += 1
+    elif end - start > 1 and doc[end - 1].lower_ in cues["facility"]:
+        end -= 1
+    return doc[start:end]
+
+
+def _place_despite_label(ent: Span, gaz: Gazetteer, cues: Cues | None = None) -> bool:
     """A name the tagger took for something else may still be a place. One it took for an
     organisation only when it names a country, a region, a place of our list or a city of
     100,000 or more ("Russia" tagged ORG), never a small town ("EU" for the French town
     Eu); any other (a person, "Kherson") when the gazetteer knows it. An acronym is never
     a town (see ``_acronym_candidates``)."""
     places = gaz.lookup(ent.text)
+    if not places and cues is not None and ent.label_ != "ORG":
+        core = _core(ent, cues)
+        places = (
+            [(p, m) for p, m in gaz.lookup(core.text) if p.kind in _TOWNS] if core != ent else []
+        )
     if is_acronym(ent.text):
         places = [(p, m) for p, m in places if p.kind in _CURATED]
     if ent.label_ == "ORG":
@@ -284,14 +327,14 @@ def _spans(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[tuple[int, int, str]]:
     blocked = {
         i
         for ent in doc.ents
-        if ent.label_ in _NOT_PLACES and not _place_despite_label(ent, gaz)
+        if ent.label_ in _NOT_PLACES and not _place_despite_label(ent, gaz, cues)
         for i in range(ent.start, ent.end)
     }
     entities = [
         (ent.start, ent.end, "entity")
         for ent in doc.ents
         if ent.label_ in _ENTITY_LABELS
-        or (ent.label_ in _NOT_PLACES and _place_despite_label(ent, gaz))
+        or (ent.label_ in _NOT_PLACES and _place_despite_label(ent, gaz, cues))
     ]
     names = [(s, e, "gazetteer") for s, e in _gazetteer_spans(doc, gaz, cues, blocked)]
     names += [(s, e, "pattern") for s, e in _facility_spans(doc, cues)]
@@ -388,6 +431,38 @@ def _mention(
             hint, candidates = "facility", _beside_town(fields, candidates) + candidates
         elif not candidates and how == "entity":
             candidates = [(p, True) for p in gaz.field(name_text)]  # "Boryspil Airport"
+    name_start = start
+    if hint is None and end - start > 1 and doc[start].lower_.rstrip(".") in cues["landform"]:
+        # "Mount Sinjar", "Wadi X": a landform named after a town, near the town
+        town = [(p, m) for p, m in gaz.lookup(doc[start + 1 : end].text) if p.kind in _TOWNS]
+        if town and not candidates and _capitalised(doc, start + 1, end):
+            candidates, name_start, hint = town, start + 1, "facility"
+    elif (
+        hint is None
+        and start > 0
+        and doc[start - 1].lower_.rstrip(".") in cues["landform"]
+        and doc[start - 1].text[:1].isupper()
+    ):
+        town = [(p, m) for p, m in candidates if p.kind in _TOWNS]
+        if town:
+            candidates, start, hint = town, start - 1, "facility"
+    if not candidates and hint is None and end - start > 1 and doc[start].lower_ in cues["part"]:
+        # "East Mosul", "Northern Syria": the place the rest names, a part of it
+        rest = [
+            (p, m)
+            for p, m in gaz.lookup(doc[start + 1 : end].text)
+            if p.kind in {"country", "admin1", "city", "hand", "village"}
+        ]
+        if rest and _capitalised(doc, start + 1, end):
+            candidates, name_start = rest, start + 1
+    elif (
+        hint is None
+        and start > 0
+        and doc[start - 1].lower_ in cues["part"]
+        and doc[start - 1].text[:1].isupper()
+    ):
+        start -= 1  # "East Mosul" found as "Mosul": the part is in the mention
+        name_text = doc[start:end].text
     region_end = _match_suffix(doc, whole_end, cues["region"], limit=1)
     if hint is None and region_end > whole_end:
         hint, whole_end = "region", region_end
@@ -405,7 +480,7 @@ def _mention(
     return PlaceMention(
         start=start,
         end=whole_end,
-        name_start=start,
+        name_start=name_start,
         name_end=name_end,
         text=text,
         char_start=span.start_char,
