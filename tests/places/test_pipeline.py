@@ -238,3 +238,31 @@ def test_it_for_a_base_locates_the_event_at_the_base(nlp, locator):
     trigger = next(t for t in doc if t.text == "used")
     found = places.attach(trigger, 2, [])
     assert found is not None and found.place.name == "Luninets Air Base"
+
+
+def test_a_small_city_named_like_a_region_is_not_the_region(places_of):
+    found = places_of("The company moved from California to Texas in May.")
+    assert found["California"].precision == "region"  # not California, Maryland
+    assert places_of("Shells hit Kharkiv and the Kharkiv region.")["Kharkiv"].precision == "exact"
+
+
+def test_a_qualifier_stands_for_the_town_it_narrows(nlp, locator):
+    doc = nlp("A student from Irving, Texas, was arrested on Monday.")
+    places = locator.find(doc)
+    trigger = next(t for t in doc if t.text == "arrested")
+    texas = next(t for t in doc if t.text == "Texas")
+    assert places.place_at(texas).name == "Irving"
+    found = places.attach(trigger, 0, [])
+    assert found is None or found.place.name == "Irving"
+
+
+def test_the_narrative_gives_the_town_a_report_is_about(nlp, locator):
+    doc = nlp(
+        "Iraqi forces entered Mosul on Monday.\n\nThey cleared a hospital in Mosul.\n\n"
+        "Iraqi forces repelled an attack.\n\nThe army lost two tanks."
+    )
+    places = locator.find(doc)
+    trigger = next(t for t in doc if t.text == "lost")
+    sentence = next(i for i, s in enumerate(doc.sents) if trigger in s)
+    found = places.attach(trigger, sentence, [], countries=frozenset({"IRQ"}))
+    assert found is not None and found.place.name == "Mosul" and found.precision == "near"

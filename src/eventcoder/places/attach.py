@@ -12,15 +12,16 @@ else what the document's narrative supports, else none.
    A verbal event (CAMEO roots of ``cues.tsv``'s ``verbal``: statements, appeals, demands,
    disapproval, rejection, threats...) stops after step 1 and never looks into its object.
 3. **Narrative**: the place located in one of the two sentences before (in the same
-   paragraph), else the country
-   most of the document's places lie in (when at least 60% of them do and one of the
-   event's actors belongs to it), at country
-   precision.
+   paragraph), else the country most of the document's places lie in (when at least 60%
+   of them do and one of the event's actors belongs to it): the town of that country the
+   document names most (60% of its exact or near places) at near
+   precision, else the country at country precision.
 """
 
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from dataclasses import dataclass
 
@@ -112,6 +113,18 @@ def _dominant(places: list[ResolvedPlace]) -> ResolvedPlace | None:
     return next(p for p in places if p.country == country)
 
 
+def _dominant_town(places: list[ResolvedPlace]) -> ResolvedPlace | None:
+    """The first mention of the town (or base) the document names most, when it makes at
+    least 60% of the document's exact or near places."""
+    towns = Counter((p.name, p.country) for p in places if p.precision in {"exact", "near"})
+    if not towns:
+        return None
+    (name, country), count = towns.most_common(1)[0]
+    if count / sum(towns.values()) < _DOMINANT_SHARE:
+        return None
+    return next(p for p in places if (p.name, p.country) == (name, country))
+
+
 @dataclass(frozen=True)
 class EventActor:
     """An event's source or target as attachment sees it: its tokens [start, end), head,
@@ -145,8 +158,14 @@ class DocumentPlaces:
         for place in places:
             for i in range(place.mention.start, place.mention.end):
                 self.by_token[i] = place
+        # "Irving, Texas": the qualifier's words stand for the place it narrows
+        for place, after in itertools.pairwise(places):
+            if place.mention.qualifier and after.mention.start == place.mention.end + 1:
+                for i in range(after.mention.start, after.mention.end):
+                    self.by_token[i] = place
         self._located: dict[int, ResolvedPlace] = {}
         self._dominant = _dominant(places)
+        self._town = _dominant_town(places)
         self.sentences = list(doc.sents)
         self._text = doc.text  # once: Doc.text joins every token
         self._starts = [s.start for s in self.sentences]
@@ -328,6 +347,9 @@ class DocumentPlaces:
         dominant = self._dominant
         if dominant is None or (countries is not None and dominant.country not in countries):
             return None
+        town = self._town
+        if town is not None and town.country == dominant.country:
+            return town, "near"  # the town the report is about, the event's sentence none
         return dominant, "country"
 
     def attach(

@@ -29,6 +29,7 @@ ALTERNATE_PENALTY = 1.0
 CLEAR_MARGIN = 1.0  # log10: a reading ten times as prominent as any abroad lends its country
 AMBIGUOUS_MARGIN = 0.7
 NARRATIVE_WINDOW = 3  # sentences back that an unknown facility takes its country from  # log10: a rival abroad within a factor of five is too close to call
+CITY_OVER_REGION = 50_000  # people: a city this large is meant over a region of its name
 _AREA_TYPES = {"sea", "gulf", "strait", "region", "disputed_region", "canal"}
 
 
@@ -116,9 +117,15 @@ def choose(mention: PlaceMention, context: Context) -> Place | None:
     ]
     if not candidates:
         return None
-    # a city and a region of one name in one country: the city, unless "the X region"
+    # a city and a region of one name in one country: the city, unless "the X region" or
+    # the city is a small namesake of a region with a point ("California", Maryland)
     if mention.hint != "region":
-        cities = {p.iso3 for p, _ in candidates if p.kind == "city"}
+        pointless = {p.iso3 for p, _ in candidates if p.kind == "admin1" and p.lat is None}
+        cities = {
+            p.iso3
+            for p, _ in candidates
+            if p.kind == "city" and (p.population >= CITY_OVER_REGION or p.iso3 in pointless)
+        }
         candidates = [
             (p, m) for p, m in candidates if p.kind != "admin1" or p.iso3 not in cities
         ] or candidates
