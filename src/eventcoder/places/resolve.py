@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from eventcoder.places.gazetteer import Gazetteer, Place
+from eventcoder.places.gazetteer import Gazetteer, Place, name_key
 from eventcoder.places.recognize import PlaceMention
 
 __all__ = ["Context", "ResolvedPlace", "choose", "resolve_mentions"]
@@ -264,6 +264,12 @@ def _resolved(mention: PlaceMention, place: Place, sentence: int, gaz: Gazetteer
             lat, lon = region.lat, region.lon
     elif mention.hint == "facility" and place.kind != "airfield":
         name = mention.text
+    elif place.kind == "airfield" and mention.hint == "facility":
+        # a field found by another of its names ("the Saky air base" for Saki Air Base):
+        # the name the text uses, the field's point and country
+        named = name_key(mention.text.split(",")[0])
+        if name_key(place.name).split(" ")[0] != named.split(" ")[0]:
+            name = mention.text
     return ResolvedPlace(
         mention=mention,
         place=place,
