@@ -174,3 +174,27 @@ def test_pushing_a_force_back_is_fighting_it(code_sentence):
         {"Chilean troops": "CHLMIL", "the rebels": "CHLREB"},
     )
     assert _dyads(events) == [("CHLMIL", "CHLREB", "190")]
+
+
+def test_what_reports_say_happened_is_a_reported_event(code_sentence):
+    events = code_sentence(
+        "Peru has confirmed reports that the Hawk Brigade has killed 40 members of a tribe.",
+        {"Peru": "PER", "the Hawk Brigade": "PERREB", "40 members": "PERCVL"},
+    )
+    killings = [e for e in events if e.trigger_text == "killed"]
+    assert _dyads(killings) == [("PERREB", "PERCVL", "202")]
+    assert killings[0].modality == "reported"
+
+
+def test_a_killing_of_a_few_is_no_mass_killing(code_sentence):
+    events = code_sentence(
+        "The rebels killed 11 villagers.", {"The rebels": "PERREB", "11 villagers": "PERCVL"}
+    )
+    assert [e.cameo[:2] for e in events] == ["18"]
+
+
+def test_a_relative_clause_on_a_noun_stays_a_description(code_sentence):
+    events = code_sentence(
+        "Chile welcomed the talks that will be hosted by Peru.", {"Chile": "CHL", "Peru": "PER"}
+    )
+    assert "hosted" not in {e.trigger_text for e in events}

@@ -495,6 +495,8 @@ class EventExtractor:
         if matched is not None and matched[1] is not None and matched[1].swap and not frame.passive:
             sources, targets = targets, sources  # "+ * MONEY $": the subject receives
             # (a passive subject already stands as the target)
+        if code[:2] in {"18", "19"} and _mass_killing(verb, frame.objects):
+            code, reverse = MASS_KILLING, None  # "killed 70 members of the tribe"
         reading = _Reading(
             verb,
             code,
@@ -827,7 +829,14 @@ def _describes(token: Token, frames: FrameTable) -> bool:
     clause on a noun ("a decree that targets firms", "troops stationed there"), a purpose
     clause ("flew to Lima to discuss trade"), an infinitive that is the subject of a judgement
     ("it is time to ..."), a reason or a description ("for calling", "as defined by")."""
-    if token.dep_ == "acl" and token.tag_ in {"VBG", "VBN", "VB"}:
+    if (
+        token.dep_ == "acl"
+        and token.tag_ in {"VBG", "VBN", "VB"}
+        and not (
+            any(c.dep_ == "nsubj" for c in token.children)
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
+        )
+    ):  # a noun's "that" clause with its own subject says what ("reports that X killed Y")
         # "a statement calling X an accomplice" reports what the statement does
         return not (token.tag_ == "VBG" and token.head.lemma_.lower() in STATEMENT_NOUNS)
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -1054,6 +1063,29 @@ def _relative_heads(objects: list[Token]) -> list[Token]:
         if g.dep_ in {"obl", "obj"}
     ]
     return sorted(heads, key=lambda t: t.i)
+
+
+# CAMEO 202 "engage in mass killings": a killing verb whose object counts at least this many
+# people ("killed 70 members of the tribe", "massacred hundreds"); fewer stay 18x/19x
+MASS_KILLING = "202"
+MASS_KILLING_COUNT = 25
+KILLING_LEMMAS = {"kill", "massacre", "slaughter", "execute", "murder"}
+MANY_WORDS = {"dozens", "scores", "hundreds", "thousands"}
+
+
+def _mass_killing(verb: Token, objects: list[Token]) -> bool:
+    """Whether a killing verb's object counts enough people to be a mass killing."""
+    if verb.lemma_.lower() not in KILLING_LEMMAS:
+        return False
+    for obj in objects:
+        if obj.lower_ in MANY_WORDS:
+            return True
+        for child in obj.children:
+            if child.dep_ == "nummod" and child.like_num:
+                digits = child.text.replace(",", "")
+                if digits.isdigit() and int(digits) >= MASS_KILLING_COUNT:
+                    return True
+    return False
 
 
 HOLDING_LEMMAS = {"hold", "control", "occupy", "seize", "capture", "dominate"}

@@ -263,6 +263,8 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
                 context.consumed.append(governor)
             elif frame in {"SPEECH", "DENY"} and (
                 dep in {"ccomp", "parataxis"}
+                or dep == "acl"  # "reports that X attacked Y": what the report says
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in current.children)
                 or frame == "DENY"
                 and current.tag_ == "VBG"  # "denied shelling the town", however parsed
                 and dep in {"advcl", "xcomp"}
