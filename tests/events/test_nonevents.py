@@ -189,3 +189,11 @@ def test_a_list_without_and_is_still_a_list(code_sentence):
     actors = {"Norway": "NOR", "Sweden": "SWE", "Finland": "FIN", "Denmark": "DNK"}
     events = code_sentence("Norway held talks with Sweden, Finland, Denmark before noon.", actors)
     assert {e.target.code for e in events} == {"SWE", "FIN", "DNK"}
+
+
+def test_the_speaker_after_a_comma_is_no_victim(code_sentence):
+    events = code_sentence(
+        "Chilean troops shelled the town, killing four farmers, local officials said.",
+        {"Chilean troops": "CHLMIL", "four farmers": "---CVL", "local officials": "---GOV"},
+    )
+    assert all(e.target is None or e.target.code != "---GOV" for e in events)

@@ -107,7 +107,12 @@ class ActorIndex:
         ):
             return None
         other = self.at(self.doc[i])
-        if other is None or other is mention or self._attribution(other):
+        if (
+            other is None
+            or other is mention
+            or self._attribution(other)
+            or self._other_clause(mention, other)
+        ):
             return None
         edge = other.end - 1 if step < 0 else other.start
         if (
@@ -124,6 +129,14 @@ class ActorIndex:
             if step > 0 and other.start < i <= other.head and self._listed_on(other, seen_and)
             else None
         )
+
+    def _other_clause(self, mention: ActorMention, other: ActorMention) -> bool:
+        """Whether ``other`` is the subject of another clause, not a list member ("killing
+        three people, regional officials said")."""
+        a, b = self.doc[mention.head], self.doc[other.head]
+        if not b.dep_.startswith(("nsubj", "csubj")):
+            return False
+        return not a.dep_.startswith(("nsubj", "csubj")) or a.head.i != b.head.i
 
     def _attribution(self, mention: ActorMention) -> bool:
         """A source of the report, not a list member ("According to X, Y shelled ...")."""
