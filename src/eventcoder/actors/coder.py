@@ -377,8 +377,7 @@ def _definite_descriptions(
     for k, m in enumerate(out):
         if m.country or not m.sector or doc[m.start].lower_ not in _DEFINITE:
             continue
-        if clause_place(doc, m, by_head):  # "In Myanmar, the junta ...": the place decides
-            continue
+        where = clause_place(doc, m, by_head)  # "In Myanmar, the junta ...": not the German
         same = _same_words_antecedent(doc, m, out[:k], sent_of)
         if same is not None:
             out[k] = _with(m, same.country, m.sector, f"definite:{m.rule}", (same.start, same.end))
@@ -388,6 +387,8 @@ def _definite_descriptions(
             if sent_of[m.head] - sent_of[prior.head] > _DEFINITE_SENTENCES:
                 break
             if prior.country and prior.sector == wanted and prior.entity_type != "PRON":
+                if where and prior.country != where:
+                    break  # of another country than the place the clause happens in
                 out[k] = _with(
                     m, prior.country, m.sector, f"definite:{m.rule}", (prior.start, prior.end)
                 )

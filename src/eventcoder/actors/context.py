@@ -5,9 +5,11 @@ takes its country, in order, from
 
 1. an attached place: a state or capital in a modifier of the mention ("the army in Mali",
    "a student from Texas", "police of Caracas");
-2. the place of its clause: a state, capital or region where the act happens ("In Myanmar,
-   the junta released ...", "protesters gathered in Tbilisi"), which also outranks an earlier
-   same-sector actor a definite description would otherwise follow;
+2. for sectors that belong where they act (police, protesters, courts, students, rebels...),
+   the place of its clause: a state, capital or region where the act happens ("protesters
+   gathered in Tbilisi"); a minister, an army or a spy service may be visitors there. A
+   clause place also stops a definite description from following an earlier same-sector
+   actor of another country ("In Myanmar, the junta ..." after "the German ambassador");
 3. the document's dominant country: the country named clearly more often than any other
    by state, capital, nationality and institution mentions (persons do not vote);
 4. else it is country-less: ``---`` plus its sector.
@@ -32,6 +34,11 @@ from eventcoder.actors.regions import region_country
 __all__ = ["clause_place", "code_from_context", "dominant_country"]
 
 PLACE_CASES = {"in", "of", "from", "at", "inside"}
+# sectors that belong where they act ("police in ...", "protesters gathered in ..."); a
+# minister, an army or a spy service may be a visitor's or a foreign power's
+LOCAL_SECTORS = frozenset(
+    {"COP", "CVL", "OPP", "EDU", "LAB", "JUD", "LEG", "MED", "HLH", "BUS", "REL", "CRM", "REB"}
+)
 _WHERE_CASES = {"in", "inside", "across", "throughout"}  # where an act happens, not whither
 _ARGUMENTS = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "appos", "conj"}
 _NOT_STATES = {"IGO", "NGO", "IMG", "MNC", "---"}
@@ -281,7 +288,9 @@ def code_from_context(doc: Doc, mentions: list[ActorMention]) -> list[ActorMenti
             and mention.entity_type != "PRON"
         ):
             place = _attached_place(doc, mention, by_head)
-            where = None if place else clause_place(doc, mention, by_head)
+            where = None
+            if not place and mention.sector in LOCAL_SECTORS:
+                where = clause_place(doc, mention, by_head)
             if place:
                 mention = _recode(mention, place, "place")
             elif where:
