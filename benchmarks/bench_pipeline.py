@@ -4,7 +4,8 @@ Each measurement runs in a fresh subprocess so its peak RSS is its own. The base
 measured in the same run on the same text, is spaCy's tokenizer alone; the result file
 reports absolute figures and the ratio to that baseline, so runs on different machines
 compare. It also reports what each of our own components costs: the pipeline as loaded
-(with the sentence rules) against the trained model alone (``exclude`` our components),
+(with the sentence rules and the entity fixes) against the trained model alone
+(``exclude`` our components), and against the pipeline without the entity fixes alone,
 side by side in the same run.
 
     python benchmarks/bench_pipeline.py [--repeat 3] [--output benchmarks/results/pipeline.json]
@@ -41,9 +42,14 @@ def _measure(mode: str) -> dict[str, float]:
     texts = _texts()
     t0 = time.perf_counter()
     if mode == "model_only":
+        from eventcoder.nlp.entities import COMPONENT as FIXES
         from eventcoder.nlp.sentences import COMPONENT
 
-        nlp = load_pipeline(exclude=(COMPONENT,))
+        nlp = load_pipeline(exclude=(COMPONENT, FIXES))
+    elif mode == "no_entity_fixes":
+        from eventcoder.nlp.entities import COMPONENT as FIXES
+
+        nlp = load_pipeline(exclude=(FIXES,))
     else:
         nlp = load_pipeline()
     load_s = time.perf_counter() - t0
@@ -78,12 +84,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--output", type=Path, default=HERE / "results" / "pipeline.json")
-    parser.add_argument("--child", choices=["tokenizer", "model_only", "pipeline"])
+    parser.add_argument(
+        "--child", choices=["tokenizer", "model_only", "no_entity_fixes", "pipeline"]
+    )
     args = parser.parse_args()
     if args.child:
         print(json.dumps(_measure(args.child)))
         return
-    modes = ("tokenizer", "model_only", "pipeline")
+    modes = ("tokenizer", "model_only", "no_entity_fixes", "pipeline")
     runs: dict[str, list[dict[str, float]]] = {mode: [] for mode in modes}
     for _ in range(args.repeat):  # interleaved, so a busy spell hits every mode alike
         for mode in modes:
@@ -106,6 +114,9 @@ def main() -> None:
         "model_only": best["model_only"],
         "ratio_speed_vs_model_only": best["pipeline"]["words_per_s"]
         / best["model_only"]["words_per_s"],
+        "no_entity_fixes": best["no_entity_fixes"],
+        "ratio_speed_entity_fixes": best["pipeline"]["words_per_s"]
+        / best["no_entity_fixes"]["words_per_s"],
     }
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
@@ -116,7 +127,9 @@ def main() -> None:
         f"{best['tokenizer']['peak_rss_mib']:.0f} MiB; speed ratio "
         f"{result['ratio_speed_vs_tokenizer']:.3f}; trained model alone "
         f"{best['model_only']['words_per_s']:.0f} words/s, with our components "
-        f"{result['ratio_speed_vs_model_only']:.3f} of it; results in {args.output}"
+        f"{result['ratio_speed_vs_model_only']:.3f} of it; with the entity fixes "
+        f"{result['ratio_speed_entity_fixes']:.3f} of the speed without them; "
+        f"results in {args.output}"
     )
 
 

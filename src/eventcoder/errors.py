@@ -173,6 +173,7 @@ class Errors:
     )
     E103 = _Message("E103", "Data file {path} line {line}: {detail}.")
     E104 = _Message("E104", "Unknown sentence rules {names}; known: {known}.")
+    E105 = _Message("E105", "Unknown entity fixes {names}; known: {known}.")
 
     # E2xx: store
     E201 = _Message(

@@ -21,6 +21,7 @@ def test_pipeline_has_every_component(nlp):
         "eventcoder_sentence_merge",
         "ner",
         "entity_ruler",
+        "eventcoder_entity_fixes",
     ]
     assert {"PERSON", "ORG", "GPE"} <= set(nlp.get_pipe("ner").labels)
 

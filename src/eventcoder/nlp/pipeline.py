@@ -17,19 +17,25 @@ __all__ = ["load_pipeline"]
 @lru_cache(maxsize=4)
 def _load(path: str, exclude: tuple[str, ...]) -> Language:
     import eventcoder.nlp.gazetteer  # noqa: F401 - registers the entity filter the pipeline names
+    from eventcoder.nlp.entities import COMPONENT as FIXES
+    from eventcoder.nlp.entities import add_entity_fixes
     from eventcoder.nlp.sentences import COMPONENT, MERGER, add_sentence_rules
 
-    nlp = spacy.load(path, exclude=[name for name in exclude if name not in (COMPONENT, MERGER)])
+    ours = (COMPONENT, MERGER, FIXES)
+    nlp = spacy.load(path, exclude=[name for name in exclude if name not in ours])
     if COMPONENT not in exclude and "parser" in nlp.pipe_names:
         add_sentence_rules(nlp)
+    if FIXES not in exclude and "ner" in nlp.pipe_names:
+        add_entity_fixes(nlp)
     return nlp
 
 
 def load_pipeline(path: Path | str | None = None, exclude: tuple[str, ...] = ()) -> Language:
     """The trained English pipeline (cached; loading never touches the network), with the
-    news sentence-boundary rules (``eventcoder.nlp.sentences``) added around its parser;
+    news sentence-boundary rules (``eventcoder.nlp.sentences``) added around its parser and
+    the gazetteer entity fixes (``eventcoder.nlp.entities``) after its recognizer;
     ``exclude`` may name any component (``"eventcoder_sentence_rules"`` leaves out the rules
-    and their merge step).
+    and their merge step, ``"eventcoder_entity_fixes"`` the entity fixes).
 
     ``path`` defaults to ``$EVENTCODER_MODEL`` or the copy shipped inside the package
     (``eventcoder/models/en_eventcoder``).
