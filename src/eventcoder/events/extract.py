@@ -542,7 +542,7 @@ class EventExtractor:
         """The target phrases of an event noun: its own ("attacks on X"), else those of a
         participle describing how it was done ("strikes using drones against X", "raids
         carried out on X")."""
-        out = []
+        out: list[tuple[str, Token]] = []
         for child in noun_token.children:
             case = " ".join(c.lower_ for c in child.children if c.dep_ == "case")
             if child.dep_ == "nmod" and (
@@ -577,7 +577,7 @@ class EventExtractor:
                 child.dep_ in {"amod", "compound"}
                 or case in {"'s", "’s", "by"}
                 or child.dep_ == "nmod"
-                and "Yes" in child.morph.get("Poss")
+                and "Yes" in child.morph.get("Poss", [])
                 or case == "of"
                 and noun.of_role == "source"
             )

@@ -147,7 +147,7 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.dep_ == "amod" and verb.i < verb.head.i:
         return False  # "X welcomed memos" misread as a modifier: keep it active
-    return "Pass" in verb.morph.get("Voice") and (bool(aux) or verb.dep_ in {"acl", "amod"})
+    return "Pass" in verb.morph.get("Voice", []) and (bool(aux) or verb.dep_ in {"acl", "amod"})
 
 
 def _case(token: Token) -> str | None:
@@ -324,7 +324,7 @@ def shared_objects(verb: Token) -> list[Token]:
 
 
 def _preps(verb: Token, objects: list[Token]) -> list[tuple[str, Token]]:
-    out = []
+    out: list[tuple[str, Token]] = []
     for owner in [verb, *objects, *[c for c in verb.children if c.dep_ == "xcomp"]]:
         for child in owner.children:
             if child.dep_ in PREP_DEPS | {"obl"}:
@@ -393,7 +393,8 @@ def _in_order(
     for term in terms:
         plain = exact is not None and not term.label.startswith("&") and "_" not in term.label
         words = [(frozenset({term.label.lower()}),)] if plain else term.alternatives
-        ends = [_find(alt, exact if plain else seq, at) for alt in words]
+        within = exact if plain and exact is not None else seq
+        ends = [_find(alt, within, at) for alt in words]
         found = [e for e in ends if e is not None]
         if not found:
             return False

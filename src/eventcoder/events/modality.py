@@ -140,7 +140,7 @@ def is_negated(token: Token) -> bool:
     subject or object ("no troops were sent", "had nothing to offer")."""
     for child in token.children:
         if child.dep_ in {"advmod", "neg", "det", "aux", "cc"} and (
-            child.lower_ in NEGATORS or "Neg" in child.morph.get("Polarity")
+            child.lower_ in NEGATORS or "Neg" in child.morph.get("Polarity", [])
         ):
             return True
         if child.dep_ in {"nsubj", "obj", "iobj"} and (
