@@ -197,3 +197,11 @@ def test_the_speaker_after_a_comma_is_no_victim(code_sentence):
         {"Chilean troops": "CHLMIL", "four farmers": "---CVL", "local officials": "---GOV"},
     )
     assert all(e.target is None or e.target.code != "---GOV" for e in events)
+
+
+def test_a_headline_line_is_no_event_but_a_one_line_text_is(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE"}
+    text = "Norway condemns Sweden over border dispute\n\nNorway condemned Sweden on Monday."
+    events = code_sentence(text, actors)
+    assert [e.trigger_text for e in events] == ["condemned"]
+    assert code_sentence("Norway condemns Sweden over border dispute", actors)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -175,6 +176,8 @@ class EventExtractor:
                 continue
             if _is_question(sent):
                 continue  # "Did X attack Y?", "What if X expanded?": nothing is stated
+            if _is_heading(sent):
+                continue  # a headline, caption or footer line: the body states the events
             for reading in self._read_sentence(sent, index):
                 out.extend(self._candidates(reading, index, number))
         if not self.keep_negated:
@@ -785,6 +788,26 @@ def _scare_quoted(token: Token) -> bool:
 def _is_question(sent: Span) -> bool:
     """A sentence that asks rather than states."""
     return sent.text.strip().rstrip("\"'\u201d\u2019)]").rstrip().endswith("?")
+
+
+CITATION = re.compile(r"(\s*\[[^\]]{1,30}\])+$")  # "[2]", "[citation needed]"
+TERMINAL = (".", "!", "?", ":", ";", '"', "'", "\u201d", "\u2019", ")", "]", "\u2026")
+
+
+def _is_heading(sent: Span) -> bool:
+    """A line of its own with no closing punctuation in a longer text: a headline, a caption,
+    a footer ("Minister welcomes the agreement" above the story that reports it). A text of
+    one line is coded whatever its punctuation."""
+    text = CITATION.sub("", sent.text.strip())
+    doc = sent.doc
+    raw = sent.text
+    after = raw[len(raw.rstrip()) :] + doc.text[sent.end_char : sent.end_char + 3]
+    return (
+        bool(text)
+        and not text.endswith(TERMINAL)
+        and ("\n" in after or sent.end == len(doc))
+        and len(doc.text.strip()) > len(sent.text.strip()) + 1
+    )
 
 
 def _conditional(token: Token) -> bool:
