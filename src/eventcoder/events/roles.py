@@ -15,6 +15,18 @@ _LIST_WORDS = {",", "and", "or", "as well as", "the"}
 NOMINAL_LINKS = {"compound", "nmod", "amod", "flat", "appos", "det", "nummod", "fixed", "case"}
 
 
+def _coordinated(a: Token, b: Token) -> bool:
+    """Whether two tokens are in one coordination (either is a conjunct of the other, or
+    both of a third)."""
+
+    def first(token: Token) -> Token:
+        while token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+        return token
+
+    return first(a).i == first(b).i
+
+
 class ActorIndex:
     """Actor mentions of a document, found by token."""
 
@@ -111,7 +123,7 @@ class ActorIndex:
             other is None
             or other is mention
             or self._attribution(other)
-            or self._other_clause(mention, other)
+            or (not seen_and and self._other_clause(mention, other))
         ):
             return None
         edge = other.end - 1 if step < 0 else other.start
@@ -131,11 +143,13 @@ class ActorIndex:
         )
 
     def _other_clause(self, mention: ActorMention, other: ActorMention) -> bool:
-        """Whether ``other`` is the subject of another clause, not a list member ("killing
-        three people, regional officials said")."""
+        """Whether ``other``, reached over a comma only, is the subject of another clause, not
+        a list member ("killing three people, regional officials said")."""
         a, b = self.doc[mention.head], self.doc[other.head]
-        if not b.dep_.startswith(("nsubj", "csubj")):
-            return False
+        if not b.dep_.startswith(("nsubj", "csubj")) or b.head.i < b.i:
+            return False  # no subject, or one after its verb
+        if _coordinated(a, b):
+            return False  # "Chile and the proud Peru signed": one list
         return not a.dep_.startswith(("nsubj", "csubj")) or a.head.i != b.head.i
 
     def _attribution(self, mention: ActorMention) -> bool:
