@@ -115,6 +115,19 @@ def test_merge_joins_a_sentence_the_parser_split_against_the_rules(nlp):
         assert all(sent.start <= t.head.i < sent.end for t in sent)
 
 
+def test_a_lead_is_parsed_apart_from_its_dateline(nlp):
+    """The lead's own verb is the root of the one sentence, its subject intact; the dateline
+    hangs from it."""
+    doc = nlp(
+        "TALLINN, June 9 (Reuters) - The Estonian coast guard on Monday accused Russian ships of ramming a ferry."
+    )
+    (sent,) = list(doc.sents)
+    root = sent.root
+    assert root.text == "accused"
+    assert any(c.dep_ == "nsubj" and c.text == "guard" for c in root.children)
+    assert doc[0].head.i == root.i
+
+
 def test_a_title_rule_leaves_ordinary_openings_alone(nlp):
     """A time or place phrase before "I" or "The" is no title."""
     for text in ("Last week I met the minister in the capital.", "In Paris I met the minister."):
@@ -137,4 +150,5 @@ def test_each_rule_can_be_switched_off(nlp):
     assert SentenceRules([]).decide(doc) == {}
     decided = SentenceRules(ALL_RULES).decide(doc)
     dash = next(t.i for t in doc if t.text == "-")
-    assert all(decided.get(i) is False for i in range(1, dash + 2))
+    assert all(decided.get(i) is False for i in range(1, dash + 1))
+    assert decided.get(dash + 1) is True  # the lead is parsed apart, then joined back

@@ -39,6 +39,7 @@ __all__ = [
 COMPONENT = "eventcoder_sentence_rules"
 MERGER = "eventcoder_sentence_merge"
 _NOT_STARTS = "eventcoder.not_sentence_starts"
+_JOINS = "eventcoder.dateline_leads"  # sentence starts parsed apart, joined to what precedes
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "sentences" / "words.tsv"
 ALL_RULES = (
     "lines",
@@ -92,7 +93,13 @@ class SentenceRules:
         self.final = words["final"]
         self.openers = words["opener"]
 
+    @staticmethod
+    def _joins(doc: Doc) -> list[int]:
+        joins: list[int] = doc.user_data.setdefault(_JOINS, [])
+        return joins
+
     def __call__(self, doc: Doc) -> Doc:
+        doc.user_data[_JOINS] = []
         starts = self.decide(doc)
         for i, value in starts.items():
             if 0 < i < len(doc):
@@ -113,8 +120,14 @@ class SentenceRules:
                 out[i] = value
         if "datelines" in self.rules:
             for start in self._line_starts(doc):
-                for i in self._dateline(doc, start):
+                continued = self._dateline(doc, start)
+                for i in continued:
                     out[i] = False
+                if continued and doc[continued[-1]].text not in self.dashes:
+                    # the lead is parsed on its own (a dateline run into it misleads the
+                    # parser) and joined back to its dateline after the parse
+                    out[continued[-1]] = True
+                    self._joins(doc).append(continued[-1])
         forced: dict[int, bool] = {}
         if "lines" in self.rules:
             forced.update(self._line_breaks(doc, out))
@@ -379,12 +392,14 @@ def make_sentence_rules(nlp: Language, name: str, rules: list[str]) -> SentenceR
 def merge_sentences(doc: Doc) -> Doc:
     """Join a sentence the parser started at a token the rules ruled out to the sentence
     before it: its root is attached to that sentence's root (``parataxis``), which keeps the
-    tree projective, and the sentence starts follow from the tree."""
+    tree projective, and the sentence starts follow from the tree. A lead parsed apart from
+    its dateline takes the dateline under its own root (``dep``)."""
     not_starts = set(doc.user_data.pop(_NOT_STARTS, ()))
-    if not not_starts or not doc.has_annotation("DEP"):
+    joins = set(doc.user_data.pop(_JOINS, ()))
+    if not (not_starts or joins) or not doc.has_annotation("DEP"):
         return doc
     sents = list(doc.sents)
-    if not any(sent.start in not_starts for sent in sents[1:]):
+    if not any(sent.start in not_starts or sent.start in joins for sent in sents[1:]):
         return doc
     heads = [tok.head.i for tok in doc]
     deps = [tok.dep_ for tok in doc]
@@ -393,6 +408,9 @@ def merge_sentences(doc: Doc) -> Doc:
         root = sent.root.i
         if sent.start in not_starts:
             heads[root], deps[root] = group_root, "parataxis"
+        elif sent.start in joins:  # a dateline hangs from its lead's root
+            heads[group_root], deps[group_root] = root, "dep"
+            group_root = root
         else:
             group_root = root
     rebuilt = Doc(doc.vocab, words=[t.text for t in doc], heads=heads, deps=deps)
