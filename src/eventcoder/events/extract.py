@@ -801,12 +801,19 @@ def _is_heading(sent: Span) -> bool:
     text = CITATION.sub("", sent.text.strip())
     doc = sent.doc
     raw = sent.text
-    after = raw[len(raw.rstrip()) :] + doc.text[sent.end_char : sent.end_char + 3]
+    # the whitespace after the sentence, read from its tokens (never from ``doc.text``, which
+    # spaCy rebuilds on every access: once per sentence made long documents quadratic)
+    after = raw[len(raw.rstrip()) :]
+    if sent.end < len(doc) and doc[sent.end].is_space:
+        after += doc[sent.end].text
     return (
         bool(text)
         and not text.endswith(TERMINAL)
         and ("\n" in after or sent.end == len(doc))
-        and len(doc.text.strip()) > len(sent.text.strip()) + 1
+        and (
+            any(not t.is_space for t in doc[: sent.start])
+            or any(not t.is_space for t in doc[sent.end :])
+        )
     )
 
 
