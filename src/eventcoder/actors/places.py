@@ -39,7 +39,8 @@ LOCATIVE = {
 }
 _PLACE_RULES = ("state:", "capital:", "metonym:", "place:")
 _JOINS = {"appos", "conj", "flat", "nmod", "compound"}
-_DATELINE_MARKS = {"(", "-", "\u2013", "\u2014", "--", ","}
+_DASHES = {"-", "\u2013", "\u2014", "--"}
+_DATELINE_MARKS = {"(", ","} | _DASHES
 
 
 def _is_place_name(mention: ActorMention) -> bool:
@@ -82,7 +83,6 @@ def _dateline(doc: Doc, mention: ActorMention) -> bool:
     )
 
 
-_DASHES = {"-", "\u2013", "\u2014", "--"}
 _DATELINE_REACH = 10  # tokens from the dateline's first word to the agency's bracket
 
 

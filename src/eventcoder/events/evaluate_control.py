@@ -14,7 +14,6 @@ The rules were never studied on these genres; the ceilings in ``data/floors.json
 
 from __future__ import annotations
 
-import logging
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,8 +22,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from eventcoder.events.news_corpus import NewsDoc, treebank_documents
-from eventcoder.nlp.treebank import treebank_path
+from eventcoder.events.news_corpus import NewsDoc, read_gum
 from eventcoder.paths import shared_data_dir
 
 if TYPE_CHECKING:
@@ -38,7 +36,6 @@ __all__ = [
     "run_control",
 ]
 
-log = logging.getLogger(__name__)
 
 CONTROL_GENRES: tuple[str, ...] = ("whow", "voyage", "academic", "vlog", "conversation", "fiction")
 
@@ -71,12 +68,7 @@ def control_documents(
     data_dir: Path, genres: tuple[str, ...] = CONTROL_GENRES
 ) -> Iterator[NewsDoc]:
     """Every GUM document of ``genres`` (train, dev and test), as running text."""
-    for split in ("train", "dev", "test"):
-        path = treebank_path(data_dir, "gum", split)
-        if not path.exists():
-            raise FileNotFoundError(f"GUM treebank not found: {path}")
-        for genre in genres:
-            yield from treebank_documents(path, f"GUM_{genre}_")
+    return read_gum(data_dir, genres)
 
 
 def run_control(

@@ -85,17 +85,13 @@ def token_forms(token: Token) -> frozenset[str]:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """A token and what is coordinated with it ("Israel and Lebanon" -> both); an apposition
-    the parse took for a conjunct is passed over, its own conjuncts kept."""
-    out, todo, passed = [], [token], set()
+    """A token and what is coordinated with it ("Israel and Lebanon" -> both)."""
+    out, todo = [], [token]
     while todo:
         current = todo.pop(0)
-        if current in out or current.i in passed:
+        if current in out:
             continue
-        if current is not token and _description(current):
-            passed.add(current.i)
-        else:
-            out.append(current)
+        out.append(current)
         todo.extend(
             c
             for c in current.children
@@ -108,18 +104,6 @@ def conjuncts(token: Token) -> list[Token]:
     if len(out) == 2 and _apposition(out[0], out[1]):
         return [token]  # "the foreign minister, Ann Smith": one actor named twice
     return out
-
-
-def _description(conj: Token) -> bool:
-    """A "conjunct" that is an apposition the parse took for a list member: set off by a
-    comma, with no "and"/"or", opening with "a"/"an" ("the US, a treaty ally of X, ...")."""
-    first = next((t for t in conj.subtree if not (t.is_punct or t.dep_ == "punct")), conj)
-    return (
-        first.text.lower() in {"a", "an"}
-        and first.i > 0
-        and first.nbor(-1).text == ","
-        and not any(c.dep_ == "cc" for c in conj.children)
-    )
 
 
 COORDINATORS = {"and", "or", "nor", "but", "&"}

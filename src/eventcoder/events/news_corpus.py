@@ -74,11 +74,18 @@ def unit_id(doc_id: str, index: int) -> str:
 
 def read_gum_news(data_dir: Path) -> Iterator[NewsDoc]:
     """Every GUM news document, train/dev/test, as running text with one unit per sentence."""
+    return read_gum(data_dir, ("news",))
+
+
+def read_gum(data_dir: Path, genres: tuple[str, ...]) -> Iterator[NewsDoc]:
+    """Every GUM document of ``genres`` ("news", "whow", ...), train/dev/test, as running
+    text with one unit per sentence (each treebank file read once)."""
+    prefixes = tuple(f"GUM_{genre}_" for genre in genres)
     for split in ("train", "dev", "test"):
         path = treebank_path(data_dir, "gum", split)
         if not path.exists():
             raise FileNotFoundError(f"GUM treebank not found: {path}")
-        yield from treebank_documents(path, "GUM_news_")
+        yield from treebank_documents(path, prefixes)
 
 
 def read_ewt_weblogs(data_dir: Path) -> Iterator[NewsDoc]:
@@ -93,8 +100,9 @@ def read_ewt_weblogs(data_dir: Path) -> Iterator[NewsDoc]:
 _EWT_DATE = re.compile(r"_ENG_(\d{4})(\d{2})(\d{2})_")
 
 
-def treebank_documents(path: Path, prefix: str) -> Iterator[NewsDoc]:
-    """Every document of a UD treebank whose id starts with ``prefix``, one unit a sentence."""
+def treebank_documents(path: Path, prefix: str | tuple[str, ...]) -> Iterator[NewsDoc]:
+    """Every document of a UD treebank whose id starts with ``prefix`` (or one of several),
+    one unit a sentence."""
     import gzip
 
     doc_id = ""
