@@ -49,7 +49,7 @@ class Group:
 
 def _is_possessor(token: Token) -> bool:
     """A possessive modifier ("Macron's", "his")."""
-    if token.pos_ == "PRON" and "Yes" in token.morph.get("Poss"):
+    if token.pos_ == "PRON" and "Yes" in token.morph.get("Poss", []):
         return True
     return any(c.dep_ == "case" and c.text.lower() in _POSS_CASE for c in token.children)
 
@@ -139,7 +139,7 @@ def _split_conjuncts(doc: Doc, group: Group) -> list[Group]:
         and m.entry is not None
         and m.entry.kind in {"state", "capital", "person"}
     ]
-    countries = {m.entry.country for m in places if m.entry.kind != "person"}
+    countries = {e.country for e in (m.entry for m in places) if e and e.kind != "person"}
     if len(places) < 2 or len(countries) < 2:
         return [group]
     agents = [m for m in group.matches if m.kind == "agent"]
@@ -232,14 +232,13 @@ def code_group(
     sector = agent.entry.sector if agent and agent.entry else None
     sector = None if sector in _NON_ACTOR else sector
     namesake = None
-    for match in sorted(
-        names,
-        key=lambda m: (
-            not _covers_head(doc, m, group.head),
-            m.entry.kind not in {"person", "org", "intl"},
+    for match, entry in sorted(
+        ((m, m.entry) for m in names if m.entry is not None),
+        key=lambda pair: (
+            not _covers_head(doc, pair[0], group.head),
+            pair[1].kind not in {"person", "org", "intl"},
         ),
     ):
-        entry = match.entry
         heads_it = _covers_head(doc, match, group.head)
         if entry.kind == "org":
             own = sector if sector and not heads_it else entry.sector
@@ -314,8 +313,8 @@ def _any_country(entry) -> str | None:
 
 def _title_sector(group: Group) -> str | None:
     """The sector of a title inside a person's name match ("President Bush")."""
-    titles = [m for m in group.matches if m.kind == "title" and m.entry]
-    return titles[0].entry.sector if titles else None
+    titles = [m.entry for m in group.matches if m.kind == "title" and m.entry]
+    return titles[0].sector if titles else None
 
 
 def _head_agent(agents: list[Match], head: int) -> Match | None:
