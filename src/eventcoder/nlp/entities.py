@@ -82,9 +82,9 @@ def _split(cell: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def load_evidence(data_dir: Path = DATA) -> NameEvidence:
     """Read the gazetteer, actor dictionaries and head words once per process."""
-    from eventcoder.places.gazetteer import Gazetteer
+    from eventcoder.places.gazetteer import shared_gazetteer
 
-    gaz = Gazetteer.load(data_dir / "places")
+    gaz = shared_gazetteer(data_dir / "places")
     places, all_places = set(), set()
     for key, entries in gaz.by_key.items():
         all_places.add(key)

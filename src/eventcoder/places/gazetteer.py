@@ -307,3 +307,10 @@ class Gazetteer:
                 ident,
             )
             self.add(place, [name, *[a for a in alts.split("|") if a]])
+
+
+@functools.lru_cache(maxsize=2)
+def shared_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
+    """One loaded gazetteer per data folder and process, shared by the places stage and the
+    entity fixes (each load costs seconds and tens of MiB). Callers only read it."""
+    return Gazetteer.load(data_dir.resolve())

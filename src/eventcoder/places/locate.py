@@ -16,7 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from eventcoder.places.attach import DocumentPlaces, EventActor
-from eventcoder.places.gazetteer import DATA_DIR, Gazetteer, Place
+from eventcoder.places.gazetteer import DATA_DIR, Gazetteer, Place, shared_gazetteer
 from eventcoder.places.recognize import Cues, PlaceMention, find_mentions, is_strong
 from eventcoder.places.resolve import ResolvedPlace, resolve_mentions
 from eventcoder.records import Location
@@ -74,7 +74,7 @@ class PlaceLocator:
     @classmethod
     def from_data(cls, data_dir: Path = DATA_DIR) -> PlaceLocator:
         """Load the bundled data files (``data/places``)."""
-        return cls(Gazetteer.load(data_dir), Cues.load(data_dir / "cues.tsv"))
+        return cls(shared_gazetteer(data_dir), Cues.load(data_dir / "cues.tsv"))
 
     def find(self, doc: Doc, actors: Iterable[Any] = ()) -> DocumentPlaces:
         """Every resolved place of a parsed text. ``actors`` are actor mentions (anything
