@@ -6,15 +6,19 @@ reports absolute figures and the ratio to that baseline, so runs on different ma
 compare. It also reports what each of our own components costs: the pipeline as loaded
 (with the sentence rules and the entity fixes) against the trained model alone
 (``exclude`` our components), and against the pipeline without the entity fixes alone,
-side by side in the same run.
+side by side in the same run. ``--other DIR`` also measures another pipeline folder (for
+instance one trained with static vectors) as loaded and alone, interleaved with the rest,
+and reports its speed as a ratio of the default pipeline's.
 
     python benchmarks/bench_pipeline.py [--repeat 3] [--output benchmarks/results/pipeline.json]
+        [--other DIR]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import subprocess
@@ -69,13 +73,16 @@ def _measure(mode: str) -> dict[str, float]:
     }
 
 
-def _run(mode: str) -> dict[str, float]:
+def _run(mode: str, model: Path | None = None) -> dict[str, float]:
+    env = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", **os.environ}
+    if model is not None:
+        env["EVENTCODER_MODEL"] = str(model)
     out = subprocess.run(
         [sys.executable, __file__, "--child", mode],
         check=True,
         capture_output=True,
         text=True,
-        env={"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", **__import__("os").environ},
+        env=env,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -87,15 +94,21 @@ def main() -> None:
     parser.add_argument(
         "--child", choices=["tokenizer", "model_only", "no_entity_fixes", "pipeline"]
     )
+    parser.add_argument(
+        "--other", type=Path, default=None, help="another pipeline folder to measure alongside"
+    )
     args = parser.parse_args()
     if args.child:
         print(json.dumps(_measure(args.child)))
         return
     modes = ("tokenizer", "model_only", "no_entity_fixes", "pipeline")
     runs: dict[str, list[dict[str, float]]] = {mode: [] for mode in modes}
+    other: dict[str, list[dict[str, float]]] = {"model_only": [], "pipeline": []}
     for _ in range(args.repeat):  # interleaved, so a busy spell hits every mode alike
         for mode in modes:
             runs[mode].append(_run(mode))
+            if args.other is not None and mode in other:
+                other[mode].append(_run(mode, args.other))
     best = {mode: max(r, key=lambda x: x["words_per_s"]) for mode, r in runs.items()}
     result = {
         "benchmark": "bare pipeline on EWT test text, 1 process",
@@ -118,6 +131,13 @@ def main() -> None:
         "ratio_speed_entity_fixes": best["pipeline"]["words_per_s"]
         / best["no_entity_fixes"]["words_per_s"],
     }
+    if args.other is not None:
+        other_best = {m: max(r, key=lambda x: x["words_per_s"]) for m, r in other.items()}
+        result["other"] = {"path": args.other.name, **other_best}
+        for mode in other:
+            ratio = other_best[mode]["words_per_s"] / best[mode]["words_per_s"]
+            result[f"ratio_speed_other_{mode}"] = ratio
+            print(f"{args.other.name} {mode}: {ratio:.3f} of the default pipeline's words/s")
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(

@@ -42,8 +42,32 @@ def model_group() -> None:
     show_default=True,
     help="Wall-clock budget of the syntax training (entities get 40/52 of it).",
 )
+@click.option(
+    "--syntax-steps",
+    type=click.IntRange(min=200),
+    default=None,
+    help="Bound the syntax training by steps instead of minutes (same result on any machine).",
+)
+@click.option(
+    "--vectors",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    default=None,
+    help="Static word vectors for the syntax tok2vec: a folder made by scripts/prune_vectors.py.",
+)
+@click.option(
+    "--ner-from",
+    type=click.Path(path_type=Path, exists=True, file_okay=False),
+    default=None,
+    help="Take the entity recognizer from this pipeline instead of training one.",
+)
 def train_command(
-    data_dir: Path | None, work_dir: Path, output: Path | None, minutes: float
+    data_dir: Path | None,
+    work_dir: Path,
+    output: Path | None,
+    minutes: float,
+    syntax_steps: int | None,
+    vectors: Path | None,
+    ner_from: Path | None,
 ) -> None:
     """Rebuild the pipeline from UD English EWT + GUM (about an hour on 2 cores)."""
     from dataclasses import replace
@@ -52,14 +76,22 @@ def train_command(
     from eventcoder.nlp.train import default_plan, train_pipeline
 
     plan = default_plan(work_dir)
-    plan = replace(plan, syntax_minutes=minutes, ner_minutes=minutes * 40 / 52)
+    plan = replace(
+        plan,
+        syntax_minutes=minutes,
+        ner_minutes=minutes * 40 / 52,
+        syntax_steps=syntax_steps,
+        vectors=vectors,
+        ner_from=ner_from,
+    )
     if data_dir is not None:
         plan = replace(plan, data_dir=data_dir)
     if output is not None:
         plan = replace(plan, output_dir=output)
     if not (plan.data_dir / "ud_english_ewt").exists():
         raise click.ClickException(Errors.E102.format(path=plan.data_dir))
-    click.echo(f"training for up to {minutes:.0f} minutes; logs in {work_dir}/*/train.log")
+    budget = f"{syntax_steps} steps" if syntax_steps else f"up to {minutes:.0f} minutes"
+    click.echo(f"training syntax for {budget}; logs in {work_dir}/*/train.log")
     out = train_pipeline(plan)
     click.echo(f"saved pipeline to {out}; now run `eventcoder eval model`")
 

