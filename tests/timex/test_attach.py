@@ -106,3 +106,22 @@ def test_a_date_inside_an_object_dates_that_noun_not_the_verb(times):
 def test_a_date_inside_a_subject_still_dates_the_verb(times):
     result = times("Tuesday's raid destroyed the embassy.", "2024-06-20")
     assert result.date_for(_token(result, "destroyed")).start == "2024-06-18"
+
+
+def test_a_dateline_dates_no_event(times):
+    # the dateline's day is when the story was filed; "on Tuesday" dates the shelling
+    text = "KHARTOUM, Dec 3 - The rebels shelled a camp near the city on Tuesday, killing 11."
+    result = times(text, "2025-12-03")
+    assert result.date_for(_token(result, "shelled")).start == "2025-12-02"
+    result = times("KHARTOUM, Dec 3 (Wire) - The army attacked the rebels.", "2025-12-03")
+    assert result.date_for(_token(result, "attacked")).granularity == "unknown"
+    # a date opening an ordinary sentence still dates it
+    result = times("On Dec 3 the army attacked the rebels.", "2025-12-05")
+    assert result.date_for(_token(result, "attacked")).start == "2025-12-03"
+
+
+def test_a_future_expression_is_not_inherited_by_a_past_act(times):
+    text = "The ministers agreed to hold an exercise next year. She also announced new aid."
+    result = times(text, "2025-09-30")
+    interval = result.date_for(_token(result, "announced"))
+    assert interval.start is None or interval.start <= "2025-09-30"

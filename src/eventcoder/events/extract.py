@@ -198,6 +198,7 @@ class EventExtractor:
                 and not index.inside(token)
                 and not _scare_quoted(token)
                 and not _is_modifier(token)
+                and not _nominal_gerund(token)
                 and not _describes(token, self.frames)
             ):
                 reading = self._read_verb(token, index, used_nouns)
@@ -221,6 +222,7 @@ class EventExtractor:
         ]
         if len(kept) > 1:  # a speech verb is no event when it reports one
             kept = [r for r in kept if "+" in r.pattern or not self._is_speech(r.trigger)] or kept
+        kept = _merge_adjuncts(kept)
         return kept + self._accusations(kept, index)
 
     def _accusations(self, readings: list[_Reading], index: ActorIndex) -> list[_Reading]:
@@ -473,7 +475,9 @@ class EventExtractor:
                     complement_subject=matched is not None and matched[1] is not None,
                     any_subject=self.complement_targets,
                 )
-                if t not in sources and (t.code or len(sources) < 2)
+                if t not in sources
+                and (t.code or len(sources) < 2)
+                and not _in_place_phrase(verb.doc, t)
             ]
         targets = targets or uncoded  # an uncoded name only when no actor stands around
         if not targets and code == AIR_STRIKE and pattern_id.startswith("light:"):
@@ -488,7 +492,7 @@ class EventExtractor:
             sources = [
                 s
                 for s in index.nearest(verb, right=frame.passive, stop_at_verb=frame.passive)
-                if s not in targets
+                if s not in targets and not _in_place_phrase(verb.doc, s)
             ]
         targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
         sources = [m for m in sources if not _is_place(verb.doc, m)]
@@ -660,6 +664,8 @@ class EventExtractor:
                 continue
             if weak and not _firm_pair(source, target):
                 continue  # a weak verb alone ("held", "joined") needs two named actors
+            if _self_pair(source, target) and not self.complement_targets:
+                continue  # "the Council urged all parties" read as the UN urging itself
             key = (_key(source), _key(target))
             if key in seen:
                 continue  # "Palestinians ... the West Bank" coded alike: one event
@@ -762,6 +768,22 @@ def _is_modifier(token: Token) -> bool:
     )
 
 
+NOMINAL_DEPS = {"nmod", "obl", "obj", "iobj", "nsubj", "nsubj:pass", "appos"}
+
+
+def _nominal_gerund(token: Token) -> bool:
+    """A gerund standing where a noun stands, with no subject or object of its own, names an
+    activity, not an act by anyone: "reports of renewed fighting near X", "the shelling
+    worried residents". As a noun it is an event only with both actors named (_read_noun)."""
+    return (
+        token.tag_ == "VBG"
+        and token.dep_ in NOMINAL_DEPS
+        and not any(
+            c.dep_ in {"nsubj", "nsubj:pass", "obj", "iobj", "ccomp"} for c in token.children
+        )
+    )
+
+
 QUOTES = {'"', "\u201c", "\u201d", "\u2018", "\u2019", "'", "``", "''"}
 
 
@@ -824,6 +846,47 @@ def _conditional(token: Token) -> bool:
         and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
         for c in token.children
     )
+
+
+SELF_PAIR_PREFIXES = ("IGO", "NGO", "IMG", "MNC")
+
+
+def _self_pair(source: ActorMention | None, target: ActorMention | None) -> bool:
+    """Whether a state or an organisation is said to act on itself: two mentions with the
+    same bare country code or the same organisation code ("the Council urged all parties"
+    read as the UN urging the UN) are a misread pair, never a record. Two people of one
+    government (USAGOV and USAGOV: a president sacking a minister) stay a domestic event."""
+    if source is None or target is None or not source.code or source.code != target.code:
+        return False
+    return len(source.code) == 3 or source.code.startswith(SELF_PAIR_PREFIXES)
+
+
+VIOLENT_ROOTS = {"18", "19", "20"}
+
+
+def _merge_adjuncts(readings: list[_Reading]) -> list[_Reading]:
+    """A violent participle adjunct reports the outcome of the act it hangs on, not a second
+    act: "gunmen attacked the checkpoint, killing four officers" is one attack, on the
+    officers' side when the attack names no other target."""
+    by_trigger = {r.trigger.i: r for r in readings}
+    dropped: set[int] = set()
+    for reading in readings:
+        verb = reading.trigger
+        head = by_trigger.get(verb.head.i)
+        if (
+            verb.tag_ == "VBG"
+            and verb.dep_ == "advcl"
+            and head is not None
+            and head is not reading
+            and id(head) not in dropped
+            and reading.code[:2] in VIOLENT_ROOTS
+            and head.code[:2] in VIOLENT_ROOTS
+            and not any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children)
+        ):
+            if not head.targets:
+                head.targets = list(reading.targets)
+            dropped.add(id(reading))
+    return [r for r in readings if id(r) not in dropped]
 
 
 def _firm_pair(source: ActorMention | None, target: ActorMention | None) -> bool:
@@ -1028,6 +1091,19 @@ def _is_place(doc: Doc, mention: ActorMention) -> bool:
     return (mention.entity_type == "GPE" or len(mention.code or "") == 3) and any(
         c.dep_ == "case" and c.lower_ in PLACE_PREPS for c in head.children
     )
+
+
+def _in_place_phrase(doc: Doc, mention: ActorMention) -> bool:
+    """Whether a common-noun mention is the object of a preposition of place ("celebrated
+    in the capital", "will be charged in court"): an institution standing for where the act
+    happens, so the nearest-actor fallback never takes it as a side (a phrase of the verb's
+    own is never one either). Names keep PETRARCH's fallback here."""
+    if mention.entity_type is not None:
+        return False
+    head = doc[mention.head]
+    if head.dep_ == "conj":
+        head = head.head
+    return any(c.dep_ == "case" and c.lower_ in PLACE_PREPS for c in head.children)
 
 
 def _coded_once(candidates: list[EventCandidate]) -> list[EventCandidate]:

@@ -216,6 +216,14 @@ def _governor(current: Token, frames: FrameTable) -> tuple[str, Token]:
     return current.dep_, current.head
 
 
+def _passive(governor: Token) -> bool:
+    """Whether a control word stands in the passive ("is expected to", "are believed to")."""
+    return governor.tag_ == "VBN" and any(
+        c.dep_ in {"aux:pass", "auxpass"} or c.dep_ == "aux" and c.lemma_ == "be"
+        for c in governor.children
+    )
+
+
 def _has_object(governor: Token, complement: Token) -> bool:
     """Whether a control word has an object before its infinitive ("wants Y to ...")."""
     return any(c.dep_ in {"obj", "iobj"} and c.i < complement.i for c in governor.children)
@@ -245,6 +253,9 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
             if found is not None and dep == "xcomp" and _has_object(governor, current):
                 # "X wants Y to leave": X's demand on Y; "X expects Y to attack": a belief
                 found = frames.frames.get(governor.lemma_.lower() + "+obj", found)
+            if dep == "xcomp" and _passive(governor):
+                # "the leaders are expected to sign": someone else's expectation, no plan
+                found = frames.frames.get(governor.lemma_.lower() + "+pass", found)
             if dep == "advcl" and _own_modality(current) == "hypothetical":
                 modality = modality or "hypothetical"
             if found is None:

@@ -12,6 +12,8 @@
    previous two sentences of the same paragraph (a line break between sentences starts a
    new one), unless an undated present-tense sentence comes between;
 5. otherwise ``unknown`` with ``end`` = the document date.
+
+A date in a dateline ("KHARTOUM, Dec 3 - ...") is when the story was filed: it dates no event.
 """
 
 from __future__ import annotations
@@ -57,7 +59,9 @@ class DocumentTimes:
         self._text = self.doc.text  # built from the tokens on every access: read it once
         for index, timex in enumerate(self.timexes):
             self._governor[index] = governor(self.doc[timex.start_token : timex.end_token])
-        dated = [(i, t) for i, t in enumerate(self.timexes) if t.dated]
+        dated = [
+            (i, t) for i, t in enumerate(self.timexes) if t.dated and not _in_dateline(self.doc, t)
+        ]
         dated.sort(key=lambda it: (it[1].start_token, it[0]))
         self._dated = [t for _, t in dated]
         self._dated_starts = [t.start_token for t in self._dated]
@@ -114,6 +118,16 @@ class DocumentTimes:
         ]
         return min(hits, key=lambda t: abs(t.start_token - trigger.i)) if hits else None
 
+    def _future(self, timex: Timex) -> bool:
+        """Whether an expression lies wholly after the document date ("next year"): a past
+        act that follows it in the narrative did not happen then."""
+        start = timex.interval.start
+        return (
+            self.document_date is not None
+            and start is not None
+            and start > self.document_date.isoformat()
+        )
+
     def _not_before(self, interval: DateInterval) -> DateInterval:
         """An inherited day is a lower bound, not the event's day: a sentence with no time
         expression of its own happened on or after the day its passage started from (up to
@@ -136,12 +150,34 @@ class DocumentTimes:
             ):
                 return None
             prev = sents[index - back]
-            hits = [t for t in self._dated_in(prev) if t.kind != "present"]
+            hits = [t for t in self._dated_in(prev) if t.kind != "present" and not self._future(t)]
             if hits:
                 return hits[-1]
             if tense_of(self.doc, prev.root.i, prev.root.i + 1) != "past":
                 return None
         return None
+
+
+DATELINE_DASHES = {"-", "\u2013", "\u2014", "--"}
+DATELINE_REACH = 8  # tokens from a dateline's first word to its dash
+
+
+def _in_dateline(doc: Doc, timex: Timex) -> bool:
+    """A date in a dateline ("KHARTOUM, Dec 3 - ..."): when the story was filed, not when
+    what it reports happened, so it dates no event ("shelled the camp on Tuesday" is Tuesday)."""
+    sent = sentence_of(doc, timex.start_token)
+    first = sent[0]
+    if not (first.is_alpha and first.is_upper and len(first.text) > 2):
+        return False
+    if timex.start_token - sent.start > DATELINE_REACH:
+        return False
+    after = doc[timex.end_token : min(sent.end, sent.start + DATELINE_REACH + 4)]
+    for token in after:
+        if token.text in DATELINE_DASHES:
+            return True
+        if token.text not in {"(", ")"} and not (token.is_title or token.is_upper):
+            return False  # "(Reuters)" may stand between the date and the dash
+    return False
 
 
 def _perfect(token: Token) -> bool:
