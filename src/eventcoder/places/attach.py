@@ -6,16 +6,20 @@ else what the document's narrative supports, else none.
    preposition ("in", "at", "near", "outside", "from"...), or that the event acts on
    ("shelled Kharkiv"). Places that stand for a government as the event's actor ("Paris
    imposed") are actors, not locations.
+   A verb completing the trigger ("plans to meet X in Y") is the event's own clause.
 2. **Sentence**: the first other place of the trigger's clause (or a clause it depends on)
    with a setting preposition (in, at, near...), else the clause's only place when no
    preposition makes it another phrase's argument (never one inside the event's actors).
    A verbal event (CAMEO roots of ``cues.tsv``'s ``verbal``: statements, appeals, demands,
    disapproval, rejection, threats...) stops after step 1 and never looks into its object.
-3. **Narrative**: the place located in one of the two sentences before (in the same
-   paragraph), else the country most of the document's places lie in (when at least 60%
-   of them do and one of the event's actors belongs to it): the town of that country the
-   document names most (60% of its exact or near places) at near
-   precision, else the country at country precision.
+   A place joined by "and" to a place of another country ("strikes in Syria and Iraq")
+   leaves the event without a location: it has several.
+3. **Narrative**: the setting (in, at, near...; not "sanctions on X") or facility of one
+   of the two sentences before (in the same paragraph), else, when at least 60% of the
+   document's places lie in one country and one of the event's actors belongs to it, the
+   town of that country the document names most (60% of its exact or near places) at near
+   precision. The story's country alone locates no event: a text that names no setting
+   for an event gives it none.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.places.recognize import Cues
 from eventcoder.places.resolve import ResolvedPlace
 
-__all__ = ["Attachment", "DocumentPlaces", "EventActor", "is_setting"]
+__all__ = ["Attachment", "DocumentPlaces", "EventActor", "head_of", "is_setting"]
 
 _WALK = {
     "obl",
@@ -69,6 +73,16 @@ def case_words(token: Token) -> set[str]:
     }
 
 
+def head_of(doc: Doc, place: ResolvedPlace) -> Token:
+    """The syntactic head of a place's words: the last word, or the word it depends on
+    inside the name ("Kingdom" in "in the Hashemite Kingdom of Jordan")."""
+    m = place.mention
+    token = doc[m.end - 1]
+    while token.head.i != token.i and m.start <= token.head.i < m.end:
+        token = token.head
+    return token
+
+
 def is_setting(token: Token, cues: Cues) -> bool:
     """Whether a noun names where something happens ("talks in Geneva", "near Tripoli"),
     so the place there is a setting, not a party. Read from its preposition."""
@@ -99,6 +113,20 @@ def _clauses_above(token: Token) -> list[int]:
         if head.head.i == head.i or head.dep_ not in _DEPENDENT_CLAUSES:
             return out
         out.append(_clause_of(head.head))
+
+
+def _same_event(token: Token) -> bool:
+    """A verb completing the trigger ("plans to meet", "agreed to work"): its phrases are
+    the event's own."""
+    return token.dep_ == "xcomp" and token.pos_ in {"VERB", "AUX"}
+
+
+def _completions(token: Token) -> list[Token]:
+    """The verbs completing a trigger, transitively ("agreed to try to meet")."""
+    out = [c for c in token.children if _same_event(c)]
+    for child in list(out):
+        out += _completions(child)
+    return out
 
 
 def _dominant(places: list[ResolvedPlace]) -> ResolvedPlace | None:
@@ -173,7 +201,7 @@ class DocumentPlaces:
         for place in places:
             self.by_sentence_index.setdefault(place.sentence, []).append(place)
         for place in places:  # each sentence's first setting ("in X") or facility
-            if case_words(doc[place.mention.head]) & cues["locative"] or (
+            if case_words(head_of(doc, place)) & cues["setting"] or (
                 place.mention.hint == "facility" or place.place.type in _FACILITY_TYPES
             ):
                 self._located.setdefault(place.sentence, place)
@@ -225,7 +253,9 @@ class DocumentPlaces:
                             settings.append(place)
                         if best is None or key[:3] < best[:3]:
                             best = key
-                if (
+                if _same_event(child):  # "plans to meet X in Y": the meeting's setting
+                    frontier.append((child, depth))
+                elif (
                     depth + 1 < 3
                     and self._leads_on(child)
                     and not (verbal and child.dep_ in _ABOUT)
@@ -265,6 +295,19 @@ class DocumentPlaces:
             return place if facility else None
         return None
 
+    def several(self, place: ResolvedPlace) -> bool:
+        """Whether the place is one of several in different countries joined by "and" or
+        "or" ("strikes in Syria and Iraq"): the event has no one location."""
+        head = head_of(self.doc, place)
+        linked = [c for c in head.children if c.dep_ == "conj"]
+        if head.dep_ == "conj":
+            linked.append(head.head)
+        for token in linked:
+            other = self.place_at(token)
+            if other is not None and other is not place and other.country != place.country:
+                return True
+        return False
+
     def _new_paragraph(self, first: int, last: int) -> bool:
         """Whether a paragraph break lies between sentences ``first`` and ``last``."""
         for k in range(first, last):
@@ -286,7 +329,7 @@ class DocumentPlaces:
         """A finer place named inside a coarse one's phrase: "in northern Kosovo near
         Mitrovica" is at Mitrovica."""
         rank = _FINER.index(place.precision)
-        head = self.doc[place.mention.head]
+        head = head_of(self.doc, place)
         for child in head.children:
             inner = self.place_at(child)
             if (
@@ -308,14 +351,14 @@ class DocumentPlaces:
             and self._acceptable(p, actors)
             and self._outside_actors(p, actors)
         ]
-        clauses = _clauses_above(trigger)
-        inside = [p for p in inside if _clause_of(self.doc[p.mention.head]) in clauses]
+        clauses = _clauses_above(trigger) + [t.i for t in _completions(trigger)]
+        inside = [p for p in inside if _clause_of(head_of(self.doc, p)) in clauses]
         for place in inside:
-            if case_words(self.doc[place.mention.head]) & self.cues["setting"]:
+            if case_words(head_of(self.doc, place)) & self.cues["setting"]:
                 return place
         # else the clause's only place, unless a preposition makes it some phrase's argument
         # ("on Kyiv", "aggression against Ukraine"; "the shelling of Kharkiv" stays)
-        bare = [p for p in inside if case_words(self.doc[p.mention.head]) <= {"of"}]
+        bare = [p for p in inside if case_words(head_of(self.doc, p)) <= {"of"}]
         distinct = {(p.name, p.country) for p in inside}
         return bare[0] if bare and len(distinct) == 1 else None
 
@@ -344,13 +387,12 @@ class DocumentPlaces:
             place = self._located.get(sentence - back)
             if place is not None:
                 return place, place.precision
-        dominant = self._dominant
+        dominant, town = self._dominant, self._town
         if dominant is None or (countries is not None and dominant.country not in countries):
             return None
-        town = self._town
-        if town is not None and town.country == dominant.country:
-            return town, "near"  # the town the report is about, the event's sentence none
-        return dominant, "country"
+        if town is None or town.country != dominant.country:
+            return None  # a country the story is about is no event's setting by itself
+        return town, "near"  # the town the report is about, the event's sentence none
 
     def attach(
         self,
@@ -368,12 +410,16 @@ class DocumentPlaces:
         parse: where a statement was made is rarely where what it speaks of happened."""
         place = self.by_parse(trigger, actors, verbal)
         if place is not None:
+            if self.several(place):
+                return None
             self.remember(sentence, place)
             return Attachment(place, "parse", place.precision)
         if verbal:
             return None
         place = self.by_sentence(trigger, actors)
         if place is not None:
+            if self.several(place):
+                return None
             self.remember(sentence, place)
             return Attachment(place, "sentence", place.precision)
         found = self.by_narrative(sentence, countries | {a.country for a in actors if a.country})

@@ -1,0 +1,52 @@
+"""Attachment rules on parsed sentences of our own: several places, completing verbs, what
+the narrative carries."""
+
+from __future__ import annotations
+
+
+def _attach(nlp, locator, text, trigger, countries=frozenset()):
+    doc = nlp(text)
+    places = locator.find(doc)
+    token = next(t for t in doc if t.text == trigger)
+    sentence = next(i for i, s in enumerate(doc.sents) if token in s)
+    return places.attach(token, sentence, [], countries=countries)
+
+
+def test_places_of_several_countries_give_no_one_location(nlp, locator):
+    found = _attach(nlp, locator, "Allied jets bombed depots in Yemen and Somalia.", "bombed")
+    assert found is None
+    same = _attach(nlp, locator, "Rebels shelled depots in Aleppo and Homs.", "shelled")
+    assert same is not None and same.place.country == "SYR"
+
+
+def test_a_completing_verb_carries_the_events_setting(nlp, locator):
+    text = (
+        "Last week the envoy toured factories in Ohio, and tomorrow she plans to meet"
+        " the mayors at the city hall in Denver."
+    )
+    found = _attach(nlp, locator, text, "plans")
+    assert found is not None and found.place.name == "Denver"
+
+
+def test_the_narrative_carries_a_setting_not_a_target(nlp, locator):
+    text = "The ministers agreed new sanctions on Venezuela. Officials are drafting the list."
+    assert _attach(nlp, locator, text, "drafting", frozenset({"VEN"})) is None
+    text = "The ministers met in Lima on Monday. Officials are drafting a list."
+    found = _attach(nlp, locator, text, "drafting")
+    assert found is not None and found.place.name == "Lima"
+
+
+def test_the_storys_country_alone_locates_no_event(nlp, locator):
+    text = (
+        "Chile's government named a new cabinet.\n\nChile's president praised the team.\n\n"
+        "The finance minister resigned on Friday."
+    )
+    assert _attach(nlp, locator, text, "resigned", frozenset({"CHL"})) is None
+
+
+def test_a_long_form_name_takes_the_preposition_of_its_head(nlp, locator):
+    text = (
+        "Marines will train with local units, one of the largest drills, in the Kingdom of Morocco."
+    )
+    found = _attach(nlp, locator, text, "train")
+    assert found is not None and found.place.country == "MAR"
