@@ -248,8 +248,9 @@ def code_command(
         with ExitStack() as stack:
             # the store first: a wrong URL or a lock is reported before the model loads
             store = stack.enter_context(_open_store(db, wait)) if db else None
-            done, partial = _resumed(store, parquet) if resume else (None, frozenset())
             written = _written(output, fmt) if resume else set()
+            continued = written if resume and output is not None and output.exists() else None
+            done, partial = _resumed(store, parquet, continued) if resume else (None, frozenset())
             runner = stack.enter_context(
                 _open_runner(
                     engine,
@@ -341,16 +342,26 @@ def _open_runner(
     return LocalPool(workers, _load_coder, coder_args, batch_fn)
 
 
-def _resumed(store: Any, parquet: str | None) -> tuple[set[str] | None, frozenset[str]]:
+def _resumed(
+    store: Any, parquet: str | None, in_output: set[str] | None = None
+) -> tuple[set[str] | None, frozenset[str]]:
     """For ``--resume``: the documents to skip (None: ask the store as they come), and the
-    documents Parquet partitions hold that the store does not (coded again for the store
-    only)."""
+    documents Parquet partitions hold that another destination does not (coded again, and
+    written only where they are missing).
+
+    A document is done when every destination of the run holds it: the store, the
+    partitions and the output file being continued (``in_output``, None when there is
+    none). Partitions can hold documents the other two lack: they are written where the
+    batch was coded, so a worker may finish a batch after the command that sent it died.
+    """
     if not parquet:
         return None, frozenset()
     in_parquet = stored_documents(parquet)
-    if store is None:
-        return in_parquet, frozenset()
-    done = {doc_id for doc_id in in_parquet if store.has_document(doc_id)}
+    done = in_parquet
+    if store is not None:
+        done = {doc_id for doc_id in done if store.has_document(doc_id)}
+    if in_output is not None:
+        done = done & in_output
     return done, frozenset(in_parquet - done)
 
 
