@@ -439,13 +439,71 @@ def _extra_words(pattern: VerbPattern, frame: VerbFrame) -> int:
     return extra
 
 
+@dataclass
+class _NeedsIndex:
+    """A block's patterns by one word each needs (see ``VerbPattern.needs``): a pattern can
+    only match a frame holding one of the words of its smallest needed set, so only the
+    patterns a frame's words point at (and those that need nothing) are tried."""
+
+    patterns: list[VerbPattern]  # the list indexed (kept: its id keys the cache)
+    size: int
+    pre: dict[str, list[int]]
+    post: dict[str, list[int]]
+    always: list[int]
+
+    @classmethod
+    def build(cls, patterns: list[VerbPattern]) -> _NeedsIndex:
+        pre: dict[str, list[int]] = {}
+        post: dict[str, list[int]] = {}
+        always: list[int] = []
+        for k, pattern in enumerate(patterns):
+            pre_needs, post_needs = pattern.needs
+            if pre_needs:
+                side, words = pre, min(pre_needs, key=len)
+            elif post_needs:
+                side, words = post, min(post_needs, key=len)
+            else:
+                always.append(k)
+                continue
+            for word in words:
+                side.setdefault(word, []).append(k)
+        return cls(patterns, len(patterns), pre, post, always)
+
+    def candidates(self, frame: VerbFrame) -> list[int]:
+        """Positions of the patterns that may match ``frame``, in list order."""
+        found = set(self.always)
+        for side, forms in ((self.pre, frame.pre_forms), (self.post, frame.post_any)):
+            if len(side) < len(forms):
+                for word, ks in side.items():
+                    if word in forms:
+                        found.update(ks)
+            else:
+                for word in forms:
+                    ks = side.get(word)
+                    if ks:
+                        found.update(ks)
+        return sorted(found)
+
+
+_NEEDS_INDEXES: dict[int, _NeedsIndex] = {}
+
+
+def _needs_index(patterns: list[VerbPattern]) -> _NeedsIndex:
+    """The index of a block's pattern list, built on first use (again if the list grew)."""
+    index = _NEEDS_INDEXES.get(id(patterns))
+    if index is None or index.patterns is not patterns or index.size != len(patterns):
+        index = _NEEDS_INDEXES[id(patterns)] = _NeedsIndex.build(patterns)
+    return index
+
+
 def best_pattern(patterns: list[VerbPattern], frame: VerbFrame) -> VerbPattern | None:
     """The most specific matching pattern, counting the words it matched (first in file
     order among equals)."""
     best: VerbPattern | None = None
     best_key = -1
     pre, post = frame.pre_forms, frame.post_any
-    for pattern in patterns:
+    for k in _needs_index(patterns).candidates(frame):
+        pattern = patterns[k]
         pre_needs, post_needs = pattern.needs  # a fast necessary test before the full one
         if any(pre.isdisjoint(w) for w in pre_needs) or any(post.isdisjoint(w) for w in post_needs):
             continue

@@ -70,14 +70,22 @@ class Place:
         return math.log10(max(self.population, 10))
 
 
+_APOSTROPHES = re.compile(r"[’'ʼ`‘ʿʾ]")
+_DASHES = re.compile(r"[-‐–/]")
+_BLANKS = re.compile(r"\s+")
+
+
 def name_key(text: str) -> str:
     """The lookup form of a name: accents folded, lower case, no leading "the", hyphens and
     apostrophes as blanks ("the Ivano-Frankivsk" and "Ivano Frankivsk" meet)."""
-    norm = unicodedata.normalize("NFKD", text)
-    norm = "".join(c for c in norm if not unicodedata.combining(c)).lower()
-    norm = re.sub(r"[’'ʼ`‘ʿʾ]", "", norm)
-    norm = re.sub(r"[-‐–/]", " ", norm)
-    norm = re.sub(r"\s+", " ", norm).strip().rstrip(".")
+    if text.isascii():  # nothing to fold (most names): skip the per-character pass
+        norm = text.lower()
+    else:
+        norm = unicodedata.normalize("NFKD", text)
+        norm = "".join(c for c in norm if not unicodedata.combining(c)).lower()
+    norm = _APOSTROPHES.sub("", norm)
+    norm = _DASHES.sub(" ", norm)
+    norm = _BLANKS.sub(" ", norm).strip().rstrip(".")
     norm = norm.removeprefix("the ")
     return norm
 
