@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,7 +86,14 @@ def sources(data: Path | None = None) -> list[Source]:
     from eventcoder.paths import shared_data_dir
 
     data = data or shared_data_dir()
-    return [*_gum_news(data), *_re3d(data), *_examples()]
+    shared = [*_gum_news(data), *_re3d(data)]
+    if not shared:  # figures of our few examples alone would not be the benchmark's
+        print(
+            f"warning: no GUM news or re3d text in {data} (set EVENTCODER_SHARED_DATA): "
+            "the corpus holds only the bundled examples",
+            file=sys.stderr,
+        )
+    return [*shared, *_examples()]
 
 
 def corpus(sentences: int, data: Path | None = None) -> list[dict[str, str]]:
