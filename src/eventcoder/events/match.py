@@ -479,9 +479,7 @@ class _NeedsIndex:
                         found.update(ks)
             else:
                 for word in forms:
-                    ks = side.get(word)
-                    if ks:
-                        found.update(ks)
+                    found.update(side.get(word, ()))
         return sorted(found)
 
 
