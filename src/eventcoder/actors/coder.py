@@ -427,11 +427,30 @@ def _same_words_antecedent(
 
 
 def _pronouns(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> list[ActorMention]:
-    """Standalone pronouns resolved to earlier actor mentions (chains followed)."""
+    """Standalone pronouns resolved to earlier actor mentions (chains followed).
+
+    The pool of antecedents grows with the document, so it is indexed by sentence and by
+    span: each pronoun reads only the candidates of the sentences it may reach back to
+    (``resolve_pronoun`` passes over the others), in pool order, and the candidates that
+    take a resolved pronoun's gender are found by their span; linear in document length.
+    """
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    pool: list[tuple[Candidate, ActorMention]] = [
-        (candidate(doc, m), m) for m in mentions if m.code or m.entity_type
-    ]
+    pool: list[tuple[Candidate, ActorMention]] = []
+    by_sentence: dict[int, list[int]] = {}
+    by_span: dict[tuple[int, int], list[int]] = {}
+    anywhere: list[int] = []  # a head outside its span: no sentence rules it out
+
+    def add(cand: Candidate, mention: ActorMention) -> None:
+        if cand.start <= cand.head < cand.end:
+            by_sentence.setdefault(sent_of[cand.head], []).append(len(pool))
+        else:
+            anywhere.append(len(pool))
+        by_span.setdefault((cand.start, cand.end), []).append(len(pool))
+        pool.append((cand, mention))
+
+    for m in mentions:
+        if m.code or m.entity_type:
+            add(candidate(doc, m), m)
     found: list[ActorMention] = []
     for token in doc:
         if (
@@ -440,32 +459,29 @@ def _pronouns(doc: Doc, mentions: list[ActorMention], sent_of: list[int]) -> lis
             or not is_resolvable_pronoun(token)
         ):
             continue
-        choice = resolve_pronoun(doc, token, [c for c, _ in pool], sent_of)
+        here = sent_of[token.i]
+        window = range(here - WINDOW_SENTENCES, here + 1)
+        near = sorted([*anywhere, *(k for n in window for k in by_sentence.get(n, ()))])
+        choice = resolve_pronoun(doc, token, [pool[k][0] for k in near], sent_of)
         if choice is None:
             continue
-        target = next(m for c, m in pool if c == choice)
+        target = next(
+            pool[k][1] for k in by_span[(choice.start, choice.end)] if pool[k][0] == choice
+        )
         mention = target.standing_for(token, "pronoun")
         found.append(mention)
         gender = {"he": "male", "him": "male", "she": "female", "her": "female"}.get(token.lower_)
-        pool.append(
-            (
-                dataclasses.replace(
-                    candidate(doc, target),
-                    start=token.i,
-                    end=token.i + 1,
-                    head=token.i,
-                    gender=gender,
-                ),
-                target,
-            )
+        add(
+            dataclasses.replace(
+                candidate(doc, target),
+                start=token.i,
+                end=token.i + 1,
+                head=token.i,
+                gender=gender,
+            ),
+            target,
         )
-        pool = [
-            (
-                c
-                if (c.start, c.end) != (target.start, target.end)
-                else dataclasses.replace(c, gender=c.gender or gender),
-                m,
-            )
-            for c, m in pool
-        ]
+        for k in by_span.get((target.start, target.end), ()):
+            c, m = pool[k]
+            pool[k] = (dataclasses.replace(c, gender=c.gender or gender), m)
     return found
