@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import hashlib
 import json
 import sys
@@ -64,6 +65,8 @@ def run(limit: int | None, profile: Path | None, jsonl: Path | None) -> dict[str
     coder = Coder.load()
     documents = [Document.from_text(s.text, id=s.name, date=s.date) for s in sources]
     code_document(documents[-1], coder)  # warm: lazy tables, caches of the first call
+    gc.collect()  # as runners.batch.load_code does: the loaded objects out of full passes
+    gc.freeze()
 
     clock = _Clock()
     coder.nlp = clock.wrap("parse", coder.nlp)

@@ -483,24 +483,30 @@ class _NeedsIndex:
         return sorted(found)
 
 
-_NEEDS_INDEXES: dict[int, _NeedsIndex] = {}
+_NEEDS_INDEXES: dict[int, _NeedsIndex] = {}  # by the id of a pattern set's block list
 
 
-def _needs_index(patterns: list[VerbPattern]) -> _NeedsIndex:
-    """The index of a block's pattern list, built on first use (again if the list grew)."""
+def _needs_index(patterns: list[VerbPattern]) -> _NeedsIndex | None:
+    """The index of a pattern set's block list, built on its first use (again if the list
+    grew); None for an empty list (a block without patterns: a new list on each call)."""
+    if not patterns:
+        return None
     index = _NEEDS_INDEXES.get(id(patterns))
     if index is None or index.patterns is not patterns or index.size != len(patterns):
         index = _NEEDS_INDEXES[id(patterns)] = _NeedsIndex.build(patterns)
     return index
 
 
-def best_pattern(patterns: list[VerbPattern], frame: VerbFrame) -> VerbPattern | None:
+def best_pattern(
+    patterns: list[VerbPattern], frame: VerbFrame, index: _NeedsIndex | None = None
+) -> VerbPattern | None:
     """The most specific matching pattern, counting the words it matched (first in file
-    order among equals)."""
+    order among equals). ``index`` (of ``patterns``) leaves out the patterns the frame's
+    words cannot match without trying them."""
     best: VerbPattern | None = None
     best_key = -1
     pre, post = frame.pre_forms, frame.post_any
-    for k in _needs_index(patterns).candidates(frame):
+    for k in range(len(patterns)) if index is None else index.candidates(frame):
         pattern = patterns[k]
         pre_needs, post_needs = pattern.needs  # a fast necessary test before the full one
         if any(pre.isdisjoint(w) for w in pre_needs) or any(post.isdisjoint(w) for w in post_needs):
@@ -540,7 +546,8 @@ def match_verb(
     frame = frame or verb_frame(verb)
     best: tuple[VerbEntry, VerbPattern | None] | None = None
     for entry in entries:
-        pattern = best_pattern(patterns.patterns_for(entry.block), frame)
+        listed = patterns.patterns_for(entry.block)
+        pattern = best_pattern(listed, frame, _needs_index(listed))
         if (
             best is None
             or pattern is not None

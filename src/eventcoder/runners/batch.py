@@ -10,6 +10,7 @@ output identical to a single process.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -87,6 +88,12 @@ def load_code(
         coder = Coder.load(config, actors=actors, verbs=verbs)
     except (ImportError, KeyError) as exc:
         raise EventcoderError(Errors.E021.format(detail=exc)) from None
+    # The pipeline and tables are about a million objects that live as long as the process:
+    # kept out of the collector's full passes, which otherwise walk them all again whenever
+    # a run's caches grow (measured: one such pass cost 0.6 s, 7% of the parse time of 32k
+    # words).
+    gc.collect()
+    gc.freeze()
     return lambda document: code_document(document, coder)
 
 
