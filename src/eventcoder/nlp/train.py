@@ -28,6 +28,7 @@ import signal
 import subprocess
 import sys
 import time
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,7 +192,7 @@ def train_pipeline(plan: TrainPlan) -> Path:
             else f"{plan.syntax_minutes:g} minutes"
         ),
         "syntax_vectors": plan.vectors is not None,
-        "ner": "taken from an existing pipeline" if plan.ner_from else "trained",
+        "ner_source": "taken from an existing pipeline" if plan.ner_from else "trained",
     }
     return assemble(_best(plan.work_dir / "syntax"), ner_dir, plan.output_dir, budget)
 
@@ -231,7 +232,10 @@ def assemble(
         ner_nlp.get_pipe("tok2vec"), "listening_components", []
     ):
         ner_nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
-    nlp.add_pipe("ner", source=ner_nlp, name="ner")
+    with warnings.catch_warnings():
+        # W113 (the source has other vectors): the recognizer reads no static vectors.
+        warnings.filterwarnings("ignore", message=r"\[W113\]")
+        nlp.add_pipe("ner", source=ner_nlp, name="ner")
     add_news_exceptions(nlp.tokenizer)
     add_entity_ruler(nlp)
     nlp.meta.update(
