@@ -77,3 +77,30 @@ def test_an_institution_named_as_a_place_is_no_side(code_sentence):
     assert code_sentence("Party leaders celebrated in the capital.", actors) == []
     actors = {"suspects": "NGACRM", "court": "NGAJUD"}
     assert code_sentence("The suspects will be charged in court next week.", actors) == []
+
+
+def test_a_reaction_is_aimed_at_the_act_just_reported(code_sentence):
+    actors = {"China": "CHN", "Philippines": "PHL", "Manila": "PHLGOV"}
+    events = code_sentence(
+        "China lodged a protest with the Philippines. Manila rejected the protest.", actors
+    )
+    assert ("PHLGOV", "CHN") in {(e.source.code, e.target and e.target.code) for e in events}
+    # an object that is no act noun, or an indefinite one, takes no earlier actor
+    events = code_sentence(
+        "China lodged a protest with the Philippines. Manila rejected a proposal.", actors
+    )
+    assert ("PHLGOV", "CHN") not in {(e.source.code, e.target and e.target.code) for e in events}
+
+
+def test_members_of_a_group_are_not_a_second_target(code_sentence):
+    actors = {
+        "government": "VENGOV",
+        "18 political prisoners": "VENOPP",
+        "two opposition lawmakers": "VENLEG",
+    }
+    events = code_sentence(
+        "The government freed 18 political prisoners on Thursday, including two opposition"
+        " lawmakers, in what rights groups described as a gesture.",
+        actors,
+    )
+    assert [(e.source.code, e.target.code) for e in events] == [("VENGOV", "VENOPP")]

@@ -183,6 +183,8 @@ class EventExtractor:
         if not self.keep_negated:
             out = [c for c in out if not c.negated]
         out = _coded_once(out) if self.require_source else out
+        if not self.complement_targets:
+            out = _reaction_targets(doc, out)
         model = default_model()
         if model is None:
             return out
@@ -495,6 +497,8 @@ class EventExtractor:
                 if s not in targets and not _in_place_phrase(verb.doc, s)
             ]
         targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
+        if len(targets) > 1:  # "freed 18 prisoners, including two lawmakers": one release
+            targets = [t for t in targets if not _included(verb.doc, t)] or targets
         sources = [m for m in sources if not _is_place(verb.doc, m)]
         placed = [m for m in targets if _is_place(verb.doc, m)]
         targets = [m for m in targets if m not in placed]
@@ -907,6 +911,63 @@ def _firm(mention: ActorMention | None) -> bool:
     )
 
 
+REACTION_ROOTS = {"10", "11", "12"}  # demands, disapproval, rejection
+REACTION_REACH = 2  # sentences back to the act reacted to
+DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+@lru_cache(maxsize=1)
+def _act_anaphors() -> frozenset[str]:
+    return frozenset(
+        cols[0].strip().lower() for _, cols in read_rows(data_dir() / "act_anaphors.txt", 1)
+    )
+
+
+def _reaction_targets(doc: Doc, candidates: list[EventCandidate]) -> list[EventCandidate]:
+    """A reaction aimed at an act just reported: "China lodged a protest ... Manila rejected
+    the protest", "Mali suspended two channels ... Paris regretted the decision". A demand,
+    disapproval or rejection with no target whose object is a definite act noun (``the
+    move``, ``the decision``: ``act_anaphors.txt``) is aimed at the source of the latest
+    event before it, up to two sentences back, by another actor."""
+    words = _act_anaphors()
+    out: list[EventCandidate] = []
+    for index, event in enumerate(candidates):
+        trigger = doc[event.trigger]
+        objects = [c for c in trigger.children if c.dep_ == "obj"]
+        if (
+            event.target is None
+            and event.source is not None
+            and event.cameo[:2] in REACTION_ROOTS
+            and objects
+            and objects[0].lemma_.lower() in words
+            and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in objects[0].children)
+        ):
+            prior = [
+                p
+                for p in candidates[:index]
+                if p.source is not None
+                and p.source.code
+                and _key(p.source) != _key(event.source)
+                and p.trigger < event.trigger
+                and event.sentence - p.sentence <= REACTION_REACH
+            ]
+            if prior:
+                target = prior[-1].source
+                features = event_features(
+                    trigger,
+                    event.pattern,
+                    event.cameo,
+                    event.source,
+                    target,
+                    event.modality,
+                    event.negated,
+                    event.reported_by is not None,
+                )
+                event = dataclasses.replace(event, target=target, features=features)
+        out.append(event)
+    return out
+
+
 def _accusing(folder: Path) -> frozenset[str]:
     """Speech verbs that accuse whoever the act they report is by (``accusations.tsv``)."""
     return frozenset(cols[0] for _, cols in read_rows(folder / "accusations.tsv", 1))
@@ -1090,6 +1151,22 @@ def _is_place(doc: Doc, mention: ActorMention) -> bool:
         head = head.head
     return (mention.entity_type == "GPE" or len(mention.code or "") == 3) and any(
         c.dep_ == "case" and c.lower_ in PLACE_PREPS for c in head.children
+    )
+
+
+INCLUDING = {"including", "among", "notably", "especially"}
+
+
+def _included(doc: Doc, mention: ActorMention) -> bool:
+    """Whether a mention names members of a group just named ("18 prisoners, including two
+    lawmakers", "among them", "such as"): the same party, not a second one."""
+    first = doc[mention.start]
+    if first.lower_ in INCLUDING:
+        return True
+    before = [t for t in doc[max(first.sent.start, mention.start - 3) : mention.start]]
+    words = [t.lower_ for t in before if not t.is_punct]
+    return bool(words) and (
+        words[-1] in INCLUDING or words[-2:] == ["such", "as"] or words[-2:] == ["among", "them"]
     )
 
 
