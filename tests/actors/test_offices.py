@@ -57,3 +57,14 @@ def test_a_speaker_tied_to_the_dominant_country_does_not_speak_for_it(coder, nlp
     )
     pronouns = [m for m in coder.find(nlp(text), DAY) if m.text == "I"]
     assert not pronouns
+
+
+def test_an_office_takes_the_state_of_its_own_of_phrase(coder, nlp) -> None:
+    # past the words of its title: the ministry is Egypt's, not the place the story is about
+    text = (
+        "The Ministry of Foreign Affairs of the Arab Republic of Egypt condemns the attack "
+        "on civilians in Port Sudan."
+    )
+    assert ("The Ministry of Foreign Affairs", "EGYGOV") in _codes(coder, nlp, text)
+    text = "The Ministry of Foreign Affairs of Egypt condemns the attack in Port Sudan."
+    assert ("The Ministry of Foreign Affairs", "EGYGOV") in _codes(coder, nlp, text)

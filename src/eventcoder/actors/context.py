@@ -104,6 +104,23 @@ def _attached_place(
         if child.dep_ == "nmod" and not case & PLACE_CASES:
             continue
         return state
+    return _office_state(doc, mention, by_head)
+
+
+def _office_state(doc: Doc, mention: ActorMention, by_head: dict[int, ActorMention]) -> str | None:
+    """The state an office's own "of" phrase names past the words of its title: "the
+    Ministry of Foreign Affairs of (the Arab Republic of) Egypt" is Egypt's ministry."""
+    last = doc[mention.end - 1]
+    if last.i == mention.head:
+        return None
+    for child in last.children:
+        if child.i < mention.end or child.dep_ != "nmod":
+            continue
+        if "of" not in {c.lower_ for c in child.children if c.dep_ == "case"}:
+            continue
+        found = by_head.get(child.i)
+        state = _place_state(found) if found is not None else _entity_place(doc, child)
+        return state or _place_below(doc, child, by_head)
     return None
 
 
