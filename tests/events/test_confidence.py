@@ -122,3 +122,16 @@ def test_code_and_the_python_api_apply_the_default_floor(monkeypatch):
     assert [r.id for r in cli] == [r.id for r in default]
     keep_all = load_code(min_confidence=0.0)
     assert len([r for r in keep_all(Document.from_text(text)) if r.KIND == "event"]) == len(every)
+
+
+def test_a_dateline_does_not_lengthen_the_lead(nlp):
+    """A wire lead is weighed by its own length, not its dateline's ("GENEVA, May 3 -")."""
+    from eventcoder.events.confidence import _length
+
+    lead = "Government troops shelled rebel positions outside the northern city on Monday."
+    plain = nlp(lead)
+    dated = nlp("KINSHASA, March 14 (Agency) - " + lead)
+    plain_verb = next(t for t in plain if t.text == "shelled")
+    dated_verb = next(t for t in dated if t.text == "shelled")
+    assert len(dated_verb.sent) > len(plain_verb.sent) + 5
+    assert _length(dated_verb) == _length(plain_verb)

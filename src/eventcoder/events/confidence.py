@@ -37,6 +37,7 @@ from spacy.tokens import Token
 from eventcoder.actors.mention import ActorMention
 from eventcoder.errors import Errors, ModelError
 from eventcoder.events.ontology import data_dir, quad_class
+from eventcoder.nlp.datelines import dateline_length
 
 __all__ = [
     "ConfidenceModel",
@@ -227,7 +228,9 @@ def _distance(trigger: Token, mention: ActorMention | None) -> str:
 
 
 def _length(trigger: Token) -> str:
-    n = len(trigger.sent)
+    """The sentence's length without its dateline (a wire lead is no longer for it)."""
+    sent = trigger.sent
+    n = len(sent) - dateline_length(sent)
     for limit in (12, 25, 40, 60):
         if n <= limit:
             return f"le{limit}"
