@@ -85,3 +85,41 @@ def test_count_documents(tmp_path) -> None:
     (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n')
     assert count_documents([str(tmp_path)]) == 3
     assert count_documents([str(tmp_path / "b.jsonl"), "-"]) is None
+
+
+class _StubNlp:
+    """A pipeline whose batch parse fails (``pipe``) while each text parses alone."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def pipe(self, texts, batch_size=None):
+        raise RuntimeError("batch parse failed")
+
+    def __call__(self, text: str) -> str:
+        self.calls.append(text)
+        if "explode" in text:
+            raise RuntimeError("parser gave up")
+        return text
+
+
+def test_a_batch_that_fails_to_parse_together_is_coded_one_by_one(monkeypatch) -> None:
+    from types import SimpleNamespace
+
+    from eventcoder import coder as coder_module
+    from eventcoder.runners.batch import BatchCoding
+
+    stub = SimpleNamespace(nlp=_StubNlp())
+
+    def code_document(document, coder, min_confidence=None, parsed=None):
+        assert parsed is None  # the batch parse failed: each document parses alone
+        coder.nlp(document.text)
+        return [document.to_record()]
+
+    monkeypatch.setattr(coder_module, "code_document", code_document)
+    docs = [_doc(1), _doc(2, "This will explode."), _doc(3)]
+    results = code_batch(docs, BatchCoding(stub))
+    assert [r.doc_id for r in results] == ["d1", "d2", "d3"]
+    assert [r.failure is None for r in results] == [True, False, True]
+    assert "parser gave up" in results[1].failure
+    assert len(stub.nlp.calls) == 3

@@ -10,6 +10,7 @@ output identical to a single process.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
 import logging
 from collections.abc import Callable, Sequence
@@ -20,7 +21,15 @@ from typing import Any
 from eventcoder.errors import Errors, EventcoderError
 from eventcoder.records import Record
 
-__all__ = ["CodeFn", "DocumentResult", "code_batch", "code_one", "load_code", "stage_names"]
+__all__ = [
+    "BatchCoding",
+    "CodeFn",
+    "DocumentResult",
+    "code_batch",
+    "code_one",
+    "load_code",
+    "stage_names",
+]
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +87,7 @@ def load_code(
     default threshold; 0: keep every event). Raises
     ``EventcoderError`` (E021) when it cannot load.
     """
-    from eventcoder.coder import Coder, CoderConfig, code_document
+    from eventcoder.coder import Coder, CoderConfig
 
     config = CoderConfig(min_confidence=min_confidence)
     names = stage_names(stages)
@@ -94,7 +103,36 @@ def load_code(
     # words).
     gc.collect()
     gc.freeze()
-    return lambda document: code_document(document, coder)
+    return BatchCoding(coder)
+
+
+class BatchCoding:
+    """The loaded coder as a ``CodeFn`` (one document) that also codes a whole batch with
+    its texts parsed together (``nlp.pipe``): :func:`code_batch` uses :meth:`batch`."""
+
+    def __init__(self, coder: Any, batch_size: int = 16) -> None:
+        self.coder = coder
+        self.batch_size = batch_size
+
+    def __call__(self, document: Any) -> list[Record]:
+        from eventcoder.coder import code_document
+
+        return code_document(document, self.coder)
+
+    def batch(self, documents: Sequence[Any]) -> list[DocumentResult]:
+        """One result per document, in order; if parsing the batch together fails, each
+        document is coded alone (so one bad text costs only its own result)."""
+        from eventcoder.coder import code_document, parse_chunks
+
+        try:
+            parsed = parse_chunks(documents, self.coder, self.batch_size)
+        except Exception:  # found again, and reported, document by document
+            log.debug("parsing a batch together failed; coding one by one", exc_info=True)
+            return [code_one(document, self) for document in documents]
+        return [
+            code_one(document, functools.partial(code_document, coder=self.coder, parsed=docs))
+            for document, docs in zip(documents, parsed, strict=True)
+        ]
 
 
 def code_one(document: Any, code: CodeFn) -> DocumentResult:
@@ -115,5 +153,8 @@ def code_one(document: Any, code: CodeFn) -> DocumentResult:
 
 
 def code_batch(documents: Sequence[Any], code: CodeFn) -> list[DocumentResult]:
-    """Code a batch of documents, one result per document in the same order."""
+    """Code a batch of documents, one result per document in the same order (a
+    :class:`BatchCoding` parses the batch's texts together)."""
+    if isinstance(code, BatchCoding):
+        return code.batch(documents)
     return [code_one(document, code) for document in documents]
