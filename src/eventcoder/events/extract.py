@@ -32,7 +32,14 @@ from eventcoder.events.match import (
     subjects_of,
     verb_frame,
 )
-from eventcoder.events.modality import Context, FrameTable, is_negated, read_context
+from eventcoder.events.modality import (
+    TIME_WORDS,
+    Context,
+    FrameTable,
+    is_negated,
+    is_relative_clause,
+    read_context,
+)
 from eventcoder.events.nouns import EventNoun, NounLexicon, claimed_acts, same_act
 from eventcoder.events.ontology import CameoOntology, data_dir
 from eventcoder.events.patterns import PatternSet, load_patterns
@@ -658,6 +665,13 @@ class EventExtractor:
         seen: set[tuple] = set()
         for source, target in self._pairs(reading):
             if (
+                # PETRARCH's suite codes "Eriador's death toll has risen" as Eriador's act
+                not self.complement_targets
+                and reading.code[:2] not in MATERIAL_CONFLICT_ROOTS
+                and self._modifier_only(source, reading)
+            ):
+                continue  # "the Environment Canada document was found": no act of Canada
+            if (
                 target is None
                 and reading.code[:2] not in ONE_SIDED_ROOTS
                 and not (reading.unnamed_target and source is not None)
@@ -670,6 +684,8 @@ class EventExtractor:
                 continue  # a weak verb alone ("held", "joined") needs two named actors
             if _self_pair(source, target) and not self.complement_targets:
                 continue  # "the Council urged all parties" read as the UN urging itself
+            if source is not None and target is not None and _oneself(source, target):
+                continue  # "urged the parties and their supporters": no act on oneself
             key = (_key(source), _key(target))
             if key in seen:
                 continue  # "Palestinians ... the West Bank" coded alike: one event
@@ -690,6 +706,47 @@ class EventExtractor:
             if reverse and source is not None and target is not None:
                 out.append(self._candidate(reading, reverse, target, source, reporter, sentence))
         return out
+
+    def _modifier_only(self, mention: ActorMention | None, reading: _Reading) -> bool:
+        """A source named only as a modifier of a thing that is the subject: "the Russian
+        economy", "an Environment Canada document", "Assad's policies". Not when the thing
+        is the event ("Russia's attack"), an event noun, a named unit ("NATO's Task Force
+        50"), a word for people or a group ("Ithilen's militia"), or when the modifier is a
+        nationality ("a French frigate" is French). (A target may be named as the owner of
+        what the act is aimed at: "rejected a US request" is aimed at the US.)"""
+        if mention is None or reading.trigger.pos_ not in {"VERB", "AUX", "NOUN", "PROPN"}:
+            return False
+        doc = reading.trigger.doc
+        head = doc[mention.head]
+        thing = head.head
+        while thing.dep_ == "compound" and thing.head.i != thing.i:
+            thing = thing.head  # "the K.U. basketball team"
+        owner = head.dep_ == "nmod" and (
+            "Yes" in head.morph.get("Poss", [])
+            or any(c.dep_ == "case" and c.lower_ in {"'s", "’s", "'"} for c in head.children)
+        )
+        if not (
+            head.dep_ == "compound" or head.dep_ == "amod" and head.text[:1].islower() or owner
+        ):
+            return False
+        if head.i > 1 and doc[head.i - 1].text == "-" and doc[head.i - 2].lower_ in ANTI_PRO:
+            return False  # "anti-government protests": aimed at the government
+        return not (
+            mention.start <= thing.i < mention.end
+            or thing.i == reading.trigger.i
+            or doc[thing.i - 1].text == "-"  # "the Prime Minister-designate"
+            # a person or group the actor stands for ("Ithilen's militia", "a French
+            # frigate", "the K.U. basketball team")
+            or thing.lower_ in TIME_WORDS  # "X and Y today signed", misparsed
+            # a text that speaks for its author: "a UN resolution censuring X"
+            or thing.lemma_.lower() in STATEMENT_NOUNS
+            or self._is_speech(thing)
+            or thing.lower_ in _agent_heads()
+            or thing.lemma_.lower() in _agent_heads()
+            or thing.pos_ == "PROPN"
+            or thing.pos_ not in {"NOUN"}
+            or self.nouns.lookup(thing) is not None
+        )
 
     def _pairs(self, reading: _Reading) -> list[tuple[ActorMention | None, ActorMention | None]]:
         sources: list[ActorMention | None] = list(reading.sources) or [None]
@@ -986,6 +1043,7 @@ def _describes(token: Token, frames: FrameTable) -> bool:
     if (
         token.dep_ == "acl"
         and token.tag_ in {"VBG", "VBN", "VB"}
+        and not _misread_strike(token)
         and not (
             any(c.dep_ == "nsubj" for c in token.children)
             and any(c.dep_ == "mark" and c.lower_ == "that" for c in token.children)
@@ -1003,6 +1061,8 @@ def _describes(token: Token, frames: FrameTable) -> bool:
         return True  # a word of a name read as a verb ("the United Arab Emirates")
     if token.dep_ in {"acl:relcl", "relcl"} and token.tag_ in {"VBZ", "VBP", "VBG"}:
         return True
+    if token.dep_ == "acl" and token.tag_ in {"VBZ", "VBP"} and is_relative_clause(token):
+        return True  # a present-tense relative clause: "militias that control the roads"
     marks = {c.lower_ for c in token.children if c.dep_ == "mark" and c.i < token.i}
     if token.dep_ == "csubj" and "to" in marks:
         return True  # "it is time to recognize X", "it would be wrong to attack Y"
@@ -1031,6 +1091,7 @@ STATEMENT_NOUNS = {
 }
 COMMITMENT_WORDS = {"committed", "commitment", "commitments", "determined", "dedicated"}
 STRIKE_NOUNS = {"strike", "airstrike", "air strike"}
+SUMMING_VERBS = {"mean", "bring", "include", "represent", "total", "comprise", "constitute"}
 ARMED_GROUP_SECTORS = {"REB", "IMG"}
 
 
@@ -1057,16 +1118,35 @@ def _struck_group(
     return [group] if group is not None else []
 
 
+def _misread_strike(verb: Token) -> bool:
+    """ "Five strikes destroyed eight jacks" parsed as a participle on "strikes": a past
+    participle with a direct object of its own is the strikes' verb (a passive participle
+    takes none)."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in STRIKE_NOUNS
+        and any(c.dep_ == "obj" for c in verb.children)
+    )
+
+
 def _strike_reading(
     verb: Token, subjects: list[Token], objects: list[Token], index: ActorIndex, frames: FrameTable
 ) -> _Reading | None:
     """A strike report: "Near X, two strikes destroyed a tank" is an air strike (195) by
     the force that conducts the strikes in this document, on the armed group it strikes
     (the group named in the object, else the latest named in the document)."""
-    if not any(
-        t.lemma_.lower() in STRIKE_NOUNS and t.pos_ == "NOUN" and t.head.i == verb.i
-        for t in subjects
+    if verb.lemma_.lower() in SUMMING_VERBS or not (
+        any(
+            t.lemma_.lower() in STRIKE_NOUNS and t.pos_ == "NOUN" and t.head.i == verb.i
+            for t in subjects
+        )
+        or _misread_strike(verb)
     ):
+        # a strike report tells what strikes did, not what a strike is or what they add up
+        # to ("a strike means ...", "the strikes bring the total to 900")
         return None
     sent_start = verb.sent.start
     source = index.latest(sent_start, lambda m: (m.code or "").startswith("IGOCOA"))
@@ -1096,6 +1176,10 @@ VERBAL_ROOTS = {"10", "11", "12", "13"}
 # attack) is an event only towards an actor the sentence names
 ONE_SIDED_ROOTS = {"01", "10", "11", "12", "14", "15"}
 
+# coercion and violence: what they hit belongs to the target ("shelled Ukrainian positions",
+# "struck ISIL targets"), so a target named as an owner stands
+MATERIAL_CONFLICT_ROOTS = {"17", "18", "19", "20"}
+
 CONSULT_ROOT = "04"  # consultations: the reverse event only for several subjects
 
 # acts that several subjects with no target named do to each other: intent, consultation,
@@ -1118,6 +1202,39 @@ def _unnamed_parties() -> dict[str, frozenset[str]]:
     """Words of ``unnamed_parties.tsv`` by class (person, pact, place)."""
     found = read_word_classes(data_dir() / "unnamed_parties.tsv")
     return {c: found.get(c, frozenset()) for c in ("person", "pact", "place")}
+
+
+ANTI_PRO = {"anti", "pro"}
+
+
+@lru_cache(maxsize=1)
+def _agent_heads() -> frozenset[str]:
+    """Nouns that name people or groups: head words of the sector phrases of the actor
+    dictionaries ("militia", "mayor", "frigate"), person nouns, organisation heads of names
+    and ``group_nouns.tsv`` ("forum", "network")."""
+    folder = data_dir().parent / "actors"
+    words = {
+        _phrase_head(cols[0].lower().split())
+        for name in ("agents.tsv", "agents_hand.tsv")
+        for _, cols in read_rows(folder / name, 2)
+        if cols[0].strip()
+    }
+    words.update(
+        w for _, cols in read_rows(folder / "person_nouns.tsv", 2) for w in cols[1].lower().split()
+    )
+    heads = read_word_classes(folder.parent / "entities" / "heads.tsv")
+    words.update(w.lower() for w in heads.get("org", frozenset()))
+    words.update(read_word_classes(data_dir() / "group_nouns.tsv").get("group", frozenset()))
+    return frozenset(words)
+
+
+PHRASE_PREPS = {"of", "for", "in", "on", "at", "to", "with", "from"}
+
+
+def _phrase_head(words: list[str]) -> str:
+    """The head word of a noun phrase: "minister for economy" -> "minister"."""
+    cut = next((i for i, w in enumerate(words) if i and w in PHRASE_PREPS), len(words))
+    return words[cut - 1]
 
 
 def _unnamed_target(frame: VerbFrame, index: ActorIndex) -> bool:
@@ -1202,12 +1319,36 @@ def _coded_once(candidates: list[EventCandidate]) -> list[EventCandidate]:
             and (c.sentence, c.trigger, c.source.code, c.cameo) in coded_target
         ):
             continue  # "met the minister, Ann Smith": the apposition is the same target
-        key = (c.sentence, c.trigger, c.source.code, c.target.code if c.target else None, c.cameo)
+        # one act of a kind per trigger and pair: "urged X to stay calm and respect the vote"
+        # is one appeal, not one per verb it governs
+        key = (
+            c.sentence,
+            c.trigger,
+            c.source.code,
+            c.target.code if c.target else None,
+            c.cameo[:2],
+        )
         if key in seen:
             continue
         seen.add(key)
         out.append(c)
     return out
+
+
+OWN_WORDS = {"its", "their", "our", "his", "her", "my", "itself", "themselves", "ourselves"}
+
+
+def _oneself(a: ActorMention, b: ActorMention) -> bool:
+    """Whether two mentions are one actor: the same words, or one coded alike through a
+    word that points back ("the council urged ... their supporters" read as the council's
+    own). Two groups that merely share a code ("villagers" and "residents") are two."""
+    if a is b or a.text.lower() == b.text.lower():
+        return True
+    return (
+        a.code is not None
+        and a.code == b.code
+        and any(m.text.split()[0].lower() in OWN_WORDS | PERSONAL_PRONOUNS for m in (a, b))
+    )
 
 
 def _key(mention: ActorMention | None) -> str | None:

@@ -15,7 +15,14 @@ from spacy.tokens import Token
 
 from eventcoder.errors import Errors, ModelError
 
-__all__ = ["Context", "FrameTable", "infinitive_governor", "is_negated", "read_context"]
+__all__ = [
+    "Context",
+    "FrameTable",
+    "infinitive_governor",
+    "is_negated",
+    "is_relative_clause",
+    "read_context",
+]
 
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should"}
@@ -224,6 +231,27 @@ def _passive(governor: Token) -> bool:
     )
 
 
+FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}
+RELATIVE_WORDS = {"which", "who", "whom", "whose"}
+
+
+def is_relative_clause(clause: Token) -> bool:
+    """Whether a clause on a noun is finite (a relative clause with its own subject or
+    tense: "the threat they pose", "the deal that will let X") rather than the noun's
+    infinitive ("a threat to strike", "a decision to leave") or a participle."""
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    if "to" in marks:
+        return False
+    if "that" in marks and not any(c.lower_ in RELATIVE_WORDS for c in clause.children):
+        return False  # a content clause: "an order that the units should withdraw"
+    return clause.tag_ in FINITE_TAGS or any(
+        c.dep_ in {"nsubj", "nsubj:pass", "nsubjpass"}
+        or c.dep_ in {"aux", "aux:pass", "auxpass"}
+        and c.tag_ in FINITE_TAGS
+        for c in clause.children
+    )
+
+
 def _has_object(governor: Token, complement: Token) -> bool:
     """Whether a control word has an object before its infinitive ("wants Y to ...")."""
     return any(c.dep_ in {"obj", "iobj"} and c.i < complement.i for c in governor.children)
@@ -285,6 +313,11 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
                 modality = modality or frame_modality
                 context.consumed.append(governor)
             elif frame not in {"SPEECH", "DENY"} and dep in {"xcomp", "acl", "ccomp"}:
+                if dep == "acl" and is_relative_clause(current):
+                    # "the threat they pose to X", "an agreement that will let X ...": the
+                    # clause describes its noun, the noun does not govern it as an act
+                    current = governor
+                    continue
                 if context.frame is None:
                     context.frame, context.governor = frame, governor
                     context.swap = frame in {"DEMAND", "REQUEST"}
