@@ -510,6 +510,10 @@ class EventExtractor:
         placed = [m for m in targets if _is_place(verb.doc, m)]
         targets = [m for m in targets if m not in placed]
         unnamed_target = bool(placed) or _unnamed_target(frame, index)
+        if frame.passive and code == MOBILIZE and not any(s.code for s in sources):
+            # "Russian troops were deployed (to X)": the forces deployed make their own move
+            moved = [t for t in index.for_heads(frame.objects) if t in targets]
+            sources, targets = moved or sources, [t for t in targets if t not in moved]
         if matched is not None and matched[1] is not None and matched[1].swap and not frame.passive:
             sources, targets = targets, sources  # "+ * MONEY $": the subject receives
             # (a passive subject already stands as the target)
@@ -1169,6 +1173,7 @@ SHARED_OBJECT_ROOTS = {"17", "18", "19", "20"}
 # verbal acts (demands, disapproval, rejection, threats): a denier's own acts when coordinated
 # with what it denies
 VERBAL_ROOTS = {"10", "11", "12", "13"}
+MOBILIZE = "154"  # forces deployed or mobilised make the move themselves
 
 # acts that are events with no one they are aimed at: statements, demands, disapproval,
 # rejection, protest and force posture ("the ministry condemned the bombing", "thousands
