@@ -50,3 +50,11 @@ def test_a_long_form_name_takes_the_preposition_of_its_head(nlp, locator):
     )
     found = _attach(nlp, locator, text, "train")
     assert found is not None and found.place.country == "MAR"
+
+
+def test_a_country_named_before_is_no_scene_a_town_is(nlp, locator):
+    text = "Soldiers bombed villages across Somalia. Police arrested two men."
+    assert _attach(nlp, locator, text, "arrested") is None
+    text = "Soldiers bombed villages near Kismayo. Police arrested two men."
+    found = _attach(nlp, locator, text, "arrested")
+    assert found is not None and found.place.name == "Kismayo"

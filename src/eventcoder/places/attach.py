@@ -15,7 +15,8 @@ else what the document's narrative supports, else none.
    A place joined by "and" to a place of another country ("strikes in Syria and Iraq")
    leaves the event without a location: it has several.
 3. **Narrative**: the setting (in, at, near...; not "sanctions on X") or facility of one
-   of the two sentences before (in the same paragraph), else, when at least 60% of the
+   of the two sentences before (in the same paragraph), when it is finer than a country (a
+   country named before is no scene the story goes on in), else, when at least 60% of the
    document's places lie in one country and one of the event's actors belongs to it, the
    town of that country the document names most (60% of its exact or near places) at near
    precision. The story's country alone locates no event: a text that names no setting
@@ -385,8 +386,10 @@ class DocumentPlaces:
             if "\n" in self._text[max(earlier.end_char - 1, 0) : later.start_char + 1]:
                 break  # a new paragraph
             place = self._located.get(sentence - back)
-            if place is not None:
+            if place is not None and place.precision != "country":
                 return place, place.precision
+            if place is not None:
+                break  # a country named before is no scene the story goes on in
         dominant, town = self._dominant, self._town
         if dominant is None or (countries is not None and dominant.country not in countries):
             return None

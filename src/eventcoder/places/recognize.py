@@ -14,10 +14,10 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.datafiles import read_rows
 from eventcoder.places.gazetteer import DATA_DIR, Gazetteer, Place, name_key
@@ -391,7 +391,45 @@ def find_mentions(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[PlaceMention]:
         mention = _mention(doc, start, end, how, gaz, cues)
         if mention is not None:
             mentions.append(mention)
-    return mentions
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    return [_named_part(doc, m, cues, taken) for m in mentions]
+
+
+_NOT_PART_LABELS = {"DATE", "TIME", "PERSON", "ORG", "NORP", "CARDINAL", "ORDINAL"}
+
+
+def _named_part(doc: Doc, mention: PlaceMention, cues: Cues, taken: set[int]) -> PlaceMention:
+    """A named part of a town no gazetteer lists, before the town: "the Karrada district of
+    Baghdad", "the Wadi X area of Damascus", "in Karrada, Baghdad". The mention takes in
+    the part's name and is near the town (the part lies in or beside it)."""
+    if not any(p.kind in _TOWNS for p, _ in mention.candidates) or mention.hint:
+        return mention
+    s = mention.start
+    if s >= 3 and doc[s - 1].lower_ == "of" and doc[s - 2].lower_ in cues["quarter"]:
+        end = s - 2  # "the X district of Y"
+    elif s >= 3 and doc[s - 1].text == ",":
+        end = s - 1  # "in X, Y": only after a setting preposition, checked below
+    else:
+        return mention
+    start = end
+    while start > 0 and end - start < 3 and _part_word(doc[start - 1], taken):
+        start -= 1
+    if start == end or (end == s - 1 and doc[start - 1].lower_ not in cues["setting"]):
+        return mention
+    if name_key(doc[start:end].text) in cues.not_places:
+        return mention
+    span = doc[start : mention.end]
+    return replace(mention, start=start, text=span.text, char_start=span.start_char, near=True)
+
+
+def _part_word(token: Token, taken: set[int]) -> bool:
+    """A capitalised word of a part's name, not of another place or a date, person..."""
+    return (
+        token.text[:1].isupper()
+        and token.is_alpha
+        and token.i not in taken
+        and token.ent_type_ not in _NOT_PART_LABELS
+    )
 
 
 def _mention(
