@@ -104,3 +104,15 @@ def test_members_of_a_group_are_not_a_second_target(code_sentence):
         actors,
     )
     assert [(e.source.code, e.target.code) for e in events] == [("VENGOV", "VENOPP")]
+
+
+def test_an_attribution_after_the_clause_reports_it(code_sentence):
+    actors = {"Armenia": "ARM", "Azerbaijan": "AZE"}
+    events = code_sentence(
+        "Armenia met Azerbaijan in Geneva on Tuesday, a spokesperson for the ministry said.",
+        actors,
+    )
+    assert {e.modality for e in events} == {"reported"}
+    # a speech verb coordinated with content of its own is another act, not the attribution
+    events = code_sentence("Armenia met Azerbaijan on Tuesday and said it would continue.", actors)
+    assert {e.modality for e in events if e.trigger_text == "met"} == {"asserted"}

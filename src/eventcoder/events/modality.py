@@ -339,5 +339,30 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
     ):
         context.frame, context.governor = "FUTURE", trigger  # "will provide" -> intent
         modality = modality or "intended"  # ("may halt" stays hypothetical)
+    if modality is None and context.speaker is None and _said_after(trigger, frames):
+        modality = "reported"  # "A met B on Tuesday, a spokesperson said"
     context.modality = modality or "asserted"
     return context
+
+
+def _said_after(trigger: Token, frames: FrameTable) -> bool:
+    """Whether the trigger's clause ends with its attribution ("..., officials said"): a
+    speech verb after it that the parse hangs on the clause's main verb as parataxis."""
+    clause = trigger
+    while clause.dep_ in {"conj", "xcomp", "advcl"} and clause.head.i != clause.i:
+        clause = clause.head
+    for child in clause.children:
+        if (
+            child.dep_ in {"parataxis", "conj"}
+            and child.i > trigger.i
+            and "," in {child.left_edge.text, child.doc[child.left_edge.i - 1].text}
+            # its content is the clause before it: no object, clause or "and" of its own
+            and not any(
+                c.dep_ in {"obj", "ccomp", "xcomp", "cc"} or c.lower_ == "that"
+                for c in child.children
+            )
+        ):
+            found = frames.frame_of(child)
+            if found is not None and found[0] == "SPEECH":
+                return True
+    return False
