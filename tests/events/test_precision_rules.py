@@ -145,3 +145,21 @@ def test_a_strike_verb_misparsed_as_a_participle_is_still_the_report(nlp, extrac
     )
     assert not _misread_strike(doc[1])
     assert _describes(doc[1], extractor.frames)
+
+
+def test_restating_a_position_is_no_act(code_sentence):
+    actors = {"Ghana": "GHA", "Togo": "TGO"}
+    assert code_sentence("Ghana reaffirmed its full support for Togo.", actors) == []
+    assert code_sentence("Ghana reiterated its commitment to Togo's security.", actors) == []
+    assert ("GHA", "TGO") in {
+        (s, t) for s, t, _ in _codes(code_sentence("Ghana praised Togo.", actors))
+    }
+
+
+def test_a_match_result_is_no_attack(code_sentence):
+    actors = {"Ghana": "GHA", "Togo": "TGO"}
+    assert code_sentence("Ghana defeated Togo 2-1 in Accra on Sunday.", actors) == []
+    assert any(
+        e.cameo.startswith("19")
+        for e in code_sentence("Ghana's army defeated Togo in a border battle.", actors)
+    )

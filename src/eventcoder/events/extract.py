@@ -653,6 +653,12 @@ class EventExtractor:
         governor = reading.context.governor
         if governor is not None and governor.lower_ in COMMITMENT_WORDS:
             return []  # "we remain committed to working with X": a policy, not an act
+        if _restates_position(reading.trigger):
+            return []  # "reaffirmed its support for X": a standing position, not an act
+        if reading.trigger.lemma_.lower() in RESULT_VERBS and SCORE.search(
+            reading.trigger.sent.text
+        ):
+            return []  # "Sweden beat Korea 1-0": a sports result
         if (
             reading.context.modality == "hypothetical"
             and reading.context.frame not in {"DEMAND", "REQUEST", "THREATEN", "REFUSE"}
@@ -1094,6 +1100,36 @@ STATEMENT_NOUNS = {
     "message",
 }
 COMMITMENT_WORDS = {"committed", "commitment", "commitments", "determined", "dedicated"}
+# restating a position ("reiterated its support for X", "underlined the UK's commitment to
+# Y") states a standing policy, not an act (docs/codebook.md)
+RESTATING_VERBS = {
+    "reiterate",
+    "reaffirm",
+    "restate",
+    "underline",
+    "underscore",
+    "stress",
+    "emphasise",
+    "emphasize",
+}
+POSITION_NOUNS = {"support", "commitment", "solidarity", "backing", "position", "stance"}
+# a match result: a result verb and a score in the sentence ("defeated Panama 3-0")
+RESULT_VERBS = {"defeat", "beat", "lose", "draw", "win", "thrash", "edge"}
+SCORE = re.compile(r"\b\d{1,2}\s*[-\u2013]\s*\d{1,2}\b")
+
+
+def _restates_position(trigger: Token) -> bool:
+    """A verb of restating whose object is a position ("reaffirms its full support")."""
+    word = trigger.lower_
+    # by stem as well: the lemmatizer may leave "reiterated" as "reiterat"
+    restates = trigger.lemma_.lower() in RESTATING_VERBS or any(
+        word.startswith(verb.removesuffix("e")) for verb in RESTATING_VERBS
+    )
+    return restates and any(
+        c.dep_ == "obj" and c.lemma_.lower() in POSITION_NOUNS for c in trigger.children
+    )
+
+
 STRIKE_NOUNS = {"strike", "airstrike", "air strike"}
 SUMMING_VERBS = {"mean", "bring", "include", "represent", "total", "comprise", "constitute"}
 ARMED_GROUP_SECTORS = {"REB", "IMG"}
