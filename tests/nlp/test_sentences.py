@@ -128,6 +128,33 @@ def test_a_lead_is_parsed_apart_from_its_dateline(nlp):
     assert doc[0].head.i == root.i
 
 
+@pytest.mark.parametrize(
+    ("text", "subject", "verb"),
+    [
+        ("BERLIN - Germany expelled two Russian diplomats.", "Germany", "expelled"),
+        ("LONDON, Oct 2 - Britain expelled a Russian diplomat.", "Britain", "expelled"),
+        ("PARIS - France summoned the Iranian envoy.", "France", "summoned"),
+    ],
+)
+def test_a_one_word_subject_stays_with_its_verb_after_a_dateline(nlp, text, subject, verb):
+    """The parser may end a sentence after a lead's first word ("PARIS - France | summoned");
+    the merge step makes that word the subject of the verb it cut off."""
+    doc = nlp(text)
+    (sent,) = list(doc.sents)
+    word = next(t for t in doc if t.text == subject)
+    assert word.head.text == verb and word.dep_ == "nsubj"
+    assert sum(1 for t in sent if t.head.i == t.i) == 1
+
+
+def test_a_cut_off_modifier_goes_back_to_its_noun(nlp):
+    """ "CANBERRA - Australian | Prime Minister ... met": the adjective modifies the name it
+    was cut from, and the lead stays one sentence."""
+    doc = nlp("CANBERRA - Australian Prime Minister Jane Doe met her New Zealand counterpart.")
+    assert len(list(doc.sents)) == 1
+    word = next(t for t in doc if t.text == "Australian")
+    assert word.dep_ == "amod" and word.head.text == "Prime"
+
+
 def test_a_title_rule_leaves_ordinary_openings_alone(nlp):
     """A time or place phrase before "I" or "The" is no title."""
     for text in ("Last week I met the minister in the capital.", "In Paris I met the minister."):

@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.attrs import DEP, HEAD
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from eventcoder.datafiles import read_word_classes
 from eventcoder.errors import ConfigError, Errors
@@ -40,6 +40,8 @@ COMPONENT = "eventcoder_sentence_rules"
 MERGER = "eventcoder_sentence_merge"
 _NOT_STARTS = "eventcoder.not_sentence_starts"
 _JOINS = "eventcoder.dateline_leads"  # sentence starts parsed apart, joined to what precedes
+_STARTS = "eventcoder.sentence_starts"  # starts the rules set (the parser's own are not here)
+_FRAGMENT = 4  # tokens, at most, of a lead's opening the parser may cut off from its clause
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "sentences" / "words.tsv"
 ALL_RULES = (
     "lines",
@@ -107,6 +109,7 @@ class SentenceRules:
         # The parser takes True as a constraint but False only as a hint: it may still end
         # up with two trees. ``merge_sentences`` (after the parser) joins them.
         doc.user_data[_NOT_STARTS] = sorted(i for i, v in starts.items() if v is False)
+        doc.user_data[_STARTS] = sorted(i for i, v in starts.items() if v is True)
         return doc
 
     # -- decisions -------------------------------------------------------------------------
@@ -396,6 +399,7 @@ def merge_sentences(doc: Doc) -> Doc:
     its dateline takes the dateline under its own root (``dep``)."""
     not_starts = set(doc.user_data.pop(_NOT_STARTS, ()))
     joins = set(doc.user_data.pop(_JOINS, ()))
+    ruled = set(doc.user_data.pop(_STARTS, ()))
     if not (not_starts or joins) or not doc.has_annotation("DEP"):
         return doc
     sents = list(doc.sents)
@@ -404,6 +408,7 @@ def merge_sentences(doc: Doc) -> Doc:
     heads = [tok.head.i for tok in doc]
     deps = [tok.dep_ for tok in doc]
     group_root = sents[0].root.i
+    fragment = None  # a lead's opening words the parser cut off from the rest of its clause
     for sent in sents[1:]:
         root = sent.root.i
         if sent.start in not_starts:
@@ -411,12 +416,44 @@ def merge_sentences(doc: Doc) -> Doc:
         elif sent.start in joins:  # a dateline hangs from its lead's root
             heads[group_root], deps[group_root] = root, "dep"
             group_root = root
+            fragment = sent if _verbless(sent) else None
+            continue
+        elif fragment is not None and sent.start not in ruled:
+            group_root = _rejoin(fragment, sent, heads, deps)
         else:
             group_root = root
+        fragment = None
     rebuilt = Doc(doc.vocab, words=[t.text for t in doc], heads=heads, deps=deps)
     array: Any = rebuilt.to_array([HEAD, DEP])  # uint64 rows, as from_array takes them
     doc.from_array([HEAD, DEP], array)
     return doc
+
+
+def _verbless(sent: Span) -> bool:
+    """A few words with no verb ("Britain", "Turkish"): a lead's opening, not a sentence."""
+    return len(sent) <= _FRAGMENT and not any(t.pos_ in {"VERB", "AUX"} for t in sent)
+
+
+def _rejoin(fragment: Span, sent: Span, heads: list[int], deps: list[str]) -> int:
+    """Hang a lead's cut-off opening on the clause the parser started after it ("LONDON -
+    Britain | expelled a diplomat"): a name or noun is the subject of a verb that has none,
+    a modifier ("Turkish | President ... met") or anything else goes under the clause's first
+    word. Returns the joined sentence's root."""
+    head = fragment.root
+    clause = sent[0]  # the clause the sentence opens with ("expelled ..., the ministry said")
+    while clause.pos_ != "VERB" and clause.head.i != clause.i and clause.head.i >= sent.start:
+        clause = clause.head
+    subjects = {"nsubj", "nsubj:pass", "csubj", "expl"}
+    if (
+        head.pos_ in {"PROPN", "NOUN", "PRON"}
+        and clause.pos_ == "VERB"
+        and not any(c.dep_ in subjects for c in clause.children)
+    ):
+        heads[head.i], deps[head.i] = clause.i, "nsubj"
+    else:
+        heads[head.i] = sent.start
+        deps[head.i] = "amod" if head.pos_ == "ADJ" else "compound"
+    return sent.root.i
 
 
 Language.component(MERGER, func=merge_sentences)
