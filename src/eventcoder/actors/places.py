@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors.mention import ActorMention
+from eventcoder.nlp.datelines import DATELINE_DASHES
 
 __all__ = ["LOCATIVE", "drop_places"]
 
@@ -39,8 +40,7 @@ LOCATIVE = {
 }
 _PLACE_RULES = ("state:", "capital:", "metonym:", "place:")
 _JOINS = {"appos", "conj", "flat", "nmod", "compound"}
-_DASHES = {"-", "\u2013", "\u2014", "--"}
-_DATELINE_MARKS = {"(", ","} | _DASHES
+_DATELINE_MARKS = {"(", ","} | DATELINE_DASHES
 
 
 def _is_place_name(mention: ActorMention) -> bool:
@@ -92,7 +92,11 @@ def _dateline_agency(doc: Doc, mention: ActorMention) -> bool:
     start, end = mention.start, mention.end
     if start < 2 or end + 1 >= len(doc):
         return False
-    if doc[start - 1].text != "(" or doc[end].text != ")" or doc[end + 1].text not in _DASHES:
+    if (
+        doc[start - 1].text != "("
+        or doc[end].text != ")"
+        or doc[end + 1].text not in DATELINE_DASHES
+    ):
         return False
     first = doc[start - 1].sent.start
     opener = doc[first]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.errors import Errors, ModelError
+from eventcoder.nlp.datelines import dateline_length
 from eventcoder.records import DateInterval
 from eventcoder.timex.events_table import TimeData
 from eventcoder.timex.expressions import find_candidates
@@ -158,26 +159,11 @@ class DocumentTimes:
         return None
 
 
-DATELINE_DASHES = {"-", "\u2013", "\u2014", "--"}
-DATELINE_REACH = 8  # tokens from a dateline's first word to its dash
-
-
 def _in_dateline(doc: Doc, timex: Timex) -> bool:
     """A date in a dateline ("KHARTOUM, Dec 3 - ..."): when the story was filed, not when
     what it reports happened, so it dates no event ("shelled the camp on Tuesday" is Tuesday)."""
     sent = sentence_of(doc, timex.start_token)
-    first = sent[0]
-    if not (first.is_alpha and first.is_upper and len(first.text) > 2):
-        return False
-    if timex.start_token - sent.start > DATELINE_REACH:
-        return False
-    after = doc[timex.end_token : min(sent.end, sent.start + DATELINE_REACH + 4)]
-    for token in after:
-        if token.text in DATELINE_DASHES:
-            return True
-        if token.text not in {"(", ")"} and not (token.is_title or token.is_upper):
-            return False  # "(Reuters)" may stand between the date and the dash
-    return False
+    return timex.start_token < sent.start + dateline_length(sent)
 
 
 def _perfect(token: Token) -> bool:
