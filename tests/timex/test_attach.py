@@ -125,3 +125,19 @@ def test_a_future_expression_is_not_inherited_by_a_past_act(times):
     result = times(text, "2025-09-30")
     interval = result.date_for(_token(result, "announced"))
     assert interval.start is None or interval.start <= "2025-09-30"
+
+
+def test_a_named_past_event_raises_the_inferred_date(times):
+    text = (
+        "The first jets landed in Belarus in August 2021. A few weeks before the invasion, "
+        "Lukashenko said his army would stay home."
+    )
+    result = times(text, None)
+    assert result.document_date == dt.date(2022, 2, 24)
+    assert result.document_date_status == "inferred"
+    # an event far after the text's own dates is more likely another one: no raise
+    old = "Troops entered the city in March 2003. Weeks after the invasion, Russian envoys met."
+    assert times(old, None).document_date == dt.date(2003, 3, 31)
+    # a named event in the future tense has not happened yet
+    ahead = "Talks were held in June 2021. Ministers will meet before the invasion of Ukraine."
+    assert times(ahead, None).document_date == dt.date(2021, 6, 30)

@@ -28,7 +28,7 @@ from eventcoder.errors import Errors, ModelError
 from eventcoder.nlp.datelines import dateline_length
 from eventcoder.records import DateInterval
 from eventcoder.timex.events_table import TimeData
-from eventcoder.timex.expressions import find_candidates
+from eventcoder.timex.expressions import Candidate, find_candidates
 from eventcoder.timex.narrative import Timex, governor, resolve_candidates, tense_of
 from eventcoder.timex.sentences import sentence_of
 
@@ -200,8 +200,35 @@ def resolve_document(
 def infer_document_date(doc: Doc, data: TimeData) -> dt.date | None:
     """The latest explicit (year-bearing) date of the text that is not in the future tense:
     the latest day-precise one when there is one ("Wednesday, September 7, 2016" rather than
-    the end of "Expo 2016"), else the end of the latest coarser one; None without any."""
+    the end of "Expo 2016"), else the end of the latest coarser one; None without any.
+
+    A well-known event the text names as a time anchor ("weeks before the invasion") has
+    happened when the text was written, so it raises that date to the event's start, but only
+    when it began within a year after the latest explicit date: a generic name ("the war")
+    far from the text's own dates more likely means another event than a late publication."""
     cands = find_candidates(doc, None, data, use_recognizers=False)
+    latest = _latest_explicit(doc, cands, data)
+    if latest is None:
+        return None
+    started = {e.id: e.start for e in data.events}
+    anchors = [
+        started[c.groups["event"]]
+        for c in cands
+        if c.groups.get("event") in started and _not_future(doc, c.start, c.end)
+    ]
+    later = [s for s in anchors if latest < s <= latest + _ANCHOR_REACH]
+    return max(later, default=latest)
+
+
+_ANCHOR_REACH = dt.timedelta(days=366)
+
+
+def _not_future(doc: Doc, start_char: int, end_char: int) -> bool:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return span is not None and tense_of(doc, span.start, span.end) != "future"
+
+
+def _latest_explicit(doc: Doc, cands: list[Candidate], data: TimeData) -> dt.date | None:
     explicit = [
         t.span
         for t in resolve_candidates(doc, cands, None, data.events)
