@@ -2,7 +2,7 @@
 
 import json
 
-from eventcoder.nlp.re3d import read_re3d
+from eventcoder.nlp.re3d import re3d_splits, read_re3d, read_re3d_docs
 
 
 def _write(folder, text, entities):
@@ -31,3 +31,30 @@ def test_named_mentions_only(tmp_path):
     assert len(docs) == 1
     _, gold = docs[0]
     assert gold == {(4, 18, "ORG"), (43, 50, "GPE")}
+
+
+def test_doc_ids_name_the_source(tmp_path):
+    _write(
+        tmp_path / "CENTCOM", "Troops left Mosul.", [{"begin": 12, "end": 17, "type": "Location"}]
+    )
+    [(doc_id, _text, gold)] = list(read_re3d_docs(tmp_path))
+    assert doc_id == "re3d/CENTCOM/d1"
+    assert gold == {(12, 17, "GPE")}
+
+
+def test_split_follows_the_news_gold(tmp_path):
+    for split, doc in (("dev", "re3d/A/1"), ("test", "re3d/B/2")):
+        (tmp_path / f"news_{split}.jsonl").write_text(
+            json.dumps({"unit": f"{doc}#0", "doc": doc, "events": []})
+            + "\n"
+            + json.dumps({"unit": "GUM_news_x#0", "doc": "GUM_news_x", "events": []})
+            + "\n"
+        )
+    assert re3d_splits(tmp_path) == {"re3d/A/1": "dev", "re3d/B/2": "test"}
+
+
+def test_committed_split_is_by_whole_document():
+    splits = re3d_splits()
+    assert set(splits.values()) == {"dev", "test"}
+    # the event gold keeps every unit of a document in one split, so no id is in both files
+    assert sum(v == "dev" for v in splits.values()) > sum(v == "test" for v in splits.values())

@@ -16,16 +16,29 @@ from pathlib import Path
 
 import click
 from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.training import Example
 
 from eventcoder.nlp.pipeline import load_pipeline
 from eventcoder.nlp.treebank import read_conllu, sentences_to_docs, treebank_path
 from eventcoder.paths import shared_data_dir
 
-__all__ = ["FLOORS_FILE", "ModelScores", "eval_model_command", "evaluate_model"]
+__all__ = [
+    "ENTITY_SETS",
+    "FLOORS_FILE",
+    "ModelScores",
+    "entity_counts",
+    "eval_model_command",
+    "evaluate_model",
+]
 
 FLOORS_FILE = Path(__file__).resolve().parent.parent / "data" / "floors.json"
 CORE_TYPES = ("PERSON", "ORG", "GPE")
+# The entity sets of ``entity_counts``: GUM dev (studied), GUM test (scored only), and re3d
+# split by document like the real-news event gold (dev studied, test scored only), plus the
+# whole of re3d (dev + test) for continuity with earlier figures.
+ENTITY_SETS = ("gum_dev", "gum_test", "re3d_dev", "re3d_test", "re3d")
+Counts = tuple[int, int, int]
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,14 @@ class ModelScores:
     news_r: float = 0.0
     news_f: float = 0.0
     news_per_type: dict[str, dict[str, float]] = field(default_factory=dict)
+    news_dev_p: float = 0.0
+    news_dev_r: float = 0.0
+    news_dev_f: float = 0.0
+    news_dev_per_type: dict[str, dict[str, float]] = field(default_factory=dict)
+    news_test_p: float = 0.0
+    news_test_r: float = 0.0
+    news_test_f: float = 0.0
+    news_test_per_type: dict[str, dict[str, float]] = field(default_factory=dict)
     gum_news_sents_p: float = 0.0
     gum_news_sents_r: float = 0.0
     gum_news_sents_f: float = 0.0
@@ -92,22 +113,61 @@ def _prf(found: int, gold: int, extra: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def _news_counts(nlp: Language, folder: Path) -> dict[str, tuple[int, int, int]]:
-    """Exact-span matches on re3d's named mentions, (found, gold, extra) per type
-    (PERSON, ORG, GPE) and over the three (``"ALL"``)."""
-    from eventcoder.nlp.re3d import read_re3d
+def _tally(
+    counts: dict[str, list[int]], gold: set[tuple[int, int, str]], pred: set[tuple[int, int, str]]
+) -> None:
+    for label, tally in counts.items():
+        g = {x for x in gold if label in ("ALL", x[2])}
+        m = {x for x in pred if label in ("ALL", x[2])}
+        tally[0] += len(g & m)
+        tally[1] += len(g)
+        tally[2] += len(m - g)
 
-    counts = {label: [0, 0, 0] for label in (*CORE_TYPES, "ALL")}
-    items = list(read_re3d(folder))
-    for (_, spans), doc in zip(items, nlp.pipe([text for text, _ in items])):
-        pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in CORE_TYPES}
-        for label, tally in counts.items():
-            gold = {s for s in spans if label in ("ALL", s[2])}
-            mine = {s for s in pred if label in ("ALL", s[2])}
-            tally[0] += len(gold & mine)
-            tally[1] += len(gold)
-            tally[2] += len(mine - gold)
-    return {label: (c[0], c[1], c[2]) for label, c in counts.items()}
+
+def _pred_spans(doc: Doc) -> set[tuple[int, int, str]]:
+    return {(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in CORE_TYPES}
+
+
+def entity_counts(
+    nlp: Language, data: Path, sets: tuple[str, ...] = ENTITY_SETS
+) -> dict[str, dict[str, Counts]]:
+    """Typed exact-span matches of PERSON/ORG/GPE, ``(found, gold, extra)`` per type and over
+    the three (``"ALL"``), for each named set of ``ENTITY_SETS``: GUM dev and test (named
+    mentions from GUM's entity layer, ten sentences a text), re3d dev and test (split by
+    document as the real-news gold: ``eventcoder.nlp.re3d.re3d_splits``) and all of re3d."""
+    from eventcoder.nlp.re3d import re3d_splits, read_re3d_docs
+
+    unknown = set(sets) - set(ENTITY_SETS)
+    if unknown:
+        raise ValueError(f"unknown entity sets: {sorted(unknown)}")
+    out: dict[str, dict[str, list[int]]] = {}
+    for split in ("dev", "test"):
+        if f"gum_{split}" not in sets:
+            continue
+        counts = out[f"gum_{split}"] = {label: [0, 0, 0] for label in (*CORE_TYPES, "ALL")}
+        docs = list(
+            sentences_to_docs(
+                read_conllu(treebank_path(data, "gum", split)), nlp.vocab, with_entities=True
+            )
+        )
+        for ref, doc in zip(docs, nlp.pipe([d.text for d in docs])):
+            _tally(counts, _pred_spans(ref), _pred_spans(doc))
+    if any(name.startswith("re3d") for name in sets):
+        splits = re3d_splits()
+        items = list(read_re3d_docs(data / "re3d"))
+        re3d = {
+            name: {label: [0, 0, 0] for label in (*CORE_TYPES, "ALL")}
+            for name in ("re3d", "re3d_dev", "re3d_test")
+        }
+        for (doc_id, _, spans), doc in zip(items, nlp.pipe([text for _, text, _ in items])):
+            pred = _pred_spans(doc)
+            _tally(re3d["re3d"], spans, pred)
+            _tally(re3d[f"re3d_{splits.get(doc_id, 'dev')}"], spans, pred)
+        out.update({name: counts for name, counts in re3d.items() if name in sets})
+    return {
+        name: {label: (c[0], c[1], c[2]) for label, c in counts.items()}
+        for name, counts in out.items()
+    }
 
 
 def _news_sentences(nlp: Language, data: Path, flat: bool) -> tuple[float, float, float]:
@@ -134,8 +194,14 @@ def evaluate_model(
     per_type = ner.get("ents_per_type") or {}
     found, gold, extra = _core_counts(nlp, gum)
     core_p, core_r, core_f = _prf(found, gold, extra)
-    news = {label: _prf(*c) for label, c in _news_counts(nlp, data / "re3d").items()}
+    re3d = entity_counts(nlp, data, ("re3d", "re3d_dev", "re3d_test"))
+    news, news_dev, news_test = (
+        {label: _prf(*c) for label, c in re3d[name].items()}
+        for name in ("re3d", "re3d_dev", "re3d_test")
+    )
     news_p, news_r, news_f = news.pop("ALL")
+    news_dev_p, news_dev_r, news_dev_f = news_dev.pop("ALL")
+    news_test_p, news_test_r, news_test_f = news_test.pop("ALL")
     sents_p, sents_r, sents_f = _news_sentences(nlp, data, flat=False)
     return ModelScores(
         upos=syn["pos_acc"],
@@ -159,6 +225,14 @@ def evaluate_model(
         news_r=news_r,
         news_f=news_f,
         news_per_type={label: {"p": p, "r": r, "f": f} for label, (p, r, f) in news.items()},
+        news_dev_p=news_dev_p,
+        news_dev_r=news_dev_r,
+        news_dev_f=news_dev_f,
+        news_dev_per_type={k: {"p": p, "r": r, "f": f} for k, (p, r, f) in news_dev.items()},
+        news_test_p=news_test_p,
+        news_test_r=news_test_r,
+        news_test_f=news_test_f,
+        news_test_per_type={k: {"p": p, "r": r, "f": f} for k, (p, r, f) in news_test.items()},
         gum_news_sents_p=sents_p,
         gum_news_sents_r=sents_r,
         gum_news_sents_f=sents_f,
@@ -186,9 +260,22 @@ def _report(scores: ModelScores) -> list[str]:
     for label, prf in sorted(scores.per_type.items()):
         lines.append(f"  {label:<7} P {prf['p']:.3f} R {prf['r']:.3f} F {prf['f']:.3f}")
     lines.append("re3d news/defence documents, named PERSON/ORG/GPE (raw text):")
-    lines.append(f"  P {scores.news_p:.3f} R {scores.news_r:.3f} F {scores.news_f:.3f}")
-    for label, prf in sorted(scores.news_per_type.items()):
-        lines.append(f"  {label:<7} P {prf['p']:.3f} R {prf['r']:.3f} F {prf['f']:.3f}")
+    for name, (p, r, f), per in (
+        (
+            "dev",
+            (scores.news_dev_p, scores.news_dev_r, scores.news_dev_f),
+            scores.news_dev_per_type,
+        ),
+        (
+            "test",
+            (scores.news_test_p, scores.news_test_r, scores.news_test_f),
+            scores.news_test_per_type,
+        ),
+        ("all", (scores.news_p, scores.news_r, scores.news_f), scores.news_per_type),
+    ):
+        lines.append(f"  {name:<4} P {p:.3f} R {r:.3f} F {f:.3f}")
+        for label, prf in sorted(per.items()):
+            lines.append(f"    {label:<7} P {prf['p']:.3f} R {prf['r']:.3f} F {prf['f']:.3f}")
     lines.append("GUM news documents, dev + test (headline, date line, paragraphs):")
     lines.append(
         f"  sentence P {scores.gum_news_sents_p:.3f} R {scores.gum_news_sents_r:.3f}"
@@ -203,6 +290,27 @@ def _report(scores: ModelScores) -> list[str]:
     return lines
 
 
+def _entity_report(counts: dict[str, dict[str, Counts]]) -> list[str]:
+    titles = {
+        "gum_dev": "GUM dev (studied)",
+        "gum_test": "GUM test (scored only)",
+        "re3d_dev": "re3d dev documents (studied)",
+        "re3d_test": "re3d test documents (scored only)",
+        "re3d": "re3d, all documents",
+    }
+    lines = ["named PERSON/ORG/GPE, typed exact span (raw text):"]
+    for name, per in counts.items():
+        found, gold, extra = per["ALL"]
+        p, r, f = _prf(found, gold, extra)
+        lines.append(
+            f"{titles[name]}: P {p:.3f} R {r:.3f} F {f:.3f}  (found {found}/{gold}, extra {extra})"
+        )
+        for label in CORE_TYPES:
+            lp, lr, lf = _prf(*per[label])
+            lines.append(f"  {label:<7} P {lp:.3f} R {lr:.3f} F {lf:.3f}")
+    return lines
+
+
 @click.command("model")
 @click.option(
     "--data-dir",
@@ -211,15 +319,41 @@ def _report(scores: ModelScores) -> list[str]:
     help="Shared data folder (default: ../shared/data).",
 )
 @click.option("--check-floors", is_flag=True, help="Exit 1 if a score is below its floor.")
-def eval_model_command(data_dir: Path | None, check_floors: bool) -> None:
+@click.option(
+    "--entities-only",
+    is_flag=True,
+    help="Only the entity scores, on GUM dev and test and re3d dev, test and all (fast).",
+)
+@click.option(
+    "--entity-fixes",
+    default=None,
+    help="Comma-separated entity fix classes to use instead of the default set "
+    "(eventcoder.nlp.entities.ALL_FIXES; empty: none), to measure one rule.",
+)
+def eval_model_command(
+    data_dir: Path | None, check_floors: bool, entities_only: bool, entity_fixes: str | None
+) -> None:
     """POS, UAS, LAS, sentence F on EWT test; sentence F on GUM news; entity P/R/F on GUM
-    test and, per type, on re3d."""
+    test and, per type, on re3d (dev and test documents, and all)."""
     from eventcoder.errors import Errors
 
     data = data_dir or shared_data_dir()
     if not (data / "ud_english_ewt").exists():
         raise click.ClickException(Errors.E102.format(path=data))
-    scores = evaluate_model(data_dir=data)
+    nlp = load_pipeline()
+    if entity_fixes is not None:
+        from eventcoder.errors import ConfigError
+        from eventcoder.nlp.entities import add_entity_fixes
+
+        try:
+            add_entity_fixes(nlp, [f.strip() for f in entity_fixes.split(",") if f.strip()])
+        except ConfigError as err:
+            raise click.BadParameter(str(err), param_hint="--entity-fixes") from None
+    if entities_only:
+        for line in _entity_report(entity_counts(nlp, data)):
+            click.echo(line)
+        return
+    scores = evaluate_model(nlp, data_dir=data)
     for line in _report(scores):
         click.echo(line)
     if check_floors:

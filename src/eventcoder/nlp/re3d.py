@@ -12,11 +12,15 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["RE3D_LABELS", "read_re3d"]
+from eventcoder.paths import PACKAGE_DIR
+
+__all__ = ["RE3D_LABELS", "re3d_splits", "read_re3d", "read_re3d_docs"]
 
 RE3D_LABELS = {"Person": "PERSON", "Organisation": "ORG", "Location": "GPE"}
 _EXCLUDED = {"BBC_Online"}
 _PRONOUNS = {"We", "I", "He", "She", "They", "It", "You", "Our", "Their", "His", "Her", "Us"}
+GOLD_DIR = PACKAGE_DIR / "data" / "gold"
+SPLITS = ("dev", "test")
 _PARTICLES = {"of", "and", "for", "the", "de", "al", "el", "bin", "ibn"}
 
 
@@ -36,8 +40,9 @@ def _lines(path: Path) -> Iterator[dict]:
                 yield json.loads(line)
 
 
-def read_re3d(folder: Path) -> Iterator[tuple[str, set[tuple[int, int, str]]]]:
-    """(text, {(start, end, label)}) for each document of every usable re3d source."""
+def read_re3d_docs(folder: Path) -> Iterator[tuple[str, str, set[tuple[int, int, str]]]]:
+    """(doc_id, text, {(start, end, label)}) for each document of every usable re3d source;
+    ``doc_id`` is ``re3d/<source>/<id>``, as in the real-news event gold."""
     for source in sorted(p for p in folder.iterdir() if p.is_dir() and p.name not in _EXCLUDED):
         texts = {d["_id"]: d["text"] for d in _lines(source / "documents.json")}
         gold: dict[str, set[tuple[int, int, str]]] = {k: set() for k in texts}
@@ -52,4 +57,22 @@ def read_re3d(folder: Path) -> Iterator[tuple[str, set[tuple[int, int, str]]]]:
             if _named(text):
                 gold[ent["documentId"]].add((start, end, label))
         for doc_id, text in texts.items():
-            yield text, gold[doc_id]
+            yield f"re3d/{source.name}/{doc_id}", text, gold[doc_id]
+
+
+def read_re3d(folder: Path) -> Iterator[tuple[str, set[tuple[int, int, str]]]]:
+    """(text, {(start, end, label)}) for each document of every usable re3d source."""
+    for _, text, spans in read_re3d_docs(folder):
+        yield text, spans
+
+
+def re3d_splits(gold_dir: Path = GOLD_DIR) -> dict[str, str]:
+    """``dev`` or ``test`` for each re3d document id, the same split by document as the
+    real-news event gold (``news_dev.jsonl`` / ``news_test.jsonl``), so a rule studied on
+    re3d dev is never tuned on re3d test."""
+    splits: dict[str, str] = {}
+    for split in SPLITS:
+        for record in _lines(gold_dir / f"news_{split}.jsonl"):
+            if record["doc"].startswith("re3d/"):
+                splits[record["doc"]] = split
+    return splits
