@@ -77,6 +77,11 @@ CASES = [
         'Protesters chanted outside the court.\n\n"Free them now!" one banner read.',
         ["Protesters chanted outside the court.", '"Free them now!" one banner read.'],
     ),
+    (
+        "pronoun",
+        "The envoy said:\n\nI very much welcome the truce agreed between the two sides.",
+        ["The envoy said:", "I very much welcome the truce agreed between the two sides."],
+    ),
 ]
 
 

@@ -43,6 +43,13 @@ from eventcoder.events.modality import (
 from eventcoder.events.nouns import EventNoun, NounLexicon, claimed_acts, same_act
 from eventcoder.events.ontology import CameoOntology, data_dir
 from eventcoder.events.patterns import PatternSet, load_patterns
+from eventcoder.events.reactions import (
+    reaction_targets,
+    reacts,
+    stance_code,
+    stance_subjects,
+    stance_targets,
+)
 from eventcoder.events.recode import ACCUSATION, accuses, mutual_code, recode_for_actors
 from eventcoder.events.roles import ActorIndex
 
@@ -51,6 +58,7 @@ __all__ = ["EventCandidate", "EventExtractor"]
 log = logging.getLogger(__name__)
 
 INTENT_FRAMES = {"FUTURE", "INTEND", "PLAN", "AGREE", "FAIL"}
+STANCE = "STANCE."  # the pattern of a stance reading (events.reactions)
 APPEAL_FRAMES = {"DEMAND", "REQUEST"}  # their event is the appeal, whatever verb it governs
 # prepositions of place: their object is where the act happens, never its target
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"}
@@ -202,6 +210,11 @@ class EventExtractor:
         readings: list[_Reading] = []
         used_nouns: set[int] = set()
         for token in sent:
+            if stance_code(token) is not None:  # "we are appalled by ...": see events.reactions
+                stance = self._read_stance(token, index)
+                if stance is not None:
+                    readings.append(stance)
+                continue
             if (
                 acts_as_verb(token)
                 and not index.inside(token)
@@ -218,6 +231,11 @@ class EventExtractor:
                 reading = self._read_noun(token, index)
                 if reading is not None:
                     readings.append(reading)
+        stances = {r.trigger.i for r in readings if r.pattern.startswith(STANCE)}
+        if stances:  # "is encouraged by X's decision to free Y" is no request to free Y
+            readings = [
+                r for r in readings if r.pattern.startswith(STANCE) or r.trigger.i not in stances
+            ]
         consumed = {g.i for r in readings for g in r.context.consumed}
         # a governor's own reading yields to its complement's, unless a pattern of its own
         # spelled out the whole construction ("vowed to wage war")
@@ -438,6 +456,17 @@ class EventExtractor:
             (targets, []) if targets and not any(t.code for t in targets) else ([], targets)
         )
         aim = matched[1].aim if matched is not None and matched[1] is not None else None
+        if aim is None and reacts(code) and not frame.passive:
+            # praise or disapproval of an act ("welcomed the agreement between X and Y",
+            # "condemned the attack on Z, for which X claimed responsibility") is aimed at
+            # whoever did it (events.reactions), not at those the act was aimed at
+            doers = [
+                t
+                for t in reaction_targets(verb, frame.objects, index, self.nouns.lookup)
+                if t not in sources
+            ]
+            if doers:
+                targets, uncoded = doers, []
         if aim is not None:  # "retook the town from X": X, never the town
             # objects, and nouns the parse coordinates with the verb ("took X and Y")
             taken = frame.objects + [
@@ -532,6 +561,39 @@ class EventExtractor:
         )
         return self._recode(reading, index)
 
+    def _reacts(self, verb: Token) -> bool:
+        """Whether a verb praises, disapproves or rejects (CAMEO 051, 11, 12) by its code; a
+        light verb ("issued an ultimatum") acts through its noun, whatever its code."""
+        if self.frames.is_light(verb):
+            return False
+        matched = match_verb(self.patterns, verb, verb_frame(verb))
+        if matched is None:
+            return False
+        entry, pattern = matched
+        code = pattern.code if pattern else entry.code
+        return reacts(code) or (code or "")[:2] == "12"
+
+    def _read_stance(self, token: Token, index: ActorIndex) -> _Reading | None:
+        """A stance said of its subject and aimed at the doer of an act ("we are appalled by
+        reports that X killed ..."; events.reactions); one reading for coordinated stance
+        words ("concerned and shocked"), at the first."""
+        if token.dep_ == "conj" and stance_code(token.head) is not None:
+            return None
+        code = stance_code(token)
+        sources = stance_subjects(token, index)
+        targets = [
+            t
+            for t in stance_targets(token, index, self.nouns.lookup)
+            if t not in sources and not any(_same_actor(t, s) for s in sources)
+        ]
+        if code is None or not sources or not targets or _scare_quoted(token):
+            return None
+        context = read_context(token, self.frames)
+        reading = _Reading(
+            token, code, None, f"{STANCE}{token.lower_}", sources, targets, context, specific=True
+        )
+        return self._recode(reading, index)
+
     def _undergone(
         self, verb: Token, code: str, reverse: str | None, pattern_id: str, index: ActorIndex
     ) -> _Reading | None:
@@ -606,8 +668,14 @@ class EventExtractor:
             mention = index.for_head(child, max_depth=1) if is_source else None
             if mention is not None and mention not in targets and mention not in sources:
                 sources.append(mention)
-        if not sources and token.dep_ in {"obj", "xcomp"} and token.head.pos_ == "VERB":
-            sources = index.for_heads(subjects_of(token.head))  # "continued their strike"
+        if (
+            not sources
+            and token.dep_ in {"obj", "xcomp"}
+            and token.head.pos_ == "VERB"
+            and not self._reacts(token.head)
+        ):
+            # "continued their strike"; not "condemned the bombing" (not the condemner's act)
+            sources = index.for_heads(subjects_of(token.head))
         if not sources or not targets or token.dep_ in {"compound", "amod"}:
             return None  # a noun alone reports an act only with both its actors named
         context = read_context(token, self.frames)

@@ -191,6 +191,14 @@ class SentenceRules:
             # a line break after the colon is the "lines" rule's)
             return False
         if (
+            "lines" in rules
+            and prev.tag_ == "PRP"
+            and tok.is_alpha
+            and tok.text[0].islower()
+            and (prev.i == 0 or doc[prev.i - 1].is_space and "\n" in doc[prev.i - 1].text)
+        ):
+            return False  # "I | very much welcome ...": a line's pronoun is its subject
+        if (
             "glued" in rules
             and not prev.whitespace_
             and prev.text not in self.final
