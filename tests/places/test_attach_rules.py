@@ -58,3 +58,34 @@ def test_a_country_named_before_is_no_scene_a_town_is(nlp, locator):
     text = "Soldiers bombed villages near Kismayo. Police arrested two men."
     found = _attach(nlp, locator, text, "arrested")
     assert found is not None and found.place.name == "Kismayo"
+
+
+def test_a_fronted_setting_locates_the_events_of_its_sentence(nlp, locator):
+    # a strike report line: "Near X," opening the sentence is often parsed as its root
+    text = "Near Kandahar, 15 strikes engaged five tactical units."
+    found = _attach(nlp, locator, text, "engaged")
+    assert found is not None and found.place.name == "Kandahar"
+    assert found.precision == "near"
+    # a fronted date or a clause is no setting
+    text = "On Monday, after talks in Oslo had failed, gunmen attacked a bus in the north."
+    found = _attach(nlp, locator, text, "attacked")
+    assert found is None or found.place.name != "Oslo"
+
+
+def _verbal(nlp, locator, text, trigger):
+    doc = nlp(text)
+    places = locator.find(doc)
+    token = next(t for t in doc if t.text == trigger)
+    sentence = next(i for i, s in enumerate(doc.sents) if token in s)
+    return places.attach(token, sentence, [], verbal=True)
+
+
+def test_a_verbal_event_takes_a_place_below_a_venue_only(nlp, locator):
+    text = (
+        "The ministry condemns in the strongest terms both the attack today at a busy"
+        " market square in Peshawar and the shooting in Quetta."
+    )
+    assert _verbal(nlp, locator, text, "condemns") is None
+    text = "The minister spoke at a news conference in Nairobi about the drought."
+    found = _verbal(nlp, locator, text, "spoke")
+    assert found is not None and found.place.name == "Nairobi"

@@ -65,6 +65,7 @@ _FACILITY_TYPES = {
     "bridge",
 }
 _DOMINANT_SHARE = 0.6
+_FRONT_WORDS = 4  # "Near X,", "In northern X,": at most this many words before the place
 
 
 def case_words(token: Token) -> set[str]:
@@ -260,6 +261,7 @@ class DocumentPlaces:
                     depth + 1 < 3
                     and self._leads_on(child)
                     and not (verbal and child.dep_ in _ABOUT)
+                    and not (verbal and child.lemma_.lower() not in self.cues["venue"])
                 ):
                     frontier.append((child, depth + 1))
         if not verbal:
@@ -357,11 +359,33 @@ class DocumentPlaces:
         for place in inside:
             if case_words(head_of(self.doc, place)) & self.cues["setting"]:
                 return place
+        fronted = self._fronted(sent)
+        if fronted is not None and self._acceptable(fronted, actors):
+            return fronted
         # else the clause's only place, unless a preposition makes it some phrase's argument
         # ("on Kyiv", "aggression against Ukraine"; "the shelling of Kharkiv" stays)
         bare = [p for p in inside if case_words(head_of(self.doc, p)) <= {"of"}]
         distinct = {(p.name, p.country) for p in inside}
         return bare[0] if bare and len(distinct) == 1 else None
+
+    def _fronted(self, sent: Span) -> ResolvedPlace | None:
+        """A setting that opens the sentence before a comma ("Near X, five strikes
+        destroyed ...", "In northern X, ..."): the scene of every event of the sentence,
+        however the parser joined it (a fronted "Near X," is often parsed as the root)."""
+        first = next(
+            (p for p in self._places_in(sent) if sent.start <= p.mention.start < sent.end), None
+        )
+        if first is None:
+            return None
+        m = first.mention
+        if m.end >= sent.end or self.doc[m.end].text != ",":
+            return None
+        words = [t for t in self.doc[sent.start : m.start] if not (t.is_punct or t.is_space)]
+        if not words or len(words) > _FRONT_WORDS:
+            return None
+        if any(t.pos_ in {"VERB", "AUX", "PRON", "PROPN"} for t in words):
+            return None  # a clause or a name, not a phrase of place
+        return first if words[0].lower_ in self.cues["setting"] or m.near else None
 
     def _places_in(self, sent: Span) -> list[ResolvedPlace]:
         """The places of the sentence that holds ``sent`` (found by its first token)."""

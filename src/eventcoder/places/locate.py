@@ -8,6 +8,7 @@ disambiguate); ``locate`` gives an event trigger its ``Location`` record.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -16,9 +17,11 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from eventcoder.places.attach import DocumentPlaces, EventActor
+from eventcoder.places.fuzzy import FuzzyIndex
 from eventcoder.places.gazetteer import DATA_DIR, Gazetteer, Place, shared_gazetteer
 from eventcoder.places.recognize import Cues, PlaceMention, find_mentions, is_strong
 from eventcoder.places.resolve import ResolvedPlace, resolve_mentions
+from eventcoder.places.unknown import add_unknown_mentions
 from eventcoder.records import Location
 
 __all__ = ["PlaceLocator", "to_location"]
@@ -70,6 +73,14 @@ class PlaceLocator:
     def __init__(self, gazetteer: Gazetteer, cues: Cues) -> None:
         self.gazetteer = gazetteer
         self.cues = cues
+        self._fuzzy: FuzzyIndex | None = None
+
+    @property
+    def fuzzy(self) -> FuzzyIndex:
+        """The index of near spellings, built on first use (a fraction of a second)."""
+        if self._fuzzy is None:
+            self._fuzzy = FuzzyIndex(self.gazetteer, self.cues["article"])
+        return self._fuzzy
 
     @classmethod
     def from_data(cls, data_dir: Path = DATA_DIR) -> PlaceLocator:
@@ -81,8 +92,13 @@ class PlaceLocator:
         with ``start`` and ``country``); their ISO 3166 countries guide disambiguation."""
         sentence_starts = [s.start for s in doc.sents]
         actors = list(actors)
+        found = find_mentions(doc, self.gazetteer, self.cues)
+        found = add_unknown_mentions(doc, self.gazetteer, self.cues, self.fuzzy, found)
+        found = [self._settlement_country(m, actors) for m in found]
         mentions = [
-            m for m in find_mentions(doc, self.gazetteer, self.cues) if not _names_actor(m, actors)
+            m
+            for m in found
+            if not _names_actor(m, actors) and (m.candidates or m.hint != "settlement")
         ]
 
         def sentence(token_i: int) -> int:
@@ -107,6 +123,19 @@ class PlaceLocator:
             mentions, [sentence(m.start) for m in mentions], self.gazetteer, dict(countries)
         )
         return DocumentPlaces(doc, resolved, self.cues)
+
+    def _settlement_country(self, mention: PlaceMention, actors: list[Any]) -> PlaceMention:
+        """An unknown settlement after a nationality word ("the Syrian town of X") is in
+        that country, read from the actor the word begins (the actor coder knows the
+        nationality words): the country as its only candidate."""
+        if mention.hint != "settlement" or mention.candidates:
+            return mention
+        for actor in actors:
+            if actor.start <= mention.name_start < actor.end:
+                country = self.gazetteer.countries.get(getattr(actor, "country", None) or "")
+                if country is not None:
+                    return dataclasses.replace(mention, candidates=((country, True),))
+        return mention
 
     def locate(
         self,

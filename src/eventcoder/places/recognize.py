@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.datafiles import read_rows
 from eventcoder.places.gazetteer import DATA_DIR, Gazetteer, Place, name_key
 
-__all__ = ["Cues", "PlaceMention", "find_mentions", "is_acronym", "is_strong"]
+__all__ = ["Cues", "PlaceMention", "find_mentions", "is_acronym", "is_near", "is_strong"]
 
 _ENTITY_LABELS = {"GPE", "LOC", "FAC"}
 _PROMINENT = 100_000
@@ -108,8 +108,9 @@ def _ends_with_cue(doc: Doc, end: int, phrases: frozenset[str], limit: int = 4) 
     )
 
 
-def _is_near(doc: Doc, start: int, cues: Cues) -> bool:
-    """ "near X", "outside X", "on the outskirts of X", "20 km north of X"."""
+def is_near(doc: Doc, start: int, cues: Cues) -> bool:
+    """Whether the words before token ``start`` put a place near it: "near X", "outside
+    X", "on the outskirts of X", "20 km north of X"."""
     if _ends_with_cue(doc, start, cues["near"]):
         return True
     if start >= 2 and doc[start - 1].lower_ == "of":
@@ -137,7 +138,7 @@ def _allowed_single(doc: Doc, i: int, places: list[tuple[Place, bool]], cues: Cu
     if token.pos_ != "PROPN":
         return False
     previous = doc[i - 1].lower_ if i > 0 else ""
-    if previous in cues["locative"] or _is_near(doc, i, cues):
+    if previous in cues["locative"] or is_near(doc, i, cues):
         return True
     alone = not any(
         0 <= j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
@@ -328,7 +329,7 @@ def _spans(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[tuple[int, int, str]]:
         i
         for ent in doc.ents
         if ent.label_ in _NOT_PLACES and not _place_despite_label(ent, gaz, cues)
-        for i in range(ent.start, ent.end)
+        for i in range(_leading_place(ent, gaz, cues), ent.end)
     }
     entities = [
         (ent.start, ent.end, "entity")
@@ -352,6 +353,20 @@ def _spans(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[tuple[int, int, str]]:
         chosen.append((start, end, how))
         taken.update(range(start, end))
     return sorted(chosen)
+
+
+def _leading_place(ent: Span, gaz: Gazetteer, cues: Cues) -> int:
+    """Where the words of a non-place entity begin once a country or region that opens it
+    after a setting preposition is left out ("In Turkey Minister Ellwood met ...": the
+    tagger's person takes in the country)."""
+    doc = ent.doc
+    if ent.start == 0 or doc[ent.start - 1].lower_ not in cues["setting"]:
+        return ent.start
+    for n in range(min(3, len(ent) - 1), 0, -1):
+        places = gaz.lookup(doc[ent.start : ent.start + n].text)
+        if any(p.kind in {"country", "admin1"} and main for p, main in places):
+            return ent.start + n
+    return ent.start
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -391,8 +406,22 @@ def find_mentions(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[PlaceMention]:
         mention = _mention(doc, start, end, how, gaz, cues)
         if mention is not None:
             mentions.append(mention)
+    mentions = [m for m in mentions if not _among_persons(doc, m)]
     taken = {i for m in mentions for i in range(m.start, m.end)}
     return [_named_part(doc, m, cues, taken) for m in mentions]
+
+
+def _among_persons(doc: Doc, mention: PlaceMention) -> bool:
+    """A name the gazetteer knows only as another spelling of a place, listed with people
+    ("Zeus, Hera and Athena": a goddess, not Athens), is a person's name."""
+    if mention.hint or any(main for _, main in mention.candidates):
+        return False
+    head = doc[mention.end - 1]
+    linked = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        linked.append(head.head)
+        linked += [c for c in head.head.children if c.dep_ == "conj" and c.i != head.i]
+    return any(t.ent_type_ == "PERSON" for t in linked)
 
 
 _NOT_PART_LABELS = {"DATE", "TIME", "PERSON", "ORG", "NORP", "CARDINAL", "ORDINAL"}
@@ -525,8 +554,8 @@ def _mention(
         char_end=char_end,
         candidates=tuple(candidates),
         hint=hint,
-        near=_is_near(doc, start, cues)
-        or (start > 0 and doc[start - 1].lower_ == "the" and _is_near(doc, start - 1, cues)),
+        near=is_near(doc, start, cues)
+        or (start > 0 and doc[start - 1].lower_ == "the" and is_near(doc, start - 1, cues)),
         qualifier=qualifier,
         source="pattern" if hint else how,
     )

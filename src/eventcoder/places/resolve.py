@@ -49,6 +49,13 @@ class ResolvedPlace:
 
 
 def _precision(mention: PlaceMention, place: Place) -> str:
+    precision = _own_precision(mention, place)
+    if mention.source == "fuzzy" and precision == "exact":
+        return "near"  # a near spelling: the place, or one spelt like it nearby
+    return precision
+
+
+def _own_precision(mention: PlaceMention, place: Place) -> str:
     if place.kind == "airfield":  # "the X air base", "the airfield at X": the field itself
         return "near" if mention.near else "exact"
     if place.kind == "country":
@@ -109,14 +116,17 @@ def choose(mention: PlaceMention, context: Context) -> Place | None:
             for p, m in candidates
             if p.kind in {"city", "village", "admin1", "hand", "airfield"}
         ]
-    # a village only in a country the sentence or the document names
+    # a village, or a near spelling, only in a country the sentence or the document names
+    fuzzy = mention.source == "fuzzy"
     candidates = [
         (p, m)
         for p, m in candidates
-        if p.kind != "village" or _support(p, context) >= DOCUMENT_BONUS
+        if (p.kind != "village" and not fuzzy) or _support(p, context) >= DOCUMENT_BONUS
     ]
     if not candidates:
         return None
+    if fuzzy and len({p.iso3 for p, _ in candidates}) > 1:
+        return None  # spelt like places in two named countries: too close to call
     # a city and a region of one name in one country: the city, unless "the X region" or
     # the city is a small namesake of a region with a point ("California", Maryland)
     if mention.hint != "region":
@@ -179,8 +189,13 @@ def resolve_mentions(
     # prominent than any abroad ("Melbourne"); a mention never lends to itself
     lent: list[str | None] = []
     for mention in mentions:
-        # a village lends no country: it is taken only where the document names its own
-        countries = {p.iso3 for p, _ in mention.candidates if p.kind != "village"}
+        # a village lends no country: it is taken only where the document names its own;
+        # nor does a near spelling
+        countries = {
+            p.iso3
+            for p, _ in mention.candidates
+            if p.kind != "village" and mention.source != "fuzzy"
+        }
         if not countries:
             lent.append(None)
             continue
@@ -262,8 +277,10 @@ def _resolved(mention: PlaceMention, place: Place, sentence: int, gaz: Gazetteer
         name = mention.text
         if region is not None and region.lat is not None:
             lat, lon = region.lat, region.lon
-    elif mention.hint == "facility" and place.kind != "airfield":
-        name = mention.text
+    elif (mention.hint == "facility" and place.kind != "airfield") or (
+        mention.hint == "settlement"
+    ):
+        name = mention.text  # "the X Dam" near its town; "the Syrian town of X" in Syria
     elif place.kind == "airfield" and mention.hint == "facility":
         # a field found by another of its names ("the Saky air base" for Saki Air Base):
         # the name the text uses, the field's point and country
