@@ -62,6 +62,9 @@ STANCE = "STANCE."  # the pattern of a stance reading (events.reactions)
 APPEAL_FRAMES = {"DEMAND", "REQUEST"}  # their event is the appeal, whatever verb it governs
 # prepositions of place: their object is where the act happens, never its target
 PLACE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"}
+# prepositions of time: their object is when the act happens ("signed a deal during a visit
+# by X", "amid protests by Y"), never its target
+TIME_PREPS = {"during", "amid", "amidst", "after", "before", "since", "until", "following"}
 
 
 @dataclass(frozen=True)
@@ -444,7 +447,10 @@ class EventExtractor:
         preps = [
             h
             for p, h in frame.preps
-            if (p != "by" or frame.passive) and p not in skip and p not in PLACE_PREPS
+            if (p != "by" or frame.passive)
+            and p not in skip
+            and p not in PLACE_PREPS
+            and p not in TIME_PREPS
         ]
         targets = [
             t
@@ -673,6 +679,8 @@ class EventExtractor:
             and token.dep_ in {"obj", "xcomp"}
             and token.head.pos_ == "VERB"
             and not self._reacts(token.head)
+            # nor of one that reports, blames, denies or investigates it (reaction_verbs.txt)
+            and token.head.lemma_.lower() not in _reaction_verbs()
         ):
             # "continued their strike"; not "condemned the bombing" (not the condemner's act)
             sources = index.for_heads(subjects_of(token.head))
@@ -1052,6 +1060,14 @@ DEFINITE = {"the", "this", "that", "these", "those"}
 
 
 @lru_cache(maxsize=1)
+def _reaction_verbs() -> frozenset[str]:
+    """Verbs whose object names an act they react to (``reaction_verbs.txt``)."""
+    return frozenset(
+        cols[0].strip().lower() for _, cols in read_rows(data_dir() / "reaction_verbs.txt", 1)
+    )
+
+
+@lru_cache(maxsize=1)
 def _act_anaphors() -> frozenset[str]:
     return frozenset(
         cols[0].strip().lower() for _, cols in read_rows(data_dir() / "act_anaphors.txt", 1)
@@ -1180,7 +1196,21 @@ RESTATING_VERBS = {
     "emphasise",
     "emphasize",
 }
-POSITION_NOUNS = {"support", "commitment", "solidarity", "backing", "position", "stance"}
+POSITION_NOUNS = {
+    "support",
+    "commitment",
+    "solidarity",
+    "backing",
+    "position",
+    "stance",
+    # "reaffirmed its rejection of all forms of violence", "... the country's policy of"
+    "rejection",
+    "opposition",
+    "policy",
+    "principle",
+    "readiness",
+    "determination",
+}
 # a match result: a result verb and a score in the sentence ("defeated Panama 3-0")
 RESULT_VERBS = {"defeat", "beat", "lose", "draw", "win", "thrash", "edge"}
 SCORE = re.compile(r"\b\d{1,2}\s*[-\u2013]\s*\d{1,2}\b")

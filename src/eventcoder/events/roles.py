@@ -69,7 +69,14 @@ class ActorIndex:
         ("officials of Arnor", "Dagolath's minister"), never inside clauses or conjuncts."""
         frontier, depth = [head], 0
         while frontier and depth <= max_depth:
-            hits = [m for m in (self.at(t) for t in frontier) if m is not None]
+            hits = [
+                m
+                for m in (self.at(t) for t in frontier)
+                if m is not None
+                # "minerals ... during a state visit": a kind of thing inside another
+                # phrase ("a police checkpoint" stands for the police)
+                and not (self._noun_modifier(m) and self.doc[m.head].head.i != head.i)
+            ]
             if hits:
                 return min(hits, key=lambda m: abs(m.head - head.i))
             frontier = [c for t in frontier for c in t.children if c.dep_ in NOMINAL_LINKS]
@@ -105,12 +112,13 @@ class ActorIndex:
 
     def _neighbour(self, mention: ActorMention, step: int, in_list: bool) -> ActorMention | None:
         i = mention.start - 1 if step < 0 else mention.end
-        seen_link = seen_and = False
+        seen_link = seen_and = seen_comma = False
         while 0 <= i < len(self.doc) and (
             self.doc[i].lower_ in _LIST_WORDS or self._own_modifier(i, step, seen_link)
         ):
             seen_link = seen_link or self.doc[i].lower_ in {",", "and", "or"}
             seen_and = seen_and or self.doc[i].lower_ in {"and", "or"}
+            seen_comma = seen_comma or self.doc[i].text == ","
             i += step
         if (
             not seen_link
@@ -124,6 +132,8 @@ class ActorIndex:
             or other is mention
             or self._attribution(other)
             or (not seen_and and self._other_clause(mention, other))
+            # "blamed X for attacks on Y, and Britain summoned ...": a new clause's subject
+            or (seen_and and seen_comma and self._new_clause(mention, other))
         ):
             return None
         edge = other.end - 1 if step < 0 else other.start
@@ -151,6 +161,19 @@ class ActorIndex:
         if _coordinated(a, b):
             return False  # "Chile and the proud Peru signed": one list
         return not a.dep_.startswith(("nsubj", "csubj")) or a.head.i != b.head.i
+
+    def _new_clause(self, mention: ActorMention, other: ActorMention) -> bool:
+        """Whether, of two mentions joined by ", and", the later one is the subject of a clause
+        of its own that the earlier one has no part in (coordinated clauses, not a list)."""
+        first, second = sorted((mention, other), key=lambda m: m.start)
+        a, b = self.doc[first.head], self.doc[second.head]
+        if not b.dep_.startswith("nsubj") or b.head.i < b.i or _coordinated(a, b):
+            return False
+        verb = a.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+            verb = verb.head
+        # the earlier one hangs on a verb of its own before it ("blamed X for attacks on Y")
+        return verb.pos_ in {"VERB", "AUX"} and verb.i < a.i and verb.i != b.head.i
 
     def _attribution(self, mention: ActorMention) -> bool:
         """A source of the report, not a list member ("According to X, Y shelled ...")."""
@@ -198,6 +221,8 @@ class ActorIndex:
             ):
                 return []
             mention = self.at(current)
+            if mention is not None and self._noun_modifier(mention):
+                continue  # "during a state visit", "at an army base": no one stands there
             if (
                 mention is not None
                 and right
@@ -211,6 +236,22 @@ class ActorIndex:
                     self.listed_with(mention) if right else [mention]
                 )  # "believes A and B can cope"
         return []
+
+    def _noun_modifier(self, mention: ActorMention) -> bool:
+        """A common noun of no country that only modifies a noun naming no actor ("a state
+        visit", "government buildings"): a kind of thing, not a party near the word ("Israeli
+        police custody" still names the Israeli police)."""
+        head = self.doc[mention.head]
+        return (
+            mention.country in (None, "---")
+            and head.pos_ == "NOUN"
+            and head.text.islower()  # "the ISIL attack" names its side
+            and head.dep_ == "compound"
+            and mention.end == head.i + 1
+            and head.head.i > head.i
+            and head.head.pos_ == "NOUN"
+            and not self.inside(head.head)
+        )
 
     def _subject_elsewhere(
         self, mention: ActorMention, token: Token, complement_subject: bool
