@@ -77,7 +77,124 @@ CASES = [
         "PERSON",
         [("Okonkwo", "PERSON")],
     ),
+    (
+        "head_of",
+        "Judges of the Northland Court of Appeal ruled on Tuesday.",
+        "Northland Court of Appeal",
+        "PERSON",
+        [("Northland Court of Appeal", "ORG")],
+    ),
+    (
+        "partial_titles",
+        "She met Polish Foreign Minister Anna Kowalczyk in the capital.",
+        "Minister Anna Kowalczyk",
+        "PERSON",
+        [("Anna Kowalczyk", "PERSON")],
+    ),
+    (
+        "plural_titles",
+        "The bill passed after the Senators voted late.",
+        "Senators",
+        "PERSON",
+        [],
+    ),
+    (
+        "place_first",
+        "Shepherds climbed Mount Korvan at dawn.",
+        "Mount Korvan",
+        "PERSON",
+        [("Mount Korvan", "GPE")],
+    ),
+    (
+        "lone_heads",
+        "Aid flights resumed after the Cabinet agreed to a pause.",
+        "Cabinet",
+        "PERSON",
+        [("Cabinet", "ORG")],
+    ),
 ]
+
+
+def _with_ents(text: str, ents: list[tuple[str, str]], fixes) -> list[tuple[str, str]]:
+    """Parse ``text`` without the fixes, give it exactly ``ents`` (each name's first
+    occurrence), apply ``fixes``."""
+    doc = load_pipeline(exclude=(COMPONENT,))(text)
+    spans = []
+    for name, label in ents:
+        start = text.index(name)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+    doc.set_ents(spans, default="outside")
+    return [(e.text, e.label_) for e in EntityFixes(fixes)(doc).ents]
+
+
+# (fix, text, the recognizer's entities, the entities after the fix): fixes that add names
+ADDING = [
+    (
+        "new_orgs",
+        "Officers of the Northland Defence Forces crossed the river.",
+        [],
+        [("Northland Defence Forces", "ORG")],
+    ),
+    (
+        "lone_heads",
+        "Aid flights resumed after the Cabinet agreed to a pause.",
+        [],
+        [("Cabinet", "ORG")],
+    ),
+    (
+        "acronyms",
+        "The Northland Liberation Front (NLF) said that NLF fighters had left Korvan.",
+        [("Korvan", "GPE")],
+        [
+            ("Northland Liberation Front", "ORG"),
+            ("NLF", "ORG"),
+            ("NLF", "ORG"),
+            ("Korvan", "GPE"),
+        ],
+    ),
+    (
+        "acronyms",
+        "Members of the Tarsk People's Council (TPC) met. The TPC voted.",
+        [("Tarsk People's Council", "GPE"), ("TPC", "GPE")],
+        [("Tarsk People's Council", "ORG"), ("TPC", "ORG"), ("TPC", "ORG")],
+    ),
+    (
+        "consistent",
+        "Anna Kowalczyk arrived on Monday. Later Kowalczyk said the talks went well.",
+        [("Anna Kowalczyk", "PERSON")],
+        [("Anna Kowalczyk", "PERSON"), ("Kowalczyk", "PERSON")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("fix", "text", "ents", "expected"), ADDING, ids=[c[0] for c in ADDING])
+def test_each_adding_fix(nlp, fix, text, ents, expected):
+    assert _with_ents(text, ents, [fix]) == expected
+    assert _with_ents(text, ents, []) != expected
+
+
+def test_consistent_labels_take_the_majority(nlp):
+    text = "Dorran Vale spoke first. Then Dorran Vale left, and Dorran Vale returned."
+    doc = load_pipeline(exclude=(COMPONENT,))(text)
+    starts = [i for i in range(len(text)) if text.startswith("Dorran Vale", i)]
+    labels = ["PERSON", "GPE", "PERSON"]
+    doc.set_ents(
+        [doc.char_span(s, s + 11, label=lab) for s, lab in zip(starts, labels)],
+        default="outside",
+    )
+    fixed = EntityFixes(["consistent"])(doc)
+    assert [(e.text, e.label_) for e in fixed.ents] == [("Dorran Vale", "PERSON")] * 3
+
+
+def test_a_place_found_once_is_not_spread(nlp):
+    """A one-word place is left to the recognizer elsewhere ("Jordan" may be a person)."""
+    text = "Troops left Korvan. Korvan is quiet."
+    assert _with_ents(text, [("Korvan", "GPE")], ["consistent"]) == [("Korvan", "GPE")]
+
+
+def test_an_acronym_must_match_its_initials(nlp):
+    text = "Talks in the Grand Hall (NLF) ended."
+    assert _with_ents(text, [], ["acronyms"]) == []
 
 
 @pytest.mark.parametrize(
