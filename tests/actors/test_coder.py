@@ -142,3 +142,13 @@ def test_unparsed_and_empty_docs(coder) -> None:
     assert coder.find(blank(""), DAY) == []
     found = coder.find(blank("The Kremlin and NATO traded accusations."), DAY)
     assert {"RUSGOV", "IGONATO"} <= {m.code for m in found}
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("Turks", "TUR"), ("Spaniards", "ESP"), ("Greeks", "GRC"), ("Filipinos", "PHL")],
+)
+def test_nationality_plurals_name_their_country(coder, nlp, word, country) -> None:
+    # plurals the generated state table lacks ("Turk" is there, "Turks" was not)
+    mentions = coder.find(nlp(f"Thousands of {word} protested outside the embassy."), DAY)
+    assert country in {m.country for m in mentions}
