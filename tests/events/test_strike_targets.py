@@ -57,3 +57,14 @@ def test_a_list_of_aircraft_kinds_is_no_attack(code_sentence):
         ACTORS,
     )
     assert [e.cameo for e in events if e.cameo.startswith("19")] == ["195"]
+
+
+def test_an_offensive_is_against_whom_its_purpose_names(code_sentence):
+    # the purpose infinitive is no event of its own, but it says whom the offensive is against
+    actors = {"Kenyan troops": "KENMIL", "Somali militants": "SOMREB"}
+    events = code_sentence(
+        "Kenyan troops launched an offensive to retake Kismayo from Somali militants.", actors
+    )
+    assert [(e.source.code, e.target.code if e.target else None, e.cameo[:2]) for e in events] == [
+        ("KENMIL", "SOMREB", "19")
+    ]

@@ -523,6 +523,11 @@ class EventExtractor:
                 and (t.code or len(sources) < 2)
                 and not _in_place_phrase(verb.doc, t)
             ]
+        if not targets and code[:2] in MATERIAL_CONFLICT_ROOTS:
+            # "launched an offensive to retake X from Y": the purpose names whom it is against
+            targets = [
+                t for t in self._purpose_targets(verb, frame.objects, index) if t not in sources
+            ]
         targets = targets or uncoded  # an uncoded name only when no actor stands around
         if not targets and code == AIR_STRIKE and pattern_id.startswith("light:"):
             targets = _struck_group(verb, sources, index)  # "conducted five airstrikes"
@@ -566,6 +571,27 @@ class EventExtractor:
             unnamed_target=unnamed_target,
         )
         return self._recode(reading, index)
+
+    def _purpose_targets(
+        self, verb: Token, objects: list[Token], index: ActorIndex
+    ) -> list[ActorMention]:
+        """The targets of a violent act that a purpose infinitive of the verb or of its object
+        spells out ("launched an offensive to retake X from Y": Y)."""
+        for owner in [verb, *objects]:
+            for clause in owner.children:
+                if (
+                    clause.dep_ in {"advcl", "acl", "xcomp"}
+                    and clause.pos_ == "VERB"
+                    and any(c.dep_ == "mark" and c.lower_ == "to" for c in clause.children)
+                ):
+                    inner = self._read_verb(clause, index, set())
+                    if (
+                        inner is not None
+                        and inner.code[:2] in MATERIAL_CONFLICT_ROOTS
+                        and inner.targets
+                    ):
+                        return inner.targets
+        return []
 
     def _reacts(self, verb: Token) -> bool:
         """Whether a verb praises, disapproves or rejects (CAMEO 051, 11, 12) by its code; a
