@@ -89,3 +89,25 @@ def test_a_verbal_event_takes_a_place_below_a_venue_only(nlp, locator):
     text = "The minister spoke at a news conference in Nairobi about the drought."
     found = _verbal(nlp, locator, text, "spoke")
     assert found is not None and found.place.name == "Nairobi"
+
+
+def test_only_fighting_takes_the_town_a_report_is_about(nlp, locator):
+    doc = nlp(
+        "Rebels entered Marawi on Monday.\n\nThey cleared a school in Marawi.\n\n"
+        "Officials praised the army.\n\nThe allies support the army with training."
+    )
+    places = locator.find(doc)
+    trigger = next(t for t in doc if t.text == "support")
+    sentence = next(i for i, s in enumerate(doc.sents) if trigger in s)
+    fight = locator.locate(places, trigger, sentence, (), "190", ["PHL"])
+    assert fight is not None and fight.country == "PHL" and fight.precision == "near"
+    assert locator.locate(places, trigger, sentence, (), "072", ["PHL"]) is None  # aid
+
+
+def test_a_town_of_the_sentence_narrows_the_narratives_region(nlp, locator):
+    text = "Protests spread in Ohio last week. A student from Dayton, Ohio, was detained at school."
+    found = _attach(nlp, locator, text, "detained")
+    assert found is not None and found.place.name == "Dayton" and found.precision == "exact"
+    text = "Protests spread in Ohio last week. A student from Lyon was detained at school."
+    found = _attach(nlp, locator, text, "detained")
+    assert found is not None and found.place.name == "Ohio"  # not a town of that region

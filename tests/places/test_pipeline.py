@@ -268,3 +268,18 @@ def test_the_narrative_gives_the_town_a_report_is_about(nlp, locator):
     sentence = next(i for i, s in enumerate(doc.sents) if trigger in s)
     found = places.attach(trigger, sentence, [], countries=frozenset({"IRQ"}))
     assert found is not None and found.place.name == "Mosul" and found.precision == "near"
+
+
+def test_an_event_told_again_takes_its_place(coder):
+    from eventcoder.ingest.document import Document
+
+    text = (
+        "Kenyan President Ruto met Japanese Prime Minister Kishida in Nairobi on Monday.\n\n"
+        "Officials said the two leaders spent an hour together.\n\n"
+        "President Ruto met Prime Minister Kishida to discuss trade and security.\n\n"
+        "President Ruto later met Nigerian President Tinubu to discuss oil."
+    )
+    events = [r for r in coder.code(Document.from_text(text), min_confidence=0.0)]
+    met = [e for e in events if e.KIND == "event" and text[e.trigger_span[0] :].startswith("met")]
+    assert len(met) == 3
+    assert [e.location.name if e.location else None for e in met] == ["Nairobi", "Nairobi", None]

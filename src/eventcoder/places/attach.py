@@ -19,7 +19,9 @@ else what the document's narrative supports, else none.
    country named before is no scene the story goes on in), else, when at least 60% of the
    document's places lie in one country and one of the event's actors belongs to it, the
    town of that country the document names most (60% of its exact or near places) at near
-   precision. The story's country alone locates no event: a text that names no setting
+   precision, for fighting, assaults and coercion only (``story_town`` roots of the cue
+   file; not aid or support given from afar). A region the narrative gives is narrowed
+   to a town of the event's sentence that lies in it ("from Irving, Texas"). The story's country alone locates no event: a text that names no setting
    for an event gives it none.
 """
 
@@ -397,7 +399,7 @@ class DocumentPlaces:
         self._located[sentence] = place
 
     def by_narrative(
-        self, sentence: int, countries: frozenset[str] | None = None
+        self, sentence: int, countries: frozenset[str] | None = None, story_town: bool = True
     ) -> tuple[ResolvedPlace, str] | None:
         """Step 3: a place of the sentences just before in the same paragraph, else the
         document's country when one of the event's actors belongs to it (``countries``;
@@ -415,6 +417,8 @@ class DocumentPlaces:
             if place is not None:
                 break  # a country named before is no scene the story goes on in
         dominant, town = self._dominant, self._town
+        if not story_town:
+            return None  # only fighting is placed at the town a report is about
         if dominant is None or (countries is not None and dominant.country not in countries):
             return None
         if town is None or town.country != dominant.country:
@@ -428,11 +432,14 @@ class DocumentPlaces:
         actors: list[EventActor],
         verbal: bool = False,
         countries: frozenset[str] = frozenset(),
+        story_town: bool = True,
     ) -> Attachment | None:
         """The place of an event, trying the parse, the sentence and the narrative in turn.
 
-        ``actors`` are the event's source and target, ``countries`` their countries. A
-        verbal event (``verbal``: a
+        ``actors`` are the event's source and target, ``countries`` their countries;
+        ``story_town``: whether the town a report is about may locate the event when
+        nothing nearer does (fighting, assaults, coercion: not aid or support, which the
+        report's town seldom hosts). A verbal event (``verbal``: a
         statement, appeal, demand, disapproval...) is located only by its own setting in the
         parse: where a statement was made is rarely where what it speaks of happened."""
         place = self.by_parse(trigger, actors, verbal)
@@ -449,7 +456,32 @@ class DocumentPlaces:
                 return None
             self.remember(sentence, place)
             return Attachment(place, "sentence", place.precision)
-        found = self.by_narrative(sentence, countries | {a.country for a in actors if a.country})
+        found = self.by_narrative(
+            sentence, countries | {a.country for a in actors if a.country}, story_town
+        )
         if found is None:
             return None
+        finer = self._inside(found[0], trigger, actors)
+        if finer is not None:
+            return Attachment(finer, "narrative", finer.precision)
         return Attachment(found[0], "narrative", found[1])
+
+    def _inside(
+        self, region: ResolvedPlace, trigger: Token, actors: list[EventActor]
+    ) -> ResolvedPlace | None:
+        """A town of the event's sentence inside the region the narrative gives ("police in
+        Texas" before; "a boy from Irving, Texas, was arrested": at Irving), not one of the
+        actors' words: the narrative's region narrowed."""
+        if region.precision != "region" or not region.admin1:
+            return None
+        sent = self.sentences[max(bisect.bisect_right(self._starts, trigger.i) - 1, 0)]
+        for place in self._places_in(sent):
+            if (
+                place.precision in {"exact", "near"}
+                and place.country == region.country
+                and place.admin1 == region.admin1
+                and self._acceptable(place, actors)
+                and self._outside_actors(place, actors)
+            ):
+                return place
+        return None

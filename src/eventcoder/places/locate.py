@@ -173,7 +173,10 @@ class PlaceLocator:
             country = getattr(actor, "country", None) or (code[:3] if code[:3].isalpha() else "")
             roles.append(EventActor(actor.start, actor.end, actor.head, excluded, country or None))
         verbal = cameo[:2] in self.cues["verbal"]
-        found = places.attach(trigger, sentence, roles, verbal, frozenset(countries))
+        story_town = cameo[:2] in self.cues["story_town"]
+        found = places.attach(
+            trigger, sentence, roles, verbal, frozenset(countries), story_town=story_town
+        )
         if found is None:
             return None
         country = self.gazetteer.countries.get(found.place.country or "")

@@ -3,7 +3,9 @@ gets the place where it happened, or none.
 
 It runs after the events stage and returns the chunk's event records again, each with its
 ``location`` set (records with a known id replace the earlier ones). The place comes from
-:mod:`eventcoder.places.attach`: the parse, else the sentence, else the narrative.
+:mod:`eventcoder.places.attach`: the parse, else the sentence, else the narrative; an event
+with none that tells again an earlier one (same trigger lemma, CAMEO code and actors'
+countries; not a statement) takes the earlier one's place.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from __future__ import annotations
 import dataclasses
 from typing import Literal
 
+from spacy.tokens import Token
+
 from eventcoder.actors.mention import ActorMention
 from eventcoder.places.locate import PlaceLocator
-from eventcoder.records import Actor, EventRecord
+from eventcoder.records import Actor, EventRecord, Location
 from eventcoder.stages import Context, Found
 
 __all__ = ["PlaceStage"]
@@ -43,6 +47,7 @@ class PlaceStage:
         by_char = {m.char_start: m for m in context.mentions}
         tokens = {token.idx: token for token in doc}
         located = []
+        told: dict[tuple[str, str, str, str], Location] = {}  # events with a place so far
         for event in events:
             trigger = tokens.get(event.trigger_span[0]) if event.trigger_span else None
             if trigger is None or event.sentence is None:
@@ -56,8 +61,27 @@ class PlaceStage:
                 event.cameo or "",
                 _countries(event.source, event.target),
             )
+            key = _retold_key(event, trigger, self.locator.cues["verbal"])
+            if location is None and key is not None:
+                location = told.get(key)  # the same event told again: its place
+            elif location is not None and key is not None:
+                told.setdefault(key, location)
             located.append(dataclasses.replace(event, location=location))
         return Found(records=tuple(located))
+
+
+def _retold_key(
+    event: EventRecord, trigger: Token, verbal: frozenset[str]
+) -> tuple[str, str, str, str] | None:
+    """What makes two events of a text one event told twice ("X met Y in London today."
+    ... "The Foreign Secretary met Y to discuss ..."): the trigger's lemma, the CAMEO code
+    and the countries of source and target. None for a verbal event (a statement is made
+    again elsewhere) or one without both actors' countries."""
+    cameo = event.cameo or ""
+    countries = _countries(event.source), _countries(event.target)
+    if cameo[:2] in verbal or not all(countries):
+        return None
+    return (trigger.lemma_.lower(), cameo, countries[0][0], countries[1][0])
 
 
 def _countries(*actors: Actor | None) -> list[str]:
