@@ -116,3 +116,11 @@ def test_an_attribution_after_the_clause_reports_it(code_sentence):
     # a speech verb coordinated with content of its own is another act, not the attribution
     events = code_sentence("Armenia met Azerbaijan on Tuesday and said it would continue.", actors)
     assert {e.modality for e in events if e.trigger_text == "met"} == {"asserted"}
+
+
+def test_a_gapped_second_object_is_the_verb_s(code_sentence):
+    # the parse hangs "Greece" on the first object's date ("on 4 May and Greece")
+    actors = {"The minister": "FINGOV", "Turkey": "TUR", "Greece": "GRC"}
+    text = "The minister visited Turkey on 4 May and Greece from 5-6 May 2016."
+    targets = {e.target.code for e in code_sentence(text, actors) if e.target}
+    assert targets == {"TUR", "GRC"}

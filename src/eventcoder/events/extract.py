@@ -399,7 +399,7 @@ class EventExtractor:
                 else (entry.code, entry.reverse_code)
             )
             pattern_id = pattern.id if pattern else f"{entry.block}.verb"
-        targets_from = list(frame.objects)
+        targets_from = list(frame.objects) + _gapped_objects(verb, frame.objects)
         if not targets_from and not frame.passive and (code or "")[:2] in SHARED_OBJECT_ROOTS:
             targets_from = shared_objects(verb)  # "kidnapped and killed five villagers"
         claimed = claimed_acts(code, frame)  # "claimed responsibility for the bombing of X"
@@ -917,6 +917,40 @@ class EventExtractor:
             sentence=sentence,
             features=features,
         )
+
+
+@lru_cache(maxsize=1)
+def _calendar() -> frozenset[str]:
+    """Day and month names (the sentence rules' word list)."""
+    from eventcoder.paths import PACKAGE_DIR
+
+    return read_word_classes(PACKAGE_DIR / "data" / "sentences" / "words.tsv")["calendar"]
+
+
+def _is_date(token: Token) -> bool:
+    """A day or month word ("4 April", "Monday", "May"): what a gapped clause repeats."""
+    words = [token, *(c for c in token.children if c.dep_ in {"nmod", "compound", "nummod"})]
+    return any(w.lower_ in TIME_WORDS or w.lower_ in _calendar() for w in words)
+
+
+def _gapped_objects(verb: Token, objects: list[Token]) -> list[Token]:
+    """Second objects of a gapped clause the parse hangs on the first one's date: "visited
+    X on 4 April and Y from 5 to 6 April" (Y coordinated with "4")."""
+    if not objects:
+        return []
+    out = []
+    for child in verb.children:
+        if child.dep_ != "obl" or not _is_date(child):
+            continue
+        out += [
+            c
+            for c in child.children
+            if c.dep_ == "conj"
+            and c.pos_ == "PROPN"
+            and not any(g.dep_ == "case" for g in c.children)
+            and not _is_date(c)
+        ]
+    return out
 
 
 def _is_modifier(token: Token) -> bool:
