@@ -82,3 +82,22 @@ def test_docs_never_span_two_documents(tmp_path):
     assert [(e.text, e.label_) for e in docs[0].ents] == [("University of Oxford", "ORG")]
     assert [(e.text, e.label_) for e in docs[1].ents] == [("Anna", "PERSON")]
     assert docs[0][4].dep_ == "ROOT" and docs[0][8].head.i == 4
+
+
+UNITED = """# newdoc id = GUM_news_united
+# sent_id = 1
+# text = The United States objected.
+1	The	the	DET	DT	_	3	det	_	Entity=(1-place-new-sss-cf1-1-coref-United_States
+2	United	unite	VERB	NNP	VerbForm=Part	3	amod	_	_
+3	States	State	PROPN	NNPS	Number=Plur	4	nsubj	_	Entity=1)
+4	objected	object	VERB	VBD	Tense=Past	0	root	_	SpaceAfter=No
+5	.	.	PUNCT	.	_	4	punct	_	_
+
+"""
+
+
+def test_a_name_word_tagged_nnp_stays_in_the_name(tmp_path):
+    # GUM reads "United" as a VERB with the tag NNP: the name is "United States", not "States"
+    path = tmp_path / "u.conllu"
+    path.write_text(UNITED, encoding="utf-8")
+    assert next(read_conllu(path)).entities == [(1, 3, "GPE")]

@@ -233,26 +233,28 @@ def _mention_head(sent: Sentence, first: int, last: int) -> int | None:
     return None
 
 
+def _name_word(sent: Sentence, i: int) -> bool:
+    """A word of a name: UPOS PROPN, or a name word tagged NNP/NNPS whose UPOS reads it
+    otherwise ("United" in "United States" is VERB + NNP in GUM)."""
+    return sent.pos[i] == "PROPN" or sent.tags[i] in ("NNP", "NNPS")
+
+
 def _propn_run(sent: Sentence, head: int, first: int, last: int) -> tuple[int, int]:
     start = head
     while start > first and (
-        sent.pos[start - 1] == "PROPN"
+        _name_word(sent, start - 1)
         or (
             sent.words[start - 1].lower() in _NAME_GLUE
             and start - 2 >= first
-            and sent.pos[start - 2] == "PROPN"
+            and _name_word(sent, start - 2)
             and sent.words[start - 1] != "the"
         )
     ):
         start -= 1
     end = head + 1
     while end <= last and (
-        sent.pos[end] == "PROPN"
-        or (
-            sent.words[end].lower() in _NAME_GLUE
-            and end + 1 <= last
-            and sent.pos[end + 1] == "PROPN"
-        )
+        _name_word(sent, end)
+        or (sent.words[end].lower() in _NAME_GLUE and end + 1 <= last and _name_word(sent, end + 1))
     ):
         end += 1
     return start, end
