@@ -61,3 +61,14 @@ def test_a_clause_after_comma_and_is_no_list_member(code_sentence):
         actors,
     )
     assert not [e for e in events if e.source is not None and e.source.code == "DNKBUS"]
+
+
+def test_what_is_fired_is_no_target(code_sentence):
+    # the actor dictionaries list drones and missiles as military agents ("Russian drones
+    # attacked Kyiv"); fired, they are the instrument and the "at" phrase is the target
+    actors = {"Norway": "NOR", "Sweden": "SWE", "drones": "NORMIL", "missiles": "---MIL"}
+    events = code_sentence("Norway launched 40 drones and 30 missiles at Sweden overnight.", actors)
+    assert {(s, t, c[:2]) for s, t, c in _codes(events)} == {("NOR", "SWE", "19")}
+    # fired at no one named, the act is still one ("into the sea")
+    events = code_sentence("Norway fired two missiles into the sea on Tuesday.", actors)
+    assert {(s, t, c[:2]) for s, t, c in _codes(events)} == {("NOR", None, "19")}

@@ -42,7 +42,7 @@ from eventcoder.events.modality import (
 )
 from eventcoder.events.nouns import EventNoun, NounLexicon, claimed_acts, same_act
 from eventcoder.events.ontology import CameoOntology, data_dir
-from eventcoder.events.patterns import PatternSet, load_patterns
+from eventcoder.events.patterns import PatternSet, load_patterns, singular
 from eventcoder.events.reactions import (
     reaction_targets,
     reacts,
@@ -400,6 +400,21 @@ class EventExtractor:
             )
             pattern_id = pattern.id if pattern else f"{entry.block}.verb"
         targets_from = list(frame.objects) + _gapped_objects(verb, frame.objects)
+        firing = verb.lemma_.lower() in FIRING_VERBS and not _particle(verb, "down")
+        fired: list[Token] = []
+        aimed: list[Token] = []
+        if firing:
+            # "launched 400 drones and 30 missiles at Ukraine": what is fired is no target;
+            # what it is fired at is, wherever the parse hangs it
+            fired = [c for o in targets_from if _projectile(o) for c in conjuncts(o)]
+            aimed = [
+                c
+                for owner in ([verb, *fired] if fired else [])
+                for c in owner.children
+                if c.dep_ in {"nmod", "obl"}
+                and {g.lower_ for g in c.children if g.dep_ == "case"} & AIM_PREPS
+            ]
+            targets_from = aimed + [o for o in targets_from if not _projectile(o)]
         if not targets_from and not frame.passive and (code or "")[:2] in SHARED_OBJECT_ROOTS:
             targets_from = shared_objects(verb)  # "kidnapped and killed five villagers"
         claimed = claimed_acts(code, frame)  # "claimed responsibility for the bombing of X"
@@ -523,6 +538,8 @@ class EventExtractor:
                 and (t.code or len(sources) < 2)
                 and not _in_place_phrase(verb.doc, t)
             ]
+        if firing:
+            targets = [t for t in targets if not _projectile(verb.doc[t.head])]
         if not targets and code[:2] in MATERIAL_CONFLICT_ROOTS:
             # "launched an offensive to retake X from Y": the purpose names whom it is against
             targets = [
@@ -547,9 +564,18 @@ class EventExtractor:
         if len(targets) > 1:  # "freed 18 prisoners, including two lawmakers": one release
             targets = [t for t in targets if not _included(verb.doc, t)] or targets
         sources = [m for m in sources if not _is_place(verb.doc, m)]
-        placed = [m for m in targets if _is_place(verb.doc, m)]
+        placed = [m for m in targets if _is_place(verb.doc, m) and verb.doc[m.head] not in aimed]
         targets = [m for m in targets if m not in placed]
-        unnamed_target = bool(placed) or _unnamed_target(frame, index)
+        # what is fired is fired at someone, named or not ("fired two missiles into the sea")
+        # when it says where to (not in a clause completing a noun: "the pretext that X fired
+        # a shell at ...")
+        unnamed_target = (
+            bool(placed)
+            or bool(fired)
+            and verb.dep_ not in {"acl", "acl:relcl"}
+            and _aimed_somewhere(verb, fired)
+            or _unnamed_target(frame, index)
+        )
         if frame.passive and code == MOBILIZE and not any(s.code for s in sources):
             # "Russian troops were deployed (to X)": the forces deployed make their own move
             moved = [t for t in index.for_heads(frame.objects) if t in targets]
@@ -1117,6 +1143,36 @@ def _firm(mention: ActorMention | None) -> bool:
 REACTION_ROOTS = {"10", "11", "12"}  # demands, disapproval, rejection
 REACTION_REACH = 2  # sentences back to the act reacted to
 DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+AIM_PREPS = {"at", "on", "toward", "towards", "against", "into"}
+FIRING_VERBS = {"launch", "fire", "shoot", "lob", "drop", "hurl", "throw", "unleash", "rain"}
+
+
+@lru_cache(maxsize=1)
+def _projectiles() -> frozenset[str]:
+    """What a verb of firing fires (``projectiles.txt``)."""
+    return frozenset(
+        cols[0].strip().lower() for _, cols in read_rows(data_dir() / "projectiles.txt", 1)
+    )
+
+
+def _projectile(token: Token) -> bool:
+    return token.lemma_.lower() in _projectiles() or singular(token.lower_) in _projectiles()
+
+
+def _aimed_somewhere(verb: Token, fired: list[Token]) -> bool:
+    """Whether a verb of firing or what it fires has a phrase of where to ("into the sea")."""
+    return any(
+        c.dep_ in {"obl", "nmod"} and {g.lower_ for g in c.children if g.dep_ == "case"} & AIM_PREPS
+        for owner in [verb, *fired]
+        for c in owner.children
+    )
+
+
+def _particle(verb: Token, word: str) -> bool:
+    """Whether a verb comes with a particle ("shot down")."""
+    return any(c.dep_ == "compound:prt" and c.lower_ == word for c in verb.children)
 
 
 @lru_cache(maxsize=1)
