@@ -111,3 +111,12 @@ def test_a_town_of_the_sentence_narrows_the_narratives_region(nlp, locator):
     text = "Protests spread in Ohio last week. A student from Lyon was detained at school."
     found = _attach(nlp, locator, text, "detained")
     assert found is not None and found.place.name == "Ohio"  # not a town of that region
+
+
+def test_the_place_of_another_act_is_not_the_events(nlp, locator):
+    text = "The council imposed new sanctions on the regime over its role in the occupation of Moldova."
+    assert _attach(nlp, locator, text, "imposed") is None
+    # under a phrase of time the story stays at the place
+    text = "After the shelling of Kharkiv, police detained two men."
+    found = _attach(nlp, locator, text, "detained")
+    assert found is not None and found.place.name == "Kharkiv"

@@ -54,6 +54,7 @@ _WALK = {
 _PATIENT = {"obj", "nsubj:pass", "xcomp"}  # xcomp: an object the parser misread
 _ABOUT = {"obj", "nsubj:pass", "iobj", "xcomp", "ccomp"}  # what a verbal event is about
 _FINER = ("exact", "near", "region", "country")
+_OWN_ARGUMENTS = {"obj", "nsubj", "nsubj:pass", "dobj", "nsubjpass", "attr"}
 _NARRATIVE_WINDOW = 2
 _DEPENDENT_CLAUSES = {"advcl", "xcomp", "conj"}
 _CLAUSE_DEPS = {"conj", "xcomp", "acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "root"}
@@ -366,9 +367,33 @@ class DocumentPlaces:
             return fronted
         # else the clause's only place, unless a preposition makes it some phrase's argument
         # ("on Kyiv", "aggression against Ukraine"; "the shelling of Kharkiv" stays)
-        bare = [p for p in inside if case_words(head_of(self.doc, p)) <= {"of"}]
+        bare = [
+            p
+            for p in inside
+            if case_words(head_of(self.doc, p)) <= {"of"}
+            and not self._of_another_act(head_of(self.doc, p), trigger)
+        ]
         distinct = {(p.name, p.country) for p in inside}
         return bare[0] if bare and len(distinct) == 1 else None
+
+    def _of_another_act(self, place: Token, trigger: Token) -> bool:
+        """ "... sanctions over its role in the invasion of X": X is where the invasion
+        happened, not the sanctions. The act is the event's own when it is the trigger or
+        one of the trigger's own arguments ("launched an invasion of X"); a time phrase
+        ("after the shelling of X, residents fled") keeps the place: the story stays there."""
+        noun = place.head
+        if "of" not in case_words(place) or not {noun.lower_, noun.lemma_.lower()} & set(
+            self.cues["act_of"]
+        ):
+            return False
+        if noun.i == trigger.i or (noun.head.i == trigger.i and noun.dep_ in _OWN_ARGUMENTS):
+            return False
+        current = noun
+        while current.i != trigger.i and current.head.i != current.i:
+            if case_words(current) & self.cues["time_of"]:
+                return False
+            current = current.head
+        return True
 
     def _fronted(self, sent: Span) -> ResolvedPlace | None:
         """A setting that opens the sentence before a comma ("Near X, five strikes
