@@ -72,3 +72,12 @@ def test_what_is_fired_is_no_target(code_sentence):
     # fired at no one named, the act is still one ("into the sea")
     events = code_sentence("Norway fired two missiles into the sea on Tuesday.", actors)
     assert {(s, t, c[:2]) for s, t, c in _codes(events)} == {("NOR", None, "19")}
+
+
+def test_co_hosts_are_not_each_others_guests(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE"}
+    events = code_sentence("Norway and Sweden will host a new round of talks next month.", actors)
+    assert not [e for e in events if e.source and e.target]
+    # a reciprocal act of a compound subject stays one each way
+    events = code_sentence("Norway and Sweden will resume talks next month.", actors)
+    assert {(s, t) for s, t, _ in _codes(events)} == {("NOR", "SWE"), ("SWE", "NOR")}

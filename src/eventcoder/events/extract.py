@@ -890,10 +890,15 @@ class EventExtractor:
         sources: list[ActorMention | None] = list(reading.sources) or [None]
         targets: list[ActorMention | None] = list(reading.targets) or [None]
         symmetric = reading.reverse is not None and reading.reverse == reading.code
-        if len(reading.sources) > 1 and (
-            (not reading.targets and _mutual(reading))
-            # "A and B exchanged prisoners": the object is what passes between them
-            or (symmetric and all(t.country in (None, "---") for t in reading.targets))
+        if (
+            len(reading.sources) > 1
+            # "Egypt and Qatar will host talks": co-hosts, not each other's guests
+            and reading.trigger.lemma_.lower() not in ONE_WAY_VERBS
+            and (
+                (not reading.targets and _mutual(reading))
+                # "A and B exchanged prisoners": the object is what passes between them
+                or (symmetric and all(t.country in (None, "---") for t in reading.targets))
+            )
         ):
             # "Israel and Lebanon renewed talks": each acts towards the other, once each way
             return [(a, b) for a in reading.sources for b in reading.sources if a is not b]
@@ -1443,9 +1448,19 @@ CONSULT_ROOT = "04"  # consultations: the reverse event only for several subject
 MUTUAL_ROOTS = {"03", "04", "05", "06", "16", "19"}
 
 
+# acts of those roots that one side does for or to a third party: "Egypt and Qatar will host
+# talks" or "mediated" are not acts of Egypt and Qatar on each other
+ONE_WAY_CODES = {"042", "043", "045"}
+ONE_WAY_VERBS = {"host", "mediate", "broker", "facilitate", "visit"}
+
+
 def _mutual(reading: _Reading) -> bool:
     """Whether the subjects of an event with no target act on each other."""
-    return reading.code[:2] in MUTUAL_ROOTS
+    return (
+        reading.code[:2] in MUTUAL_ROOTS
+        and reading.code[:3] not in ONE_WAY_CODES
+        and reading.trigger.lemma_.lower() not in ONE_WAY_VERBS
+    )
 
 
 PERSONAL_PRONOUNS = {"he", "him", "she", "her", "they", "them", "we", "us"}
