@@ -160,6 +160,28 @@ def test_a_cut_off_modifier_goes_back_to_its_noun(nlp):
     assert word.dep_ == "amod" and word.head.text == "Prime"
 
 
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        (
+            "The European Union pressed Serbia to recognise Kosovo.\nThe talks will resume.",
+            "pressed",
+        ),
+        ("Ministers urged Peru to free the reporters.\n\nThe court met again.", "urged"),
+        ("Police arrested ten protesters in Lagos on Monday.\n", "arrested"),
+    ],
+)
+def test_a_closing_line_break_is_never_the_root(nlp, text, verb):
+    """The parser made the line break that ends a sentence its root, the verb a subject of
+    it; the break is parsed apart and hangs on the sentence's own root."""
+    doc = nlp(text)
+    first = next(iter(doc.sents))
+    assert first.root.text == verb
+    breaks = [t for t in first if t.is_space]
+    assert breaks and all(t.head.i == first.root.i and t.dep_ == "dep" for t in breaks)
+    assert not any(s.root.is_space for s in doc.sents)
+
+
 def test_a_title_rule_leaves_ordinary_openings_alone(nlp):
     """A time or place phrase before "I" or "The" is no title."""
     for text in ("Last week I met the minister in the capital.", "In Paris I met the minister."):

@@ -41,6 +41,7 @@ MERGER = "eventcoder_sentence_merge"
 _NOT_STARTS = "eventcoder.not_sentence_starts"
 _JOINS = "eventcoder.dateline_leads"  # sentence starts parsed apart, joined to what precedes
 _STARTS = "eventcoder.sentence_starts"  # starts the rules set (the parser's own are not here)
+_SPACES = "eventcoder.space_sentences"  # line breaks parsed alone, joined to what precedes
 _FRAGMENT = 4  # tokens, at most, of a lead's opening the parser may cut off from its clause
 WORDS_FILE = Path(__file__).resolve().parent.parent / "data" / "sentences" / "words.tsv"
 ALL_RULES = (
@@ -54,6 +55,7 @@ ALL_RULES = (
     "glued",
     "titles",
     "colons",
+    "spaces",
 )
 # On by default: every class but "function_words", which cost sentence F on EWT (dev -0.001,
 # test -0.003) for +0.002 on GUM's training news and nothing on its held-out news, and
@@ -102,6 +104,7 @@ class SentenceRules:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[_JOINS] = []
+        doc.user_data[_SPACES] = []
         starts = self.decide(doc)
         for i, value in starts.items():
             if 0 < i < len(doc):
@@ -150,7 +153,33 @@ class SentenceRules:
             while j > 0 and doc[j].is_space:
                 out[j] = False
                 j -= 1
+        if "spaces" in self.rules:
+            self._spaces_apart(doc, out)
         return out
+
+    def _spaces_apart(self, doc: Doc, out: dict[int, bool]) -> None:
+        """The line break that ends a sentence is parsed as a sentence of its own and hung
+        on the sentence before it after the parse (``merge_sentences``). Left inside the
+        sentence, the parser (trained on treebanks without whitespace tokens) often made it
+        the root and the sentence's verb its subject ("pressed Serbia ... .\n": "pressed" an
+        nsubj of "\n"), so the events of that sentence were lost."""
+        spaces = self._joins_of(doc, _SPACES)
+        ends = [i for i, v in out.items() if v and i > 1] + [len(doc)]
+        for end in ends:
+            j = end
+            while j > 1 and doc[j - 1].is_space:
+                j -= 1
+            if j == end or j < 2 or doc[j - 1].is_space or "\n" not in doc[j].text:
+                continue
+            out[j] = True
+            for k in range(j + 1, end):
+                out[k] = False
+            spaces.append(j)
+
+    @staticmethod
+    def _joins_of(doc: Doc, key: str) -> list[int]:
+        found: list[int] = doc.user_data.setdefault(key, [])
+        return found
 
     def _not_a_start(self, doc: Doc, i: int) -> bool | None:
         tok, prev = doc[i], doc[i - 1]
@@ -408,17 +437,24 @@ def merge_sentences(doc: Doc) -> Doc:
     not_starts = set(doc.user_data.pop(_NOT_STARTS, ()))
     joins = set(doc.user_data.pop(_JOINS, ()))
     ruled = set(doc.user_data.pop(_STARTS, ()))
-    if not (not_starts or joins) or not doc.has_annotation("DEP"):
+    spaces = set(doc.user_data.pop(_SPACES, ()))
+    if not (not_starts or joins or spaces) or not doc.has_annotation("DEP"):
         return doc
     sents = list(doc.sents)
-    if not any(sent.start in not_starts or sent.start in joins for sent in sents[1:]):
+    if not any(s.start in not_starts or s.start in joins or s.start in spaces for s in sents[1:]):
         return doc
     heads = [tok.head.i for tok in doc]
     deps = [tok.dep_ for tok in doc]
     group_root = sents[0].root.i
     fragment = None  # a lead's opening words the parser cut off from the rest of its clause
+    after_space = False  # the sentence follows a line break parsed on its own
     for sent in sents[1:]:
         root = sent.root.i
+        if sent.start in spaces and all(t.is_space for t in sent):
+            for token in sent:  # a sentence's closing line break hangs on its root
+                heads[token.i], deps[token.i] = group_root, "dep"
+            after_space = True
+            continue
         if sent.start in not_starts:
             heads[root], deps[root] = group_root, "parataxis"
         elif sent.start in joins:  # a dateline hangs from its lead's root
@@ -430,7 +466,10 @@ def merge_sentences(doc: Doc) -> Doc:
             group_root = _rejoin(fragment, sent, heads, deps)
         else:
             group_root = root
-        fragment = None
+        # the parser may also cut a line's first words off after a line break
+        # ("Negotiators | left the hotel"): joined back as a dateline lead's are
+        fragment = sent if after_space and _verbless(sent) else None
+        after_space = False
     rebuilt = Doc(doc.vocab, words=[t.text for t in doc], heads=heads, deps=deps)
     array: Any = rebuilt.to_array([HEAD, DEP])  # uint64 rows, as from_array takes them
     doc.from_array([HEAD, DEP], array)
