@@ -225,8 +225,7 @@ def stance_code(token: Token) -> str | None:
         c.dep_ == "aux" and c.lemma_.lower() == "be" for c in head.children
     )
     infinitive = any(
-        c.dep_ == "xcomp" and not any(g.dep_ == "nsubj" for g in c.children)
-        for c in head.children
+        c.dep_ == "xcomp" and not any(g.dep_ == "nsubj" for g in c.children) for c in head.children
     )
     if not kids & {"nsubj", "nsubj:pass"} or not linked or infinitive:
         return None  # "has encouraged X", "was encouraged to talk": acts, not stances
