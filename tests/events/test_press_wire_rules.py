@@ -81,3 +81,13 @@ def test_co_hosts_are_not_each_others_guests(code_sentence):
     # a reciprocal act of a compound subject stays one each way
     events = code_sentence("Norway and Sweden will resume talks next month.", actors)
     assert {(s, t) for s, t, _ in _codes(events)} == {("NOR", "SWE"), ("SWE", "NOR")}
+
+
+def test_a_warning_of_what_the_warned_will_undergo_is_the_warners_threat(code_sentence):
+    actors = {"Kenya": "KEN", "Somalia": "SOM", "Boko Haram": "NGAREB", "schools": "NGAEDU"}
+    events = code_sentence("Kenya warned that Somalia would face consequences.", actors)
+    assert ("KEN", "SOM", "130") in _codes(events)
+    assert not [e for e in events if e.source and e.source.code == "SOM"]
+    # a report of what the warned party does now is no threat of the warner's
+    events = code_sentence("Kenya warned that Somalia continued to block the roads.", actors)
+    assert not [e for e in events if e.source and e.source.code == "KEN"]

@@ -752,6 +752,8 @@ class EventExtractor:
         ):
             context.frame, context.negated = "REFUSE", False  # "will not accept" is a refusal
         if context.frame and context.governor is not None:
+            if context.frame == "THREATEN" and not context.swap:
+                self._warned_party(reading, index)
             if context.swap:
                 demander = index.for_heads(subjects_of(context.governor))
                 asked = [c for c in context.governor.children if c.dep_ in {"obj", "iobj"}]
@@ -767,6 +769,25 @@ class EventExtractor:
             if not reading.sources:
                 reading.sources = index.for_heads(subjects_of(context.governor))
         return reading
+
+    @staticmethod
+    def _warned_party(reading: _Reading, index: ActorIndex) -> None:
+        """ "Kenya warned that Somalia would face consequences / would pay a price": what
+        the warned clause's subject would undergo or do short of force is the warner's
+        threat, aimed at that subject (not Somalia's own threat)."""
+        governor = reading.context.governor
+        uncoded = reading.pattern == reading.trigger.lemma_.lower()  # the frame's own code
+        if governor is None or (not uncoded and reading.code[:2] in _FORCE_ROOTS):
+            return  # "warned that X could attack": X's act keeps its own actors
+        if not any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in reading.trigger.children):
+            return  # "warned that gangs continued to block roads": a report, no threat
+        warner = index.for_heads(subjects_of(governor))
+        if not warner or not reading.sources:
+            return
+        if any(_same_actor(w, s) for w in warner for s in reading.sources):
+            return  # "Iran warned that it would respond": its own threat
+        reading.targets = [s for s in reading.sources if s not in warner]
+        reading.sources = warner
 
     # -- candidates ---------------------------------------------------------------------
     def _candidates(
@@ -1100,6 +1121,8 @@ def _self_pair(source: ActorMention | None, target: ActorMention | None) -> bool
 
 
 VIOLENT_ROOTS = {"18", "19", "20"}
+_FORCE_ROOTS = {"13", "15", "17", "18", "19", "20"}  # threats, force posture, coercion, force
+_FUTURE_AUX = {"will", "would", "'ll", "shall"}
 
 
 def _merge_adjuncts(readings: list[_Reading]) -> list[_Reading]:
