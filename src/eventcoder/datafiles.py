@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from eventcoder.errors import Errors, InputError, ModelError
 
-__all__ = ["read_checked_jsonl", "read_rows", "read_word_classes"]
+__all__ = ["read_checked_jsonl", "read_rows", "read_word_classes", "read_words"]
 
 T = TypeVar("T")
 
@@ -44,6 +44,11 @@ def read_rows(path: Path, columns: int, pad: bool = False) -> list[tuple[int, li
             cols += [""] * (columns - len(cols))
         rows.append((number, cols))
     return rows
+
+
+def read_words(path: Path) -> frozenset[str]:
+    """The words or phrases of a one-column list, lower case."""
+    return frozenset(cols[0].strip().lower() for _, cols in read_rows(path, 1))
 
 
 def read_word_classes(path: Path) -> dict[str, frozenset[str]]:

@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from eventcoder.actors.mention import ActorMention
-from eventcoder.datafiles import read_rows, read_word_classes
+from eventcoder.datafiles import read_rows, read_word_classes, read_words
 from eventcoder.errors import Errors, InputError
 from eventcoder.events.confidence import default_model, event_features
 from eventcoder.events.discards import Discard, first_discard
@@ -1180,9 +1180,7 @@ FIRING_VERBS = {"launch", "fire", "shoot", "lob", "drop", "hurl", "throw", "unle
 @lru_cache(maxsize=1)
 def _projectiles() -> frozenset[str]:
     """What a verb of firing fires (``projectiles.txt``)."""
-    return frozenset(
-        cols[0].strip().lower() for _, cols in read_rows(data_dir() / "projectiles.txt", 1)
-    )
+    return read_words(data_dir() / "projectiles.txt")
 
 
 def _projectile(token: Token) -> bool:
@@ -1206,16 +1204,12 @@ def _particle(verb: Token, word: str) -> bool:
 @lru_cache(maxsize=1)
 def _reaction_verbs() -> frozenset[str]:
     """Verbs whose object names an act they react to (``reaction_verbs.txt``)."""
-    return frozenset(
-        cols[0].strip().lower() for _, cols in read_rows(data_dir() / "reaction_verbs.txt", 1)
-    )
+    return read_words(data_dir() / "reaction_verbs.txt")
 
 
 @lru_cache(maxsize=1)
 def _act_anaphors() -> frozenset[str]:
-    return frozenset(
-        cols[0].strip().lower() for _, cols in read_rows(data_dir() / "act_anaphors.txt", 1)
-    )
+    return read_words(data_dir() / "act_anaphors.txt")
 
 
 def _reaction_targets(doc: Doc, candidates: list[EventCandidate]) -> list[EventCandidate]:

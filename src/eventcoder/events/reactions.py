@@ -34,7 +34,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from eventcoder.actors.mention import ActorMention
-from eventcoder.datafiles import read_rows
+from eventcoder.datafiles import read_rows, read_words
 from eventcoder.events.match import conjuncts, subjects_of
 from eventcoder.events.ontology import data_dir
 from eventcoder.events.roles import ActorIndex
@@ -71,17 +71,13 @@ RELATIVE_TAGS = {"WDT", "WP", "WP$"}
 @lru_cache(maxsize=1)
 def _act_verbs() -> frozenset[str]:
     """Verbs whose subject did the act a relative clause of theirs hangs on."""
-    return frozenset(
-        cols[0].strip().lower() for _, cols in read_rows(data_dir() / "act_verbs.txt", 1)
-    )
+    return read_words(data_dir() / "act_verbs.txt")
 
 
 @lru_cache(maxsize=1)
 def _doer_nouns() -> frozenset[str]:
     """Nouns of an act whose "of" phrase names who acts ("the decision of X")."""
-    return frozenset(
-        cols[0].strip().lower() for _, cols in read_rows(data_dir() / "doer_nouns.txt", 1)
-    )
+    return read_words(data_dir() / "doer_nouns.txt")
 
 
 @lru_cache(maxsize=1)

@@ -98,8 +98,10 @@ class SentenceRules:
         self.openers = words["opener"]
 
     @staticmethod
-    def _joins(doc: Doc) -> list[int]:
-        joins: list[int] = doc.user_data.setdefault(_JOINS, [])
+    def _joins(doc: Doc, key: str = _JOINS) -> list[int]:
+        """The token indices noted under ``key`` for the merge step (dateline leads, or
+        line breaks parsed apart)."""
+        joins: list[int] = doc.user_data.setdefault(key, [])
         return joins
 
     def __call__(self, doc: Doc) -> Doc:
@@ -161,9 +163,9 @@ class SentenceRules:
         """The line break that ends a sentence is parsed as a sentence of its own and hung
         on the sentence before it after the parse (``merge_sentences``). Left inside the
         sentence, the parser (trained on treebanks without whitespace tokens) often made it
-        the root and the sentence's verb its subject ("pressed Serbia ... .\n": "pressed" an
-        nsubj of "\n"), so the events of that sentence were lost."""
-        spaces = self._joins_of(doc, _SPACES)
+        the root and the sentence's verb its subject ("pressed Serbia ..." then a line
+        break: "pressed" an nsubj of the break), so the events of that sentence were lost."""
+        spaces = self._joins(doc, _SPACES)
         ends = [i for i, v in out.items() if v and i > 1] + [len(doc)]
         for end in ends:
             j = end
@@ -175,11 +177,6 @@ class SentenceRules:
             for k in range(j + 1, end):
                 out[k] = False
             spaces.append(j)
-
-    @staticmethod
-    def _joins_of(doc: Doc, key: str) -> list[int]:
-        found: list[int] = doc.user_data.setdefault(key, [])
-        return found
 
     def _not_a_start(self, doc: Doc, i: int) -> bool | None:
         tok, prev = doc[i], doc[i - 1]

@@ -382,8 +382,9 @@ class DocumentPlaces:
         one of the trigger's own arguments ("launched an invasion of X"); a time phrase
         ("after the shelling of X, residents fled") keeps the place: the story stays there."""
         noun = place.head
-        if "of" not in case_words(place) or not {noun.lower_, noun.lemma_.lower()} & set(
-            self.cues["act_of"]
+        if (
+            "of" not in case_words(place)
+            or not {noun.lower_, noun.lemma_.lower()} & self.cues["act_of"]
         ):
             return False
         if noun.i == trigger.i or (noun.head.i == trigger.i and noun.dep_ in _OWN_ARGUMENTS):
