@@ -141,3 +141,19 @@ def test_a_named_past_event_raises_the_inferred_date(times):
     # a named event in the future tense has not happened yet
     ahead = "Talks were held in June 2021. Ministers will meet before the invasion of Ukraine."
     assert times(ahead, None).document_date == dt.date(2021, 6, 30)
+
+
+def test_gapped_second_object_takes_its_own_date(times):
+    # "visited X on 4 March and Y from 6-7 March": the parse hangs Y on the first date
+    text = "The minister visited Kenya on 4 March and Tanzania from 6-7 March 2025."
+    result = times(text, "2025-03-10")
+    verb, first, second = (_token(result, w) for w in ("visited", "Kenya", "Tanzania"))
+    assert result.date_for(verb, first).start == "2025-03-04"
+    gapped = result.date_for(verb, second)
+    assert (gapped.start, gapped.end) == ("2025-03-06", "2025-03-07")
+    assert result.attachment(verb, second)[1] == "gapped"
+    # without a target, or with a target that is no gapped conjunct, the verb's own date
+    assert result.date_for(verb).start == "2025-03-04"
+    plain = times("The minister met Kenya and Tanzania on 4 March.", "2025-03-10")
+    met = _token(plain, "met")
+    assert plain.date_for(met, _token(plain, "Tanzania")).start == "2025-03-04"

@@ -47,7 +47,7 @@ def _record(context: Context, c: EventCandidate, sent: Span, n: int) -> EventRec
     assert context.doc is not None
     trigger = context.doc[c.trigger]
     if context.times is not None:
-        date = context.times.date_for(c.trigger)
+        date = context.times.date_for(c.trigger, c.target.head if c.target else None)
     else:
         end = context.date.isoformat() if context.date else None
         date = DateInterval(None, end, "unknown", None)

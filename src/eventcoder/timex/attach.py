@@ -13,6 +13,9 @@
    new one), unless an undated present-tense sentence comes between;
 5. otherwise ``unknown`` with ``end`` = the document date.
 
+An event whose target is the second object of a gapped clause ("visited X on 4 April and Y
+from 5 to 6 April") takes the date written after that object, before all of the above.
+
 A date in a dateline ("KHARTOUM, Dec 3 - ...") is when the story was filed: it dates no event.
 """
 
@@ -69,14 +72,22 @@ class DocumentTimes:
         for i, t in sorted(dated):
             self._by_governor.setdefault(self._governor[i], []).append(t)
 
-    def date_for(self, token_index: int) -> DateInterval:
-        """The interval for an event whose trigger is this token (see the module doc)."""
-        return self.attachment(token_index)[0]
+    def date_for(self, token_index: int, target_index: int | None = None) -> DateInterval:
+        """The interval for an event whose trigger is this token and whose target's head is
+        ``target_index`` when it has one (see the module doc)."""
+        return self.attachment(token_index, target_index)[0]
 
-    def attachment(self, token_index: int) -> tuple[DateInterval, str, Timex | None]:
-        """The interval of an event at this trigger, the rule that gave it (parse, sentence,
-        present, narrative, unknown; the module doc) and the expression it came from."""
+    def attachment(
+        self, token_index: int, target_index: int | None = None
+    ) -> tuple[DateInterval, str, Timex | None]:
+        """The interval of an event at this trigger, the rule that gave it (gapped, parse,
+        sentence, present, narrative, unknown; the module doc) and the expression it came
+        from."""
         trigger = self.doc[token_index]
+        if target_index is not None:
+            found = self._by_gapped(trigger, self.doc[target_index])
+            if found is not None:
+                return found.interval, "gapped", found
         found = self._by_parse(trigger)
         if found is not None:
             return found.interval, "parse", found
@@ -100,6 +111,41 @@ class DocumentTimes:
         lo = bisect.bisect_left(self._dated_starts, sent.start)
         hi = bisect.bisect_left(self._dated_starts, sent.end)
         return self._dated[lo:hi]
+
+    def _by_gapped(self, trigger: Token, target: Token) -> Timex | None:
+        """The date of a gapped clause's own object: "visited X on 4 April and Y from 5 to 6
+        April" (and "... on Monday and Y on Wednesday"). The parse makes Y a conjunct of the
+        first date and hangs Y's date on the verb or on Y: the first such date after Y, before
+        any further conjunct, dates the act on Y."""
+        first = target.head
+        if (
+            target.dep_ != "conj"
+            or first.i == target.i
+            or first.dep_ != "obl"
+            or first.head.i != trigger.i
+            or not any(self._governor.get(i) == trigger.i for i in self._timex_at(first))
+        ):
+            return None
+        stop = min(
+            (c.i for c in first.children if c.dep_ == "conj" and c.i > target.i),
+            default=trigger.sent.end,
+        )
+        owners = {trigger.i} | {t.i for t in target.subtree}
+        hits = [
+            t
+            for owner in owners
+            for t in self._by_governor.get(owner, [])
+            if target.i < t.start_token < stop
+        ]
+        return min(hits, key=lambda t: t.start_token) if hits else None
+
+    def _timex_at(self, token: Token) -> list[int]:
+        """Indices of the dated expressions that contain this token."""
+        return [
+            i
+            for i, t in enumerate(self.timexes)
+            if t.dated and t.start_token <= token.i < t.end_token
+        ]
 
     def _by_parse(self, trigger: Token) -> Timex | None:
         for node in (trigger, *trigger.ancestors):
