@@ -157,3 +157,19 @@ def test_gapped_second_object_takes_its_own_date(times):
     plain = times("The minister met Kenya and Tanzania on 4 March.", "2025-03-10")
     met = _token(plain, "met")
     assert plain.date_for(met, _token(plain, "Tanzania")).start == "2025-03-04"
+
+
+def test_inferred_date_is_a_lower_bound_for_year_less_dates(times):
+    # no document date: it is inferred from "4 June 2019", and the text may be later
+    text = "The truce was signed on 4 June 2019. In September, rebels attacked a base."
+    result = times(text, None)
+    assert result.document_date_status == "inferred"
+    september = result.date_for(_token(result, "attacked"))
+    assert (september.start, september.end) == ("2019-09-01", "2019-09-30")
+    # a month before the anchor stays in its year, never the next one
+    earlier = times("The truce was signed on 4 June 2019. In March, talks had failed.", None)
+    march = earlier.date_for(_token(earlier, "failed"))
+    assert march.start == "2019-03-01"
+    # with the document date given, the text is no later than it: last year's September
+    given = times(text, "2019-06-10")
+    assert given.date_for(_token(given, "attacked")).start == "2018-09-01"

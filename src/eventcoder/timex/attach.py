@@ -239,7 +239,9 @@ def resolve_document(
         document_date = infer_document_date(doc, data)
         status = "inferred" if document_date is not None else "unknown"
     cands = find_candidates(doc, document_date, data)
-    timexes = resolve_candidates(doc, cands, document_date, data.events)
+    timexes = resolve_candidates(
+        doc, cands, document_date, data.events, lower_bound=status == "inferred"
+    )
     return DocumentTimes(doc, timexes, document_date, status)
 
 

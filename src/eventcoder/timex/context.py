@@ -4,7 +4,9 @@ A month, day or season written without a year takes the year that fits the narra
 (:func:`pick_year`): for a future-tense verb, the first occurrence not yet over at the
 document date; after an explicitly dated passage, the first occurrence on or after that
 date (a story moves forward: "in August 2021 ... In February" is February 2022), as long as
-it is not after the document date; otherwise, for a present-tense verb ("the law takes
+it is not after the document date (a document date inferred from the text's latest date is
+only a lower bound: then a later occurrence in that date's year fits too, "signed on 4 June
+2019 ... In September" being September 2019); otherwise, for a present-tense verb ("the law takes
 effect on January 1", "the vote is due on 24 September"), the occurrence nearest the
 document date, and for a past-tense one the most recent occurrence that starts on or
 before the document date.
@@ -30,6 +32,9 @@ class Context:
     anchor: Span | None = None  # the latest dated expression of the preceding narrative
     find_anchor: Callable[[str, int], Span | None] | None = None  # event phrase -> its date
     text: str = ""  # the document text (context checks of the rules)
+    # the document date was inferred from the text's latest date: the text may be later, so
+    # a year-less date of that year that follows the narrative's anchor may lie after it
+    lower_bound: bool = False
 
 
 def pick_year(build: Builder, ctx: Context) -> Span | None:
@@ -46,7 +51,13 @@ def pick_year(build: Builder, ctx: Context) -> Span | None:
                 return span
     if ctx.anchor is not None and ctx.anchor.start is not None and ctx.anchor.start <= today:
         first = _first_on_or_after(build, ctx.anchor.start)
-        if first is not None and first.start is not None and first.start <= today:
+        # an inferred date is only a lower bound: a later date of the anchor's own year
+        # still fits ("signed on 4 June 2019 ... In September" is September 2019)
+        if (
+            first is not None
+            and first.start is not None
+            and (first.start <= today or (ctx.lower_bound and first.start.year == today.year))
+        ):
             return first
     if ctx.tense == "present":
         return min(

@@ -129,8 +129,12 @@ def resolve_candidates(
     cands: list[Candidate],
     document_date: dt.date | None,
     events: tuple[WellKnownEvent, ...],
+    lower_bound: bool = False,
 ) -> list[Timex]:
-    """Resolve ``cands`` (text order) to timexes; expressions that cannot be dated are dropped."""
+    """Resolve ``cands`` (text order) to timexes; expressions that cannot be dated are dropped.
+
+    ``lower_bound``: ``document_date`` was inferred from the text's latest date, so the text
+    was written then or later (a year-less date may follow it in the narrative)."""
     resolved: dict[int, Timex] = {}
     narrative = _Narrative()
     starts = [s.start_char for s in doc.sents]
@@ -142,7 +146,7 @@ def resolve_candidates(
         for index, cand in enumerate(cands):
             if (cand.rule == "anchored") != anchored:
                 continue
-            span = _resolve(doc, text, cand, document_date, narrative, finder, starts)
+            span = _resolve(doc, text, cand, document_date, narrative, finder, starts, lower_bound)
             _put(resolved, index, doc, text, cand, span)
             if index in resolved:
                 narrative.add(resolved[index])
@@ -182,10 +186,12 @@ def _resolve(
     done: _Narrative,
     finder: _AnchorFinder | None,
     starts: list[int],
+    lower_bound: bool = False,
 ) -> Span | None:
     tokens = doc.char_span(cand.start, cand.end, alignment_mode="expand")
     tense = tense_of(doc, tokens.start, tokens.end) if tokens is not None else "past"
-    ctx = Context(today, tense, _narrative_anchor(starts, cand, done), finder, text)
+    anchor = _narrative_anchor(starts, cand, done)
+    ctx = Context(today, tense, anchor, finder, text, lower_bound)
     if cand.parts:
         return _resolve_range(cand, ctx)
     span = resolve_groups(cand.rule, cand.groups, ctx)
