@@ -120,3 +120,36 @@ def test_the_place_of_another_act_is_not_the_events(nlp, locator):
     text = "After the shelling of Kharkiv, police detained two men."
     found = _attach(nlp, locator, text, "detained")
     assert found is not None and found.place.name == "Kharkiv"
+
+
+def _attach_with_source(nlp, locator, text, trigger, source):
+    from eventcoder.places.attach import EventActor
+
+    doc = nlp(text)
+    places = locator.find(doc)
+    token = next(t for t in doc if t.text == trigger)
+    head = next(t for t in doc if t.text == source)
+    sentence = next(i for i, s in enumerate(doc.sents) if token in s)
+    actor = EventActor(head.i, head.i + 1, head.i, False, None, source=True)
+    return places.attach(token, sentence, [actor])
+
+
+def test_a_relative_clause_the_source_is_no_part_of_gives_no_place(nlp, locator):
+    # parsed with "imposed" joined to "happening": the sanctions were not imposed in Niamey
+    text = (
+        "The African Union published a report blaming the junta for what is happening"
+        " in Niamey and imposed new sanctions on its leaders."
+    )
+    assert _attach_with_source(nlp, locator, text, "imposed", "Union") is None
+
+
+def test_a_relative_clause_keeps_the_place_of_its_own_agent(nlp, locator):
+    text = "The rebels, who seized a checkpoint near Goma and burned two trucks, retreated."
+    found = _attach_with_source(nlp, locator, text, "burned", "rebels")
+    assert found is not None and found.place.name == "Goma"
+    text = (
+        "Witnesses said the gunmen who stormed the market in Maiduguri and killed twelve"
+        " traders had fled on motorcycles."
+    )
+    found = _attach_with_source(nlp, locator, text, "killed", "gunmen")
+    assert found is not None and found.place.name == "Maiduguri"

@@ -158,7 +158,10 @@ def test_hand_kept_field_names_point_at_fields_of_the_list():
     assert rows
     for name, ident, kind, source in rows:
         assert ident in ids, name
-        assert kind in {"", "airbase", "airfield", "airport"} and source.startswith("Wikipedia")
+        assert kind in {"", "airbase", "airfield", "airport"}
+        assert source.startswith(("Wikipedia", "OurAirports: ")) and (
+            not source.startswith("OurAirports") or ident.split(":")[-1] in source
+        ), name  # an OurAirports reference names the field's own entry
 
 
 def test_town_aliases_and_bare_arabic_names(gazetteer):
@@ -167,3 +170,10 @@ def test_town_aliases_and_bare_arabic_names(gazetteer):
     # never for a state whose names do not go with the article ("El Paso" is no "Paso")
     assert all(p.iso3 != "USA" for p, _ in gazetteer.lookup("Paso"))
     assert name_key("‘Ayn ‘Isa") == "ayn isa"
+
+
+def test_a_field_known_by_the_names_of_both_villages_beside_it(gazetteer):
+    # the military field southeast of Gomel lies between Pribytki and Zyabrovka
+    for name in ("Pribytki", "Zyabrovka"):
+        fields = gazetteer.field(name, "air base")
+        assert [f.id for f in fields] == ["ourairports:BY-4247"], name

@@ -57,6 +57,7 @@ _FINER = ("exact", "near", "region", "country")
 _OWN_ARGUMENTS = {"obj", "nsubj", "nsubj:pass", "dobj", "nsubjpass", "attr"}
 _NARRATIVE_WINDOW = 2
 _DEPENDENT_CLAUSES = {"advcl", "xcomp", "conj"}
+_RELATIVE = {"acl", "acl:relcl", "relcl"}  # clauses that describe a noun
 _CLAUSE_DEPS = {"conj", "xcomp", "acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "root"}
 _FACILITY_TYPES = {
     "airbase",
@@ -109,15 +110,31 @@ def _opens_clause(token: Token) -> bool:
     return dep in _CLAUSE_DEPS
 
 
-def _clauses_above(token: Token) -> list[int]:
+def _clauses_above(token: Token, source: int | None = None) -> list[int]:
     """The token's clause and the clauses it depends on ("exploded in Kabul, killing ten":
-    the participle's event happened where the main clause says)."""
+    the participle's event happened where the main clause says). ``source``: the head of
+    the event's source; the climb never enters a relative or adnominal clause the source
+    is no part of ("the EU blamed X for what is happening in Y and imposed sanctions",
+    parsed with "imposed" joined to "happening": the sanctions are not in Y)."""
     out = [_clause_of(token)]
     while True:
         head = token.doc[out[-1]]
         if head.head.i == head.i or head.dep_ not in _DEPENDENT_CLAUSES:
             return out
-        out.append(_clause_of(head.head))
+        above = token.doc[_clause_of(head.head)]
+        if source is not None and not _holds_source(above, source):
+            return out
+        out.append(above.i)
+
+
+def _holds_source(clause: Token, source: int) -> bool:
+    """Whether the event's source can be the agent of ``clause``: always for a clause that
+    is no relative or adnominal one; for one, when the source stands in it or is the noun
+    it describes ("the militia that attacked X and killed ten")."""
+    if clause.dep_ not in _RELATIVE:
+        return True
+    inside = clause.left_edge.i <= source <= clause.right_edge.i
+    return inside or source == clause.head.i
 
 
 def _same_event(token: Token) -> bool:
@@ -169,6 +186,7 @@ class EventActor:
     head: int
     institution: bool
     country: str | None = None  # ISO 3166 alpha-3 of the actor, when it has one
+    source: bool = False  # the event's source (else its target)
 
 
 @dataclass(frozen=True)
@@ -357,7 +375,8 @@ class DocumentPlaces:
             and self._acceptable(p, actors)
             and self._outside_actors(p, actors)
         ]
-        clauses = _clauses_above(trigger) + [t.i for t in _completions(trigger)]
+        source = next((a.head for a in actors if a.source), None)
+        clauses = _clauses_above(trigger, source) + [t.i for t in _completions(trigger)]
         inside = [p for p in inside if _clause_of(head_of(self.doc, p)) in clauses]
         for place in inside:
             if case_words(head_of(self.doc, place)) & self.cues["setting"]:

@@ -171,7 +171,16 @@ class PlaceLocator:
             )
             code = getattr(actor, "code", None) or ""
             country = getattr(actor, "country", None) or (code[:3] if code[:3].isalpha() else "")
-            roles.append(EventActor(actor.start, actor.end, actor.head, excluded, country or None))
+            roles.append(
+                EventActor(
+                    actor.start,
+                    actor.end,
+                    actor.head,
+                    excluded,
+                    country or None,
+                    source=role == "source",
+                )
+            )
         verbal = cameo[:2] in self.cues["verbal"]
         story_town = cameo[:2] in self.cues["story_town"]
         found = places.attach(

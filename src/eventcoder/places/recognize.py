@@ -135,9 +135,16 @@ def _allowed_single(doc: Doc, i: int, places: list[tuple[Place, bool]], cues: Cu
         return True  # "the Donetsk region", "in Sagaing region", "the Baranavichy air base"
     if _listed_after_place(doc, i):
         return True  # "from Palmyra and Qamishli" (however the tagger took the word)
-    if token.pos_ != "PROPN":
-        return False
     previous = doc[i - 1].lower_ if i > 0 else ""
+    if token.pos_ != "PROPN":
+        # a large city the tagger took for a common noun ("fighting in Benghazi"): after a
+        # locative preposition, mid-sentence, not the first word of a capitalised name
+        return (
+            token.pos_ == "NOUN"
+            and previous in cues["locative"]
+            and not (i + 1 < len(doc) and doc[i + 1].text[:1].isupper())
+            and any(p.population >= _PROMINENT for p, main in places if main)
+        )
     if previous in cues["locative"] or is_near(doc, i, cues):
         return True
     alone = not any(
