@@ -46,6 +46,8 @@ _NOT_STATES = {"IGO", "NGO", "IMG", "MNC", "---"}
 
 def _state(mention: ActorMention) -> str | None:
     country = mention.country
+    if (mention.code or "")[:3] in _NOT_STATES:  # an organisation's code ("COA", "OIC")
+        return None
     if country and len(country) == 3 and country.isalpha() and country.isupper():
         return None if country in _NOT_STATES else country
     return None
