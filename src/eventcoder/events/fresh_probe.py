@@ -23,7 +23,7 @@ from typing import Any
 
 from eventcoder.events.news_match import actor_agrees
 
-__all__ = ["ProbeScore", "read_probe", "score_probe"]
+__all__ = ["ProbeScore", "label_probe", "read_probe", "score_probe"]
 
 
 @dataclass
@@ -67,17 +67,33 @@ def _overlaps(text: str, expected: dict[str, Any], event: Any) -> bool:
     return start >= 0 and span[0] < start + len(expected["trigger"]) and start < span[1]
 
 
-def score_probe(coder: Any, path: Path, min_confidence: float | None = 0.0) -> ProbeScore:
+def label_probe(
+    coder: Any, path: Path, min_confidence: float | None = 0.0
+) -> list[tuple[str, Any, str]]:
     """Code every probe document and pair coded and expected events one to one (an expected
-    event whose trigger overlaps the coded one first, required before optional)."""
+    event whose trigger overlaps the coded one first, required before optional): each event
+    record with its document id and verdict, ``right``, ``wrong`` or ``optional`` (it matches
+    an event a coder may or may not record), in coding order."""
+    return [
+        (doc_id, event, verdict)
+        for doc_id, event, verdict, _ in _pairings(coder, path, min_confidence)
+    ]
+
+
+def _pairings(
+    coder: Any, path: Path, min_confidence: float | None
+) -> list[tuple[str, Any, str, int]]:
+    """(document id, event, verdict, required events of the document, on its first event
+    only, else 0); documents without events add a row with event None."""
     from eventcoder.ingest.document import Document
 
-    score = ProbeScore()
+    out: list[tuple[str, Any, str, int]] = []
     for doc in read_probe(path):
         expected = doc["events"]
-        score.required += sum(not e["optional"] for e in expected)
+        required = sum(not e["optional"] for e in expected)
         document = Document.from_text(doc["text"], id=doc["id"], date=doc["date"])
         records = coder.code(document, min_confidence=min_confidence)
+        out.append((doc["id"], None, "", required))
         taken: set[int] = set()
         for event in (r for r in records if r.KIND == "event"):
             options = [i for i, e in enumerate(expected) if i not in taken and _agrees(e, event)]
@@ -87,19 +103,29 @@ def score_probe(coder: Any, path: Path, min_confidence: float | None = 0.0) -> P
                     expected[i]["optional"],
                 )
             )
-            if options and expected[options[0]]["optional"]:
-                score.optional += 1
-                taken.add(options[0])
-                continue
-            score.coded += 1
             if options:
-                score.right += 1
-                score.found += 1
                 taken.add(options[0])
+                verdict = "optional" if expected[options[0]]["optional"] else "right"
             else:
-                source = event.source.code if event.source else None
-                target = event.target.code if event.target else None
-                score.wrong.append(
-                    (doc["id"], f"{source}->{target} {event.cameo} {event.trigger!r}")
-                )
+                verdict = "wrong"
+            out.append((doc["id"], event, verdict, 0))
+    return out
+
+
+def score_probe(coder: Any, path: Path, min_confidence: float | None = 0.0) -> ProbeScore:
+    """Strict counts over the probe (see :func:`label_probe` for how events are paired)."""
+    score = ProbeScore()
+    for doc_id, event, verdict, required in _pairings(coder, path, min_confidence):
+        score.required += required
+        if event is None or verdict == "optional":
+            score.optional += verdict == "optional"
+            continue
+        score.coded += 1
+        if verdict == "right":
+            score.right += 1
+            score.found += 1
+        else:
+            source = event.source.code if event.source else None
+            target = event.target.code if event.target else None
+            score.wrong.append((doc_id, f"{source}->{target} {event.cameo} {event.trigger!r}"))
     return score
