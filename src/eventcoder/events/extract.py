@@ -40,6 +40,7 @@ from eventcoder.events.modality import (
     is_relative_clause,
     read_context,
 )
+from eventcoder.events.nonacts import standing_policy
 from eventcoder.events.nouns import EventNoun, NounLexicon, claimed_acts, same_act
 from eventcoder.events.ontology import CameoOntology, data_dir
 from eventcoder.events.patterns import PatternSet, load_patterns, singular
@@ -804,6 +805,8 @@ class EventExtractor:
             return []  # "we remain committed to working with X": a policy, not an act
         if _restates_position(reading.trigger):
             return []  # "reaffirmed its support for X": a standing position, not an act
+        if standing_policy(reading.trigger):
+            return []  # "we will continue to support X": a policy (events.nonacts)
         if reading.trigger.lemma_.lower() in RESULT_VERBS and SCORE.search(
             reading.trigger.sent.text
         ):

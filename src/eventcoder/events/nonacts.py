@@ -1,0 +1,50 @@
+"""Clauses that report no act, read from their grammar alone (docs/codebook.md, "Not events").
+
+Each test here looks at the clause a trigger stands in, never at the words of one document:
+
+- :func:`standing_policy`: an act under "will continue", "must keep" ... is a commitment to
+  go on with a policy, not a new act ("we will continue to support X", "he will continue the
+  work, delivering aid to Y").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["standing_policy"]
+
+# aspectual verbs: what they govern goes on; under a modal they state a policy
+CONTINUING_VERBS = {"continue", "keep"}
+# auxiliaries that put "continue" in the future or make it an obligation or a possibility
+POLICY_AUX = {"will", "shall", "'ll", "would", "must", "should", "can", "could", "may", "might"}
+
+
+def _clause_head(token: Token) -> Token:
+    """The first conjunct of the coordination a verb stands in ("A, B and C" -> A)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def standing_policy(trigger: Token) -> bool:
+    """Whether the trigger is what a modal "continue"/"keep" governs: its infinitive or
+    gerund ("will continue to strike X", "must keep pressing Y") or a gerund adjunct ("will
+    continue the work ..., delivering aid to Z"). A policy stated, not an act reported; the
+    past ("continued to fire at X") and the bare present are left alone. So is the modal
+    "continue" itself when it is the trigger ("will continue its strikes on X")."""
+    if trigger.lemma_.lower() in CONTINUING_VERBS:
+        return _modal(trigger)  # "will continue its strikes on X", "will keep up the pressure"
+    clause = _clause_head(trigger)
+    if clause.dep_ not in {"xcomp", "advcl"} or clause.head.i == clause.i:
+        return False
+    governor = clause.head
+    if governor.lemma_.lower() not in CONTINUING_VERBS:
+        return False
+    if clause.dep_ == "advcl" and clause.tag_ != "VBG":
+        return False  # "will continue until X withdraws": a clause of its own
+    return _modal(governor)
+
+
+def _modal(verb: Token) -> bool:
+    """Whether a verb (or the first verb of its coordination) has a modal auxiliary."""
+    return any(c.dep_ == "aux" and c.lower_ in POLICY_AUX for c in _clause_head(verb).children)
