@@ -38,3 +38,29 @@ def test_standing_policy_reads_the_clause(nlp):
     assert not standing_policy(next(t for t in doc if t.text == "urge"))
     doc = nlp("Kenya will urge both sides to talk.")
     assert not standing_policy(next(t for t in doc if t.text == "urge"))
+
+
+def test_an_object_elsewhere_is_no_stand_in_subject(code_sentence):
+    # the subject names no actor; the refugees are what the first verb acts on, not who
+    # condemned Jordan
+    actors = {"refugees": "SYRREF", "Jordan": "JOR"}
+    for text in (
+        "Mr Moreau met the refugees, and condemned Jordan.",
+        "Ms Okafor praised the refugees and criticised Jordan.",
+        "Local groups focused on supporting refugees, and preventing attacks on Jordan.",
+    ):
+        assert not any(e.source and e.source.code == "SYRREF" for e in code_sentence(text, actors))
+    # a coded subject still acts in both clauses
+    events = code_sentence("Jordan welcomed the refugees and criticised the aid cuts.", actors)
+    assert ("JOR", "SYRREF", "051") in _codes(events)
+
+
+def test_object_elsewhere_reads_the_phrase(nlp, make_mentions):
+    from eventcoder.events.roles import ActorIndex
+
+    doc = nlp("Kenya reduced the influx of fighters, challenging the militias.")
+    index = ActorIndex(doc, make_mentions(doc, {"fighters": "SOMUAF", "Kenya": "KEN"}))
+    challenging = next(t for t in doc if t.text == "challenging")
+    fighters, kenya = index.mentions[1], index.mentions[0]
+    assert index.object_elsewhere(fighters, challenging)
+    assert not index.object_elsewhere(kenya, challenging)

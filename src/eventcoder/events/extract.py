@@ -558,7 +558,12 @@ class EventExtractor:
         ):
             sources = [
                 s
-                for s in index.nearest(verb, right=frame.passive, stop_at_verb=frame.passive)
+                for s in index.nearest(
+                    verb,
+                    right=frame.passive,
+                    stop_at_verb=frame.passive,
+                    free_only=not frame.passive,  # an object elsewhere is no one's subject
+                )
                 if s not in targets and not _in_place_phrase(verb.doc, s)
             ]
         targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]

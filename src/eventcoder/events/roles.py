@@ -12,6 +12,9 @@ __all__ = ["ActorIndex"]
 
 NOT_ACTORS = {"NON"}
 _LIST_WORDS = {",", "and", "or", "as well as", "the"}
+# a noun phrase's inner links, climbed to its head; the roles that make it an object
+OBJECT_CHAIN = {"conj", "appos", "compound", "amod", "nmod", "flat", "nummod"}
+OBJECT_ROLES = {"obj", "iobj", "obl"}
 NOMINAL_LINKS = {"compound", "nmod", "amod", "flat", "appos", "det", "nummod", "fixed", "case"}
 
 
@@ -201,13 +204,16 @@ class ActorIndex:
         stop_at_verb: bool = False,
         complement_subject: bool = True,
         any_subject: bool = False,
+        free_only: bool = False,
     ) -> list[ActorMention]:
         """The closest actor to the left or right of a token in its sentence, with those listed
         with it (a fallback when the parse gives no subject or object); on the right,
         optionally only up to the next verb or the subject of another clause: of a coordinated,
         adverbial or relative clause always ("X faces challenges and Y must act"), of the
         token's own complement clause unless ``complement_subject`` ("X believes Y can cope");
-        ``any_subject`` lets every subject pass, as PETRARCH does."""
+        ``any_subject`` lets every subject pass, as PETRARCH does. With ``free_only``, a
+        mention that is the object of another word ("supporting refugees, and preventing
+        ...") ends the search: it has its role there, it is no one's subject."""
         sent = token.sent
         positions = (
             range(token.i + 1, sent.end) if right else range(token.i - 1, sent.start - 1, -1)
@@ -231,11 +237,25 @@ class ActorIndex:
                 and self._subject_elsewhere(mention, token, complement_subject)
             ):
                 return []  # "X claims (that) Y was ...": the subject of another clause
+            if mention is not None and free_only and self.object_elsewhere(mention, token):
+                return []
             if mention is not None:
                 return (
                     self.listed_with(mention) if right else [mention]
                 )  # "believes A and B can cope"
         return []
+
+    def object_elsewhere(self, mention: ActorMention, token: Token) -> bool:
+        """Whether a mention stands in the object or oblique of a word other than ``token``
+        (itself, or inside a noun phrase that does: "reducing the influx of fighters")."""
+        head = self.doc[mention.head]
+        while (
+            head.dep_ in OBJECT_CHAIN
+            and head.head.i != head.i
+            and head.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+        ):
+            head = head.head
+        return head.dep_ in OBJECT_ROLES and head.head.i != token.i
 
     def _noun_modifier(self, mention: ActorMention) -> bool:
         """A common noun of no country that only modifies a noun naming no actor ("a state
