@@ -64,3 +64,28 @@ def test_object_elsewhere_reads_the_phrase(nlp, make_mentions):
     fighters, kenya = index.mentions[1], index.mentions[0]
     assert index.object_elsewhere(fighters, challenging)
     assert not index.object_elsewhere(kenya, challenging)
+
+
+def test_a_participle_before_a_passive_is_done_by_its_subject(nlp):
+    from eventcoder.events.match import subjects_of
+
+    doc = nlp("Having crossed the border, the soldiers were attacked by rebels.")
+    crossed = next(t for t in doc if t.text == "crossed")
+    assert [t.text for t in subjects_of(crossed)] == ["soldiers"]
+    # after its clause, the participle keeps the agent ("hit by a bomb, killing four")
+    doc = nlp("The convoy was hit by a bomb, killing four soldiers.")
+    killing = next(t for t in doc if t.text == "killing")
+    assert [t.text for t in subjects_of(killing)] == ["bomb"]
+
+
+def test_a_participle_clause_of_time_sets_the_scene(code_sentence):
+    actors = {"police": "KENCOP", "gunmen": "SOMREB", "Kenyan": "KEN", "Somali": "SOM"}
+    events = code_sentence("After arresting the gunmen, the police were attacked by a mob.", actors)
+    assert not any(e.trigger_text == "arresting" for e in events)
+    events = code_sentence(
+        "While visiting the Somali capital, the Kenyan envoy praised Somali troops.", actors
+    )
+    assert not any(e.trigger_text == "visiting" for e in events)
+    # a finite clause of time reports its act
+    events = code_sentence("After the police arrested the gunmen, a mob gathered.", actors)
+    assert ("KENCOP", "SOMREB", "173") in _codes(events)

@@ -40,7 +40,7 @@ from eventcoder.events.modality import (
     is_relative_clause,
     read_context,
 )
-from eventcoder.events.nonacts import standing_policy
+from eventcoder.events.nonacts import background_participle, standing_policy
 from eventcoder.events.nouns import EventNoun, NounLexicon, claimed_acts, same_act
 from eventcoder.events.ontology import CameoOntology, data_dir
 from eventcoder.events.patterns import PatternSet, load_patterns, singular
@@ -812,6 +812,8 @@ class EventExtractor:
             return []  # "reaffirmed its support for X": a standing position, not an act
         if standing_policy(reading.trigger):
             return []  # "we will continue to support X": a policy (events.nonacts)
+        if background_participle(reading.trigger):
+            return []  # "after seizing the town, X ...": the scene of the act reported
         if reading.trigger.lemma_.lower() in RESULT_VERBS and SCORE.search(
             reading.trigger.sent.text
         ):

@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 SUBJ = {"nsubj", "csubj"}
+PASSIVE_SUBJ = {"nsubj:pass", "nsubjpass"}
 OBJ = {"obj", "iobj"}
 PREP_DEPS = {"obl", "nmod", "advmod", "compound"}
 CLAUSE_DEPS = {
@@ -161,6 +162,15 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
     head = verb.head
     if head is verb:
         return []
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ in {"VBG", "VBN"}
+        and verb.i < head.i
+        and is_passive(head)
+    ):
+        # "while meeting X, he was bombed by Y": a participle before the clause is done by
+        # its grammatical subject, not by the passive's agent
+        return [s for c in head.children if c.dep_ in SUBJ | PASSIVE_SUBJ for s in conjuncts(c)]
     if verb.dep_ == "conj" or verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}:
         inherited = subjects_of(head, depth + 1)
         if inherited or verb.dep_ != "conj":

@@ -5,13 +5,15 @@ Each test here looks at the clause a trigger stands in, never at the words of on
 - :func:`standing_policy`: an act under "will continue", "must keep" ... is a commitment to
   go on with a policy, not a new act ("we will continue to support X", "he will continue the
   work, delivering aid to Y").
+- :func:`background_participle`: a participle clause of time ("after seizing the town, X
+  ...", "while meeting Y, he ...") sets the scene for the act the sentence reports.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["standing_policy"]
+__all__ = ["background_participle", "standing_policy"]
 
 # aspectual verbs: what they govern goes on; under a modal they state a policy
 CONTINUING_VERBS = {"continue", "keep"}
@@ -48,3 +50,22 @@ def standing_policy(trigger: Token) -> bool:
 def _modal(verb: Token) -> bool:
     """Whether a verb (or the first verb of its coordination) has a modal auxiliary."""
     return any(c.dep_ == "aux" and c.lower_ in POLICY_AUX for c in _clause_head(verb).children)
+
+
+# subordinators of time: a participle clause they open is the scene of the main clause
+SCENE_MARKS = {"while", "when", "after", "before", "upon", "since", "whilst"}
+
+
+def background_participle(trigger: Token) -> bool:
+    """Whether the trigger heads a participle clause of time hung on another clause ("after
+    seizing the area, the troops fought off ...", "while meeting his adviser, he was
+    killed"): the clause backgrounds a circumstance; the main clause reports the act. A
+    finite clause of time ("after the troops seized the area") is left alone."""
+    clause = _clause_head(trigger)
+    return (
+        clause.dep_ in {"advcl", "csubj"}
+        and clause.tag_ in {"VBG", "VBN"}
+        and clause.head.i != clause.i
+        and not any(c.dep_.startswith("nsubj") for c in clause.children)
+        and any(c.dep_ in {"mark", "case"} and c.lower_ in SCENE_MARKS for c in clause.children)
+    )
