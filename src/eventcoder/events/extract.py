@@ -29,6 +29,7 @@ from eventcoder.events.match import (
     conjuncts,
     match_verb,
     shared_objects,
+    shares_passive,
     subjects_of,
     verb_frame,
 )
@@ -254,6 +255,7 @@ class EventExtractor:
         if len(kept) > 1:  # a speech verb is no event when it reports one
             kept = [r for r in kept if "+" in r.pattern or not self._is_speech(r.trigger)] or kept
         kept = _merge_adjuncts(kept)
+        kept = [r for r in kept if not _second_of_one_assault(r, kept)]
         return kept + self._accusations(kept, index)
 
     def _accusations(self, readings: list[_Reading], index: ActorIndex) -> list[_Reading]:
@@ -1133,6 +1135,24 @@ def _self_pair(source: ActorMention | None, target: ActorMention | None) -> bool
 VIOLENT_ROOTS = {"18", "19", "20"}
 _FORCE_ROOTS = {"13", "15", "17", "18", "19", "20"}  # threats, force posture, coercion, force
 _FUTURE_AUX = {"will", "would", "'ll", "shall"}
+
+
+# violence told by two passive participles is one act ("was bombed and killed by X")
+ONE_ASSAULT_ROOTS = {"18", "19", "20"}
+
+
+def _second_of_one_assault(reading: _Reading, readings: list[_Reading]) -> bool:
+    """Whether ``reading`` is the second participle of one violent act told in the passive
+    ("was bombed and killed by X": one event, at the first verb, when that has a source)."""
+    verb = reading.trigger
+    if not shares_passive(verb) or (reading.code or "")[:2] not in ONE_ASSAULT_ROOTS:
+        return False
+    return any(
+        other.trigger.i == verb.head.i
+        and other.sources
+        and (other.code or "")[:2] in ONE_ASSAULT_ROOTS
+        for other in readings
+    )
 
 
 def _merge_adjuncts(readings: list[_Reading]) -> list[_Reading]:

@@ -132,7 +132,25 @@ def is_passive(verb: Token) -> bool:
         return True
     if verb.dep_ == "amod" and verb.i < verb.head.i:
         return False  # "X welcomed memos" misread as a modifier: keep it active
+    if shares_passive(verb):
+        return True
     return "Pass" in verb.morph.get("Voice", []) and (bool(aux) or verb.dep_ in {"acl", "amod"})
+
+
+def shares_passive(verb: Token) -> bool:
+    """A past participle coordinated with a passive one and with no auxiliary or subject of
+    its own is passive too: "was arrested and killed by police" (the police killed; the
+    parse hangs the agent on the second participle, and may read the first as an adjective,
+    "was struck and killed by a strike")."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN":
+        return False
+    if any(c.dep_ in SUBJ or c.dep_.startswith("aux") for c in verb.children):
+        return False
+    first = verb.head
+    if first.tag_ not in {"VBN", "JJ"} or first.i > verb.i:
+        return False
+    aux = [c for c in first.children if c.dep_.startswith("aux") and c.lower_ in PASSIVE_AUX]
+    return bool(aux) and any(c.dep_ in SUBJ for c in first.children)
 
 
 def _case(token: Token) -> str | None:
@@ -155,7 +173,8 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
     if verb.pos_ in {"NOUN", "PROPN"}:
         return subjects_of(verb.head, depth + 1) if verb.head is not verb else []
     if is_passive(verb):
-        return [a for agent in _agents(verb) for a in conjuncts(agent)]
+        agents = _agents(verb) or (_agents(verb.head) if shares_passive(verb) else [])
+        return [a for agent in agents for a in conjuncts(agent)]
     own = [c for c in verb.children if c.dep_ in SUBJ]
     if own:
         return [s for subj in own for s in conjuncts(subj)]
@@ -297,7 +316,8 @@ def _clause_tokens(verb: Token) -> list[Token]:
 def _objects(verb: Token, passive: bool) -> list[Token]:
     objects = [o for c in verb.children if c.dep_ in OBJ for o in conjuncts(c)]
     if passive:
-        objects = [s for c in verb.children if c.dep_ in SUBJ for s in conjuncts(c)] + objects
+        owner = verb.head if shares_passive(verb) else verb  # "X was seized and held"
+        objects = [s for c in owner.children if c.dep_ in SUBJ for s in conjuncts(c)] + objects
     if verb.dep_ == "amod" or verb.dep_ == "acl" and passive:
         objects.insert(0, verb.head)  # "sanctions imposed on X": the noun is the object
     return objects
