@@ -2,6 +2,11 @@
 
     python scripts/train_confidence.py            # writes src/eventcoder/data/events/confidence.json
     python scripts/train_confidence.py --dry-run  # the cross-validated figures only
+    python scripts/train_confidence.py --dry-run --with-probes  # also train on the probes
+
+``--with-probes`` (or ``--probe FILE``) adds the events coded on the self-written probes to
+the training data (an event matching an optional probe event is left out); the threshold is
+still read on the real-news dev events alone. Measured and not the default (README).
 
 Every event the coder outputs on the dev documents (the whole coder, every event kept) is
 labelled right (``eventcoder eval news`` matches it to a gold event, strict: CAMEO root and
@@ -42,13 +47,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import brier_score_loss, log_loss, roc_auc_score
 
 from eventcoder.events.confidence import MODEL_FILE, ConfidenceModel
-from eventcoder.events.fresh_probe import read_probe
 from eventcoder.events.ontology import data_dir
 
 FOLDS = 5
 ROOT = Path(__file__).resolve().parent.parent
 # the self-written fresh-text probes, each studied after its first, untouched run: development
-# data in other registers (wire leads, press releases, statements) than the gold's
+# data in other registers (wire leads, press releases, statements) than the gold's. Not trained
+# on by default: with them the model ranked dev events better out of fold (AUC 0.842 -> 0.868)
+# but real-news test events worse (0.876 -> 0.861, Brier 0.118 -> 0.149; see the README)
 PROBES = (
     "tests/events/fresh_probe/probe.jsonl",
     "tests/events/fresh_probe/probe2.jsonl",
@@ -289,14 +295,16 @@ def main() -> None:
         type=Path,
         action="append",
         default=None,
-        help="a self-written probe to train on too (repeatable; default: those of PROBES)",
+        help="also train on this self-written probe (repeatable; default: none)",
     )
-    parser.add_argument("--no-probes", action="store_true", help="train on the dev split only")
+    parser.add_argument(
+        "--with-probes", action="store_true", help="also train on the three probes of PROBES"
+    )
     parser.add_argument("--dry-run", action="store_true", help="report only, write nothing")
     args = parser.parse_args()
     data = labelled_events("dev", args.data_dir)
     n_dev = len(data)
-    probes = [] if args.no_probes else (args.probe or [ROOT / p for p in PROBES])
+    probes = list(args.probe or []) + ([ROOT / p for p in PROBES] if args.with_probes else [])
     data += labelled_probe_events(probes)
     labels = [y for _, _, y in data]
     dev_labels = labels[:n_dev]
@@ -319,17 +327,17 @@ def main() -> None:
     # Platt scaling ships only when it calibrates better out of fold than the raw scores
     use_platt = quality(platted, labels)["log_loss"] < quality(raw, labels)["log_loss"]
     calibrated = platted if use_platt else raw
-    # recall (the F0.5 rule) counts every gold event: the dev gold's and the probes' required
-    n_gold = gold_events("dev") + sum(
-        not e["optional"] for path in probes for doc in read_probe(path) for e in doc["events"]
-    )
-    strict_point = precision_threshold(calibrated, labels, args.target, args.least)
+    # the threshold is read on the real-news events only: the precision aim is about real news,
+    # and the probes (our own writing, richer in right events) would pull it down
+    dev_scores = calibrated[:n_dev]
+    n_gold = gold_events("dev")
+    strict_point = precision_threshold(dev_scores, dev_labels, args.target, args.least)
     if args.rule == "precision" and strict_point is not None:
         threshold = strict_point
-        rule = f"lowest with {args.target:.0%} precision over >= {args.least} events"
+        rule = f"lowest with {args.target:.0%} precision over >= {args.least} real-news dev events"
     else:
-        threshold = best_threshold(calibrated, labels, total=n_gold)
-        rule = f"best out-of-fold F0.5 against the {n_gold} gold events (dev and probes)"
+        threshold = best_threshold(dev_scores, dev_labels, total=n_gold)
+        rule = f"best out-of-fold F0.5 against the {n_gold} dev gold events"
     a, b = platt(raw, labels) if use_platt else (1.0, 0.0)
     final = fit([f for _, f, _ in data], labels, c)
     weights = {k: a * w for k, w in final.weights.items()}
@@ -356,19 +364,20 @@ def main() -> None:
         "calibration": "Platt scaling" if use_platt else "none (the raw scores calibrate better)",
         "reliability": reliability(calibrated, labels),
         "threshold": rule,
-        "at_threshold_out_of_fold": at(calibrated, labels, threshold),
+        "at_threshold_out_of_fold": at(dev_scores, dev_labels, threshold),
+        "at_threshold_out_of_fold_all": at(calibrated, labels, threshold),
         "precision_point": (
             None
             if strict_point is None
             else {
                 "rule": f"lowest with {args.target:.0%} precision over >= {args.least} events",
-                **at(calibrated, labels, strict_point),
+                **at(dev_scores, dev_labels, strict_point),
             }
         ),
     }
     print(json.dumps(about, indent=1))
     for t in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7):
-        print(f"  out of fold at {t:.2f}: {at(calibrated, labels, t)}")
+        print(f"  out of fold at {t:.2f}: dev {at(dev_scores, dev_labels, t)}")
     if not args.dry_run:
         model = ConfidenceModel(weights, threshold, about)
         args.out.write_text(model.to_json() + "\n", encoding="utf-8")
