@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,6 +32,7 @@ from eventcoder.events.match import (
     shared_objects,
     shares_passive,
     subjects_of,
+    token_forms,
     verb_frame,
 )
 from eventcoder.events.modality import (
@@ -439,8 +441,10 @@ class EventExtractor:
                     None,
                     f"light:{verb.lemma_.lower()}+{noun.id}",
                 )
-            elif same_act(code, noun.code):
-                used.add(obj.i)  # a pattern spelled the noun out: "launched an attack" is one
+            elif same_act(code, noun.code) or _names_object(matched, obj):
+                # a pattern spelled the noun out: "launched an attack" is one, and
+                # "suspended peace talks" (164) is no meeting as well
+                used.add(obj.i)
             targets_from = [h for _, h in self._noun_targets(obj, noun)] + targets_from
         context = read_context(verb, self.frames)
         if code is not None and context.negated and code[:2] in VERBAL_ROOTS:
@@ -572,7 +576,9 @@ class EventExtractor:
         if len(targets) > 1:  # "freed 18 prisoners, including two lawmakers": one release
             targets = [t for t in targets if not _included(verb.doc, t)] or targets
         sources = [m for m in sources if not _is_place(verb.doc, m)]
-        placed = [m for m in targets if _is_place(verb.doc, m) and verb.doc[m.head] not in aimed]
+        placed = [
+            m for m in targets if _place_phrase(verb.doc, m) and verb.doc[m.head] not in aimed
+        ]
         targets = [m for m in targets if m not in placed]
         # what is fired is fired at someone, named or not ("fired two missiles into the sea")
         # when it says where to (not in a clause completing a noun: "the pretext that X fired
@@ -991,6 +997,17 @@ def _calendar() -> frozenset[str]:
     return read_word_classes(PACKAGE_DIR / "data" / "sentences" / "words.tsv")["calendar"]
 
 
+def _names_object(matched: Any, obj: Token) -> bool:
+    """Whether the verb pattern that matched asks for the object noun itself among its
+    words after the verb (PETRARCH's "suspend * talks"): the noun is part of that act."""
+    if matched is None or matched[1] is None:
+        return False
+    forms = token_forms(obj)
+    return any(
+        len(alt) == 1 and alt[0] & forms for term in matched[1].post for alt in term.alternatives
+    )
+
+
 def _is_date(token: Token) -> bool:
     """A day or month word ("4 April", "Monday", "May"): what a gapped clause repeats."""
     words = [token, *(c for c in token.children if c.dep_ in {"nmod", "compound", "nummod"})]
@@ -1333,6 +1350,9 @@ def _describes(token: Token, frames: FrameTable) -> bool:
         and token.tag_ == "VBG"  # a reason: "criticised X for calling Y a traitor"
         or "as" in marks
         and token.tag_ == "VBN"  # a description: "as defined by the UN"
+        or "of" in marks
+        and token.tag_ == "VBG"  # what is alleged: "accused X of sheltering Y", "suspected of"
+        and _alleged(token)
     ):
         return True
     return (
@@ -1588,6 +1608,46 @@ def _is_place(doc: Doc, mention: ActorMention) -> bool:
     )
 
 
+def _place_phrase(doc: Doc, mention: ActorMention) -> bool:
+    """A named place or a settlement or area noun after a preposition of place ("near the
+    town of X", however its name is tagged): where the act happens, never its target. (A
+    source is left to the stand-in rules: PLOVER's gold, after PETRARCH, codes "a bombing
+    near the town of X killed ..." from the town.)"""
+    head = doc[mention.head]
+    if head.dep_ == "conj":
+        head = head.head
+    return (
+        _is_place(doc, mention)
+        or head.lemma_.lower() in _place_nouns()
+        and any(c.dep_ == "case" and c.lower_ in PLACE_PREPS for c in head.children)
+    )
+
+
+def _alleged(token: Token) -> bool:
+    """Whether an "of"-gerund hangs on a word of alleging, or on its object as the parse
+    may have it ("accused each other of violating")."""
+    head = token.head
+    if head.dep_ in {"obj", "nsubj:pass"} and head.lemma_.lower() not in _allegation_heads():
+        head = head.head
+    return head.lemma_.lower() in _allegation_heads()
+
+
+@lru_cache(maxsize=1)
+def _allegation_heads() -> frozenset[str]:
+    """Words whose "of"-gerund is what is alleged (``data/events/allegation_heads.txt``)."""
+    from eventcoder.paths import PACKAGE_DIR
+
+    return read_words(PACKAGE_DIR / "data" / "events" / "allegation_heads.txt")
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    """Nouns of a settlement or an area (``data/events/place_nouns.txt``)."""
+    from eventcoder.paths import PACKAGE_DIR
+
+    return read_words(PACKAGE_DIR / "data" / "events" / "place_nouns.txt")
+
+
 INCLUDING = {"including", "among", "notably", "especially"}
 
 
@@ -1609,11 +1669,11 @@ def _in_place_phrase(doc: Doc, mention: ActorMention) -> bool:
     in the capital", "will be charged in court"): an institution standing for where the act
     happens, so the nearest-actor fallback never takes it as a side (a phrase of the verb's
     own is never one either). Names keep PETRARCH's fallback here."""
-    if mention.entity_type is not None:
-        return False
     head = doc[mention.head]
     if head.dep_ == "conj":
         head = head.head
+    if mention.entity_type is not None:
+        return False
     return any(c.dep_ == "case" and c.lower_ in PLACE_PREPS for c in head.children)
 
 

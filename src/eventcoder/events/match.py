@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -337,12 +338,23 @@ def shared_objects(verb: Token) -> list[Token]:
     return [o for c in second.children if c.dep_ in OBJ for o in conjuncts(c)]
 
 
+@lru_cache(maxsize=1)
+def _durations() -> frozenset[str]:
+    """Nouns of a length of time (``data/events/durations.txt``)."""
+    from eventcoder.datafiles import read_words
+    from eventcoder.paths import PACKAGE_DIR
+
+    return read_words(PACKAGE_DIR / "data" / "events" / "durations.txt")
+
+
 def _preps(verb: Token, objects: list[Token]) -> list[tuple[str, Token]]:
     out: list[tuple[str, Token]] = []
     for owner in [verb, *objects, *[c for c in verb.children if c.dep_ == "xcomp"]]:
         for child in owner.children:
             if child.dep_ in PREP_DEPS | {"obl"}:
                 case = _case(child)
+                if case == "for" and child.lemma_.lower() in _durations():
+                    continue  # "clashed for a third day": how long, not what for
                 if case and case != "by" or case == "by" and owner is not verb:
                     out.extend((case, c) for c in conjuncts(child))
     return out

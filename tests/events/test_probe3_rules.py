@@ -1,0 +1,59 @@
+"""Mechanisms that invented events or misread them on the third fresh-text probe
+(tests/events/fresh_probe/probe3.jsonl), each on sentences of our own with the actors given
+directly."""
+
+from __future__ import annotations
+
+import dataclasses
+
+
+def _codes(events) -> set[tuple[str | None, str | None, str]]:
+    return {
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo[:2])
+        for e in events
+    }
+
+
+def test_what_an_accusation_alleges_is_no_act_of_the_accuser(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE", "rebels": "---REB"}
+    events = code_sentence("Norway accuses Sweden of sheltering the rebels.", actors)
+    assert _codes(events) == {("NOR", "SWE", "11")}
+    # however the parse hangs the gerund ("each other" as the object it hangs on)
+    events = code_sentence("Norway and Sweden accused each other of violating the truce.", actors)
+    assert {c for _, _, c in _codes(events)} == {"11"}
+    # a suspicion the same way; the suspicion itself is no event either
+    events = code_sentence("Sweden is suspected of arming the rebels.", actors)
+    assert not [e for e in events if e.cameo[:2] == "07"]
+
+
+def test_a_noun_the_verb_pattern_names_is_no_second_event(code_sentence):
+    actors = {"Norway": "NORGOV", "rebels": "---REB"}
+    events = code_sentence("Norway suspended peace talks with the rebels on Monday.", actors)
+    assert [e.cameo[:2] for e in events] == ["16"]
+
+
+def test_a_length_of_time_is_not_what_a_fight_is_for(code_sentence):
+    actors = {"Norwegian troops": "NORMIL", "the rebels": "---REB"}
+    events = code_sentence("Norwegian troops and the rebels clashed for a third day.", actors)
+    assert {(s, t, c) for s, t, c in _codes(events)} == {
+        ("NORMIL", "---REB", "19"),
+        ("---REB", "NORMIL", "19"),
+    }
+
+
+def test_a_town_near_which_they_fight_is_no_side(nlp, extractor, make_mentions):
+    doc = nlp("Norwegian troops and the rebels clashed near the town of Garba on Sunday.")
+    mentions = make_mentions(
+        doc,
+        {"Norwegian troops": "NORMIL", "the rebels": "---REB", "the town of Garba": "NORCVL"},
+    )
+    # the tagger may read a town's name as a person: still a place
+    mentions = [
+        dataclasses.replace(m, entity_type="PERSON") if m.text.startswith("the town") else m
+        for m in mentions
+    ]
+    events = extractor.extract(doc, mentions)
+    assert {(e.source.code, e.target.code if e.target else None) for e in events} == {
+        ("NORMIL", "---REB"),
+        ("---REB", "NORMIL"),
+    }
