@@ -57,3 +57,20 @@ def test_a_town_near_which_they_fight_is_no_side(nlp, extractor, make_mentions):
         ("NORMIL", "---REB"),
         ("---REB", "NORMIL"),
     }
+
+
+def test_a_subject_read_as_a_compound_of_the_verb_still_acts(code_sentence):
+    # the parse reads "EU" as a compound of "calls" (no nsubj): a verb has no compounds
+    events = code_sentence(
+        "The EU calls on the Moldovan authorities to release them and to respect their "
+        "commitments on freedom of expression.",
+        {"The EU": "IGOEU", "the Moldovan authorities": "MDAGOV", "them": "MDAGOV"},
+    )
+    assert ("IGOEU", "MDAGOV", "02") in _codes(events)
+
+
+def test_urging_is_an_appeal_whatever_it_urges(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE"}
+    # with no infinitive for the REQUEST frame to govern, the verb's own code
+    events = code_sentence("Norway urged restraint on Sweden.", actors)
+    assert _codes(events) == {("NOR", "SWE", "02")}

@@ -179,6 +179,16 @@ def subjects_of(verb: Token, depth: int = 0) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in SUBJ]
     if own:
         return [s for subj in own for s in conjuncts(subj)]
+    if verb.tag_ in FINITE_TAGS:
+        # "The EU calls on X": the parse may read a finite verb's subject as a compound of
+        # it (a verb has no compounds of its own)
+        misread = [
+            c
+            for c in verb.children
+            if c.dep_ == "compound" and c.i < verb.i and c.pos_ in {"NOUN", "PROPN"}
+        ]
+        if misread:
+            return conjuncts(misread[0])
     head = verb.head
     if head is verb:
         return []
