@@ -74,3 +74,9 @@ def test_urging_is_an_appeal_whatever_it_urges(code_sentence):
     # with no infinitive for the REQUEST frame to govern, the verb's own code
     events = code_sentence("Norway urged restraint on Sweden.", actors)
     assert _codes(events) == {("NOR", "SWE", "02")}
+
+
+def test_who_is_called_on_is_the_addressee_of_the_appeal(code_sentence):
+    actors = {"Kenya": "KEN", "Somalia": "SOM"}
+    events = code_sentence("Kenya called on Somalia on Monday to respect its commitments.", actors)
+    assert ("KEN", "SOM", "02") in _codes(events)

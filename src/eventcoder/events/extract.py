@@ -770,7 +770,14 @@ class EventExtractor:
                 self._warned_party(reading, index)
             if context.swap:
                 demander = index.for_heads(subjects_of(context.governor))
-                asked = [c for c in context.governor.children if c.dep_ in {"obj", "iobj"}]
+                asked = [
+                    c
+                    for c in context.governor.children
+                    if c.dep_ in {"obj", "iobj"}
+                    # "called on X to ...", "prevailed upon X to ..."
+                    or c.dep_ in {"nmod", "obl"}
+                    and {g.lower_ for g in c.children if g.dep_ == "case"} & {"on", "upon"}
+                ]
                 # "wants Y to leave": Y, whatever the parse makes the subject of "leave"
                 addressee = index.for_heads(asked) or reading.sources or reading.targets
                 reading.sources = demander
