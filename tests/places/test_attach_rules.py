@@ -153,3 +153,36 @@ def test_a_relative_clause_keeps_the_place_of_its_own_agent(nlp, locator):
     )
     found = _attach_with_source(nlp, locator, text, "killed", "gunmen")
     assert found is not None and found.place.name == "Maiduguri"
+
+
+def _actor(doc, first, last, head, source=False):
+    from eventcoder.places.attach import EventActor
+
+    return EventActor(first, last + 1, head, False, None, source=source)
+
+
+def test_the_home_of_an_actor_is_no_place_of_the_event(nlp, locator):
+    doc = nlp("A Nairobi-based charity said gunmen killed five herders.")
+    places = locator.find(doc)
+    assert [p.name for p in places.places] == ["Nairobi"]  # still a place of the text
+    killed = next(t for t in doc if t.text == "killed")
+    assert places.attach(killed, 0, []) is None
+
+
+def test_a_setting_inside_an_actors_words_locates_the_event(nlp, locator):
+    doc = nlp("Students in Dhaka, Bangladesh, marched to the election commission.")
+    places = locator.find(doc)
+    marched = next(t for t in doc if t.text == "marched")
+    found = places.attach(marched, 0, [_actor(doc, 0, 2, 0, source=True)])
+    assert found is not None and found.place.name == "Dhaka"
+    # "the governor of X" names the actor, not where the act happened
+    doc = nlp("The governor of Kano closed the markets on Monday.")
+    places = locator.find(doc)
+    closed = next(t for t in doc if t.text == "closed")
+    assert places.attach(closed, 0, [_actor(doc, 0, 3, 1, source=True)]) is None
+
+
+def test_a_town_named_in_a_regions_phrase_is_finer(nlp, locator):
+    text = "Bandits abducted pupils from a school in the town of Kankara in Katsina state."
+    found = _attach(nlp, locator, text, "abducted")
+    assert found is not None and found.place.name == "Kankara"

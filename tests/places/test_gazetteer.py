@@ -177,3 +177,9 @@ def test_a_field_known_by_the_names_of_both_villages_beside_it(gazetteer):
     for name in ("Pribytki", "Zyabrovka"):
         fields = gazetteer.field(name, "air base")
         assert [f.id for f in fields] == ["ourairports:BY-4247"], name
+
+
+def test_english_names_of_regions_and_towns(gazetteer):
+    assert [p.iso3 for p, _ in gazetteer.lookup("Gaza City")] == ["PSE"]
+    assert any(p.kind == "admin1" and p.iso3 == "UKR" for p, _ in gazetteer.lookup("Volyn"))
+    assert any(p.kind == "hand" for p, _ in gazetteer.lookup("Second Thomas Shoal"))

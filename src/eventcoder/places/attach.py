@@ -175,6 +175,18 @@ def _dominant_town(places: list[ResolvedPlace]) -> ResolvedPlace | None:
     return next(p for p in places if (p.name, p.country) == (name, country))
 
 
+def _home_of_actor(doc: Doc, place: ResolvedPlace) -> bool:
+    """Whether a place names where an actor is based ("a London-based group", "the
+    Doha based broadcaster"), not where anything happened."""
+    end = place.mention.end
+    words = [t.lower_ for t in doc[end : end + 2]]
+    return (
+        words[:1] == ["-based"]
+        or words[:2] in (["-", "based"], ["based", "-"])
+        or (words[:1] == ["based"] and doc[end].dep_ in {"amod", "compound"})
+    )
+
+
 @dataclass(frozen=True)
 class EventActor:
     """An event's source or target as attachment sees it: its tokens [start, end), head,
@@ -205,6 +217,9 @@ class DocumentPlaces:
         self.doc = doc
         self.places = places
         self.cues = cues
+        # "a Doha-based broadcaster": the home of an actor, never where anything happened
+        places = [p for p in places if not _home_of_actor(doc, p)]
+        self._usable = places
         self.by_token: dict[int, ResolvedPlace] = {}
         for place in places:
             for i in range(place.mention.start, place.mention.end):
@@ -240,9 +255,15 @@ class DocumentPlaces:
         return not any(m.start <= a.head < m.end for a in actors if a.institution)
 
     def _outside_actors(self, place: ResolvedPlace, actors: list[EventActor]) -> bool:
-        """Not part of an actor's words ("the prime minister of Pakistan")."""
+        """Not part of an actor's words ("the prime minister of Pakistan", "fishermen from
+        X"), unless the words set the actor there ("protesters in X rallied": a setting
+        preposition, the place not the actor's head)."""
         m = place.mention
-        return not any(a.start <= m.start and m.end <= a.end for a in actors)
+        inside = [a for a in actors if a.start <= m.start and m.end <= a.end]
+        if not inside:
+            return True
+        setting = bool(case_words(head_of(self.doc, place)) & self.cues["setting"])
+        return setting and not any(m.start <= a.head < m.end for a in inside)
 
     def by_parse(
         self, trigger: Token, actors: list[EventActor], verbal: bool = False
@@ -308,7 +329,7 @@ class DocumentPlaces:
         ):
             return None
         sentence = max(bisect.bisect_right(self._starts, trigger.i) - 1, 0)
-        for place in reversed(self.places):
+        for place in reversed(self._usable):
             if place.mention.start >= trigger.i:
                 continue
             if sentence - place.sentence > _NARRATIVE_WINDOW or self._new_paragraph(
@@ -365,6 +386,24 @@ class DocumentPlaces:
                 return inner
         return place
 
+    def _finer_above(self, place: ResolvedPlace) -> ResolvedPlace:
+        """A coarse setting that narrows a finer place of its country: "the town of X in
+        Y state" is at X, not Y."""
+        if place.precision not in {"region", "country"}:
+            return place
+        head = head_of(self.doc, place).head
+        if head.lower_ in self.cues["settlement"]:  # "the town of X in Y"
+            head = next((c for c in head.children if "of" in case_words(c)), head)
+        above = self.place_at(head)
+        if (
+            above is not None
+            and above is not place
+            and above.country == place.country
+            and _FINER.index(above.precision) < _FINER.index(place.precision)
+        ):
+            return above
+        return place
+
     def by_sentence(self, trigger: Token, actors: list[EventActor]) -> ResolvedPlace | None:
         """Step 2: a place elsewhere in the sentence."""
         sent = self.sentences[max(bisect.bisect_right(self._starts, trigger.i) - 1, 0)]
@@ -380,7 +419,7 @@ class DocumentPlaces:
         inside = [p for p in inside if _clause_of(head_of(self.doc, p)) in clauses]
         for place in inside:
             if case_words(head_of(self.doc, place)) & self.cues["setting"]:
-                return place
+                return self._finer_above(place)
         fronted = self._fronted(sent)
         if fronted is not None and self._acceptable(fronted, actors):
             return fronted

@@ -59,6 +59,9 @@ def _names_actor(mention: PlaceMention, actors: list[Any]) -> bool:
         return False
     for actor in actors:
         if actor.start <= mention.name_start and mention.name_end <= actor.end:
+            head = getattr(actor, "head", mention.name_start)
+            if not mention.name_start <= head < mention.name_end:
+                continue  # a name inside the actor's words, not the actor ("the village of X")
             code = getattr(actor, "code", None) or ""
             if len(code) <= 3:  # a bare country code: the actor coder took it for a place
                 return False

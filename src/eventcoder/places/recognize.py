@@ -131,6 +131,10 @@ def _allowed_single(doc: Doc, i: int, places: list[tuple[Place, bool]], cues: Cu
         return token.text[0].isupper()
     if not token.text[0].isupper():
         return False
+    if i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].text[:1].isupper():
+        return False  # the first word of a longer name ("the Bay of Fundy" is no Bay region)
+    if len(token.text) > _ACRONYM_LETTERS and token.text.isupper() and _dateline(doc, i, i + 1):
+        return any(main for _, main in places)  # "BAMAKO, Mali (AP) -": a dateline
     if i > 0 and _match_suffix(doc, i + 1, cues["facility"] | cues["region"]) > i + 1:
         return True  # "the Donetsk region", "in Sagaing region", "the Baranavichy air base"
     if _listed_after_place(doc, i):

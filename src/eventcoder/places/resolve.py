@@ -15,7 +15,7 @@ a sea or a disputed region) and ``country``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventcoder.places.gazetteer import Gazetteer, Place, name_key
 from eventcoder.places.recognize import PlaceMention
@@ -224,6 +224,10 @@ def resolve_mentions(
             if unknown is not None:
                 out.append(unknown)
             continue
+        if i > 0 and mentions[i - 1].qualifier and mention.start == mentions[i - 1].end + 1:
+            # "Alexandria, Virginia": the qualifier is the region the name before it lies in
+            narrowed = tuple(c for c in mention.candidates if c[0] in mentions[i - 1].qualifier)
+            mention = replace(mention, candidates=narrowed or mention.candidates)
         place = choose(mention, Context(frozenset(in_sentence), document, neighbours))
         if place is None:
             continue
