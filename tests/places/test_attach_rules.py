@@ -186,3 +186,25 @@ def test_a_town_named_in_a_regions_phrase_is_finer(nlp, locator):
     text = "Bandits abducted pupils from a school in the town of Kankara in Katsina state."
     found = _attach(nlp, locator, text, "abducted")
     assert found is not None and found.place.name == "Kankara"
+
+
+def test_from_after_the_object_is_where_the_object_comes_from(nlp, locator):
+    assert _attach(nlp, locator, "Police detained three students from Karachi.", "detained") is None
+    # verbs that take people or things away from a place happen there
+    found = _attach(nlp, locator, "Rescuers evacuated residents from Kherson.", "evacuated")
+    assert found is not None and found.place.name == "Kherson"
+    found = _attach(nlp, locator, "The army expelled the militants from Marawi.", "expelled")
+    assert found is not None and found.place.country == "PHL"
+
+
+def test_off_the_coast_of_a_town_is_near_it(nlp, locator):
+    found = _attach(nlp, locator, "The navy seized a trawler off the coast of Mombasa.", "seized")
+    assert found is not None and found.place.name == "Mombasa" and found.precision == "near"
+
+
+def test_the_place_of_an_office_is_a_place_of_the_text_not_of_the_event(nlp, locator):
+    doc = nlp("The Mayor of Kharkiv said drones hit a warehouse overnight.")
+    places = locator.find(doc)
+    assert [p.name for p in places.places] == ["Kharkiv"]  # found inside the person's name
+    hit = next(t for t in doc if t.text == "hit")
+    assert places.attach(hit, 0, []) is None

@@ -54,3 +54,8 @@ def test_a_dateline_in_capitals(places_of):
 def test_the_first_word_of_a_longer_name_is_no_region(places_of):
     assert places_of("A cargo ship sank in the Bay of Biscay.")["Bay of Biscay"].country is None
     assert not places_of("A trawler sank in the Bay of Fundy.")  # not Somalia's Bay region
+
+
+def test_no_place_takes_in_a_word_of_an_organisations_name(places_of):
+    # "The Bank" had matched a town called Bank
+    assert not places_of("The Bank of England raised rates.")

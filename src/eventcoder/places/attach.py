@@ -175,10 +175,19 @@ def _dominant_town(places: list[ResolvedPlace]) -> ResolvedPlace | None:
     return next(p for p in places if (p.name, p.country) == (name, country))
 
 
-def _home_of_actor(doc: Doc, place: ResolvedPlace) -> bool:
+def _home_of_actor(doc: Doc, place: ResolvedPlace, titles: frozenset[str]) -> bool:
     """Whether a place names where an actor is based ("a London-based group", "the
-    Doha based broadcaster"), not where anything happened."""
-    end = place.mention.end
+    Doha based broadcaster") or the place of an office ("the Mayor of X", ``titles``), not
+    where anything happened."""
+    start, end = place.mention.start, place.mention.end
+    if start >= 2 and doc[start - 1].lower_ == "of":
+        words = []
+        for token in reversed(doc[max(start - 5, 0) : start - 1]):
+            if token.lower_ in {"the", "a", "an"} or not token.is_alpha:
+                break
+            words.insert(0, token.lower_)
+            if " ".join(words) in titles:
+                return True
     words = [t.lower_ for t in doc[end : end + 2]]
     return (
         words[:1] == ["-based"]
@@ -217,8 +226,9 @@ class DocumentPlaces:
         self.doc = doc
         self.places = places
         self.cues = cues
-        # "a Doha-based broadcaster": the home of an actor, never where anything happened
-        places = [p for p in places if not _home_of_actor(doc, p)]
+        # "a Doha-based broadcaster", "the Mayor of X": an actor's home or office, never
+        # where anything happened
+        places = [p for p in places if not _home_of_actor(doc, p, cues["title"])]
         self._usable = places
         self.by_token: dict[int, ResolvedPlace] = {}
         for place in places:
@@ -282,10 +292,15 @@ class DocumentPlaces:
                     continue
                 seen.add(child.i)
                 place = self.place_at(child)
+                if place is not None and self._origin_of_object(child, trigger):
+                    place = None  # "arrested fishermen from X": where the fishermen come from
                 if place is not None and self._acceptable(place, actors):
                     cases = case_words(child)
-                    # "in the town of Jenin", "raided the town of Jenin": the town's name
-                    named = "of" in cases and token.lower_ in self.cues["settlement"]
+                    # "in the town of Jenin", "raided the town of Jenin": the town's name;
+                    # "off the coast of X", "on the outskirts of X": near X
+                    named = "of" in cases and (
+                        token.lower_ in self.cues["settlement"] or place.mention.near
+                    )
                     rank = 0 if named or cases & self.cues["setting"] else 1
                     if (
                         named
@@ -318,6 +333,30 @@ class DocumentPlaces:
             if finer:
                 chosen = min(finer, key=lambda p: _FINER.index(p.precision))
         return self._finer_within(chosen)
+
+    def _origin_of_object(self, child: Token, trigger: Token) -> bool:
+        """Whether a "from X" place right after the trigger's object tells where the object
+        comes from ("arrested fishermen from X", however the parser hung the phrase), not
+        where the event happened: for every verb but those that take people or things
+        away from a place (``from_verb``: "withdrew troops from X", "evacuated residents
+        from X")."""
+        cases = case_words(child)
+        if "from" not in cases or cases & self.cues["setting"]:
+            return False
+        lemma = trigger.lemma_.lower()
+        if len(lemma) > 3 and lemma[-1] == lemma[-2]:
+            lemma = lemma[:-1]  # the tagger's "expell"
+        if lemma in self.cues["from_verb"]:
+            return False
+        before = self.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
+        if before is None or before.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return False
+        noun = before
+        while noun.head.i != noun.i and noun.dep_ not in {"obj", "nsubj:pass"}:
+            if noun.head.i == trigger.i or noun.head.i == noun.i:
+                break
+            noun = noun.head
+        return noun.dep_ in {"obj", "nsubj:pass"} and noun.head.i == trigger.i
 
     def _facility_pronoun(self, trigger: Token) -> ResolvedPlace | None:
         """A base or crossing that "it" stands for as the trigger's subject or object ("the

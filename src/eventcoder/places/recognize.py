@@ -184,8 +184,8 @@ def _gazetteer_spans(
             continue
         hit = 0
         for n in range(min(gaz.max_words + 1, len(doc) - i), 0, -1):
-            if (n == 1 and i in blocked) or (article and n < 3):
-                continue
+            if (article and n < 3) or any(j in blocked for j in range(i, i + n)):
+                continue  # (a name never takes in a word of a person's or body's name)
             places = gaz.lookup(text[starts[i] : ends[i + n - 1]])
             if not places:
                 continue
@@ -340,7 +340,7 @@ def _spans(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[tuple[int, int, str]]:
         i
         for ent in doc.ents
         if ent.label_ in _NOT_PLACES and not _place_despite_label(ent, gaz, cues)
-        for i in range(_leading_place(ent, gaz, cues), ent.end)
+        for i in range(_leading_place(ent, gaz, cues), _office_place(ent, cues))
     }
     entities = [
         (ent.start, ent.end, "entity")
@@ -378,6 +378,17 @@ def _leading_place(ent: Span, gaz: Gazetteer, cues: Cues) -> int:
         if any(p.kind in {"country", "admin1"} and main for p, main in places):
             return ent.start + n
     return ent.start
+
+
+def _office_place(ent: Span, cues: Cues) -> int:
+    """Where the place of an office held for it begins inside a person's name ("Mayor of
+    Lviv": the tagger's person takes in the town), else the entity's end."""
+    words = [t.lower_ for t in ent]
+    if "of" not in words or ent.label_ != "PERSON":
+        return ent.end
+    k = words.index("of")
+    title = " ".join(w for w in words[:k] if w != "the")
+    return ent.start + k + 1 if title in cues["title"] and k + 1 < len(words) else ent.end
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
