@@ -114,8 +114,8 @@ def _clauses_above(token: Token, source: int | None = None) -> list[int]:
     """The token's clause and the clauses it depends on ("exploded in Kabul, killing ten":
     the participle's event happened where the main clause says). ``source``: the head of
     the event's source; the climb never enters a relative or adnominal clause the source
-    is no part of ("the EU blamed X for what is happening in Y and imposed sanctions",
-    parsed with "imposed" joined to "happening": the sanctions are not in Y)."""
+    is no part of ("Washington criticised the generals who seized power in Y and suspended
+    aid", parsed with "suspended" joined to "seized": the aid was not suspended in Y)."""
     out = [_clause_of(token)]
     while True:
         head = token.doc[out[-1]]
