@@ -25,6 +25,7 @@ from eventcoder.actors.coref import (
     resolve_pronoun,
     sentence_numbers,
 )
+from eventcoder.actors.divided import halves_of_divided_states
 from eventcoder.actors.lexicon import Lexicon, split_code, words_of
 from eventcoder.actors.mention import ActorMention
 from eventcoder.actors.peer_compose import code_group_peer
@@ -129,6 +130,8 @@ class ActorCoder:
         sent_of = sentence_numbers(doc)
         mentions = _share_coordinated_sector(doc, mentions)
         mentions = _national_names(doc, mentions)
+        if not self.lexicon.peer:  # "the South retaliated" after "North Korea", "South Korea"
+            mentions = halves_of_divided_states(doc, mentions)
         mentions = _counterparts(doc, mentions, sent_of)
         mentions = _possessed(doc, mentions, sent_of)
         mentions = _definite_descriptions(doc, mentions, sent_of)
