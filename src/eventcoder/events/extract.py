@@ -414,7 +414,7 @@ class EventExtractor:
             fired = [c for o in targets_from if _projectile(o) for c in conjuncts(o)]
             aimed = [
                 c
-                for owner in ([verb, *fired] if fired else [])
+                for owner in ([verb, *(f for o in fired for f in _fired_chain(o))] if fired else [])
                 for c in owner.children
                 if c.dep_ in {"nmod", "obl"}
                 and {g.lower_ for g in c.children if g.dep_ == "case"} & AIM_PREPS
@@ -1237,8 +1237,36 @@ def _projectiles() -> frozenset[str]:
     return read_words(data_dir() / "projectiles.txt")
 
 
-def _projectile(token: Token) -> bool:
-    return token.lemma_.lower() in _projectiles() or singular(token.lower_) in _projectiles()
+def _projectile(token: Token, depth: int = 0) -> bool:
+    """What is fired: a projectile ("missiles"), or an amount of projectiles ("dozens of
+    rockets", "dozens of rounds of artillery", "two salvoes of shells")."""
+    if token.lemma_.lower() in _projectiles() or singular(token.lower_) in _projectiles():
+        return True
+    if depth > 1 or not (token.like_num or token.lower_ in _amount_words()):
+        return False
+    return any(
+        c.dep_ == "nmod" and any(g.lower_ == "of" for g in c.children) and _projectile(c, depth + 1)
+        for c in token.children
+    )
+
+
+def _fired_chain(token: Token) -> list[Token]:
+    """What is fired and the projectiles of its amount ("dozens", "rounds", "artillery" of
+    "dozens of rounds of artillery"), where the parse may hang the aim ("... into X")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "nmod" and _projectile(child, 1) and child.i > token.i:
+            out += _fired_chain(child)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _amount_words() -> frozenset[str]:
+    """One-word vague amounts ("dozens", "hundreds", "scores": the claims stage's list)."""
+    from eventcoder.paths import PACKAGE_DIR
+
+    rows = read_rows(PACKAGE_DIR / "data" / "claims" / "vague_amounts.tsv", 1)
+    return frozenset(cols[0].strip().lower() for _, cols in rows if " " not in cols[0].strip())
 
 
 def _aimed_somewhere(verb: Token, fired: list[Token]) -> bool:
