@@ -80,3 +80,33 @@ def test_who_is_called_on_is_the_addressee_of_the_appeal(code_sentence):
     actors = {"Kenya": "KEN", "Somalia": "SOM"}
     events = code_sentence("Kenya called on Somalia on Monday to respect its commitments.", actors)
     assert ("KEN", "SOM", "02") in _codes(events)
+
+
+def test_the_word_nearest_the_verb_decides_among_equal_patterns(code_sentence):
+    # "gratitude" (051) and "assistance" (033, a promise of aid) both follow "expressed"
+    actors = {"Zambia": "ZMB", "Japan": "JPN"}
+    events = code_sentence("Zambia expressed its gratitude for Japan's assistance.", actors)
+    assert _codes(events) == {("ZMB", "JPN", "05")}
+
+
+def test_appreciation_to_someone_praises_them(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWEGOV"}
+    events = code_sentence("Norway expressed its deep appreciation to Sweden for its help.", actors)
+    assert _codes(events) == {("NOR", "SWEGOV", "05")}
+
+
+def test_a_courtesy_call_is_a_visit_not_a_payment(code_sentence):
+    actors = {"The Norwegian minister": "NORGOV", "the Swedish minister": "SWEGOV"}
+    events = code_sentence(
+        "The Norwegian minister paid a courtesy call on the Swedish minister.", actors
+    )
+    assert _codes(events) == {("NORGOV", "SWEGOV", "04")}
+
+
+def test_a_warning_of_what_is_happening_is_no_threat(code_sentence):
+    actors = {"The UN": "IGOUNO", "Norway": "NOR", "Sweden": "SWE", "it": "NOR"}
+    events = code_sentence("The UN warned that cuts to aid budgets were costing lives.", actors)
+    assert events == []
+    # a warning of what will be done stays a threat
+    events = code_sentence("Norway warned that Sweden would face consequences.", actors)
+    assert ("NOR", "SWE", "13") in _codes(events)

@@ -566,9 +566,30 @@ def best_pattern(
         if not _pattern_matches(pattern, frame):
             continue
         key = pattern.specificity + _extra_words(pattern, frame)
-        if key > best_key:
+        if key > best_key or (
+            key == best_key
+            and best is not None
+            and best.post
+            and pattern.post
+            and _first_post_word(pattern, frame) < _first_post_word(best, frame)
+        ):
+            # among equals, the words nearest the verb decide, as PETRARCH reads them
+            # ("expressed his gratitude for X's assistance" thanks, it promises no aid)
             best, best_key = pattern, key
     return best
+
+
+def _first_post_word(pattern: VerbPattern, frame: VerbFrame) -> int:
+    """How far after the verb the first word a pattern asks for stands."""
+    firsts = [t.first_words for t in pattern.post]
+    return next(
+        (
+            i
+            for i, forms in enumerate(frame.post_seq)
+            if any(f is None or not forms.isdisjoint(f) for f in firsts)
+        ),
+        len(frame.post_seq),
+    )
 
 
 def _has_particles(entry: VerbEntry, verb: Token) -> bool:

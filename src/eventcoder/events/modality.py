@@ -284,6 +284,12 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
             if dep == "xcomp" and _passive(governor):
                 # "the leaders are expected to sign": someone else's expectation, no plan
                 found = frames.frames.get(governor.lemma_.lower() + "+pass", found)
+            if dep == "ccomp" and not any(
+                c.dep_ in {"aux", "aux:pass"} and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX
+                for c in current.children
+            ):
+                # "warned that cholera was spreading": a report of what is, no threat
+                found = frames.frames.get(governor.lemma_.lower() + "+fact", found)
             if dep == "advcl" and _own_modality(current) == "hypothetical":
                 modality = modality or "hypothetical"
             if found is None:
