@@ -58,6 +58,7 @@ _OWN_ARGUMENTS = {"obj", "nsubj", "nsubj:pass", "dobj", "nsubjpass", "attr"}
 _NARRATIVE_WINDOW = 2
 _DEPENDENT_CLAUSES = {"advcl", "xcomp", "conj"}
 _RELATIVE = {"acl", "acl:relcl", "relcl"}  # clauses that describe a noun
+_RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where"}
 _CLAUSE_DEPS = {"conj", "xcomp", "acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "root"}
 _FACILITY_TYPES = {
     "airbase",
@@ -127,6 +128,20 @@ def _clauses_above(token: Token, source: int | None = None) -> list[int]:
         out.append(above.i)
 
 
+def _subject_of(token: Token, trigger: Token) -> bool:
+    """Whether a place is the trigger's subject ("Goma attacked ...", "Paris imposed ..."):
+    a party to the event, however the parser got there, not its setting."""
+    return token.head.i == trigger.i and token.dep_ in {"nsubj", "csubj"}
+
+
+def _relative_clause(clause: Token) -> bool:
+    """Whether a clause is a relative one ("who was born in X", "which lies in X"), not a
+    participle describing a noun ("the headquarters located in X")."""
+    return clause.dep_ in _RELATIVE and any(
+        c.lower_ in _RELATIVE_WORDS for c in clause.children if c.dep_ != "punct"
+    )
+
+
 def _holds_source(clause: Token, source: int) -> bool:
     """Whether the event's source can be the agent of ``clause``: always for a clause that
     is no relative or adnominal one; for one, when the source stands in it or is the noun
@@ -170,8 +185,8 @@ def _dominant_town(places: list[ResolvedPlace]) -> ResolvedPlace | None:
     if not towns:
         return None
     (name, country), count = towns.most_common(1)[0]
-    if count / sum(towns.values()) < _DOMINANT_SHARE:
-        return None
+    if count < 2 or count / sum(towns.values()) < _DOMINANT_SHARE:
+        return None  # a town named once is no town the report is about
     return next(p for p in places if (p.name, p.country) == (name, country))
 
 
@@ -249,6 +264,8 @@ class DocumentPlaces:
         for place in places:
             self.by_sentence_index.setdefault(place.sentence, []).append(place)
         for place in places:  # each sentence's first setting ("in X") or facility
+            if _relative_clause(doc[_clause_of(head_of(doc, place))]):
+                continue  # "the minister, who was born in X, ...": no scene of the story
             if case_words(head_of(doc, place)) & cues["setting"] or (
                 place.mention.hint == "facility" or place.place.type in _FACILITY_TYPES
             ):
@@ -469,6 +486,7 @@ class DocumentPlaces:
             for p in inside
             if case_words(head_of(self.doc, p)) <= {"of"}
             and not self._of_another_act(head_of(self.doc, p), trigger)
+            and not _subject_of(head_of(self.doc, p), trigger)
         ]
         distinct = {(p.name, p.country) for p in inside}
         return bare[0] if bare and len(distinct) == 1 else None
