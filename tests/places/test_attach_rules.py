@@ -240,3 +240,12 @@ def test_a_town_named_once_is_no_town_the_report_is_about(nlp, locator):
     )
     found = _attach(nlp, locator, text, "fought", frozenset({"KEN"}))
     assert found is not None and found.place.name == "Garissa"
+
+
+def test_an_events_own_unknown_setting_stops_the_narrative(nlp, locator):
+    text = "Soldiers shelled villages near Kismayo. Later the army fired rockets into the north."
+    assert _attach(nlp, locator, text, "fired") is None
+    # a date is no setting: the story stays near the town
+    text = "Soldiers shelled villages near Kismayo. Police arrested two men on Friday."
+    found = _attach(nlp, locator, text, "arrested")
+    assert found is not None and found.place.name == "Kismayo"

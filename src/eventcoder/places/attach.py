@@ -58,6 +58,7 @@ _OWN_ARGUMENTS = {"obj", "nsubj", "nsubj:pass", "dobj", "nsubjpass", "attr"}
 _NARRATIVE_WINDOW = 2
 _DEPENDENT_CLAUSES = {"advcl", "xcomp", "conj"}
 _RELATIVE = {"acl", "acl:relcl", "relcl"}  # clauses that describe a noun
+_TOWARDS = frozenset({"into", "towards", "toward"})
 _RELATIVE_WORDS = {"who", "whom", "whose", "which", "that", "where"}
 _CLAUSE_DEPS = {"conj", "xcomp", "acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "root"}
 _FACILITY_TYPES = {
@@ -597,6 +598,8 @@ class DocumentPlaces:
                 return None
             self.remember(sentence, place)
             return Attachment(place, "sentence", place.precision)
+        if self._own_unknown_setting(trigger):
+            return None  # "retaliated by firing into the north": said, but not a place we know
         found = self.by_narrative(
             sentence, countries | {a.country for a in actors if a.country}, story_town
         )
@@ -606,6 +609,28 @@ class DocumentPlaces:
         if finer is not None:
             return Attachment(finer, "narrative", finer.precision)
         return Attachment(found[0], "narrative", found[1])
+
+    def _own_unknown_setting(self, trigger: Token) -> bool:
+        """Whether the event's own words say where it happened with a name or a direction
+        no gazetteer entry resolves ("fired into the north", "clashed near Hibhib"): then
+        the place of the sentences before is not the event's."""
+        frontier, depth = [trigger], 0
+        while frontier and depth < 2:
+            nxt = []
+            for token in frontier:
+                for child in token.children:
+                    if child.dep_ in {"advcl", "xcomp"} and child.pos_ == "VERB":
+                        nxt.append(child)  # "retaliated by firing ..."
+                    cases = case_words(child)
+                    if child.dep_ != "obl" or not cases & (self.cues["setting"] | _TOWARDS):
+                        continue
+                    if self.place_at(child) is None and (
+                        (child.pos_ == "PROPN" and child.ent_type_ in {"", "GPE", "LOC", "FAC"})
+                        or child.lower_ in self.cues["direction"]
+                    ):
+                        return True
+            frontier, depth = nxt, depth + 1
+        return False
 
     def _inside(
         self, region: ResolvedPlace, trigger: Token, actors: list[EventActor]
