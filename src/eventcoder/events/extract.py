@@ -269,7 +269,7 @@ class EventExtractor:
             if (
                 speaker is None
                 or not reading.sources
-                or any(o.trigger is speaker for o in out)
+                or any(o.trigger.i == speaker.i for o in out)
                 or not accuses(
                     speaker.lemma_.lower(),
                     self.ontology.quad_class(reading.code),
