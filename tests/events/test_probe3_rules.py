@@ -110,3 +110,19 @@ def test_a_warning_of_what_is_happening_is_no_threat(code_sentence):
     # a warning of what will be done stays a threat
     events = code_sentence("Norway warned that Sweden would face consequences.", actors)
     assert ("NOR", "SWE", "13") in _codes(events)
+
+
+def test_blocking_a_text_is_a_veto_and_blocking_a_motorway_a_protest(code_sentence):
+    actors = {"Norway": "NOR", "the European Union": "IGOEU", "Norwegian farmers": "NORAGR"}
+    events = code_sentence("Norway blocked a statement of the European Union on Monday.", actors)
+    assert ("NOR", "IGOEU", "12") in _codes(events)
+    events = code_sentence("Norwegian farmers blocked motorways with tractors.", actors)
+    assert {c for _, _, c in _codes(events)} == {"14"}
+
+
+def test_what_an_act_is_compared_with_is_no_party(code_sentence):
+    actors = {"Norway": "NOR", "Sweden": "SWE", "Mali": "MLI"}
+    events = code_sentence("Norway has committed more aid than Sweden.", actors)
+    assert not [e for e in events if e.target is not None and e.target.code == "SWE"]
+    events = code_sentence("Norway gave more money to Mali than Sweden.", actors)
+    assert {(s, t) for s, t, _ in _codes(events)} == {("NOR", "MLI")}

@@ -473,6 +473,7 @@ class EventExtractor:
             and p not in skip
             and p not in PLACE_PREPS
             and p not in TIME_PREPS
+            and p != "than"  # "more aid than Washington": no party
         ]
         targets = [
             t
@@ -544,6 +545,7 @@ class EventExtractor:
                 if t not in sources
                 and (t.code or len(sources) < 2)
                 and not _in_place_phrase(verb.doc, t)
+                and not _compared(verb.doc, t)
             ]
         if firing:
             targets = [t for t in targets if not _projectile(verb.doc[t.head])]
@@ -1697,6 +1699,12 @@ def _included(doc: Doc, mention: ActorMention) -> bool:
     return bool(words) and (
         words[-1] in INCLUDING or words[-2:] == ["such", "as"] or words[-2:] == ["among", "them"]
     )
+
+
+def _compared(doc: Doc, mention: ActorMention) -> bool:
+    """Whether a mention is what something is compared with ("more aid than Washington"):
+    no party to the act."""
+    return any(c.dep_ == "case" and c.lower_ == "than" for c in doc[mention.head].children)
 
 
 def _in_place_phrase(doc: Doc, mention: ActorMention) -> bool:

@@ -82,7 +82,14 @@ class ActorIndex:
             ]
             if hits:
                 return min(hits, key=lambda m: abs(m.head - head.i))
-            frontier = [c for t in frontier for c in t.children if c.dep_ in NOMINAL_LINKS]
+            frontier = [
+                c
+                for t in frontier
+                for c in t.children
+                if c.dep_ in NOMINAL_LINKS
+                # "more aid than Washington": what it is compared with is no part of it
+                and not any(g.dep_ == "case" and g.lower_ == "than" for g in c.children)
+            ]
             depth += 1
         return None
 
