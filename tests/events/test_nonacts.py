@@ -89,3 +89,29 @@ def test_a_participle_clause_of_time_sets_the_scene(code_sentence):
     # a finite clause of time reports its act
     events = code_sentence("After the police arrested the gunmen, a mob gathered.", actors)
     assert ("KENCOP", "SOMREB", "173") in _codes(events)
+
+
+def test_a_reduced_passive_describes(code_sentence):
+    actors = {"Bolivia": "BOL", "rebels": "COLREB", "army": "COLMIL", "Ana Ruiz": "CHLGOV"}
+    # the participle describes the talks or the rebels: no hosting, no support by the subject
+    events = code_sentence("Ana Ruiz flew to the talks, hosted by Bolivia, on Monday.", actors)
+    assert not any(e.trigger_text == "hosted" for e in events)
+    events = code_sentence(
+        "The rebels, made up of local farmers and supported by Bolivia, attacked the army.", actors
+    )
+    assert not any(e.trigger_text == "supported" for e in events)
+    # the same act as a clause of its own is reported
+    events = code_sentence("Bolivia hosted the talks with Ana Ruiz.", actors)
+    assert ("BOL", "CHLGOV", "043") in _codes(events)
+    assert ("BOL", "COLREB", "050") in _codes(
+        code_sentence("Bolivia supported the rebels.", actors)
+    )
+
+
+def test_reduced_passive_reads_the_clause(nlp):
+    from eventcoder.events.nonacts import reduced_passive
+
+    doc = nlp("The strait, disputed by Chile and Peru, was closed.")
+    assert reduced_passive(next(t for t in doc if t.text == "disputed"))
+    doc = nlp("The strait was disputed by Chile and Peru.")
+    assert not reduced_passive(next(t for t in doc if t.text == "disputed"))

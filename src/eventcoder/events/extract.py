@@ -43,7 +43,7 @@ from eventcoder.events.modality import (
     is_relative_clause,
     read_context,
 )
-from eventcoder.events.nonacts import background_participle, standing_policy
+from eventcoder.events.nonacts import background_participle, reduced_passive, standing_policy
 from eventcoder.events.nouns import EventNoun, NounLexicon, claimed_acts, same_act
 from eventcoder.events.ontology import CameoOntology, data_dir
 from eventcoder.events.patterns import PatternSet, load_patterns, singular
@@ -831,6 +831,8 @@ class EventExtractor:
             return []  # "we will continue to support X": a policy (events.nonacts)
         if background_participle(reading.trigger):
             return []  # "after seizing the town, X ...": the scene of the act reported
+        if reduced_passive(reading.trigger):
+            return []  # "the talks, convened by X, ...": a description of the talks
         if reading.trigger.lemma_.lower() in RESULT_VERBS and SCORE.search(
             reading.trigger.sent.text
         ):

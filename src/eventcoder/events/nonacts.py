@@ -7,13 +7,17 @@ Each test here looks at the clause a trigger stands in, never at the words of on
   work, delivering aid to Y").
 - :func:`background_participle`: a participle clause of time ("after seizing the town, X
   ...", "while meeting Y, he ...") sets the scene for the act the sentence reports.
+- :func:`reduced_passive`: a bare past participle with its "by" agent ("the talks, convened
+  by X, ...", "the channel, disputed by X and Y") describes a noun or the scene.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["background_participle", "standing_policy"]
+from eventcoder.events.match import is_passive
+
+__all__ = ["background_participle", "reduced_passive", "standing_policy"]
 
 # aspectual verbs: what they govern goes on; under a modal they state a policy
 CONTINUING_VERBS = {"continue", "keep"}
@@ -68,4 +72,31 @@ def background_participle(trigger: Token) -> bool:
         and clause.head.i != clause.i
         and not any(c.dep_.startswith("nsubj") for c in clause.children)
         and any(c.dep_ in {"mark", "case"} and c.lower_ in SCENE_MARKS for c in clause.children)
+    )
+
+
+def reduced_passive(trigger: Token) -> bool:
+    """Whether the trigger is a past participle with no auxiliary and no subject, with a "by"
+    agent, that hangs on a noun or on a clause as an adjunct ("the meeting, convened by France,
+    ...", "the SDF, supported by Coalition advisers, began ...", "the strait, disputed by X
+    and Y"): a description, not a report. A participle coordinated with a passive verb ("were
+    killed and dozens wounded by the blast") shares its auxiliary and is left alone; one
+    coordinated with an active verb cannot ("made up of X and supported by Y")."""
+    if trigger.tag_ != "VBN" or trigger.head.i == trigger.i:
+        return False
+    if any(
+        c.dep_ in {"aux", "aux:pass", "auxpass"} or c.dep_.startswith("nsubj")
+        for c in trigger.children
+    ):
+        return False
+    if not (
+        trigger.dep_ in {"acl", "advcl"}
+        or trigger.dep_ == "conj"
+        and (trigger.head.pos_ in {"NOUN", "PROPN", "PRON"} or not is_passive(trigger.head))
+    ):
+        return False
+    return any(
+        c.dep_ in {"obl", "obl:agent", "nmod"}
+        and any(g.dep_ == "case" and g.lower_ == "by" for g in c.children)
+        for c in trigger.children
     )
