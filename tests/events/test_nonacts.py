@@ -115,3 +115,17 @@ def test_reduced_passive_reads_the_clause(nlp):
     assert reduced_passive(next(t for t in doc if t.text == "disputed"))
     doc = nlp("The strait was disputed by Chile and Peru.")
     assert not reduced_passive(next(t for t in doc if t.text == "disputed"))
+
+
+def test_a_participle_sharing_a_passive_auxiliary_is_passive(code_sentence, nlp):
+    from eventcoder.events.match import is_passive
+
+    doc = nlp("Ten rebels were arrested and later released by the army.")
+    assert is_passive(next(t for t in doc if t.text == "released"))
+    doc = nlp("Police arrested and questioned the students.")
+    assert not is_passive(next(t for t in doc if t.text == "questioned"))
+    # the agent releases the rebels, not the other way round
+    actors = {"rebels": "COLREB", "army": "COLMIL"}
+    events = code_sentence("Ten rebels were arrested and later released by the army.", actors)
+    assert ("COLMIL", "COLREB", "084") in _codes(events)
+    assert not any(e.source and e.source.code == "COLREB" for e in events)
