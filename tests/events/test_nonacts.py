@@ -129,3 +129,15 @@ def test_a_participle_sharing_a_passive_auxiliary_is_passive(code_sentence, nlp)
     events = code_sentence("Ten rebels were arrested and later released by the army.", actors)
     assert ("COLMIL", "COLREB", "084") in _codes(events)
     assert not any(e.source and e.source.code == "COLREB" for e in events)
+
+
+def test_an_apposition_closed_by_a_comma_is_one_target(code_sentence):
+    actors = {"Kenyan Foreign Minister": "KENGOV", "Ruth Achieng": "KENELI", "Mali": "MLI"}
+    events = code_sentence(
+        "Mali met the Kenyan Foreign Minister, Ruth Achieng, to discuss trade.", actors
+    )
+    assert {e.target.code for e in events if e.target} == {"KENGOV"}
+    # a list goes on after its comma
+    actors = {"Chad": "TCD", "Niger": "NER", "Benin": "BEN", "Mali": "MLI"}
+    events = code_sentence("Mali met Chad, Niger, Benin and others.", actors)
+    assert {e.target.code for e in events if e.target} == {"TCD", "NER", "BEN"}

@@ -202,7 +202,17 @@ class ActorIndex:
         """Whether a phrase reached after list words is a list member, not an apposition:
         "and"/"or" came before it, or the list goes on after it."""
         after = self.doc[other.end].lower_ if other.end < len(self.doc) else ""
+        if after == "," and self._clause_after(other.end + 1):
+            return seen_and  # "met the minister, Ann Lee, to discuss ...": the comma closes
         return seen_and or after in {",", "and", "or"}
+
+    def _clause_after(self, i: int) -> bool:
+        """Whether a clause, not a noun phrase, opens at token ``i`` (a verb, an infinitive's
+        "to", a subordinator, a relative pronoun)."""
+        if i >= len(self.doc):
+            return False
+        token = self.doc[i]
+        return token.pos_ in {"VERB", "AUX", "PART", "SCONJ"} or token.tag_ in {"WDT", "WP"}
 
     def nearest(
         self,
