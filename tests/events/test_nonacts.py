@@ -141,3 +141,18 @@ def test_an_apposition_closed_by_a_comma_is_one_target(code_sentence):
     actors = {"Chad": "TCD", "Niger": "NER", "Benin": "BEN", "Mali": "MLI"}
     events = code_sentence("Mali met Chad, Niger, Benin and others.", actors)
     assert {e.target.code for e in events if e.target} == {"TCD", "NER", "BEN"}
+
+
+def test_an_actor_two_phrases_down_the_object_is_no_target(nlp, make_mentions):
+    from eventcoder.events.roles import ActorIndex
+
+    doc = nlp("Chile proposed a plan on the future of Bolivia to Peru.")
+    index = ActorIndex(doc, make_mentions(doc, {"Bolivia": "BOL"}))
+    initiative = next(t for t in doc if t.text == "plan")
+    assert index.for_head(initiative, phrases=1) is None
+    assert index.for_head(initiative) is not None  # the default reads three links down
+    # one phrase down, an owner: "the demands of Bolivia", "Bolivia's oil sector"
+    doc = nlp("Chile rejected the demands of Bolivia.")
+    index = ActorIndex(doc, make_mentions(doc, {"Bolivia": "BOL"}))
+    demands = next(t for t in doc if t.text == "demands")
+    assert index.for_head(demands, phrases=1) is not None

@@ -477,7 +477,7 @@ class EventExtractor:
         ]
         targets = [
             t
-            for t in index.for_heads(targets_from)
+            for t in index.for_heads(targets_from, phrases=1)
             if t not in sources
             and not skip & {c.lower_ for c in verb.doc[t.head].children if c.dep_ == "case"}
         ]

@@ -18,6 +18,13 @@ OBJECT_ROLES = {"obj", "iobj", "obl"}
 NOMINAL_LINKS = {"compound", "nmod", "amod", "flat", "appos", "det", "nummod", "fixed", "case"}
 
 
+def _prepositional(token: Token) -> int:
+    """1 for a noun phrase opened by a preposition ("of X", "on the future"), else 0."""
+    return int(
+        token.dep_ == "nmod" and any(c.dep_ == "case" and c.pos_ == "ADP" for c in token.children)
+    )
+
+
 def _coordinated(a: Token, b: Token) -> bool:
     """Whether two tokens are in one coordination (either is a conjunct of the other, or
     both of a third)."""
@@ -67,10 +74,15 @@ class ActorIndex:
         headed = [m for m in found if m.head == token.i]
         return max(headed or found, key=lambda m: m.end - m.start)
 
-    def for_head(self, head: Token, max_depth: int = 3) -> ActorMention | None:
+    def for_head(
+        self, head: Token, max_depth: int = 3, phrases: int | None = None
+    ) -> ActorMention | None:
         """The actor of a noun phrase: at its head, else the nearest inside its modifiers
-        ("officials of Arnor", "Dagolath's minister"), never inside clauses or conjuncts."""
+        ("officials of Arnor", "Dagolath's minister"), never inside clauses or conjuncts; with
+        ``phrases``, through at most that many prepositional phrases ("the initiative on the
+        future of Syria" names no actor through one)."""
         frontier, depth = [head], 0
+        crossed = {head.i: 0}
         while frontier and depth <= max_depth:
             hits = [
                 m
@@ -90,15 +102,19 @@ class ActorIndex:
                 # "more aid than Washington": what it is compared with is no part of it
                 and not any(g.dep_ == "case" and g.lower_ == "than" for g in c.children)
             ]
+            for c in frontier:
+                crossed[c.i] = crossed[c.head.i] + _prepositional(c)
+            if phrases is not None:
+                frontier = [c for c in frontier if crossed[c.i] <= phrases]
             depth += 1
         return None
 
-    def for_heads(self, heads: list[Token]) -> list[ActorMention]:
+    def for_heads(self, heads: list[Token], phrases: int | None = None) -> list[ActorMention]:
         """Actors of several heads, with those listed next to them ("A, B and C"),
-        without repeats, in order."""
+        without repeats, in order (``phrases``: see :meth:`for_head`)."""
         out: list[ActorMention] = []
         for head in heads:
-            mention = self.for_head(head)
+            mention = self.for_head(head, phrases=phrases)
             if mention is None:
                 continue
             for member in self.listed_with(mention):
