@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from eventcoder.events.match import is_passive
+from eventcoder.events.match import is_passive, shares_passive
 
 __all__ = ["background_participle", "reduced_passive", "standing_policy"]
 
@@ -92,7 +92,12 @@ def reduced_passive(trigger: Token) -> bool:
     if not (
         trigger.dep_ in {"acl", "advcl"}
         or trigger.dep_ == "conj"
-        and (trigger.head.pos_ in {"NOUN", "PROPN", "PRON"} or not is_passive(trigger.head))
+        and not shares_passive(trigger)
+        and (
+            trigger.head.pos_ in {"NOUN", "PROPN", "PRON"}
+            or trigger.head.pos_ == "VERB"
+            and not is_passive(trigger.head)
+        )
     ):
         return False
     return any(
