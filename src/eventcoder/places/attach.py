@@ -197,7 +197,7 @@ def _home_of_actor(doc: Doc, place: ResolvedPlace, titles: frozenset[str]) -> bo
     where anything happened."""
     start, end = place.mention.start, place.mention.end
     if start >= 2 and doc[start - 1].lower_ == "of":
-        words = []
+        words: list[str] = []
         for token in reversed(doc[max(start - 5, 0) : start - 1]):
             if token.lower_ in {"the", "a", "an"} or not token.is_alpha:
                 break
