@@ -67,6 +67,18 @@ def _until(driver, check, timeout: float = 90):
     ).until(check)
 
 
+def _click(driver, css: str) -> bool:
+    """Click the first element matching ``css`` (for ``_until``: False while there is none;
+    a row re-rendered between finding and clicking goes stale and is retried)."""
+    from selenium.webdriver.common.by import By
+
+    found = driver.find_elements(By.CSS_SELECTOR, css)
+    if not found:
+        return False
+    found[0].click()
+    return True
+
+
 def _shots() -> Path:
     folder = Path(os.environ.get("EVENTCODER_SCREENSHOTS", "") or "/nonexistent")
     return folder if folder.is_dir() else Path()
@@ -133,9 +145,7 @@ def test_browse_the_store(server, browser, tmp_path):
     if _shots() != Path():
         browser.save_screenshot(str(_shots() / "page-browse.png"))
     # open a stored document: its text is rebuilt from its sentences, with marks
-    _until(
-        browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#docs-table tbody tr[data-doc='a']")
-    )[0].click()
+    _until(browser, lambda d: _click(d, "#docs-table tbody tr[data-doc='a']"))
     _until(
         browser,
         lambda d: (
