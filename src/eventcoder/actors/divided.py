@@ -14,6 +14,7 @@ words and states are data: ``data/actors/divided_states.tsv``):
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -74,16 +75,6 @@ def halves_of_divided_states(doc: Doc, mentions: list[ActorMention]) -> list[Act
 
 
 def _coded(m: ActorMention, country: str) -> ActorMention:
-    return ActorMention(
-        start=m.start,
-        end=m.end,
-        head=m.head,
-        text=m.text,
-        char_start=m.char_start,
-        char_end=m.char_end,
-        code=country,
-        country=country,
-        sector=None,
-        entity_type="GPE",
-        rule=f"divided:{country}",
+    return dataclasses.replace(
+        m, code=country, country=country, sector=None, entity_type="GPE", rule=f"divided:{country}"
     )

@@ -587,9 +587,8 @@ class EventExtractor:
         # a shell at ...")
         unnamed_target = (
             bool(placed)
-            or bool(fired)
+            or bool(aimed)  # "aimed" is only ever filled when something is fired
             and verb.dep_ not in {"acl", "acl:relcl"}
-            and _aimed_somewhere(verb, fired)
             or _unnamed_target(frame, index)
         )
         if frame.passive and code == MOBILIZE and not any(s.code for s in sources):
@@ -942,12 +941,15 @@ class EventExtractor:
         symmetric = reading.reverse is not None and reading.reverse == reading.code
         if (
             len(reading.sources) > 1
-            # "Egypt and Qatar will host talks": co-hosts, not each other's guests
-            and reading.trigger.lemma_.lower() not in ONE_WAY_VERBS
+            # "Egypt and Qatar will host talks": co-hosts, not each other's guests (_mutual)
             and (
                 (not reading.targets and _mutual(reading))
                 # "A and B exchanged prisoners": the object is what passes between them
-                or (symmetric and all(t.country in (None, "---") for t in reading.targets))
+                or (
+                    symmetric
+                    and reading.trigger.lemma_.lower() not in ONE_WAY_VERBS
+                    and all(t.country in (None, "---") for t in reading.targets)
+                )
             )
         ):
             # "Israel and Lebanon renewed talks": each acts towards the other, once each way
@@ -1267,19 +1269,9 @@ def _fired_chain(token: Token) -> list[Token]:
 @lru_cache(maxsize=1)
 def _amount_words() -> frozenset[str]:
     """One-word vague amounts ("dozens", "hundreds", "scores": the claims stage's list)."""
-    from eventcoder.paths import PACKAGE_DIR
+    from eventcoder.claims.lexicon import load_vague_amounts
 
-    rows = read_rows(PACKAGE_DIR / "data" / "claims" / "vague_amounts.tsv", 1)
-    return frozenset(cols[0].strip().lower() for _, cols in rows if " " not in cols[0].strip())
-
-
-def _aimed_somewhere(verb: Token, fired: list[Token]) -> bool:
-    """Whether a verb of firing or what it fires has a phrase of where to ("into the sea")."""
-    return any(
-        c.dep_ in {"obl", "nmod"} and {g.lower_ for g in c.children if g.dep_ == "case"} & AIM_PREPS
-        for owner in [verb, *fired]
-        for c in owner.children
-    )
+    return frozenset(phrase for phrase in load_vague_amounts() if " " not in phrase)
 
 
 def _particle(verb: Token, word: str) -> bool:
@@ -1674,17 +1666,13 @@ def _alleged(token: Token) -> bool:
 @lru_cache(maxsize=1)
 def _allegation_heads() -> frozenset[str]:
     """Words whose "of"-gerund is what is alleged (``data/events/allegation_heads.txt``)."""
-    from eventcoder.paths import PACKAGE_DIR
-
-    return read_words(PACKAGE_DIR / "data" / "events" / "allegation_heads.txt")
+    return read_words(data_dir() / "allegation_heads.txt")
 
 
 @lru_cache(maxsize=1)
 def _place_nouns() -> frozenset[str]:
     """Nouns of a settlement or an area (``data/events/place_nouns.txt``)."""
-    from eventcoder.paths import PACKAGE_DIR
-
-    return read_words(PACKAGE_DIR / "data" / "events" / "place_nouns.txt")
+    return read_words(data_dir() / "place_nouns.txt")
 
 
 INCLUDING = {"including", "among", "notably", "especially"}

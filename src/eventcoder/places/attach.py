@@ -362,9 +362,8 @@ class DocumentPlaces:
         if "from" not in cases or cases & self.cues["setting"]:
             return False
         lemma = trigger.lemma_.lower()
-        if len(lemma) > 3 and lemma[-1] == lemma[-2]:
-            lemma = lemma[:-1]  # the tagger's "expell"
-        if lemma in self.cues["from_verb"]:
+        doubled = lemma[:-1] if lemma[-1:] == lemma[-2:-1] else ""  # the tagger's "expell"
+        if lemma in self.cues["from_verb"] or doubled in self.cues["from_verb"]:
             return False
         before = self.doc[child.left_edge.i - 1] if child.left_edge.i > 0 else None
         if before is None or before.pos_ not in {"NOUN", "PROPN", "PRON"}:
