@@ -62,25 +62,76 @@ def test_nul_bytes_in_ids_and_titles_do_not_stop_a_postgres_batch(
 
 
 def test_concurrent_writers_create_the_schema_once(postgres_url):
+    """Openers racing on a fresh database: one creates the layout, none fails. Several rounds,
+    since the window (one opener reading the version while another commits the layout) is narrow."""
     import psycopg
 
     fresh = "eventcoder_race"
+    url = postgres_url.rsplit("/", 1)[0] + "/" + fresh
+    errors: list[Exception] = []
+    for _ in range(8):
+        with psycopg.connect(postgres_url, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {fresh}")
+            admin.execute(f"CREATE DATABASE {fresh}")
+        start = threading.Barrier(6)
+
+        def writer(start: threading.Barrier) -> None:
+            start.wait()
+            try:
+                open_store(url).close()
+            except Exception as exc:  # noqa: BLE001 - any failure is what this test looks for
+                errors.append(exc)
+
+        threads = [threading.Thread(target=writer, args=(start,)) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert errors == []
+
+
+def test_an_opener_reading_the_version_while_another_creates_it_waits(postgres_url, monkeypatch):
+    """The race that once failed CI, made certain: one opener finds no store_meta table, pauses,
+    and another creates the whole layout meanwhile. The first must not then read version 1 (the
+    records table without store_meta) and migrate the new layout again."""
+    import time
+
+    import psycopg
+
+    from eventcoder.store.postgres import PostgresStore
+
+    fresh = "eventcoder_race_slow"
     with psycopg.connect(postgres_url, autocommit=True) as admin:
         admin.execute(f"DROP DATABASE IF EXISTS {fresh}")
         admin.execute(f"CREATE DATABASE {fresh}")
     url = postgres_url.rsplit("/", 1)[0] + "/" + fresh
-    start, errors = threading.Barrier(6), []
+    table_exists = PostgresStore._table_exists
+    slow = threading.Event()
 
-    def writer() -> None:
-        start.wait()
+    def slow_table_exists(self: PostgresStore, name: str) -> bool:
+        found = table_exists(self, name)
+        if name == "store_meta" and not found and not slow.is_set():
+            slow.set()  # only the first opener pauses, between its two reads
+            time.sleep(1.0)
+        return found
+
+    monkeypatch.setattr(PostgresStore, "_table_exists", slow_table_exists)
+    errors: list[Exception] = []
+
+    def opener() -> None:
         try:
             open_store(url).close()
         except Exception as exc:  # noqa: BLE001 - any failure is what this test looks for
             errors.append(exc)
 
-    threads = [threading.Thread(target=writer) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    first = threading.Thread(target=opener)
+    first.start()
+    slow.wait(timeout=30)
+    opener()  # the second opener, while the first is paused
+    first.join()
     assert errors == []
+    store = open_store(url, read_only=True)
+    try:
+        assert store.schema_version() is not None
+    finally:
+        store.close()

@@ -39,15 +39,27 @@ class PostgresStore(Store):
         if read_only:
             self.con.read_only = True
         try:
-            self._prepare()
+            self._prepare_locked()
         except BaseException:
             self.con.close()
             raise
 
+    def _prepare_locked(self) -> None:
+        """Read and settle the layout under one lock, so that concurrent openers never act on
+        a version another one is changing (a reader between the creator's two tables once saw
+        version 1 and migrated it again)."""
+        self.con.execute("SELECT pg_advisory_lock(727274)")
+        try:
+            self._prepare()
+        finally:
+            if not self.con.closed:
+                self.con.rollback()  # a failed statement leaves the unlock nowhere to run
+                self.con.execute("SELECT pg_advisory_unlock(727274)")
+                self.con.commit()
+
     def _execute_all(self, statements: list[str]) -> None:
+        # Called from _prepare, under the layout lock that _prepare_locked holds.
         with self.con.transaction(), self.con.cursor() as cur:
-            # One writer migrates at a time; others wait here, then find the work done.
-            cur.execute("SELECT pg_advisory_xact_lock(727274)")
             for statement in statements:
                 cur.execute(statement)
 
