@@ -229,6 +229,7 @@ class EventExtractor:
                 and not _is_modifier(token)
                 and not _nominal_gerund(token)
                 and not _describes(token, self.frames)
+                and not _inside_description(token, self.frames)
             ):
                 reading = self._read_verb(token, index, used_nouns)
                 if reading is not None and not self._governed_by_modifier(reading, token):
@@ -1067,6 +1068,37 @@ def _is_modifier(token: Token) -> bool:
         # "has broken relations" misparsed as an adjective: a verb after its auxiliary
         and not (token.tag_ == "VBN" and before is not None and before.lemma_ in {"have", "be"})
     )
+
+
+FINITE_TAGS = {"VBD", "VBZ", "VBP"}
+CATENATIVE_HELP = {"help"}
+
+
+def _inside_description(token: Token, frames: FrameTable) -> bool:
+    """A verb in the infinitive or gerund chain of a clause that describes rather than reports
+    (:func:`_describes`): "flew to Lima to discuss trade and sign deals" (sign), "talks on
+    efforts to degrade and defeat X" (defeat), and a "to" infinitive coordinated with a finite
+    verb, which can only be an adjunct of purpose ("offered a reward ... to benefit X")."""
+    if (
+        token.dep_ == "conj"
+        and token.tag_ == "VB"
+        and any(c.dep_ == "mark" and c.lower_ == "to" for c in token.children)
+        and token.head.tag_ in FINITE_TAGS | {"VBN"}
+        and not any(c.dep_ == "mark" and c.lower_ == "to" for c in token.head.children)
+    ):
+        return True
+    link = token
+    for _ in range(6):
+        if link.dep_ not in {"xcomp", "conj"} or link.head.i == link.i:
+            return False
+        if link.dep_ == "conj" and link.tag_ not in {"VB", "VBG"}:
+            return False  # a finite conjunct reports on its own
+        if link.dep_ == "xcomp" and link.head.lemma_.lower() in CATENATIVE_HELP:
+            return False  # "to help defend X": what the purpose does is read at "defend"
+        link = link.head
+        if link.pos_ == "VERB" and (_describes(link, frames) or _is_modifier(link)):
+            return True
+    return False
 
 
 NOMINAL_DEPS = {"nmod", "obl", "obj", "iobj", "nsubj", "nsubj:pass", "appos"}

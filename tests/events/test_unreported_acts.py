@@ -1,0 +1,44 @@
+"""Precision rules for real news (issue 11, ninth session), each on sentences of our own:
+verbs that only describe what a purpose or a noun is about report no act."""
+
+from __future__ import annotations
+
+
+def _codes(events) -> set[tuple[str | None, str | None, str]]:
+    return {
+        (e.source.code if e.source else None, e.target.code if e.target else None, e.cameo)
+        for e in events
+    }
+
+
+def test_a_verb_coordinated_inside_a_purpose_clause_reports_no_act(code_sentence):
+    actors = {"Ortega": "NICGOV", "Honduran officials": "HNDGOV", "the cartel": "MEXCRM"}
+    events = code_sentence(
+        "Ortega will meet Honduran officials to continue talks on plans to weaken and "
+        "defeat the cartel.",
+        actors,
+    )
+    assert not any(e.target and e.target.code == "MEXCRM" for e in events)
+    assert ("NICGOV", "HNDGOV", "036") in _codes(events)
+    # the same verb as the clause's own act is still read
+    events = code_sentence("Honduran officials weakened and defeated the cartel.", actors)
+    assert any(e.cameo.startswith("19") for e in events)
+
+
+def test_an_infinitive_coordinated_with_a_finite_verb_is_a_purpose(code_sentence, nlp, extractor):
+    from eventcoder.events.extract import _inside_description
+
+    doc = nlp("The ministry approved a fund for the roads, or to benefit the militia.")
+    benefit = next(t for t in doc if t.text == "benefit")
+    if benefit.dep_ == "conj":  # how the parse reads it; the rule is about that reading
+        assert _inside_description(benefit, extractor.frames)
+    doc = nlp("Kenya agreed to fund the roads and to help the militia.")
+    help_ = next(t for t in doc if t.text == "help")
+    assert not _inside_description(help_, extractor.frames)
+
+
+def test_help_keeps_the_act_it_helps(code_sentence):
+    # "to help defend X": the purpose's act is read at "defend" (a stated intent to aid X)
+    actors = {"Norway": "NOR", "Saudi Arabia": "SAU"}
+    events = code_sentence("Norway is willing to send troops to help defend Saudi Arabia.", actors)
+    assert any(e.source.code == "NOR" and e.target and e.target.code == "SAU" for e in events)
