@@ -22,6 +22,7 @@ HAND_TYPES = {
     "canal",
     "sea",
     "gulf",
+    "lake",
     "region",
     "disputed_region",
     "island",
@@ -30,7 +31,7 @@ HAND_TYPES = {
 }
 
 
-AREAS = {"strait", "canal", "sea", "gulf", "region", "disputed_region", "island"}
+AREAS = {"strait", "canal", "sea", "gulf", "lake", "region", "disputed_region", "island"}
 
 
 def test_gazetteer_file_is_compact():

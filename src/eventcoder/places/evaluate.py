@@ -23,6 +23,7 @@ written after the rules and first run untouched (see the README), is measured wi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -87,7 +88,23 @@ def _check_item(item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-def _span(text: str, mention: str) -> tuple[int, int]:
+def _span(text: str, mention: str, others: tuple[str, ...] = ()) -> tuple[int, int]:
+    """Where a gold mention is: its first occurrence as whole words ("Haiti" is not the
+    start of "Haitian") that lies inside no longer gold mention ("Aden" after "the Gulf of
+    Aden" is the second "Aden"); else its first occurrence."""
+    inside = [
+        (m.start(), m.end())
+        for other in others
+        if len(other) > len(mention) and mention in other
+        for m in re.finditer(re.escape(other), text)
+    ]
+    for found in re.finditer(re.escape(mention), text):
+        start, end = found.span()
+        whole = (start == 0 or not text[start - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        )
+        if whole and not any(a <= start and end <= b for a, b in inside):
+            return start, end
     start = text.find(mention)
     return start, start + len(mention)
 
@@ -112,8 +129,9 @@ def score_item(item: dict[str, Any], found: list[Any], events: list[Any]) -> Pla
     scores = PlaceScores()
     text = item["text"]
     gold_spans = []
+    names = tuple(g["text"] for g in item["places"])
     for gold in item["places"]:
-        span = _span(text, gold["text"])
+        span = _span(text, gold["text"], names)
         gold_spans.append(span)
         scores.mentions += 1
         point = _is_point(gold)

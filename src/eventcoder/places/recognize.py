@@ -186,6 +186,8 @@ def _gazetteer_spans(
         for n in range(min(gaz.max_words + 1, len(doc) - i), 0, -1):
             if (article and n < 3) or any(j in blocked for j in range(i, i + n)):
                 continue  # (a name never takes in a word of a person's or body's name)
+            if n > 1 and doc[i + n - 1].text in {"-", "–"}:
+                continue  # no name ends in a hyphen ("Far-" of "Far-right" is no Pharr)
             places = gaz.lookup(text[starts[i] : ends[i + n - 1]])
             if not places:
                 continue
@@ -244,12 +246,17 @@ def _facility_spans(doc: Doc, cues: Cues) -> list[tuple[int, int]]:
             continue  # (no cue phrase starts with this word: the first test says so cheaply)
         start = i
         while start > 0 and i - start < 3 and doc[start - 1].text[:1].isupper():
-            if doc[start - 1].is_punct or start - 1 in starts:
-                break
+            if doc[start - 1].is_punct or start - 1 in starts or _nationality(doc[start - 1]):
+                break  # ("the British air base at X": British names no base)
             start -= 1
         if start < i:
             found.append((start, i))
     return found
+
+
+def _nationality(token: Token) -> bool:
+    """A nationality word ("British", "Cypriot"), as the tagger marks it."""
+    return token.pos_ == "ADJ" or token.ent_type_ == "NORP"
 
 
 def _core(ent: Span, cues: Cues) -> Span:
@@ -428,7 +435,11 @@ def find_mentions(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[PlaceMention]:
         mention = _mention(doc, start, end, how, gaz, cues)
         if mention is not None:
             mentions.append(mention)
-    mentions = [m for m in mentions if not _among_persons(doc, m)]
+    mentions = [
+        m
+        for m in mentions
+        if not _among_persons(doc, m) and not _as_nationality(doc, m) and not _first_name(doc, m)
+    ]
     taken = {i for m in mentions for i in range(m.start, m.end)}
     return [_named_part(doc, m, cues, taken) for m in mentions]
 
@@ -444,6 +455,40 @@ def _among_persons(doc: Doc, mention: PlaceMention) -> bool:
         linked.append(head.head)
         linked += [c for c in head.head.children if c.dep_ == "conj" and c.i != head.i]
     return any(t.ent_type_ == "PERSON" for t in linked)
+
+
+def _as_nationality(doc: Doc, mention: PlaceMention) -> bool:
+    """A country's short name in capitals before a common noun is its nationality word,
+    not a place of the text: "US envoy", "a US drone strike", "UK troops", also in a
+    series of nationalities ("US and British warplanes")."""
+    if mention.end - mention.start != 1 or not is_acronym(mention.text) or mention.hint:
+        return False
+    if not all(p.kind == "country" for p, _ in mention.candidates):
+        return False
+    i = mention.end
+    while i + 1 < len(doc) and doc[i].lower_ in {"and", ",", "-"}:
+        following = doc[i + 1]
+        if not (_nationality(following) or is_acronym(following.text)):
+            return False
+        i += 2  # "US and British", "US-Iraqi"
+    if i >= len(doc):
+        return False
+    word = doc[i]
+    return word.is_alpha and word.text[0].islower() and word.pos_ in {"NOUN", "ADJ", "PROPN"}
+
+
+def _first_name(doc: Doc, mention: PlaceMention) -> bool:
+    """A one-word country or town name that begins a person's name ("envoy Chad Mitchell"):
+    the next word, a capitalised name the parser joins to it as one name, is no place and
+    no place word, and no setting word comes before."""
+    if mention.end - mention.start != 1 or mention.hint or mention.end >= len(doc):
+        return False
+    nxt = doc[mention.end]
+    if not (nxt.pos_ == "PROPN" and nxt.dep_ == "flat" and nxt.head.i == mention.start):
+        return False
+    if not nxt.text[:1].isupper() or nxt.ent_type_ in _ENTITY_LABELS:
+        return False
+    return mention.start == 0 or doc[mention.start - 1].pos_ not in {"ADP"}
 
 
 _NOT_PART_LABELS = {"DATE", "TIME", "PERSON", "ORG", "NORP", "CARDINAL", "ORDINAL"}

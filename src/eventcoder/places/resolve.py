@@ -30,7 +30,7 @@ CLEAR_MARGIN = 1.0  # log10: a reading ten times as prominent as any abroad lend
 AMBIGUOUS_MARGIN = 0.7
 NARRATIVE_WINDOW = 3  # sentences back that an unknown facility takes its country from  # log10: a rival abroad within a factor of five is too close to call
 CITY_OVER_REGION = 50_000  # people: a city this large is meant over a region of its name
-_AREA_TYPES = {"sea", "gulf", "strait", "region", "disputed_region", "canal"}
+_AREA_TYPES = {"sea", "gulf", "strait", "region", "disputed_region", "canal", "lake"}
 
 
 @dataclass(frozen=True)
