@@ -74,6 +74,20 @@ _DOMINANT_SHARE = 0.6
 _FRONT_WORDS = 4  # "Near X,", "In northern X,": at most this many words before the place
 
 
+def _dep(token: Token) -> str:
+    """A token's relation, with a prepositional phrase the parser took for a clause read
+    as the oblique it is: "hit a compound near Erbil" (Erbil an adnominal clause), "killed
+    five in clashes on the island of X" (clashes an adverbial clause). A real clause has a
+    verb or a subordinating word, not a preposition."""
+    dep = token.dep_
+    if dep not in {"acl", "advcl"}:
+        return dep
+    deps = {c.dep_ for c in token.children}
+    if "case" in deps and not deps & {"mark", "nsubj", "nsubj:pass", "aux", "aux:pass", "obj"}:
+        return "obl" if dep == "advcl" else "nmod"
+    return dep
+
+
 def case_words(token: Token) -> set[str]:
     """The prepositions marking a noun ("in", "near", "outside of" -> "outside", "of")."""
     return {c.lower_ for c in token.children if c.dep_ in {"case", "fixed"}} | {
@@ -306,7 +320,8 @@ class DocumentPlaces:
         while frontier:
             token, depth = frontier.pop(0)
             for child in token.children:
-                if child.dep_ not in _WALK or child.i in seen:
+                dep = _dep(child)
+                if dep not in _WALK or child.i in seen:
                     continue
                 seen.add(child.i)
                 place = self.place_at(child)
@@ -323,19 +338,23 @@ class DocumentPlaces:
                     if (
                         named
                         or cases & self.cues["locative"]
-                        or (child.dep_ in _PATIENT and token.i == trigger.i and not verbal)
-                    ) and not (verbal and child.dep_ in _ABOUT):
+                        or (dep in _PATIENT and token.i == trigger.i and not verbal)
+                    ) and not (verbal and dep in _ABOUT):
                         key = (depth, rank, _FINER.index(place.precision), place)
                         if rank == 0:
                             settings.append(place)
                         if best is None or key[:3] < best[:3]:
                             best = key
+                    elif not verbal and self._names_object(child, token, trigger):
+                        # "evacuated residents of X", "hit the X outpost": the object's own
+                        # place, finer than a coarse setting of its country
+                        settings.append(place)
                 if _same_event(child):  # "plans to meet X in Y": the meeting's setting
                     frontier.append((child, depth))
                 elif (
                     depth + 1 < 3
                     and self._leads_on(child)
-                    and not (verbal and child.dep_ in _ABOUT)
+                    and not (verbal and dep in _ABOUT)
                     and not (verbal and child.lemma_.lower() not in self.cues["venue"])
                 ):
                     frontier.append((child, depth + 1))
@@ -344,13 +363,55 @@ class DocumentPlaces:
             if facility is not None and (best is None or best[:2] > (0, 0)):
                 return facility
         if best is None:
-            return None
+            return None if verbal else self._seat_of_subject(trigger)
         chosen = best[3]
         if chosen.precision in {"region", "country"}:  # a finer setting nearby wins:
-            finer = [p for p in settings if _FINER.index(p.precision) < best[2]]  # "in X, in Y"
+            finer = [
+                p
+                for p in settings
+                if _FINER.index(p.precision) < best[2]
+                and (p.country == chosen.country or self._is_setting_place(p))
+            ]  # "in X, in Y"
             if finer:
                 chosen = min(finer, key=lambda p: _FINER.index(p.precision))
         return self._finer_within(chosen)
+
+    def _is_setting_place(self, place: ResolvedPlace) -> bool:
+        return bool(case_words(head_of(self.doc, place)) & self.cues["setting"])
+
+    def _names_object(self, child: Token, parent: Token, trigger: Token) -> bool:
+        """Whether a place names the trigger's object or its part: "the X outpost"
+        (a name before the object's noun), "residents of X", "the people of X"."""
+        obj = (
+            parent if parent.dep_ in {"obj", "nsubj:pass"} and parent.head.i == trigger.i else None
+        )
+        if obj is None:
+            return False
+        return child.dep_ in {"compound", "flat"} or (
+            child.dep_ == "nmod" and case_words(child) == {"of"}
+        )
+
+    def _seat_of_subject(self, trigger: Token) -> ResolvedPlace | None:
+        """The place named before the noun of a body that sits in one place and is the
+        trigger's subject ("a Sydney court jailed ...", "Kano police arrested ...", ``seat``
+        in ``cues.tsv``): where the body acted, when nothing else in the parse says."""
+        for child in trigger.children:
+            if child.dep_ not in {"nsubj", "nsubj:pass"} and not (
+                child.dep_ == "obl" and "by" in case_words(child)
+            ):
+                continue
+            if child.lemma_.lower() not in self.cues["seat"]:
+                continue
+            for word in child.children:
+                place = self.place_at(word)
+                if (
+                    place is not None
+                    and word.dep_ in {"compound", "nmod:poss", "amod"}
+                    and word.i < child.i
+                    and place.precision in {"exact", "near", "region"}
+                ):
+                    return place
+        return None
 
     def _origin_of_object(self, child: Token, trigger: Token) -> bool:
         """Whether a "from X" place right after the trigger's object tells where the object
@@ -418,13 +479,17 @@ class DocumentPlaces:
         return False
 
     def _leads_on(self, child: Token) -> bool:
-        """Whether the walk goes on below a word: below the event's object or a setting
-        ("the base in X near Y"), not into another phrase ("sanctions over the attack on
+        """Whether the walk goes on below a word: below the event's object, a setting
+        ("the base in X near Y") or a settlement word ("on the island of X"), not into
+        another phrase ("sanctions over the attack on
         X": the attack's place is not the sanctions')."""
         if child.dep_ in {"obj", "nsubj:pass", "iobj", "compound", "appos"}:
             return True
         cases = case_words(child)
-        return child.dep_ in {"obl", "nmod"} and bool(cases & self.cues["setting"] or "of" in cases)
+        settlement = child.lower_ in self.cues["settlement"] and cases & self.cues["locative"]
+        return _dep(child) in {"obl", "nmod"} and bool(
+            cases & self.cues["setting"] or "of" in cases or settlement
+        )  # (also "on the island of X": a settlement's name)
 
     def _finer_within(self, place: ResolvedPlace) -> ResolvedPlace:
         """A finer place named inside a coarse one's phrase: "in northern Kosovo near
@@ -574,6 +639,7 @@ class DocumentPlaces:
         verbal: bool = False,
         countries: frozenset[str] = frozenset(),
         story_town: bool = True,
+        parse_only: bool = False,
     ) -> Attachment | None:
         """The place of an event, trying the parse, the sentence and the narrative in turn.
 
@@ -582,14 +648,16 @@ class DocumentPlaces:
         nothing nearer does (fighting, assaults, coercion: not aid or support, which the
         report's town seldom hosts). A verbal event (``verbal``: a
         statement, appeal, demand, disapproval...) is located only by its own setting in the
-        parse: where a statement was made is rarely where what it speaks of happened."""
+        parse: where a statement was made is rarely where what it speaks of happened.
+        ``parse_only``: an agreement signed ("deed" codes of the cue file) is located by the
+        parse, its object's phrases too ("signed a deal in X"), and by nothing else."""
         place = self.by_parse(trigger, actors, verbal)
         if place is not None:
             if self.several(place):
                 return None
             self.remember(sentence, place)
             return Attachment(place, "parse", place.precision)
-        if verbal:
+        if verbal or parse_only:
             return None
         place = self.by_sentence(trigger, actors)
         if place is not None:

@@ -184,10 +184,17 @@ class PlaceLocator:
                     source=role == "source",
                 )
             )
-        verbal = cameo[:2] in self.cues["verbal"]
+        deed = cameo[:3] in self.cues["deed"]  # "signed a deal in X": done there, not said
+        verbal = cameo[:2] in self.cues["verbal"] and not deed
         story_town = cameo[:2] in self.cues["story_town"]
         found = places.attach(
-            trigger, sentence, roles, verbal, frozenset(countries), story_town=story_town
+            trigger,
+            sentence,
+            roles,
+            verbal,
+            frozenset(countries),
+            story_town=story_town,
+            parse_only=deed,
         )
         if found is None:
             return None
