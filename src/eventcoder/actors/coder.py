@@ -105,9 +105,16 @@ class ActorCoder:
         """PETRARCH-format actor and agent dictionaries (e.g. the peer validation suite)."""
         return cls(Lexicon.from_petrarch(read_actors(actors), read_agents(agents)))
 
-    def find(self, doc: Doc, date: dt.date | None = None, lead: bool = True) -> list[ActorMention]:
+    def find(
+        self,
+        doc: Doc,
+        date: dt.date | None = None,
+        lead: bool = True,
+        issuer: Actor | None = None,
+    ) -> list[ActorMention]:
         """All actor mentions of ``doc``, non-overlapping, sorted by start; ``lead``: ``doc``
-        opens its document (a later piece of a long one has no statement lead)."""
+        opens its document (a later piece of a long one has no statement lead); ``issuer``:
+        the institution that issued the document, if known (see ``actors.speakers``)."""
         if len(doc) == 0:
             return []
         if not doc.has_annotation("SENT_START"):  # an unparsed doc: read it as one sentence
@@ -145,7 +152,7 @@ class ActorCoder:
             mentions = drop_places(doc, mentions)
         mentions += _pronouns(doc, mentions, sent_of)
         if not self.lexicon.peer:
-            mentions += first_person_speakers(doc, mentions, sent_of, lead)
+            mentions += first_person_speakers(doc, mentions, sent_of, lead, issuer)
         return sorted(mentions, key=lambda m: m.start)
 
     def code_text(self, text: str, date: dt.date | None = None) -> Actor | None:
@@ -182,9 +189,10 @@ def _code_words(
         length, entry = hit
         if entry.kind == "org":
             return Coding(entry.code, entry.country, entry.sector, f"org:{entry.label}", "ORG")
-        if entry.kind == "person":
+        if entry.kind in {"person", "intl"}:  # a person, an international body
             c, s = split_code(entry.code_on(date))
-            return _coding(c, s, f"person:{entry.label}", "PERSON")
+            etype = "PERSON" if entry.kind == "person" else "ORG"
+            return _coding(c, s, f"{entry.kind}:{entry.label}", etype)
         if entry.kind == "agent":
             sector = entry.sector
         else:

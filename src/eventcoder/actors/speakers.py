@@ -16,22 +16,35 @@ said Lee." A careful coder codes "I" and "we" there as the speaker. The rules:
   consulting ...") are that institution (a state, an organisation or a government body),
   unless a quotation's speaker is in force.
 
-A first-person pronoun outside quoted speech (a blogger's "I") is left alone, and so is a
-speaker coded only from the document's dominant country (directly or through a title or
-name tied to it).
+* a document issued by an institution (its ``source`` codes as a state, a government body,
+  an armed force or an international organisation: "US State Department", "Ministry of
+  Defence"): a first-person pronoun outside quotation marks that no rule above gives a
+  speaker ("We welcome ...", "I am appalled ..." after "Minister Lee said:" when the
+  minister's name is in no dictionary) is that institution, as a press release's "we" is
+  its issuer.
+
+A first-person pronoun outside quoted speech in any other document (a blogger's "I") is
+left alone, and so is a speaker coded only from the document's dominant country (directly
+or through a title or name tied to it).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors.mention import ActorMention
 from eventcoder.datafiles import read_rows
 from eventcoder.paths import PACKAGE_DIR
+from eventcoder.records import Actor
 
-__all__ = ["WINDOW", "first_person_speakers"]
+if TYPE_CHECKING:
+    from eventcoder.actors.coder import ActorCoder
+
+__all__ = ["WINDOW", "first_person_speakers", "issuer_actor"]
 
 WINDOW = 8  # sentences a colon-opened quotation may run on
 FIRST_PERSON = {"i", "me", "we", "us"}
@@ -39,6 +52,7 @@ FIRST_PLURAL = {"we", "us"}
 _INSTITUTION_SECTORS = {None, "GOV", "IGO", "MIL"}
 _QUOTES = {'"', "\u201c", "\u201d", "''", "``"}
 _WEAK_RULES = {"dominant", "countryless", "namesake"}
+_ISSUER_SECTORS = {None, "GOV", "MIL", "IGO"}
 
 
 @lru_cache(maxsize=1)
@@ -128,11 +142,47 @@ def _quoted_speaker(token: Token, by_head: dict[int, ActorMention]) -> ActorMent
     return None
 
 
+def issuer_actor(coder: ActorCoder, source: str | None, date: dt.date | None) -> Actor | None:
+    """The institution a document's ``source`` names ("US State Department", "UK_Government"),
+    coded; None for a source that is no state, government body, armed force or international
+    organisation (a newspaper, a blog, a person) or that no dictionary codes."""
+    if not source or not source.strip():
+        return None
+    actor = coder.code_text(source.replace("_", " ").strip(), date)
+    if actor is None or not actor.code or actor.sector not in _ISSUER_SECTORS:
+        return None
+    if actor.entity_type == "PERSON" and actor.sector is None:
+        return None  # a person's name as the source: a byline, not an institution
+    return actor
+
+
+def _issued(token: Token, issuer: Actor) -> ActorMention:
+    """A one-token mention of a first-person pronoun standing for the document's issuer."""
+    return ActorMention(
+        start=token.i,
+        end=token.i + 1,
+        head=token.i,
+        text=token.text,
+        char_start=token.idx,
+        char_end=token.idx + len(token.text),
+        code=issuer.code,
+        country=issuer.country,
+        sector=issuer.sector,
+        entity_type="PRON",
+        rule=f"issuer:{issuer.text}",
+    )
+
+
 def first_person_speakers(
-    doc: Doc, mentions: list[ActorMention], sent_of: list[int], lead: bool = True
+    doc: Doc,
+    mentions: list[ActorMention],
+    sent_of: list[int],
+    lead: bool = True,
+    issuer: Actor | None = None,
 ) -> list[ActorMention]:
-    """Mentions for the first-person pronouns of quoted speech and of a statement issued in
-    an institution's name (see the module doc); ``lead``: ``doc`` opens the document."""
+    """Mentions for the first-person pronouns of quoted speech, of a statement issued in
+    an institution's name and of a document whose ``issuer`` is known (see the module doc);
+    ``lead``: ``doc`` opens the document."""
     taken = {i for m in mentions for i in range(m.start, m.end)}
     by_head = {m.head: m for m in mentions}
     openings = _colon_openings(doc, by_head)
@@ -150,6 +200,8 @@ def first_person_speakers(
                 found.append(author.standing_for(token, "author"))
                 continue
         if speaker is None:
+            if issuer is not None and not _quoted(token):
+                found.append(_issued(token, issuer))
             continue
         found.append(speaker.standing_for(token, "speaker"))
     return found

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Literal
 
 from eventcoder.actors.coder import ActorCoder
+from eventcoder.actors.speakers import issuer_actor
 from eventcoder.stages import Context, Found
 
 __all__ = ["ActorStage"]
@@ -28,4 +29,5 @@ class ActorStage:
     def run(self, context: Context) -> Found:
         assert context.doc is not None
         lead = context.first_sentence == 0
-        return Found(mentions=tuple(self.coder.find(context.doc, context.date, lead)))
+        issuer = issuer_actor(self.coder, context.document.source, context.date)
+        return Found(mentions=tuple(self.coder.find(context.doc, context.date, lead, issuer)))

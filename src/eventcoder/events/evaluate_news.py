@@ -233,7 +233,10 @@ def run_news_eval(
         for unit in units:
             if unit.span[1] > len(doc.text) or unit.span not in doc.units:
                 raise InputError(Errors.E808.format(unit=unit.unit, span=list(unit.span)))
-        document = Document.from_text(doc.text, id=doc_id, date=doc.date or None)
+        # the publisher is metadata a news feed carries: a press office's "we" is its issuer
+        document = Document.from_text(
+            doc.text, id=doc_id, date=doc.date or None, source=doc.source or None
+        )
         records = [
             r
             for r in _code(coder, document, min_confidence)

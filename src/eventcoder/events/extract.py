@@ -24,6 +24,7 @@ from eventcoder.datafiles import read_rows, read_word_classes, read_words
 from eventcoder.errors import Errors, InputError
 from eventcoder.events.confidence import default_model, event_features
 from eventcoder.events.discards import Discard, first_discard
+from eventcoder.events.instruments import instrument_agents
 from eventcoder.events.match import (
     VerbFrame,
     acts_as_verb,
@@ -466,6 +467,13 @@ class EventExtractor:
         ):  # "civilians faced shelling by X": X shells them (a gerund read as a verb)
             return self._undergone(verb, code, reverse, pattern_id, index)
         sources = index.for_heads(frame.subjects)
+        by_instrument = frame.passive and any(self._instrument(h) for h in frame.subjects)
+        if by_instrument:
+            # "killed by a US drone strike in X": whoever owns the strike did it, never a
+            # place or a target its phrase names ("by a strike on the Russian base")
+            sources = instrument_agents(frame.subjects, index, self._instrument) or (
+                index.for_heads([h for h in frame.subjects if not self._instrument(h)])
+            )
         skip = set(matched[1].skip) if matched is not None and matched[1] is not None else set()
         preps = [
             h
@@ -562,6 +570,7 @@ class EventExtractor:
         # (a subject that names no actor, "the report", leaves the event without a source)
         if (
             not sources
+            and not by_instrument  # the agent is named: a strike nobody is said to own
             and (verb.dep_ != "xcomp" or _copular(verb.head))
             and (frame.passive or not any(t.pos_ in COMMON_SUBJECTS for t in frame.subjects))
         ):
@@ -613,6 +622,15 @@ class EventExtractor:
             unnamed_target=unnamed_target,
         )
         return self._recode(reading, index)
+
+    def _instrument(self, token: Token) -> bool:
+        """Whether a noun names a strike, an attack or a weapon (an event noun of violence,
+        with or without the modifiers its entry asks for, or a projectile): what a passive
+        act's "by" phrase may name instead of its doer."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        entries = self.nouns.by_lemma.get(token.lemma_.lower(), [])
+        return any(e.code[:2] in MATERIAL_CONFLICT_ROOTS for e in entries) or _projectile(token)
 
     def _purpose_targets(
         self, verb: Token, objects: list[Token], index: ActorIndex

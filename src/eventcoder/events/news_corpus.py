@@ -31,13 +31,16 @@ RE3D_EXCLUDED = frozenset({"BBC_Online"})  # its licence does not allow redistri
 
 @dataclass(frozen=True)
 class NewsDoc:
-    """One gold document: its id, text, date (ISO, may be empty) and sentence units."""
+    """One gold document: its id, text, date (ISO, may be empty) and sentence units; its
+    ``source`` is who published it where the corpus says (re3d: the issuing body, e.g. "US
+    State Department"; empty for Wikinews and weblogs)."""
 
     doc_id: str
     text: str
     date: str
     title: str
     units: tuple[tuple[int, int], ...] = field(default=())
+    source: str = ""
 
 
 def assign_splits(docs: list[NewsDoc]) -> dict[str, str]:
@@ -172,7 +175,14 @@ def read_re3d(data_dir: Path) -> Iterator[NewsDoc]:
                 record = json.loads(line)
                 text = record["text"]
                 doc_id = f"re3d/{folder.name}/{record['_id']}"
-                yield NewsDoc(doc_id, text, "", record.get("title", ""), split_units(text))
+                yield NewsDoc(
+                    doc_id,
+                    text,
+                    "",
+                    record.get("title", ""),
+                    split_units(text),
+                    source=folder.name.replace("_", " "),
+                )
 
 
 # A sentence ends at . ! or ? (optionally closed by a quote or bracket) followed by space and
