@@ -204,3 +204,19 @@ def test_a_neutral_report_is_no_accusation(code_sentence):
         "Chile said that Peru had shelled the border post.", {"Chile": "CHL", "Peru": "PER"}
     )
     assert not [e for e in events if e.cameo.startswith("11")]
+
+
+def test_pushing_an_armed_group_out_of_a_town_is_fighting(code_sentence):
+    events = code_sentence(
+        "Kurdish fighters pushed the Hawk Brigade out of Zenda.",
+        {"Kurdish fighters": "---UAF", "the Hawk Brigade": "---REB"},
+    )
+    assert [e.cameo for e in events if e.trigger_text == "pushed"] == ["190"]
+
+
+def test_pushing_a_leader_out_of_office_is_no_fighting(code_sentence):
+    events = code_sentence(
+        "The party pushed the Ruritanian prime minister out of office.",
+        {"The party": "RURPTY", "the Ruritanian prime minister": "RURGOV"},
+    )
+    assert not [e for e in events if e.trigger_text == "pushed"]
