@@ -14,8 +14,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from eventcoder.actors.acronyms import defined_acronyms
 from eventcoder.actors.compose import Coding, code_group, group_matches
-from eventcoder.actors.context import clause_place, code_from_context
+from eventcoder.actors.context import clause_place, code_from_context, local_institutions
 from eventcoder.actors.coref import (
     PERSON_NOUNS,
     WINDOW_SENTENCES,
@@ -32,7 +33,7 @@ from eventcoder.actors.peer_compose import code_group_peer
 from eventcoder.actors.peer_merge import merge_peer_mentions
 from eventcoder.actors.people import DocPeople, SurnameIndex, follow_full_names
 from eventcoder.actors.petrarch_format import read_actors, read_agents
-from eventcoder.actors.places import drop_places
+from eventcoder.actors.places import drop_places, is_dateline
 from eventcoder.actors.recognize import find_matches
 from eventcoder.actors.regions import region_country
 from eventcoder.actors.speakers import first_person_speakers
@@ -139,6 +140,8 @@ class ActorCoder:
         mentions = _national_names(doc, mentions)
         if not self.lexicon.peer:  # "the South retaliated" after "North Korea", "South Korea"
             mentions = halves_of_divided_states(doc, mentions)
+        if not self.lexicon.peer:  # "Congress" in a story about Peru; "RSF" after its name
+            mentions = defined_acronyms(doc, local_institutions(mentions))
         mentions = _counterparts(doc, mentions, sent_of)
         mentions = _possessed(doc, mentions, sent_of)
         mentions = _definite_descriptions(doc, mentions, sent_of)
@@ -398,6 +401,8 @@ def _definite_descriptions(
             if sent_of[m.head] - sent_of[prior.head] > _DEFINITE_SENTENCES:
                 break
             if prior.country and prior.sector == wanted and prior.entity_type != "PRON":
+                if is_dateline(doc, prior):  # where the story was filed, no antecedent
+                    continue
                 if where and prior.country != where:
                     break  # of another country than the place the clause happens in
                 out[k] = _with(

@@ -30,8 +30,10 @@ from spacy.tokens import Doc, Token
 from eventcoder.actors.coref import PERSON_NOUNS
 from eventcoder.actors.mention import ActorMention
 from eventcoder.actors.regions import region_country
+from eventcoder.datafiles import read_words
+from eventcoder.paths import PACKAGE_DIR
 
-__all__ = ["clause_place", "code_from_context", "dominant_country"]
+__all__ = ["clause_place", "code_from_context", "dominant_country", "local_institutions"]
 
 PLACE_CASES = {"in", "of", "from", "at", "inside"}
 # sectors that belong where they act ("police in ...", "protesters gathered in ..."); a
@@ -88,6 +90,35 @@ def dominant_country(mentions: list[ActorMention]) -> str | None:
     top, n = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0
     return top if n >= 2 and n >= 1.5 * second else None
+
+
+def _shared_institutions() -> frozenset[str]:
+    """Institution names several states bear (``data/actors/shared_institutions.txt``)."""
+    return read_words(PACKAGE_DIR / "data" / "actors" / "shared_institutions.txt")
+
+
+def _shared(mention: ActorMention) -> bool:
+    rule = mention.rule or ""
+    return rule.startswith("metonym:") and rule[len("metonym:") :].lower() in _SHARED
+
+
+_SHARED = _shared_institutions()
+
+
+def local_institutions(mentions: list[ActorMention]) -> list[ActorMention]:
+    """A bare institution name several states bear ("Congress"), which the metonym list gives
+    one state, is the institution of the document's dominant country when that is another
+    ("marched on Congress" in a story about Peru): the dominant country as counted without
+    those names. Run before definite descriptions copy the institution's country."""
+    if not any(_shared(m) for m in mentions):
+        return mentions
+    dominant = dominant_country([m for m in mentions if not _shared(m)])
+    if dominant is None:
+        return mentions
+    return [
+        _recode(m, dominant, "local") if _shared(m) and m.country != dominant else m
+        for m in mentions
+    ]
 
 
 def _attached_place(

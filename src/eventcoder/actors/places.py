@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 from eventcoder.actors.mention import ActorMention
 from eventcoder.nlp.datelines import DATELINE_DASHES
 
-__all__ = ["LOCATIVE", "drop_places"]
+__all__ = ["LOCATIVE", "drop_places", "is_dateline"]
 
 LOCATIVE = {
     "in",
@@ -70,8 +70,9 @@ def _where(token: Token) -> bool:
     return False
 
 
-def _dateline(doc: Doc, mention: ActorMention) -> bool:
-    """An upper-case place name opening a sentence, then a bracket, dash or comma."""
+def is_dateline(doc: Doc, mention: ActorMention) -> bool:
+    """An upper-case place name opening a sentence, then a bracket, dash or comma: where a
+    wire story was filed ("ADDIS ABABA, Nov 28 -"), no actor."""
     first = doc[mention.start]
     text = doc[mention.start : mention.end].text
     return (
@@ -113,6 +114,6 @@ def drop_places(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     return [
         m
         for m in mentions
-        if not (_is_place_name(m) and (_where(doc[m.head]) or _dateline(doc, m)))
+        if not (_is_place_name(m) and (_where(doc[m.head]) or is_dateline(doc, m)))
         and not _dateline_agency(doc, m)
     ]
