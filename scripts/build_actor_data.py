@@ -81,8 +81,27 @@ def build_states(shared: Path) -> list[str]:
                 ]
             )
         )
-    rows = [_legacy(row) for row in rows]
+    rows = [_news_usage(_legacy(row)) for row in rows]
     return rows + _pycountry_rows({row.split("\t")[0] for row in rows})
+
+
+# A bare name the wires use for another state than CountryInfo's: "Congo" alone is the
+# Democratic Republic of the Congo in Reuters and AP style ("Republic of Congo" and "Congo
+# Republic" stay the smaller neighbour's).
+_NEWS_NAMES = {"Congo": ("COG", "COD")}
+
+
+def _news_usage(row: str) -> str:
+    """The row with each name of _NEWS_NAMES moved to the state the news means by it."""
+    cols = row.split("\t")
+    names = cols[2].split("|")
+    for name, (was, now) in _NEWS_NAMES.items():
+        if cols[0] == was and name in names:
+            names.remove(name)
+        elif cols[0] == now and name not in names:
+            names.append(name)
+    cols[2] = "|".join(names)
+    return "\t".join(cols)
 
 
 _LEGACY = {"TMP": "TLS", "ROM": "ROU", "KSV": "XKX"}

@@ -45,3 +45,15 @@ def test_a_dateline_city_is_no_antecedent_of_a_description(coder, nlp) -> None:
     )
     officials = next(m for m in coder.find(nlp(text), DAY) if m.text == "the officials")
     assert officials.country != "KEN"
+
+
+def test_congo_alone_is_the_democratic_republic_as_the_wires_write_it(coder, nlp) -> None:
+    found = _codes(coder, nlp, "Congo and Rwanda signed a deal; the Republic of Congo welcomed it.")
+    assert found["Congo"] == "COD"
+    assert found["the Republic of Congo"] == "COG"
+
+
+def test_un_agencies_are_coded_under_the_un(coder, nlp) -> None:
+    found = _codes(coder, nlp, "The IAEA and the World Health Organization sent experts to Iran.")
+    assert (found["The IAEA"] or "").startswith("IGOUN")
+    assert (found["the World Health Organization"] or "").startswith("IGOUN")
