@@ -57,3 +57,16 @@ def test_un_agencies_are_coded_under_the_un(coder, nlp) -> None:
     found = _codes(coder, nlp, "The IAEA and the World Health Organization sent experts to Iran.")
     assert (found["The IAEA"] or "").startswith("IGOUN")
     assert (found["the World Health Organization"] or "").startswith("IGOUN")
+
+
+def test_they_prefers_the_main_clause_subject_to_one_in_a_relative_clause(coder, nlp) -> None:
+    text = (
+        "The members of the Security Council condemned the ambush near the border, in which "
+        "three soldiers from Chile were killed. They called on the government to investigate."
+    )
+    they = next(m for m in coder.find(nlp(text), DAY) if m.text == "They")
+    assert (they.code or "").startswith("IGOUN")
+    # with no relative clause the nearer subject of the earlier sentence still wins
+    text = "The ministers met in Rome. Three soldiers from Chile were killed. They were buried."
+    they = next(m for m in coder.find(nlp(text), DAY) if m.text == "They")
+    assert (they.code or "").startswith("CHL")

@@ -133,9 +133,30 @@ def _salience(doc: Doc, cand: Candidate, distance: int, agree: int) -> float:
     head = doc[cand.head]
     dep = head.dep_ if head.dep_ not in {"conj", "appos"} else head.head.dep_
     score = 100.0 * 0.5**distance + 40.0 * (agree == 2) + 20.0 * (distance == 0)
-    score += 60.0 if dep in _SUBJECTS else 30.0 if dep in {"obj", "iobj"} else 0.0
+    subject = 30.0 if _relative(head) else 60.0  # a main clause's subject is the topic
+    score += subject if dep in _SUBJECTS else 30.0 if dep in {"obj", "iobj"} else 0.0
     score += 40.0 * (head.pos_ == "PRON") + 20.0 * cand.named
     return score
+
+
+_RELATIVE_WORDS = {"which", "who", "whom", "whose"}
+
+
+def _relative(head: Token) -> bool:
+    """Whether ``head`` stands in a relative clause ("..., in which two guards were killed"):
+    its verb is one, or has a relative pronoun before it among its dependents (however the
+    parse labels the clause)."""
+    verb = head.head
+    if verb.i == head.i:
+        return False
+    if verb.dep_ == "acl:relcl":
+        return True
+    return any(
+        t.lower_ in _RELATIVE_WORDS and t.tag_ in {"WDT", "WP", "WP$"}
+        for c in verb.children
+        if c.i < head.i
+        for t in (c, *c.children)
+    )
 
 
 def sentence_numbers(doc: Doc) -> list[int]:
