@@ -50,3 +50,21 @@ def test_a_plain_agent_is_unchanged(code_sentence) -> None:
         {"protesters": "---CVL", "Ruritanian police": "RURCOP"},
     )
     assert ("RURCOP", "---CVL") in _pairs(events)
+
+
+def test_an_operation_to_isolate_held_ground_is_aimed_at_its_holder(code_sentence) -> None:
+    events = code_sentence(
+        "The Northern Front has begun its operation to isolate the city and other "
+        "Hawk-held territory.",
+        {"The Northern Front": "---REB", "Hawk": "---UAF"},
+    )
+    assert ("---REB", "---UAF") in _pairs(events)
+    assert all(e.cameo.startswith("19") for e in events)
+
+
+def test_an_operation_to_defend_held_ground_is_not_aimed_at_its_holder(code_sentence) -> None:
+    events = code_sentence(
+        "The Northern Front has begun its operation to defend the Hawk-held territory.",
+        {"The Northern Front": "---REB", "Hawk": "---UAF"},
+    )
+    assert ("---REB", "---UAF") not in _pairs(events)

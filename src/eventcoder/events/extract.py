@@ -651,6 +651,14 @@ class EventExtractor:
                         and inner.targets
                     ):
                         return inner.targets
+                    if clause.lemma_.lower() in _objective_verbs():
+                        # "to isolate the city and other ISIL-held territory": its holder
+                        objects = [c for c in clause.children if c.dep_ == "obj"]
+                        holders = index.for_heads(
+                            _holders([n for o in objects for n in conjuncts(o)])
+                        )
+                        if holders:
+                            return holders
         return []
 
     def _reacts(self, verb: Token) -> bool:
@@ -1888,6 +1896,12 @@ def _taken_from(prep: str, preps: list[tuple[str, Token]], objects: list[Token])
         if token.dep_ in {"nmod", "obl"}
         and prep in {c.lower_ for c in token.children if c.dep_ == "case"}
     ]
+
+
+@lru_cache(maxsize=1)
+def _objective_verbs() -> frozenset[str]:
+    """Verbs of an objective taken from its holder (``objective_verbs.txt``)."""
+    return read_words(data_dir() / "objective_verbs.txt")
 
 
 def _holders(objects: list[Token]) -> list[Token]:
