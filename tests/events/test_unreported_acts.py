@@ -42,3 +42,22 @@ def test_help_keeps_the_act_it_helps(code_sentence):
     actors = {"Norway": "NOR", "Saudi Arabia": "SAU"}
     events = code_sentence("Norway is willing to send troops to help defend Saudi Arabia.", actors)
     assert any(e.source.code == "NOR" and e.target and e.target.code == "SAU" for e in events)
+
+
+def test_an_event_noun_in_a_phrase_of_time_is_no_event(code_sentence):
+    actors = {"Kenyan": "KEN", "Somali militants": "SOMREB"}
+    for text in (
+        "Trade slowed during the Kenyan attack on Somali militants last spring.",
+        "Trade slowed amid the Kenyan attack on Somali militants.",
+    ):
+        assert not any(e.target and e.target.code == "SOMREB" for e in code_sentence(text, actors))
+    # the same noun as the subject of what the sentence reports stays an event
+    events = code_sentence("The Kenyan attack on Somali militants killed ten.", actors)
+    assert ("KEN", "SOMREB") in {(e.source.code, e.target.code) for e in events if e.target}
+
+
+def test_an_act_someone_wants_ended_is_not_reported(code_sentence):
+    actors = {"We": "FRA", "the junta": "MMRGOV", "Karen villages": "MMRCVL"}
+    events = code_sentence("We call for an end to the junta's attacks on Karen villages.", actors)
+    assert not any(e.source.code == "MMRGOV" for e in events)
+    assert ("FRA", "MMRGOV", "027") in _codes(events)

@@ -748,6 +748,8 @@ class EventExtractor:
         noun = self.nouns.lookup(token)
         if noun is None:
             return None
+        if _mentioned_only(token):
+            return None  # "during the attack on X", "an end to X's attacks": not reported
         sufferer = self._sufferer(token)
         if sufferer is not None:
             return self._read_suffered(token, noun, sufferer, index)
@@ -1093,6 +1095,27 @@ def _is_modifier(token: Token) -> bool:
         and not any(c.dep_ in {"obj", "obl", "nsubj"} for c in token.children)
         # "has broken relations" misparsed as an adjective: a verb after its auxiliary
         and not (token.tag_ == "VBN" and before is not None and before.lemma_ in {"have", "be"})
+    )
+
+
+# what an appeal or a report wants ended: "called for an end to X's attacks"
+ENDING_NOUNS = {"end", "halt", "stop", "cessation", "ending"}
+
+
+def _mentioned_only(token: Token) -> bool:
+    """An event noun that names an act only as the occasion of another ("during the US
+    attack on X", "amid clashes between X and Y") or as what someone wants ended ("called
+    for an end to X's attacks"): the sentence does not report the act."""
+    head = token
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    cases = {c.lower_ for c in head.children if c.dep_ == "case"}
+    if cases & TIME_PREPS:
+        return True
+    return (
+        head.head.i != head.i
+        and head.head.lemma_.lower() in ENDING_NOUNS
+        and bool(cases & {"to", "of"})
     )
 
 
