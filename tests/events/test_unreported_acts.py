@@ -61,3 +61,28 @@ def test_an_act_someone_wants_ended_is_not_reported(code_sentence):
     events = code_sentence("We call for an end to the junta's attacks on Karen villages.", actors)
     assert not any(e.source.code == "MMRGOV" for e in events)
     assert ("FRA", "MMRGOV", "027") in _codes(events)
+
+
+def test_an_actor_inside_a_thing_that_acts_is_no_source(code_sentence):
+    # a picture, an event's target, what holds a projectile: the thing acts, not the actor
+    actors = {"Peruvian soldiers": "PERMIL", "Somali militants": "SOMREB", "the army": "KENMIL"}
+    events = code_sentence("Videos of Peruvian soldiers criticised the government.", actors)
+    assert not any(e.source and e.source.code == "PERMIL" for e in events)
+    events = code_sentence("The army's attack on Somali militants killed ten.", actors)
+    assert not any(e.source and e.source.code == "SOMREB" for e in events)
+    # "by" names the doer; a group named at the head of the subject is the source
+    events = code_sentence("Peruvian soldiers criticised the government.", actors)
+    assert any(e.source and e.source.code == "PERMIL" for e in events)
+
+
+def test_an_actor_inside_a_thing_reads_through_the_parse(nlp, extractor, make_mentions):
+    from eventcoder.events.extract import _inside_thing
+
+    doc = nlp("The attack by Somali militants killed ten.")
+    mention = make_mentions(doc, {"Somali militants": "SOMREB"})[0]
+    attack = next(t for t in doc if t.text == "attack")
+    assert not _inside_thing(extractor.nouns, attack, mention)
+    doc = nlp("Six shells of the rebels hit the post.")
+    mention = make_mentions(doc, {"the rebels": "SOMREB"})[0]
+    shells = next(t for t in doc if t.text == "shells")
+    assert _inside_thing(extractor.nouns, shells, mention)

@@ -474,6 +474,13 @@ class EventExtractor:
             sources = instrument_agents(frame.subjects, index, self._instrument) or (
                 index.for_heads([h for h in frame.subjects if not self._instrument(h)])
             )
+        else:
+            # "photographs of US soldiers circulated": the thing acts, not the actor inside it
+            sources = [
+                m
+                for m in sources
+                if not any(_inside_thing(self.nouns, h, m) for h in frame.subjects)
+            ]
         skip = set(matched[1].skip) if matched is not None and matched[1] is not None else set()
         preps = [
             h
@@ -1117,6 +1124,44 @@ def _mentioned_only(token: Token) -> bool:
         and head.head.lemma_.lower() in ENDING_NOUNS
         and bool(cases & {"to", "of"})
     )
+
+
+AGENT_PREPS = {"by", "from"}
+
+
+@lru_cache(maxsize=1)
+def _depictions() -> frozenset[str]:
+    """Things that show or record people (``depictions.txt``)."""
+    return read_words(data_dir() / "depictions.txt")
+
+
+# prepositions whose object an event noun is aimed at ("the attack on X")
+AIMED_PREPS = {"on", "against", "upon", "at", "toward", "towards", "into"}
+
+
+def _inside_thing(nouns: NounLexicon, subject: Token, mention: ActorMention) -> bool:
+    """Whether an actor is named inside a prepositional phrase of a subject that is a thing
+    acting by itself, not at its head: an event's target ("the attack on X killed ten", "the
+    destruction of X's depots limits ..."), what holds a projectile or a picture ("six
+    shells of them hit", "photographs of US soldiers circulated"). The thing, not the actor,
+    does what the verb says. Never through "by" or "from" ("the attack by X")."""
+    if mention.start <= subject.i < mention.end:
+        return False
+    depiction = subject.lemma_.lower() in _depictions() or singular(subject.lower_) in _depictions()
+    if subject.pos_ != "NOUN" and not depiction:  # "Photographs" opening a sentence: PROPN
+        return False
+    noun = nouns.lookup(subject)
+    if noun is None and not depiction and not _projectile(subject):
+        return False
+    token = subject.doc[mention.head]
+    while token.head.i != token.i and token.i != subject.i:
+        cases = {c.lower_ for c in token.children if c.dep_ == "case" and c.pos_ == "ADP"}
+        if token.dep_ == "nmod" and cases and not cases & AGENT_PREPS:
+            if noun is None:
+                return True
+            return bool(cases & AIMED_PREPS) or "of" in cases and noun.of_role != "source"
+        token = token.head
+    return False
 
 
 FINITE_TAGS = {"VBD", "VBZ", "VBP"}
