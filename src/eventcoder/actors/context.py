@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 
 from eventcoder.actors.coref import PERSON_NOUNS
 from eventcoder.actors.mention import ActorMention
-from eventcoder.actors.regions import region_country
+from eventcoder.actors.regions import country_named, region_country
 from eventcoder.datafiles import read_words
 from eventcoder.paths import PACKAGE_DIR
 
@@ -60,15 +60,35 @@ def _is_person_rule(mention: ActorMention) -> bool:
 
 
 def _entity_place(doc: Doc, token: Token) -> str | None:
-    """The gazetteer country of an uncoded place entity at ``token`` ("Bavaria")."""
+    """The gazetteer country of an uncoded place entity at ``token`` ("Bavaria"), or the
+    state a proper name inside another entity names ("Defence Minister X Y of Slovakia"
+    taken as one person: the "of" phrase still names Slovakia)."""
     if token.ent_type_ not in {"GPE", "LOC"}:
-        return None
+        return _state_named(doc, token) if token.ent_type_ else None
     start, end = token.i, token.i + 1
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return region_country(doc[start:end].text)
+
+
+def _name_words(head: Token) -> list[Token]:
+    """A name's head and the words of the name joined to it ("Juan Perez of Paraguay":
+    the parser may hang the "of" phrase on "Perez", not on the head "Juan")."""
+    return [head, *(c for c in head.children if c.dep_ == "flat")]
+
+
+def _state_named(doc: Doc, token: Token) -> str | None:
+    """The state a proper name names by itself and the words joined to it as one name
+    ("Slovakia", "Saudi Arabia", "the Czech Republic"), if the name is a state's."""
+    if token.pos_ != "PROPN":
+        return None
+    parts = [token, *(c for c in token.children if c.dep_ in {"compound", "flat", "det"})]
+    start, end = min(t.i for t in parts), max(t.i for t in parts) + 1
+    if end - start != len(parts):
+        return None  # not one run of words
+    return country_named(doc[start:end].text)
 
 
 def _place_state(mention: ActorMention | None) -> str | None:
@@ -126,7 +146,7 @@ def _attached_place(
 ) -> str | None:
     """The country of a state or capital in a modifier of the mention ("the army in Mali")."""
     head = doc[mention.head]
-    for child in head.children:
+    for child in (c for word in _name_words(head) for c in word.children):
         if child.dep_ not in {"nmod", "acl", "amod", "compound"}:
             continue
         found = by_head.get(child.i)
@@ -228,7 +248,9 @@ def _tied(doc: Doc, mention: ActorMention, by_head: dict[int, ActorMention]) -> 
             return dataclasses.replace(
                 mention, code=state, country=state, sector=None, rule="place"
             )
-    state = _place_below(doc, head, by_head) or _comma_description(doc, mention, by_head)
+    state = next(
+        (s for word in _name_words(head) if (s := _place_below(doc, word, by_head))), None
+    ) or _comma_description(doc, mention, by_head)
     if state:
         return dataclasses.replace(mention, code=state, country=state, sector=None, rule="place")
     return None

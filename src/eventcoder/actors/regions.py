@@ -15,11 +15,12 @@ from functools import lru_cache
 from eventcoder.datafiles import read_rows
 from eventcoder.paths import PACKAGE_DIR
 
-__all__ = ["MIN_POPULATION", "region_country"]
+__all__ = ["MIN_POPULATION", "country_named", "region_country"]
 
 MIN_POPULATION = 100_000
 _GAZETTEER = PACKAGE_DIR / "data" / "places" / "gazetteer.tsv.gz"
 _ALIASES = PACKAGE_DIR / "data" / "places" / "region_aliases.tsv"
+_COUNTRY_ALIASES = PACKAGE_DIR / "data" / "places" / "country_aliases.tsv"
 
 
 @lru_cache(maxsize=1)
@@ -52,3 +53,28 @@ def _regions() -> dict[str, str]:
 def region_country(name: str) -> str | None:
     """The one country a region or large city of that name lies in, if there is one."""
     return _regions().get(name.strip().lower())
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Lower-case country name (short, formal or a listed alias) -> ISO alpha-3."""
+    found: dict[str, str] = {}
+    if not _GAZETTEER.exists():
+        return found
+    with gzip.open(_GAZETTEER, "rt", encoding="utf-8") as handle:
+        for line in handle:
+            cols = line.rstrip("\n").split("\t")
+            if line.startswith("#") or len(cols) < 4 or cols[0] != "country" or not cols[3]:
+                continue
+            for name in [cols[1], *cols[2].split("|")]:
+                if name:
+                    found.setdefault(name.lower(), cols[3])
+    for _, (alias, iso3, *_) in read_rows(_COUNTRY_ALIASES, 2):
+        found.setdefault(alias.lower(), iso3)
+    return found
+
+
+def country_named(name: str) -> str | None:
+    """The ISO alpha-3 of a state named so ("Slovakia", "the Republic of Moldova",
+    "Britain"), else None."""
+    return _countries().get(name.strip().lower())
