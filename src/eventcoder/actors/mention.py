@@ -10,7 +10,7 @@ from eventcoder.records import Actor
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ActorMention"]
+__all__ = ["ActorMention", "pronoun_for"]
 
 
 @dataclass(frozen=True)
@@ -40,20 +40,7 @@ class ActorMention:
     def standing_for(self, token: Token, rule: str) -> ActorMention:
         """A one-token mention (a pronoun, a quoted "we") coded as this actor, pointing back
         to it; ``rule`` names why (``pronoun``, ``speaker``)."""
-        return ActorMention(
-            start=token.i,
-            end=token.i + 1,
-            head=token.i,
-            text=token.text,
-            char_start=token.idx,
-            char_end=token.idx + len(token.text),
-            code=self.code,
-            country=self.country,
-            sector=self.sector,
-            entity_type="PRON",
-            antecedent=(self.start, self.end),
-            rule=f"{rule}:{self.rule}",
-        )
+        return pronoun_for(token, self, f"{rule}:{self.rule}", antecedent=(self.start, self.end))
 
     def to_actor(self) -> Actor:
         """The record form (character span in the parsed text)."""
@@ -65,3 +52,27 @@ class ActorMention:
             span=(self.char_start, self.char_end),
             entity_type=self.entity_type,
         )
+
+
+def pronoun_for(
+    token: Token,
+    actor: ActorMention | Actor,
+    rule: str,
+    antecedent: tuple[int, int] | None = None,
+) -> ActorMention:
+    """A one-token mention of ``token`` (a pronoun) coded as ``actor``: a mention in the
+    text (``antecedent`` its span) or an actor named outside it (a document's issuer)."""
+    return ActorMention(
+        start=token.i,
+        end=token.i + 1,
+        head=token.i,
+        text=token.text,
+        char_start=token.idx,
+        char_end=token.idx + len(token.text),
+        code=actor.code,
+        country=actor.country,
+        sector=actor.sector,
+        entity_type="PRON",
+        antecedent=antecedent,
+        rule=rule,
+    )

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from eventcoder.actors.mention import ActorMention
+from eventcoder.actors.mention import ActorMention, pronoun_for
 from eventcoder.datafiles import read_rows
 from eventcoder.paths import PACKAGE_DIR
 from eventcoder.records import Actor
@@ -156,23 +156,6 @@ def issuer_actor(coder: ActorCoder, source: str | None, date: dt.date | None) ->
     return actor
 
 
-def _issued(token: Token, issuer: Actor) -> ActorMention:
-    """A one-token mention of a first-person pronoun standing for the document's issuer."""
-    return ActorMention(
-        start=token.i,
-        end=token.i + 1,
-        head=token.i,
-        text=token.text,
-        char_start=token.idx,
-        char_end=token.idx + len(token.text),
-        code=issuer.code,
-        country=issuer.country,
-        sector=issuer.sector,
-        entity_type="PRON",
-        rule=f"issuer:{issuer.text}",
-    )
-
-
 def first_person_speakers(
     doc: Doc,
     mentions: list[ActorMention],
@@ -201,7 +184,7 @@ def first_person_speakers(
                 continue
         if speaker is None:
             if issuer is not None and not _quoted(token):
-                found.append(_issued(token, issuer))
+                found.append(pronoun_for(token, issuer, f"issuer:{issuer.text}"))
             continue
         found.append(speaker.standing_for(token, "speaker"))
     return found

@@ -466,7 +466,6 @@ class EventExtractor:
             and self.frames.is_suffered(verb.head)
         ):  # "civilians faced shelling by X": X shells them (a gerund read as a verb)
             return self._undergone(verb, code, reverse, pattern_id, index)
-        sources = index.for_heads(frame.subjects)
         by_instrument = frame.passive and any(self._instrument(h) for h in frame.subjects)
         if by_instrument:
             # "killed by a US drone strike in X": whoever owns the strike did it, never a
@@ -478,7 +477,7 @@ class EventExtractor:
             # "photographs of US soldiers circulated": the thing acts, not the actor inside it
             sources = [
                 m
-                for m in sources
+                for m in index.for_heads(frame.subjects)
                 if not any(_inside_thing(self.nouns, h, m) for h in frame.subjects)
             ]
         skip = set(matched[1].skip) if matched is not None and matched[1] is not None else set()

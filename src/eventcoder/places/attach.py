@@ -382,10 +382,7 @@ class DocumentPlaces:
     def _names_object(self, child: Token, parent: Token, trigger: Token) -> bool:
         """Whether a place names the trigger's object or its part: "the X outpost"
         (a name before the object's noun), "residents of X", "the people of X"."""
-        obj = (
-            parent if parent.dep_ in {"obj", "nsubj:pass"} and parent.head.i == trigger.i else None
-        )
-        if obj is None:
+        if parent.dep_ not in {"obj", "nsubj:pass"} or parent.head.i != trigger.i:
             return False
         return child.dep_ in {"compound", "flat"} or (
             child.dep_ == "nmod" and case_words(child) == {"of"}
