@@ -16,9 +16,10 @@ event happened at, or null for none).
 
 Two gold sets ship, written by hand for this purpose with news-style sentences of our own:
 ``places_dev.jsonl`` (rules were tuned on it) and ``places_heldout.jsonl`` (never used for
-tuning). Both are measured by default. A second and a third held-out set,
-``places_heldout2.jsonl`` and ``places_heldout3.jsonl``, each written after the rules and
-first run untouched (see the README), are measured with ``--gold``.
+tuning). Both are measured by default. Three later held-out sets,
+``places_heldout2.jsonl``, ``places_heldout3.jsonl`` and ``places_heldout4.jsonl``, each
+written after the rules and first run untouched (see the README), are measured with
+``--gold``.
 """
 
 from __future__ import annotations
