@@ -141,18 +141,38 @@ def _report(scores: TimeScores, verbose: bool) -> None:
     "--gold",
     "gold_path",
     type=click.Path(path_type=Path),
-    default=GOLD_FILE,
-    show_default=True,
-    help="Gold set (JSON Lines).",
+    default=None,
+    help=f"Gold set (JSON Lines) [default: {GOLD_FILE.name}, with --events event_dates.jsonl].",
 )
 @click.option("--show-misses", is_flag=True, help="List the items whose interval is wrong.")
-def eval_time_command(gold_path: Path, show_misses: bool) -> None:
-    """Exact and overlap accuracy of resolved time intervals, per kind of expression."""
+@click.option(
+    "--events",
+    "events",
+    is_flag=True,
+    help="Score event dates at gold triggers on our event-date set (see timex.evaluate_events).",
+)
+@click.option(
+    "--news",
+    type=click.Choice(("dev", "test")),
+    default=None,
+    help="Score event dates at the real-news gold's triggers of this split (shared data).",
+)
+def eval_time_command(
+    gold_path: Path | None, show_misses: bool, events: bool, news: str | None
+) -> None:
+    """Exact and overlap accuracy of resolved time intervals, per kind of expression; with
+    --events or --news, of the dates given to gold events at their triggers."""
     from eventcoder.nlp.pipeline import load_pipeline
+    from eventcoder.timex import evaluate_events as ev
 
     try:
-        items = load_gold(gold_path)
         nlp = load_pipeline()
+        if news is not None:
+            ev.report_event_dates(ev.evaluate_news_dates(news, nlp), show_misses)
+        elif events:
+            items = ev.load_event_gold(gold_path or ev.EVENTS_GOLD_FILE)
+            ev.report_event_dates(ev.evaluate_event_dates(items, nlp), show_misses)
+        else:
+            _report(evaluate_time(load_gold(gold_path or GOLD_FILE), nlp), show_misses)
     except EventcoderError as exc:
         raise click.ClickException(str(exc)) from exc
-    _report(evaluate_time(items, nlp), show_misses)
