@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.errors import Errors, ModelError
 from eventcoder.nlp.datelines import dateline_length
 from eventcoder.records import DateInterval
+from eventcoder.timex.clauses import content_clause, pluperfect, stative_present, time_clause
 from eventcoder.timex.events_table import TimeData
 from eventcoder.timex.expressions import Candidate, find_candidates
 from eventcoder.timex.narrative import Timex, governor, resolve_candidates, tense_of
@@ -55,6 +56,7 @@ class DocumentTimes:
     _dated: list[Timex] = field(default_factory=list, repr=False)
     _dated_starts: list[int] = field(default_factory=list, repr=False)
     _by_governor: dict[int, list[Timex]] = field(default_factory=dict, repr=False)
+    _firm: bool = field(default=True, repr=False)
 
     def __post_init__(self) -> None:
         """Index the dates once, so dating each event costs only its own sentence."""
@@ -71,6 +73,20 @@ class DocumentTimes:
         self._dated_starts = [t.start_token for t in self._dated]
         for i, t in sorted(dated):
             self._by_governor.setdefault(self._governor[i], []).append(t)
+        if self.document_date_status == "inferred":
+            self._firm = any(self._dates_an_act(i, t) for i, t in dated)
+
+    def _dates_an_act(self, index: int, timex: Timex) -> bool:
+        """Whether this is an explicit day-precise date on the inferred document date that
+        dates an act ("began their advance Nov. 6, 2016"), not a noun ("under the December
+        25, 2011 agreement"): then the text tells of that day, and so does its present."""
+        day = self.document_date.isoformat() if self.document_date else None
+        return (
+            timex.kind == "absolute"
+            and timex.interval.granularity == "day"
+            and timex.interval.end == day
+            and self.doc[self._governor[index]].pos_ in ("VERB", "AUX")
+        )
 
     def date_for(self, token_index: int, target_index: int | None = None) -> DateInterval:
         """The interval for an event whose trigger is this token and whose target's head is
@@ -90,14 +106,14 @@ class DocumentTimes:
                 return found.interval, "gapped", found
         found = self._by_parse(trigger)
         if found is not None:
-            return found.interval, "parse", found
+            return self._as_published(found.interval, found), "parse", found
         found = self._by_sentence(trigger)
         if found is not None:
-            return found.interval, "sentence", found
+            return self._as_published(found.interval, found), "sentence", found
         tense = tense_of(self.doc, token_index, token_index + 1)
-        if tense == "present" and self.document_date is not None:
+        if tense == "present" and self.document_date is not None and not stative_present(trigger):
             day = self.document_date.isoformat()
-            return DateInterval(day, day, "day", None), "present", None
+            return self._as_published(DateInterval(day, day, "day", None)), "present", None
         if tense == "past" and not _perfect(trigger):
             inherited = self._by_narrative(trigger)
             if inherited is not None:
@@ -148,22 +164,68 @@ class DocumentTimes:
         ]
 
     def _by_parse(self, trigger: Token) -> Timex | None:
+        # a pluperfect or a clause of time ("after a fire destroyed ...") is not dated by
+        # the clause above it: the climb stops at its own verb or clause
+        stop = trigger if pluperfect(trigger) else time_clause(trigger)
         for node in (trigger, *trigger.ancestors):
             hits = self._by_governor.get(node.i)
             if hits:
                 return min(hits, key=lambda t: abs(t.start_token - trigger.i))
+            if stop is not None and node.i == stop.i:
+                break
         return None
 
     def _by_sentence(self, trigger: Token) -> Timex | None:
         # "X accused Y of attacking Z on Monday": Monday dates the attack, not the
-        # accusation (a report is dated when it is made)
-        below = {t.i for t in trigger.subtree} - {trigger.i}
+        # accusation (a report is dated when it is made); "Speaking on Friday, X accused
+        # ..." is no content: Friday dates the accusation
+        below = {
+            t.i
+            for c in trigger.subtree
+            if c.i != trigger.i and content_clause(c)
+            for t in c.subtree
+        }
         hits = [
             t
             for t in self._dated_in(sentence_of(self.doc, trigger.i))
-            if governor(self.doc[t.start_token : t.end_token]) not in below
+            if self._governor_of(t) not in below and not self._of_a_noun(t, trigger)
         ]
+        own = pluperfect(trigger) and trigger or time_clause(trigger)
+        if own is not None:  # only a date of its own clause dates it
+            inside = {t.i for t in own.subtree}
+            hits = [t for t in hits if self._governor_of(t) in inside]
         return min(hits, key=lambda t: abs(t.start_token - trigger.i)) if hits else None
+
+    def _governor_of(self, timex: Timex) -> int:
+        return governor(self.doc[timex.start_token : timex.end_token])
+
+    def _of_a_noun(self, timex: Timex, trigger: Token) -> bool:
+        """A full date before the noun it modifies ("under the December 25, 2011 agreement")
+        names that thing, not the story's time: it dates no other act of its sentence; so
+        does any date inside an object ("condemned Tuesday's attack"). A weekday or a date
+        without a year in a phrase of circumstance is the act's own ("said during a Friday
+        sermon")."""
+        head = self._governor_of(timex)
+        noun = self.doc[head]
+        if head == trigger.i or head < timex.end_token or noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        while noun.dep_ == "compound" and noun.head.i != noun.i:
+            noun = noun.head  # "a Friday prayer sermon": the phrase's head
+        # "condemned Tuesday's attack": the object's date is the attack's
+        return timex.kind == "absolute" or not noun.dep_.startswith("obl")
+
+    def _as_published(self, interval: DateInterval, timex: Timex | None = None) -> DateInterval:
+        """With a document date inferred from the text (the latest date it names), the
+        text was written then or later: a date counted from it ("today", "on Monday", the
+        present) is no day, only a lower bound when it is not before that date; unless an
+        explicit date of that day dates an act of the text (``_dates_an_act``)."""
+        if self.document_date_status != "inferred" or self.document_date is None or self._firm:
+            return interval
+        if timex is not None and timex.kind not in ("relative", "present"):
+            return interval
+        day = self.document_date.isoformat()
+        start = interval.start if interval.start and interval.start >= day else None
+        return DateInterval(start, None, "unknown", interval.text)
 
     def _future(self, timex: Timex) -> bool:
         """Whether an expression lies wholly after the document date ("next year"): a past
