@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -47,6 +48,7 @@ from eventcoder.events.modality import (
 from eventcoder.events.nonacts import background_participle, reduced_passive, standing_policy
 from eventcoder.events.nouns import EventNoun, NounLexicon, claimed_acts, same_act
 from eventcoder.events.ontology import CameoOntology, data_dir
+from eventcoder.events.parties import JOINT_ROOTS, between_parties
 from eventcoder.events.patterns import PatternSet, load_patterns, singular
 from eventcoder.events.reactions import (
     reaction_targets,
@@ -429,6 +431,8 @@ class EventExtractor:
             noun = self.nouns.lookup(obj)
             if noun is None or _scare_quoted(obj):
                 continue
+            if frame.passive and noun.code[:2] in JOINT_ROOTS and between_parties(obj, index):
+                continue  # "talks were held between A and B": the noun names both (_read_noun)
             if (
                 code is None
                 or matched is not None
@@ -786,6 +790,9 @@ class EventExtractor:
         ):
             # "continued their strike"; not "condemned the bombing" (not the condemner's act)
             sources = index.for_heads(subjects_of(token.head))
+        if not sources and noun.code[:2] in JOINT_ROOTS:
+            parties = between_parties(token, index)  # "talks were held between A and B"
+            sources, targets = (parties[:1], parties[1:]) if parties else (sources, targets)
         if not sources or not targets or token.dep_ in {"compound", "amod"}:
             return None  # a noun alone reports an act only with both its actors named
         context = read_context(token, self.frames)
@@ -1242,11 +1249,15 @@ CITATION = re.compile(r"(\s*\[[^\]]{1,30}\])+$")  # "[2]", "[citation needed]"
 TERMINAL = (".", "!", "?", ":", ";", '"', "'", "\u201d", "\u2019", ")", "]", "\u2026")
 
 
+FORMAT_MARKS = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+
+
 def _is_heading(sent: Span) -> bool:
     """A line of its own with no closing punctuation in a longer text: a headline, a caption,
     a footer ("Minister welcomes the agreement" above the story that reports it). A text of
     one line is coded whatever its punctuation."""
-    text = CITATION.sub("", sent.text.strip())
+    # invisible format marks ("\u200e", a left-to-right mark a web page left) end no line
+    text = CITATION.sub("", sent.text.strip(FORMAT_MARKS + string.whitespace))
     doc = sent.doc
     raw = sent.text
     # the whitespace after the sentence, read from its tokens (never from ``doc.text``, which

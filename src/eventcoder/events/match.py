@@ -387,7 +387,10 @@ def verb_frame(verb: Token) -> VerbFrame:
     post = set().union(*(token_forms(t) for t in clause if t.i > verb.i and t.i not in subject_ids))
     if passive or verb.dep_ == "amod":
         post.update(*(token_forms(t) for o in objects for t in o.subtree if t.i != verb.i))
-    particles = {c.lower_ for c in verb.children if c.pos_ in {"ADP", "ADV", "PART"}}
+    # ("to" marking the verb's own infinitive is no particle: "want to congratulate X")
+    particles = {
+        c.lower_ for c in verb.children if c.pos_ in {"ADP", "ADV", "PART"} and c.dep_ != "mark"
+    }
     return VerbFrame(
         verb,
         subjects,

@@ -9,11 +9,14 @@ from ``frames.tsv``; the recoding of "<frame> to <event>" from ``complements.tsv
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Token
 
+from eventcoder.datafiles import read_words
 from eventcoder.errors import Errors, ModelError
+from eventcoder.events.ontology import data_dir
 
 __all__ = [
     "Context",
@@ -257,6 +260,25 @@ def _has_object(governor: Token, complement: Token) -> bool:
     return any(c.dep_ in {"obj", "iobj"} and c.i < complement.i for c in governor.children)
 
 
+@lru_cache(maxsize=1)
+def _performatives() -> frozenset[str]:
+    return read_words(data_dir() / "performatives.txt")
+
+
+def _performed(governor: Token, complement: Token, dep: str) -> bool:
+    """Whether "I/we want (wish) to <verb>" performs the speech act it names ("I want to
+    congratulate X", "we wish to express our condolences"): a first-person subject, the
+    present tense, no negation, a verb of ``performatives.txt`` (not "we want to meet X")."""
+    return (
+        dep == "xcomp"
+        and complement.lemma_.lower() in _performatives()
+        and governor.tag_ in {"VBP", "VB"}
+        and not is_negated(governor)
+        and not any(c.dep_ == "aux" for c in governor.children)
+        and any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in governor.children)
+    )
+
+
 def read_context(trigger: Token, frames: FrameTable) -> Context:
     """Negation, modality, control frame and speaker of the event at ``trigger``."""
     context = Context(negated=is_negated(trigger))
@@ -278,6 +300,8 @@ def read_context(trigger: Token, frames: FrameTable) -> Context:
             and governor.pos_ == "VERB"
         ):
             found = frames.frame_of(governor)
+            if found is not None and found[0] == "INTEND" and _performed(governor, current, dep):
+                found = None  # "I want to thank X": saying so thanks X
             if found is not None and dep == "xcomp" and _has_object(governor, current):
                 # "X wants Y to leave": X's demand on Y; "X expects Y to attack": a belief
                 found = frames.frames.get(governor.lemma_.lower() + "+obj", found)
