@@ -60,3 +60,20 @@ def test_inferred_document_date_is_a_lower_bound_for_deictic_dates(times):
     # an explicit day that dates an act of the text fixes the day the text tells of
     text = "The army began the offensive on 6 November 2016. The coalition is supporting it."
     assert _date(times, text, None, "supporting") == ("2016-11-06", "2016-11-06", "day")
+
+
+def test_parenthetical_report_is_not_dated_by_what_it_reports(times):
+    text = "Troops opened fire on the marchers on 2 May, the monitors said in a report issued on Tuesday."
+    assert _date(times, text, "2024-05-10", "opened") == ("2024-05-02", "2024-05-02", "day")
+    assert _date(times, text, "2024-05-10", "said") == ("2024-05-07", "2024-05-07", "day")
+
+
+def test_act_set_in_a_place_of_a_dated_journey(times):
+    text = (
+        "The foreign minister visited Ghana on 3 June and Togo from 5 to 6 June 2024. "
+        "In Togo, the minister met the prime minister and opposition leaders."
+    )
+    assert _date(times, text, "2024-06-10", "met") == ("2024-06-05", "2024-06-06", "day")
+    # a place named in an earlier sentence with no journey to it dates nothing
+    text = "Rebels shelled Togo on 3 June. In Togo, the minister met opposition leaders."
+    assert _date(times, text, "2024-06-10", "met")[2] != "day"

@@ -6,8 +6,13 @@
 1. the expression that modifies the trigger in the parse, or else the one that modifies the
    nearest predicate governing it ("... stated that the war would last" takes the date of
    "stated");
-2. otherwise the nearest dated expression of the sentence;
-3. otherwise, for a present-tense trigger, the document date;
+2. otherwise the nearest dated expression of the sentence (not one inside what the trigger
+   reports, nor one of the clause a parenthetical report is about, nor a full date naming
+   a thing: :mod:`eventcoder.timex.clauses`);
+2b. otherwise, for an act set in a place an earlier sentence dates a journey to ("visited
+   Kenya on 4 May and Ghana on 6 May. In Ghana, she met ..."), that journey's date there;
+3. otherwise, for a present-tense trigger that is no stative present, the document date
+   (with a document date inferred from the text, only a lower bound);
 4. otherwise the narrative: for a simple-past trigger, the last dated expression of the
    previous two sentences of the same paragraph (a line break between sentences starts a
    new one), unless an undated present-tense sentence comes between;
@@ -30,7 +35,14 @@ from spacy.tokens import Doc, Span, Token
 from eventcoder.errors import Errors, ModelError
 from eventcoder.nlp.datelines import dateline_length
 from eventcoder.records import DateInterval
-from eventcoder.timex.clauses import content_clause, pluperfect, stative_present, time_clause
+from eventcoder.timex.clauses import (
+    content_clause,
+    parenthetical_report,
+    pluperfect,
+    stative_present,
+    time_clause,
+    verb_of,
+)
 from eventcoder.timex.events_table import TimeData
 from eventcoder.timex.expressions import Candidate, find_candidates
 from eventcoder.timex.narrative import Timex, governor, resolve_candidates, tense_of
@@ -39,6 +51,7 @@ from eventcoder.timex.sentences import sentence_of
 __all__ = ["DocumentTimes", "infer_document_date", "resolve_document"]
 
 INHERIT_SENTENCES = 2
+PLACE_SENTENCES = 6  # sentences back an itinerary still dates an act set in its places
 
 
 @dataclass
@@ -57,6 +70,8 @@ class DocumentTimes:
     _dated_starts: list[int] = field(default_factory=list, repr=False)
     _by_governor: dict[int, list[Timex]] = field(default_factory=dict, repr=False)
     _firm: bool = field(default=True, repr=False)
+    travel_verbs: frozenset[str] = field(default=frozenset(), repr=False)
+    reporting_verbs: frozenset[str] = field(default=frozenset(), repr=False)
 
     def __post_init__(self) -> None:
         """Index the dates once, so dating each event costs only its own sentence."""
@@ -110,6 +125,9 @@ class DocumentTimes:
         found = self._by_sentence(trigger)
         if found is not None:
             return self._as_published(found.interval, found), "sentence", found
+        found = self._by_place(trigger)
+        if found is not None:
+            return found.interval, "place", found
         tense = tense_of(self.doc, token_index, token_index + 1)
         if tense == "present" and self.document_date is not None and not stative_present(trigger):
             day = self.document_date.isoformat()
@@ -166,7 +184,15 @@ class DocumentTimes:
     def _by_parse(self, trigger: Token) -> Timex | None:
         # a pluperfect or a clause of time ("after a fire destroyed ...") is not dated by
         # the clause above it: the climb stops at its own verb or clause
-        stop = trigger if pluperfect(trigger) else time_clause(trigger)
+        stop = (
+            trigger
+            if pluperfect(trigger)
+            else (
+                verb_of(trigger)
+                if parenthetical_report(trigger, self.reporting_verbs)
+                else time_clause(trigger)
+            )
+        )
         for node in (trigger, *trigger.ancestors):
             hits = self._by_governor.get(node.i)
             if hits:
@@ -185,6 +211,9 @@ class DocumentTimes:
             if c.i != trigger.i and content_clause(c)
             for t in c.subtree
         }
+        reported = parenthetical_report(trigger, self.reporting_verbs)
+        if reported is not None:  # "X happened on Monday, police said": Monday is X's
+            below |= {t.i for t in reported.subtree} - {t.i for t in verb_of(trigger).subtree}
         hits = [
             t
             for t in self._dated_in(sentence_of(self.doc, trigger.i))
@@ -195,6 +224,41 @@ class DocumentTimes:
             inside = {t.i for t in own.subtree}
             hits = [t for t in hits if self._governor_of(t) in inside]
         return min(hits, key=lambda t: abs(t.start_token - trigger.i)) if hits else None
+
+    def _by_place(self, trigger: Token) -> Timex | None:
+        """An act set in a place an earlier sentence dates a journey to ("visited Kenya on
+        4 May and Ghana on 6 May. In Kenya, the minister met ...") took place then: the date
+        that journey's verb gives that place (the gapped date of a second destination)."""
+        verb = verb_of(trigger)
+        if not self.travel_verbs or tense_of(self.doc, verb.i, verb.i + 1) != "past":
+            return None
+        sent = sentence_of(self.doc, trigger.i)
+        places = {
+            t.text
+            for t in verb.subtree
+            if t.ent_type_ in ("GPE", "LOC") and sent.start <= t.i < sent.end
+        }
+        if not places:
+            return None
+        index = bisect.bisect_right(self._sentence_starts, trigger.i) - 1
+        first = self._sentences[max(0, index - PLACE_SENTENCES)].start
+        for token in reversed(self.doc[first : sent.start]):
+            if token.text in places and token.ent_type_ in ("GPE", "LOC"):
+                return self._journey_date(token)
+        return None
+
+    def _journey_date(self, place: Token) -> Timex | None:
+        """The date a journey's verb gives a destination: the nearest of its dates, or for a
+        second destination ("Ghana on 3 June and Togo from 5 to 6 June") the first written
+        after it."""
+        journey = next((a for a in place.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if journey is None or journey.lemma_.lower() not in self.travel_verbs:
+            return None
+        hits = self._by_governor.get(journey.i, [])
+        if place.dep_ == "conj":
+            hits = [t for t in hits if t.start_token > place.i]
+            return min(hits, key=lambda t: t.start_token) if hits else None
+        return min(hits, key=lambda t: abs(t.start_token - place.i)) if hits else None
 
     def _governor_of(self, timex: Timex) -> int:
         return governor(self.doc[timex.start_token : timex.end_token])
@@ -304,7 +368,14 @@ def resolve_document(
     timexes = resolve_candidates(
         doc, cands, document_date, data.events, lower_bound=status == "inferred"
     )
-    return DocumentTimes(doc, timexes, document_date, status)
+    return DocumentTimes(
+        doc,
+        timexes,
+        document_date,
+        status,
+        travel_verbs=data.travel_verbs,
+        reporting_verbs=data.reporting_verbs,
+    )
 
 
 def infer_document_date(doc: Doc, data: TimeData) -> dt.date | None:

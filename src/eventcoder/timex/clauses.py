@@ -6,6 +6,8 @@
   "said in a report released on Tuesday") is no content: its date is the report's.
 - A *time clause* ("after a fire destroyed the offices", "before the troops withdrew") puts
   its act at another time than its main clause: the main clause's date is not its date.
+- A *parenthetical report* ("X happened on Monday, police said") is dated by its own
+  modifiers, never by the clause it reports.
 - A *pluperfect* ("had retaken", "had fired first") is earlier than the time the narrative
   stands at: only a date of its own dates it.
 - A *stative present* ("the opposition claims", "residents say", "the parents are accused")
@@ -18,7 +20,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["content_clause", "pluperfect", "stative_present", "time_clause", "verb_of"]
+__all__ = [
+    "content_clause",
+    "parenthetical_report",
+    "pluperfect",
+    "stative_present",
+    "time_clause",
+    "verb_of",
+]
 
 _CONTENT_MARKS = {"of", "that", "about", "whether", "if", "for", "over"}
 _TIME_MARKS = {"after", "before", "until", "till", "since", "once"}
@@ -32,6 +41,22 @@ def verb_of(token: Token) -> Token:
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
     return node if node.pos_ in ("VERB", "AUX") else token
+
+
+def parenthetical_report(token: Token, saying: frozenset[str]) -> Token | None:
+    """The clause a parenthetical report is about ("Soldiers opened fire on 2 November, the
+    group said in a report released on Tuesday": the parse hangs "said" on "opened" as parataxis or as a conjunct with no
+    "and"); None
+    when the token's verb is no such report (``saying``: the lemmas of reporting verbs)."""
+    verb = verb_of(token)
+    aside = verb.dep_ == "parataxis" or (
+        verb.dep_ == "conj"
+        and not any(c.dep_ == "cc" for c in verb.children)
+        and any(c.dep_.startswith("nsubj") for c in verb.children)
+    )
+    if aside and verb.head.i != verb.i and verb.i > verb.head.i and verb.lemma_.lower() in saying:
+        return verb.head
+    return None
 
 
 def content_clause(child: Token) -> bool:

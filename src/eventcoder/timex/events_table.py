@@ -96,14 +96,21 @@ def find_event(
 @dataclass(frozen=True)
 class TimeData:
     """What the time stage reads, loaded once by its factory and passed in: the table of
-    well-known events and the recognizers-text date model (None: rules only)."""
+    well-known events, the recognizers-text date model (None: rules only), the verbs of
+    a journey and the reporting verbs."""
 
     events: tuple[WellKnownEvent, ...]
     recognizer: Any = None
+    travel_verbs: frozenset[str] = frozenset()  # data/timex/travel_verbs.txt
+    reporting_verbs: frozenset[str] = frozenset()  # data/claims/reporting_verbs.tsv, lemmas
 
     @classmethod
     def load(cls, recognizers: bool = True) -> TimeData:
         """The bundled table, and the recognizers-text model unless ``recognizers=False``."""
+        from eventcoder.datafiles import read_rows, read_words
         from eventcoder.timex.recognizers import load_model
 
-        return cls(load_events(), load_model() if recognizers else None)
+        travel = read_words(EVENTS_FILE.with_name("travel_verbs.txt"))
+        reporting = EVENTS_FILE.parent.parent / "claims" / "reporting_verbs.tsv"
+        saying = frozenset(cols[0].lower() for _, cols in read_rows(reporting, 1))
+        return cls(load_events(), load_model() if recognizers else None, travel, saying)
