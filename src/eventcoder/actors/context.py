@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
@@ -199,6 +200,38 @@ def clause_place(doc: Doc, mention: ActorMention, by_head: dict[int, ActorMentio
     return None
 
 
+@lru_cache(maxsize=1)
+def _visit_nouns() -> frozenset[str]:
+    return read_words(PACKAGE_DIR / "data" / "actors" / "visit_nouns.txt")
+
+
+def visited_state(doc: Doc, mention: ActorMention, by_head: dict[int, ActorMention]) -> str | None:
+    """The state a visit of the mention's clause goes to, for whom the visitor meets there:
+    "In his first visit to X, the minister met senior officials" (an object or "with" phrase
+    of the verb, never its subject, who is the visitor)."""
+    token = doc[mention.head]
+    for _ in range(4):  # up through coordination and "of" phrases to the verb
+        if token.dep_ not in _ARGUMENTS - {"nsubj", "nsubj:pass"} or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+    else:
+        return None
+    visits = _visit_nouns()
+    for child in token.children:
+        if child.dep_ != "obl" or child.lemma_.lower() not in visits:
+            continue
+        for place in child.children:
+            if place.dep_ != "nmod" or "to" not in {c.lower_ for c in place.children}:
+                continue
+            found = by_head.get(place.i)
+            state = _place_state(found) if found is not None else _entity_place(doc, place)
+            if state:
+                return state
+    return None
+
+
 def _place_below(doc: Doc, token: Token, by_head: dict[int, ActorMention]) -> str | None:
     """The state of a place in an "in/of/from" modifier of ``token`` (or of that place)."""
     for child in token.children:
@@ -359,7 +392,7 @@ def code_from_context(doc: Doc, mentions: list[ActorMention]) -> list[ActorMenti
             and mention.sector
             and mention.entity_type != "PRON"
         ):
-            place = _attached_place(doc, mention, by_head)
+            place = _attached_place(doc, mention, by_head) or visited_state(doc, mention, by_head)
             where = None
             if not place and mention.sector in LOCAL_SECTORS:
                 where = clause_place(doc, mention, by_head)
