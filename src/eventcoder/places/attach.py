@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from eventcoder.nlp.datelines import dateline_length
 from eventcoder.places.recognize import Cues
 from eventcoder.places.resolve import ResolvedPlace
 
@@ -72,6 +73,18 @@ _FACILITY_TYPES = {
 }
 _DOMINANT_SHARE = 0.6
 _FRONT_WORDS = 4  # "Near X,", "In northern X,": at most this many words before the place
+
+
+def _facility(place: ResolvedPlace) -> bool:
+    """Whether a place is a base, airfield, crossing or other facility."""
+    return place.mention.hint == "facility" or place.place.type in _FACILITY_TYPES
+
+
+def _coarseness(place: ResolvedPlace) -> int:
+    """How coarse a place is as an event's setting: by precision, a river coarser than a
+    country (it runs through several places: "seized a boat on the Mekong in X province"
+    is in X)."""
+    return len(_FINER) if place.place.type == "river" else _FINER.index(place.precision)
 
 
 def _dep(token: Token) -> str:
@@ -264,6 +277,17 @@ class DocumentPlaces:
         for place in places:
             for i in range(place.mention.start, place.mention.end):
                 self.by_token[i] = place
+        # "near X airport", "the X refinery": the facility word the parse hangs the
+        # preposition on stands for the place named before it
+        for place in places:
+            end = place.mention.end
+            if (
+                end < len(doc)
+                and end not in self.by_token
+                and doc[end].lower_ in cues["facility"]
+                and place.precision in {"exact", "near"}
+            ):
+                self.by_token[end] = place
         # "Irving, Texas": the qualifier's words stand for the place it narrows
         for place, after in itertools.pairwise(places):
             if place.mention.qualifier and after.mention.start == place.mention.end + 1:
@@ -294,7 +318,17 @@ class DocumentPlaces:
         """Not a place that is itself one of the event's actors standing for an institution
         (the actor's head lies in the place's name: "Paris" in "Paris imposed")."""
         m = place.mention
-        return not any(m.start <= a.head < m.end for a in actors if a.institution)
+        if _facility(place):
+            return True  # a base or crossing never stands for a government
+        if any(m.start <= a.head < m.end for a in actors if a.institution):
+            return False
+        # "recalled its ambassador from Nairobi": a place in the words of a target the
+        # event does not happen at names that target, unless it sets it somewhere ("in")
+        return not any(
+            a.start <= m.start and m.end <= a.end and not self._is_setting_place(place)
+            for a in actors
+            if a.institution and not a.source
+        )
 
     def _outside_actors(self, place: ResolvedPlace, actors: list[EventActor]) -> bool:
         """Not part of an actor's words ("the prime minister of Pakistan", "fishermen from
@@ -335,13 +369,18 @@ class DocumentPlaces:
                         token.lower_ in self.cues["settlement"] or place.mention.near
                     )
                     rank = 0 if named or cases & self.cues["setting"] else 1
+                    # "reopened the X border crossing": a facility acted on is where the
+                    # act was done, even for an act the coder counts as verbal
+                    acted_facility = dep in _PATIENT and token.i == trigger.i and _facility(place)
                     if (
                         named
                         or cases & self.cues["locative"]
                         or (dep in _PATIENT and token.i == trigger.i and not verbal)
-                    ) and not (verbal and dep in _ABOUT):
-                        key = (depth, rank, _FINER.index(place.precision), place)
-                        if rank == 0:
+                        or acted_facility
+                    ) and not (verbal and dep in _ABOUT and not acted_facility):
+                        key = (depth, rank, _coarseness(place), place)
+                        if rank == 0 or (dep in _PATIENT and token.i == trigger.i):
+                            # "attacked X in Y province": the place acted on narrows Y
                             settings.append(place)
                         if best is None or key[:3] < best[:3]:
                             best = key
@@ -365,13 +404,14 @@ class DocumentPlaces:
         if best is None:
             return None if verbal else self._seat_of_subject(trigger)
         chosen = best[3]
-        if chosen.precision in {"region", "country"}:  # a finer setting nearby wins:
+        if best[2] >= _FINER.index("region"):  # a finer setting nearby wins:
+            river = chosen.place.type == "river"  # a line through several places
             finer = [
                 p
                 for p in settings
-                if _FINER.index(p.precision) < best[2]
-                and (p.country == chosen.country or self._is_setting_place(p))
-            ]  # "in X, in Y"
+                if _coarseness(p) < best[2]
+                and (p.country == chosen.country or self._is_setting_place(p) or river)
+            ]  # "in X, in Y"; "shelled X from across the Y river"
             if finer:
                 chosen = min(finer, key=lambda p: _FINER.index(p.precision))
         return self._finer_within(chosen)
@@ -491,15 +531,21 @@ class DocumentPlaces:
     def _finer_within(self, place: ResolvedPlace) -> ResolvedPlace:
         """A finer place named inside a coarse one's phrase: "in northern Kosovo near
         Mitrovica" is at Mitrovica."""
-        rank = _FINER.index(place.precision)
+        rank = _coarseness(place)
         head = head_of(self.doc, place)
         for child in head.children:
             inner = self.place_at(child)
             if (
                 inner is not None
                 and inner is not place
-                and _FINER.index(inner.precision) < rank
-                and case_words(child) & self.cues["locative"]
+                and _coarseness(inner) < rank
+                and (
+                    case_words(child) & self.cues["locative"]
+                    or (  # "on the Y River in X province", the preposition hung on X
+                        inner.mention.start > 0
+                        and self.doc[inner.mention.start - 1].lower_ in self.cues["locative"]
+                    )
+                )
             ):
                 return inner
         return place
@@ -538,7 +584,7 @@ class DocumentPlaces:
         for place in inside:
             if case_words(head_of(self.doc, place)) & self.cues["setting"]:
                 return self._finer_above(place)
-        fronted = self._fronted(sent)
+        fronted = self._fronted(sent) or self._dateline(sent)
         if fronted is not None and self._acceptable(fronted, actors):
             return fronted
         # else the clause's only place, unless a preposition makes it some phrase's argument
@@ -591,6 +637,19 @@ class DocumentPlaces:
         if any(t.pos_ in {"VERB", "AUX", "PRON", "PROPN"} for t in words):
             return None  # a clause or a name, not a phrase of place
         return first if words[0].lower_ in self.cues["setting"] or m.near else None
+
+    def _dateline(self, sent: Span) -> ResolvedPlace | None:
+        """The dateline that opens a sentence ("BAMAKO, Mali (AP) -", "KABUL (Reuters) -"):
+        where the report was filed, the setting of the events of its first sentence (and of
+        the sentences after it, as the narrative) that name none of their own."""
+        first = next(
+            (p for p in self._places_in(sent) if sent.start <= p.mention.start < sent.end), None
+        )
+        if first is None:
+            return None
+        reach = dateline_length(sent)
+        m = first.mention
+        return first if reach and m.start == sent.start and m.end <= sent.start + reach else None
 
     def _places_in(self, sent: Span) -> list[ResolvedPlace]:
         """The places of the sentence that holds ``sent`` (found by its first token)."""

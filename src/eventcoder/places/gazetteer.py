@@ -73,6 +73,7 @@ class Place:
 _APOSTROPHES = re.compile(r"[’'ʼ`‘ʿʾ]")
 _DASHES = re.compile(r"[-‐–/]")
 _BLANKS = re.compile(r"\s+")
+_SAINT = re.compile(r"\b(?:st\.?|saint) (?=\w)")
 
 
 def name_key(text: str) -> str:
@@ -151,8 +152,17 @@ class Gazetteer:
             self.countries.setdefault(place.iso3, place)
 
     def lookup(self, text: str) -> list[tuple[Place, bool]]:
-        """Every place a name may stand for, with whether it is that place's main name."""
-        return list(self.by_key.get(_cached_key(text), ()))
+        """Every place a name may stand for, with whether it is that place's main name. A
+        name with "St", "St." or "Saint" that no entry spells so is looked up with the
+        others ("St Petersburg" is Saint Petersburg; "St. Louis", spelt so, stays itself)."""
+        key = _cached_key(text)
+        found = self.by_key.get(key)
+        if found is None and "s" in key and _SAINT.search(key):
+            for form in ("saint ", "st. ", "st "):
+                found = self.by_key.get(_SAINT.sub(form, key))
+                if found:
+                    break
+        return list(found or ())
 
     def field(self, name: str, cue: str = "", by_city: bool = False) -> list[Place]:
         """Air bases, airfields and airports a name (and the word after it: "air base",
@@ -171,7 +181,7 @@ class Gazetteer:
         return []
 
     def __contains__(self, text: str) -> bool:
-        return _cached_key(text) in self.by_key
+        return bool(self.lookup(text))
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> Gazetteer:

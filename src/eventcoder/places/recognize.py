@@ -61,7 +61,8 @@ class PlaceMention:
     ``start``/``end`` are token indices of the whole mention (with a facility or region word);
     ``name_start``/``name_end`` those of the name looked up. ``hint`` is ``facility``,
     ``region`` or ``None``; ``near`` is set by "near", "outside", "north of"...;
-    ``qualifier`` holds the places a following "X, Texas" names.
+    ``qualifier`` holds the places a following "X, Texas" names, ``within`` those a
+    following "in Y" names ("X in Cabo Delgado province").
     """
 
     start: int
@@ -76,6 +77,7 @@ class PlaceMention:
     near: bool = False
     qualifier: tuple[Place, ...] = ()
     source: str = "entity"  # entity, gazetteer, pattern
+    within: tuple[Place, ...] = ()  # the regions or countries "X in Y" names after it
 
     @property
     def head(self) -> int:
@@ -123,9 +125,12 @@ def _capitalised(doc: Doc, start: int, end: int) -> bool:
     return bool(words) and words[0].text[0].isupper() and words[-1].text[0].isupper()
 
 
-def _allowed_single(doc: Doc, i: int, places: list[tuple[Place, bool]], cues: Cues) -> bool:
-    """A one-word name outside any entity: a proper noun after a locative preposition, or
-    a name of a country, a region or our own list."""
+def _allowed_single(
+    doc: Doc, i: int, places: list[tuple[Place, bool]], cues: Cues, gaz: Gazetteer
+) -> bool:
+    """A one-word name outside any entity: a proper noun after a locative preposition or
+    before the region or country it lies in, or a name of a country, a region or our own
+    list."""
     token = doc[i]
     if any(p.kind in {"country", "hand"} for p, _ in places):
         return token.text[0].isupper()
@@ -133,13 +138,15 @@ def _allowed_single(doc: Doc, i: int, places: list[tuple[Place, bool]], cues: Cu
         return False
     if i + 2 < len(doc) and doc[i + 1].lower_ == "of" and doc[i + 2].text[:1].isupper():
         return False  # the first word of a longer name ("the Bay of Fundy" is no Bay region)
-    if len(token.text) > _ACRONYM_LETTERS and token.text.isupper() and _dateline(doc, i, i + 1):
+    if len(token.text) >= _ACRONYM_LETTERS and token.text.isupper() and _dateline(doc, i, i + 1):
         return any(main for _, main in places)  # "BAMAKO, Mali (AP) -": a dateline
     if i > 0 and _match_suffix(doc, i + 1, cues["facility"] | cues["region"]) > i + 1:
         return True  # "the Donetsk region", "in Sagaing region", "the Baranavichy air base"
     if _listed_after_place(doc, i):
         return True  # "from Palmyra and Qamishli" (however the tagger took the word)
     previous = doc[i - 1].lower_ if i > 0 else ""
+    if token.pos_ == "PROPN" and placed_in(doc, i + 1, places, gaz):
+        return True  # "seized Lalibela in the Amhara region": a town of the region named
     if token.pos_ != "PROPN":
         # a large city the tagger took for a common noun ("fighting in Benghazi"): after a
         # locative preposition, mid-sentence, not the first word of a capitalised name
@@ -158,6 +165,41 @@ def _allowed_single(doc: Doc, i: int, places: list[tuple[Place, bool]], cues: Cu
     if alone and any(p.population >= _PROMINENT for p, main in places if main):
         return True  # a city of 100,000 or more, not part of a longer name
     return any(p.kind == "admin1" for p, _ in places)
+
+
+def area_after(doc: Doc, end: int, gaz: Gazetteer) -> tuple[Place, ...]:
+    """The regions and countries that the words after a name say it lies in: "X in the
+    Amhara region", "X in northern Mali", "X in Cabo Delgado province", "X, Ethiopia"."""
+    if end >= len(doc) or doc[end].lower_ not in {"in", ","}:
+        return ()
+    start = end + 1
+    while start < len(doc) and (
+        doc[start].lower_ in {"the", "northern", "southern", "eastern", "western", "central"}
+    ):
+        start += 1
+    for n in range(3, 0, -1):
+        if start + n > len(doc) or not _capitalised(doc, start, start + n):
+            continue
+        areas = tuple(
+            p for p, _ in gaz.lookup(doc[start : start + n].text) if p.kind in {"admin1", "country"}
+        )
+        if areas:
+            return areas
+    return ()
+
+
+def placed_in(doc: Doc, end: int, places: Iterable[tuple[Place, bool]], gaz: Gazetteer) -> bool:
+    """Whether the words after a name name a region or country that one of its readings (a
+    town) lies in: "X in Y" that way is a place, whatever the tagger took X for."""
+    towns = [p for p, _ in places if p.kind in _TOWNS]
+    for area in area_after(doc, end, gaz) if towns else ():
+        if area.kind == "country" and any(t.iso3 == area.iso3 for t in towns):
+            return True
+        if area.kind == "admin1" and any(
+            t.iso3 == area.iso3 and t.admin1 in {None, area.name} for t in towns
+        ):
+            return True
+    return False
 
 
 def _listed_after_place(doc: Doc, i: int) -> bool:
@@ -198,7 +240,7 @@ def _gazetteer_spans(
                 _capitalised(doc, i + article, i + n) or any(p.kind == "hand" for p, _ in places)
             ):
                 continue
-            if n > 1 or _allowed_single(doc, i, places, cues):
+            if n > 1 or _allowed_single(doc, i, places, cues, gaz):
                 hit = n
                 break
         if hit:
@@ -286,7 +328,7 @@ def _place_despite_label(ent: Span, gaz: Gazetteer, cues: Cues | None = None) ->
     if is_acronym(ent.text):
         places = [(p, m) for p, m in places if p.kind in _CURATED]
     if ent.label_ == "ORG":
-        return is_strong(places)
+        return is_strong(places) or placed_in(ent.doc, ent.end, places, gaz)
     return bool(places)
 
 
@@ -364,6 +406,7 @@ def _spans(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[tuple[int, int, str]]:
         (start, end, how)
         for start, end, how in entities + names
         if name_key(doc[start:end].text) not in cues.not_places
+        or _city_despite_word(doc, start, end, gaz, cues)
     ]
     for start, end, how in sorted(spans, key=lambda x: (-(x[1] - x[0]), x[2] != "entity")):
         if any(i in taken for i in range(start, end)):
@@ -371,6 +414,20 @@ def _spans(doc: Doc, gaz: Gazetteer, cues: Cues) -> list[tuple[int, int, str]]:
         chosen.append((start, end, how))
         taken.update(range(start, end))
     return sorted(chosen)
+
+
+def _city_despite_word(doc: Doc, start: int, end: int, gaz: Gazetteer, cues: Cues) -> bool:
+    """A word that is no place alone ("Nice", "Reading", "Mobile") is the city of 100,000
+    or more of that name when the tagger calls it a place and a locative preposition
+    governs it ("charged in Nice")."""
+    if start == 0 or doc[start - 1].lower_ not in cues["locative"]:
+        return False
+    if doc[start].ent_type_ not in _ENTITY_LABELS or not doc[start].text[:1].isupper():
+        return False
+    return any(
+        main and p.kind in _TOWNS and p.population >= _PROMINENT
+        for p, main in gaz.lookup(doc[start:end].text)
+    )
 
 
 def _leading_place(ent: Span, gaz: Gazetteer, cues: Cues) -> int:
@@ -625,6 +682,7 @@ def _mention(
         or (start > 0 and doc[start - 1].lower_ == "the" and is_near(doc, start - 1, cues)),
         qualifier=qualifier,
         source="pattern" if hint else how,
+        within=() if qualifier else area_after(doc, whole_end, gaz),
     )
 
 

@@ -30,7 +30,7 @@ CLEAR_MARGIN = 1.0  # log10: a reading ten times as prominent as any abroad lend
 AMBIGUOUS_MARGIN = 0.7
 NARRATIVE_WINDOW = 3  # sentences back that an unknown facility takes its country from  # log10: a rival abroad within a factor of five is too close to call
 CITY_OVER_REGION = 50_000  # people: a city this large is meant over a region of its name
-_AREA_TYPES = {"sea", "gulf", "strait", "region", "disputed_region", "canal", "lake"}
+_AREA_TYPES = {"sea", "gulf", "strait", "region", "disputed_region", "canal", "lake", "river"}
 
 
 @dataclass(frozen=True)
@@ -110,6 +110,13 @@ def choose(mention: PlaceMention, context: Context) -> Place | None:
             if any(q.kind == "admin1" and p.admin1 == q.name for q in allowed)
         ]
         candidates = in_region or in_country or candidates
+    elif mention.within:
+        # "Palma in Cabo Delgado province": the readings in the region's or country's state
+        states = {q.iso3 for q in mention.within}
+        inside = [(p, m) for p, m in candidates if p.iso3 in states]
+        if not inside and all(p.kind in {"city", "village"} for p, _ in candidates):
+            return None  # a town of that state we do not ship, not a namesake abroad
+        candidates = inside or candidates
     if mention.hint in {"facility", "region"}:  # named after a town or a region's own name
         candidates = [
             (p, m)
@@ -227,6 +234,8 @@ def resolve_mentions(
         if i > 0 and mentions[i - 1].qualifier and mention.start == mentions[i - 1].end + 1:
             # "Alexandria, Virginia": the qualifier is the region the name before it lies in
             narrowed = tuple(c for c in mention.candidates if c[0] in mentions[i - 1].qualifier)
+            if out and out[-1].mention is mentions[i - 1]:  # "Brazzaville, Congo": its Congo
+                narrowed = tuple(c for c in narrowed if c[0].iso3 == out[-1].country) or narrowed
             mention = replace(mention, candidates=narrowed or mention.candidates)
         place = choose(mention, Context(frozenset(in_sentence), document, neighbours))
         if place is None:
