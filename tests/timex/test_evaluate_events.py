@@ -60,3 +60,23 @@ def test_events_command_scores_a_file(nlp, tmp_path):
     assert result.exit_code == 0, result.output
     last = result.output.strip().splitlines()[-1]
     assert last == "event dates: exact 1/2 (50.0%), no day date where gold has none 0/0 (-)"
+
+
+def test_probe_items_take_the_required_events(tmp_path):
+    from eventcoder.timex.evaluate_events import probe_items
+
+    path = tmp_path / "probe.jsonl"
+    doc = {
+        "id": "p1",
+        "date": "2024-01-05",
+        "text": "Police arrested him on Tuesday and questioned him.",
+        "events": [
+            {"trigger": "arrested", "date": ["2024-01-02", "2024-01-02"], "optional": False},
+            {"trigger": "questioned", "date": None, "optional": True},
+        ],
+    }
+    path.write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    (item,) = probe_items(path)
+    assert item["events"] == [{"trigger": "arrested", "n": 1, "date": ["2024-01-02", "2024-01-02"]}]
+    with pytest.raises(InputError, match="E502"):
+        probe_items(tmp_path / "missing.jsonl")

@@ -77,3 +77,21 @@ def test_act_set_in_a_place_of_a_dated_journey(times):
     # a place named in an earlier sentence with no journey to it dates nothing
     text = "Rebels shelled Togo on 3 June. In Togo, the minister met opposition leaders."
     assert _date(times, text, "2024-06-10", "met")[2] != "day"
+
+
+def test_comma_conjunct_does_not_share_the_pluperfect(times):
+    text = (
+        "The agency said on Tuesday that 5,000 people had fled the town, and appealed for food aid."
+    )
+    assert _date(times, text, "2025-09-30", "appealed") == ("2025-09-30", "2025-09-30", "day")
+    text = "He said on Tuesday that rebels had looted and burned the depot."
+    assert _date(times, text, "2025-09-30", "burned")[2] != "day"
+
+
+def test_the_day_of_a_parenthetical_report_is_not_the_reported_acts(times):
+    text = (
+        "Kenya and Uganda agreed to lift the fishing ban after three days of talks, "
+        "officials from both countries said on Friday."
+    )
+    assert _date(times, text, "2025-12-03", "said") == ("2025-11-28", "2025-11-28", "day")
+    assert _date(times, text, "2025-12-03", "agreed")[2] != "day"

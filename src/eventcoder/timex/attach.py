@@ -214,6 +214,11 @@ class DocumentTimes:
         reported = parenthetical_report(trigger, self.reporting_verbs)
         if reported is not None:  # "X happened on Monday, police said": Monday is X's
             below |= {t.i for t in reported.subtree} - {t.i for t in verb_of(trigger).subtree}
+        for aside in verb_of(trigger).children:  # ... and the report's day is not X's
+            if aside.dep_ in ("parataxis", "conj") and parenthetical_report(
+                aside, self.reporting_verbs
+            ):
+                below |= {t.i for t in aside.subtree}
         hits = [
             t
             for t in self._dated_in(sentence_of(self.doc, trigger.i))

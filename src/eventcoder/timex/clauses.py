@@ -93,8 +93,10 @@ def _time_marked_subject(child: Token) -> bool:
 def pluperfect(token: Token) -> bool:
     """ "had retaken", "had been fired": the past of the past."""
     verb = verb_of(token)
-    if verb.dep_ == "conj" and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children):
-        verb = verb.head  # "had abducted and killed": the second verb shares the first's aux
+    if verb.dep_ == "conj" and not any(
+        c.dep_.startswith(("aux", "nsubj")) or c.lower_ == "," for c in verb.children
+    ):
+        verb = verb.head  # "had abducted and killed" share the aux ("..., and appealed" not)
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
 
 

@@ -152,13 +152,24 @@ def _report(scores: TimeScores, verbose: bool) -> None:
     help="Score event dates at gold triggers on our event-date set (see timex.evaluate_events).",
 )
 @click.option(
+    "--probe",
+    "probe_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Score event dates at the required events of a fresh-text probe file.",
+)
+@click.option(
     "--news",
     type=click.Choice(("dev", "test")),
     default=None,
     help="Score event dates at the real-news gold's triggers of this split (shared data).",
 )
 def eval_time_command(
-    gold_path: Path | None, show_misses: bool, events: bool, news: str | None
+    gold_path: Path | None,
+    show_misses: bool,
+    events: bool,
+    probe_path: Path | None,
+    news: str | None,
 ) -> None:
     """Exact and overlap accuracy of resolved time intervals, per kind of expression; with
     --events or --news, of the dates given to gold events at their triggers."""
@@ -167,7 +178,10 @@ def eval_time_command(
 
     try:
         nlp = load_pipeline()
-        if news is not None:
+        if probe_path is not None:
+            items = ev.probe_items(probe_path)
+            ev.report_event_dates(ev.evaluate_event_dates(items, nlp), show_misses)
+        elif news is not None:
             ev.report_event_dates(ev.evaluate_news_dates(news, nlp), show_misses)
         elif events:
             items = ev.load_event_gold(gold_path or ev.EVENTS_GOLD_FILE)

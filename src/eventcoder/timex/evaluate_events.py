@@ -7,7 +7,9 @@ trigger, so an event the event stage misses still measures its date. Two gold so
   ``{"id", "doc_date" (ISO or null: an undated document), "text", "events": [{"trigger",
   "n" (which occurrence of the trigger word, default 1), "date": [start, end] or null}]}``,
   annotated from the text alone by the codebook's date rules (``docs/codebook.md``);
-- the real-news event gold (``--news dev|test``): its triggers in the shared documents.
+- the real-news event gold (``--news dev|test``): its triggers in the shared documents;
+- a fresh-text probe of the event stage (``--probe FILE``, ``tests/events/fresh_probe``): its
+  required events, each at the first occurrence of its trigger.
 
 A dated gold event is *exact* when the interval's two ends are the gold ones and *overlaps*
 when the two intersect (an open end never overlaps); an event the text gives no date
@@ -36,6 +38,7 @@ __all__ = [
     "evaluate_event_dates",
     "evaluate_news_dates",
     "load_event_gold",
+    "probe_items",
     "report_event_dates",
 ]
 
@@ -120,6 +123,29 @@ def _trigger_offset(text: str, trigger: str, n: int) -> int:
 def load_event_gold(path: Path = EVENTS_GOLD_FILE) -> list[dict[str, Any]]:
     """The paragraphs of an event-date gold file (E501/E502 for a bad line or no file)."""
     return read_checked_jsonl(path, _check_item, Errors.E502, Errors.E501)
+
+
+def probe_items(path: Path) -> list[dict[str, Any]]:
+    """The paragraphs of a fresh-text probe as event-date items (its required events)."""
+    from eventcoder.errors import InputError
+    from eventcoder.events.fresh_probe import read_probe
+
+    if not path.exists():
+        raise InputError(Errors.E502.format(path=path))
+    items = []
+    for doc in read_probe(path):
+        text = doc["text"]
+        events = []
+        for event in doc["events"]:
+            at = text.find(event["trigger"])
+            hits = [m.start() for m in re.finditer(rf"\b{re.escape(event['trigger'])}\b", text)]
+            if event.get("optional") or at not in hits:
+                continue
+            events.append(
+                {"trigger": event["trigger"], "n": hits.index(at) + 1, "date": event.get("date")}
+            )
+        items.append({"id": doc["id"], "doc_date": doc["date"], "text": text, "events": events})
+    return items
 
 
 def _date_at(times: DocumentTimes, start: int, end: int) -> tuple[DateInterval, str]:
