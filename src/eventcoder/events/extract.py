@@ -45,7 +45,19 @@ from eventcoder.events.modality import (
     is_relative_clause,
     read_context,
 )
-from eventcoder.events.nonacts import background_participle, reduced_passive, standing_policy
+from eventcoder.events.nonacts import (
+    asks_a_question,
+    background_participle,
+    reduced_passive,
+    shows_something,
+    standing_policy,
+)
+from eventcoder.events.nonparties import (
+    listed_member,
+    names_a_stance,
+    names_an_idea,
+    own_parts,
+)
 from eventcoder.events.nouns import EventNoun, NounLexicon, claimed_acts, same_act
 from eventcoder.events.ontology import CameoOntology, data_dir
 from eventcoder.events.parties import JOINT_ROOTS, between_parties
@@ -874,6 +886,10 @@ class EventExtractor:
             return []  # "after seizing the town, X ...": the scene of the act reported
         if reduced_passive(reading.trigger):
             return []  # "the talks, convened by X, ...": a description of the talks
+        if asks_a_question(reading.trigger, governor):
+            return []  # "asked X how the files went missing": a question, not an appeal
+        if shows_something(reading.trigger, reading.code):
+            return []  # "demonstrated its resolve": no protest
         if reading.trigger.lemma_.lower() in RESULT_VERBS and SCORE.search(
             reading.trigger.sent.text
         ):
@@ -978,11 +994,20 @@ class EventExtractor:
         )
 
     def _pairs(self, reading: _Reading) -> list[tuple[ActorMention | None, ActorMention | None]]:
+        doc = reading.trigger.doc
+        if not self.complement_targets:  # mentions that name no party (events.nonparties)
+            reading = dataclasses.replace(
+                reading,
+                sources=self._parties(reading.sources, reading.trigger),
+                targets=self._parties(reading.targets, reading.trigger),
+            )
         sources: list[ActorMention | None] = list(reading.sources) or [None]
         targets: list[ActorMention | None] = list(reading.targets) or [None]
         symmetric = reading.reverse is not None and reading.reverse == reading.code
         if (
             len(reading.sources) > 1
+            # "the community, including Russia and Iran, must work ...": no pair of members
+            and not all(listed_member(doc, s) for s in reading.sources)
             # "Egypt and Qatar will host talks": co-hosts, not each other's guests (_mutual)
             and (
                 (not reading.targets and _mutual(reading))
@@ -1001,6 +1026,24 @@ class EventExtractor:
             for s in sources
             for t in targets
             if (s is not None or t is not None) and s is not t
+        ]
+
+    def _parties(self, mentions: list[ActorMention], trigger: Token) -> list[ActorMention]:
+        """The mentions that name a party: not "a democratic Somalia", not the X of "the
+        pro-X camp", and not the parts of an actor listed after it ("X, its leader and
+        fighters"; events.nonparties)."""
+        doc = trigger.doc
+        parts = own_parts(doc, mentions)
+
+        def is_event(token: Token) -> bool:
+            return self.nouns.lookup(token) is not None
+
+        return [
+            m
+            for m in mentions
+            if m not in parts
+            and not names_an_idea(doc, m)
+            and not names_a_stance(doc, m, trigger, is_event)
         ]
 
     def _candidate(

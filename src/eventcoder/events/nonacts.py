@@ -9,15 +9,29 @@ Each test here looks at the clause a trigger stands in, never at the words of on
   ...", "while meeting Y, he ...") sets the scene for the act the sentence reports.
 - :func:`reduced_passive`: a bare past participle with its "by" agent ("the talks, convened
   by X, ...", "the channel, disputed by X and Y") describes a noun or the scene.
+- :func:`shows_something`: "demonstrate" with an object or a clause ("demonstrated its
+  resolve", "as the article demonstrates") shows something; it is no protest.
+- :func:`asks_a_question`: "asked X how ...", "asked X whether ..." is a question put to X,
+  neither an appeal to X nor an act of what the question is about.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
+from eventcoder.datafiles import read_words
 from eventcoder.events.match import is_passive, shares_passive
+from eventcoder.events.ontology import data_dir
 
-__all__ = ["background_participle", "reduced_passive", "standing_policy"]
+__all__ = [
+    "asks_a_question",
+    "background_participle",
+    "reduced_passive",
+    "shows_something",
+    "standing_policy",
+]
 
 # aspectual verbs: what they govern goes on; under a modal they state a policy
 CONTINUING_VERBS = {"continue", "keep"}
@@ -105,3 +119,82 @@ def reduced_passive(trigger: Token) -> bool:
         and any(g.dep_ == "case" and g.lower_ == "by" for g in c.children)
         for c in trigger.children
     )
+
+
+# what opens an indirect question besides a wh-word: "asked X whether/if ..."
+QUESTION_MARKS = {"whether", "if"}
+# the parser's tags of wh-words ("how", "why", "what", "which", "who", "whose")
+WH_TAGS = {"WRB", "WP", "WP$", "WDT"}
+
+
+def _indirect_question(clause: Token) -> bool:
+    """Whether a complement clause is an indirect question: it opens with a wh-word or with
+    "whether"/"if" ("how the files went missing", "whether X would attend")."""
+    first = clause.left_edge
+    wh_word = first.tag_ in WH_TAGS and (first.lower_.startswith("wh") or first.lower_ == "how")
+    return wh_word or first.lower_ in QUESTION_MARKS  # not the "that" of "said that ..."
+
+
+def _question_clauses(verb: Token) -> list[Token]:
+    """The indirect questions a verb asks: its complement clauses that open with a wh-word
+    or "whether", or such a clause the parse hangs on its object ("asked officials how the
+    files went missing" read with "how ... went" describing "officials"; a clause on the
+    object opening with "how", "why", "whether", never a relative "who"/"which")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    for obj in verb.children:
+        if obj.dep_ in {"obj", "iobj"}:
+            clauses += [
+                c
+                for c in obj.children
+                if c.dep_.startswith("acl")
+                and (c.left_edge.tag_ == "WRB" or c.left_edge.lower_ in QUESTION_MARKS)
+                and c.left_edge.lower_ not in {"where", "when"}  # "the town where ..."
+            ]
+    return [c for c in clauses if _indirect_question(c)]
+
+
+def _questioning(verb: Token) -> bool:
+    """Whether a verb puts a question: an indirect question and no infinitive ("asked X how
+    ...", not "asked X to ...")."""
+    return (
+        verb.pos_ in {"VERB", "AUX"}
+        and not any(c.dep_ == "xcomp" for c in verb.children)
+        and bool(_question_clauses(verb))
+    )
+
+
+def asks_a_question(trigger: Token, governor: Token | None) -> bool:
+    """Whether the trigger reports only a question: the asking verb itself when what it
+    asks is an indirect question ("the minister asked officials how the files went missing"
+    is no appeal to the officials), or a verb inside that question ("... how the troops
+    entered the town" states no entry). "asked X to return Y" stays an appeal."""
+    if _questioning(trigger):
+        return True
+    clause = _clause_head(trigger)
+    return governor is not None and clause in _question_clauses(governor)
+
+
+PROTEST_ROOT = "14"
+
+
+@lru_cache(maxsize=1)
+def _showing_verbs() -> frozenset[str]:
+    """Verbs of protest that mean "show" with an object (``data/events/showing_verbs.txt``)."""
+    return read_words(data_dir() / "showing_verbs.txt")
+
+
+def shows_something(trigger: Token, code: str) -> bool:
+    """Whether a verb coded as a protest shows something instead: one of
+    ``showing_verbs.txt`` with a direct object or a complement clause ("demonstrated its
+    resolve", "demonstrates that X ..."), or closing an "as" clause with nothing after it
+    ("as the article demonstrates"). "Demonstrated against X", "demonstrated in the
+    capital" stay protests."""
+    if code[:2] != PROTEST_ROOT or trigger.lemma_.lower() not in _showing_verbs():
+        return False
+    if any(c.dep_ in {"obj", "ccomp"} for c in trigger.children):
+        return True
+    first = next((t for t in trigger.subtree if not t.is_punct), trigger)
+    opens_as = first.lower_ == "as" or any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in trigger.children
+    )  # however the parse hangs "as" (on the verb or on its subject)
+    return opens_as and not any(c.dep_ in {"obl", "nmod"} for c in trigger.children)
