@@ -108,3 +108,21 @@ def test_members_listed_in_a_group_do_not_act_on_each_other(code_sentence):
     # two states named as the subject still act on each other
     events = code_sentence("Russia and Iran support the ceasefire.", actors)
     assert ("RUS", "IRN", "050") in _codes(events)
+
+
+def test_uniting_is_no_meeting(code_sentence):
+    actors = {
+        "Kenyans": "KENCVL",
+        "the militants": "KENREB",
+        "The regime": "SYRGOV",
+        "Syria": "SYR",
+    }
+    for text in (
+        "As Kenyans unite against the militants, the army will act.",
+        "The regime can never unite Syria.",
+    ):
+        assert not any(e.cameo.startswith("04") for e in code_sentence(text, actors)), text
+    # an appeal to unite stays an appeal
+    actors = {"The Tanzanian president": "TZAGOV", "Kenya": "KEN"}
+    events = code_sentence("The Tanzanian president urged Kenya to unite.", actors)
+    assert any(e.cameo.startswith("02") for e in events)
