@@ -126,3 +126,33 @@ def test_uniting_is_no_meeting(code_sentence):
     actors = {"The Tanzanian president": "TZAGOV", "Kenya": "KEN"}
     events = code_sentence("The Tanzanian president urged Kenya to unite.", actors)
     assert any(e.cameo.startswith("02") for e in events)
+
+
+def test_an_actor_in_the_of_phrase_of_a_killing_is_its_victim(code_sentence):
+    actors = {"Kenya": "KEN", "its communities": "KENCVL"}
+    events = code_sentence(
+        "Kenya is being ripped apart by this widespread destruction and the slaughter of its "
+        "communities.",
+        actors,
+    )
+    assert not any(e.source.code == "KENCVL" for e in events)
+    # the massacre a named force carries out is coded, on its victims
+    actors = {"Ugandan troops": "UGAMIL", "Kenyan villagers": "KENCVL"}
+    events = code_sentence("Ugandan troops carried out the massacre of Kenyan villagers.", actors)
+    assert ("UGAMIL", "KENCVL", "202") in _codes(events)
+
+
+def test_an_adjective_of_readiness_describing_a_noun_is_no_intent(code_sentence):
+    actors = {"Somali groups": "SOMUNK", "the Americans": "USACVL", "The Kenyan party": "KENPTY"}
+    events = code_sentence(
+        "The Kenyan party has been among the few Somali groups willing to cooperate with the "
+        "Americans.",
+        actors,
+    )
+    assert not any(e.cameo.startswith("03") for e in events)
+    events = code_sentence("The Kenyan party is willing to cooperate with the Americans.", actors)
+    assert any(e.cameo.startswith("03") for e in events)
+    # a finite verb the tagger reads as an adjective is no description
+    actors = {"Norwegian troops": "NORMIL", "the rebels": "---REB"}
+    events = code_sentence("Norwegian troops and the rebels clashed on Sunday.", actors)
+    assert any(e.cameo.startswith("19") for e in events)

@@ -48,6 +48,7 @@ from eventcoder.events.modality import (
 from eventcoder.events.nonacts import (
     asks_a_question,
     background_participle,
+    describing_adjective,
     reduced_passive,
     shows_something,
     standing_policy,
@@ -890,6 +891,8 @@ class EventExtractor:
             return []  # "asked X how the files went missing": a question, not an appeal
         if shows_something(reading.trigger, reading.code):
             return []  # "demonstrated its resolve": no protest
+        if describing_adjective(reading.trigger) or describing_adjective(governor):
+            return []  # "the few groups willing to cooperate with X": a description
         if reading.trigger.lemma_.lower() in RESULT_VERBS and SCORE.search(
             reading.trigger.sent.text
         ):

@@ -11,6 +11,8 @@ Each test here looks at the clause a trigger stands in, never at the words of on
   by X, ...", "the channel, disputed by X and Y") describes a noun or the scene.
 - :func:`shows_something`: "demonstrate" with an object or a clause ("demonstrated its
   resolve", "as the article demonstrates") shows something; it is no protest.
+- :func:`describing_adjective`: an adjective of readiness with no copula describes its
+  noun ("the few groups willing to cooperate with X", "states ready to help Y").
 - :func:`asks_a_question`: "asked X how ...", "asked X whether ..." is a question put to X,
   neither an appeal to X nor an act of what the question is about.
 """
@@ -28,6 +30,7 @@ from eventcoder.events.ontology import data_dir
 __all__ = [
     "asks_a_question",
     "background_participle",
+    "describing_adjective",
     "reduced_passive",
     "shows_something",
     "standing_policy",
@@ -198,3 +201,17 @@ def shows_something(trigger: Token, code: str) -> bool:
         c.dep_ == "mark" and c.lower_ == "as" for c in trigger.children
     )  # however the parse hangs "as" (on the verb or on its subject)
     return opens_as and not any(c.dep_ in {"obl", "nmod"} for c in trigger.children)
+
+
+def describing_adjective(word: Token | None) -> bool:
+    """Whether a frame adjective ("willing", "ready", "eager" to do something) describes a
+    noun rather than saying what an actor is: it has no copula, and it modifies the noun or
+    the parse makes the noun just before it its subject ("among the few groups willing to
+    cooperate with X"). "X is willing to cooperate" is said of X and left alone."""
+    if word is None or word.pos_ != "ADJ" or any(c.dep_ == "cop" for c in word.children):
+        return False
+    if not any(c.dep_ == "xcomp" for c in word.children):
+        return False  # no infinitive of its own: "the rebels clashed" read as an adjective
+    return word.dep_ in {"amod", "acl"} or any(
+        c.dep_.startswith("nsubj") and c.i == word.i - 1 for c in word.children
+    )
