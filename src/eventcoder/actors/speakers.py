@@ -16,6 +16,12 @@ said Lee." A careful coder codes "I" and "we" there as the speaker. The rules:
   consulting ...") are that institution (a state, an organisation or a government body),
   unless a quotation's speaker is in force.
 
+* a heading of the same kind opens the text: a first sentence with no verb, headed by a
+  noun such as "statement", "announcement" or "release" (``data/actors/statement_headings.txt``)
+  whose "by", "of" or "from" phrase or compound names a coded institution ("Statement by the
+  Ministry of Foreign Affairs of X.", "Metropolitan Police statement."); its "we" is that
+  institution as above.
+
 * a document issued by an institution (its ``source`` codes as a state, a government body,
   an armed force or an international organisation: "US State Department", "Ministry of
   Defence"): a first-person pronoun outside quotation marks that no rule above gives a
@@ -37,7 +43,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from eventcoder.actors.mention import ActorMention, pronoun_for
-from eventcoder.datafiles import read_rows
+from eventcoder.datafiles import read_rows, read_words
 from eventcoder.paths import PACKAGE_DIR
 from eventcoder.records import Actor
 
@@ -53,6 +59,8 @@ _INSTITUTION_SECTORS = {None, "GOV", "IGO", "MIL"}
 _QUOTES = {'"', "\u201c", "\u201d", "''", "``"}
 _WEAK_RULES = {"dominant", "countryless", "namesake"}
 _ISSUER_SECTORS = {None, "GOV", "MIL", "IGO"}
+_HEADING_SECTORS = _INSTITUTION_SECTORS | {"COP"}  # a police force issues statements too
+_HEADING_CASES = {"by", "of", "from"}
 
 
 @lru_cache(maxsize=1)
@@ -97,19 +105,53 @@ def statement_author(doc: Doc, by_head: dict[int, ActorMention]) -> ActorMention
     if verb.tag_ != "VBZ" or verb.lemma_.lower() not in statement_lemmas():
         return None
     for child in verb.children:
-        if child.dep_ != "nsubj":
-            continue
-        found = by_head.get(child.i)
-        if (
-            found is not None
-            and found.code
-            and found.entity_type != "PRON"
-            and found.sector in _INSTITUTION_SECTORS
-            and not (found.rule or "").startswith(("person", "tie", "office"))
-            and not set((found.rule or "").split(":")) & _WEAK_RULES
-        ):
+        found = by_head.get(child.i) if child.dep_ == "nsubj" else None
+        if _institution(found, _INSTITUTION_SECTORS):
             return found
     return None
+
+
+@lru_cache(maxsize=1)
+def heading_nouns() -> frozenset[str]:
+    """Lemmas of the nouns that head a heading naming a text's issuer ("Statement by ...")."""
+    return read_words(PACKAGE_DIR / "data" / "actors" / "statement_headings.txt")
+
+
+def heading_author(doc: Doc, by_head: dict[int, ActorMention]) -> ActorMention | None:
+    """The institution a heading names as the text's issuer: a first sentence with no verb,
+    headed by a noun of ``statement_headings.txt``, whose "by", "of" or "from" phrase or
+    compound is a coded state, organisation, government body, armed force or police force
+    ("Statement by the Ministry of Foreign Affairs of X.", "Metropolitan Police statement.")."""
+    first = next(iter(doc.sents), None)
+    if first is None or any(t.pos_ in {"VERB", "AUX"} for t in first):
+        return None
+    root = first.root
+    if root.lemma_.lower() not in heading_nouns():
+        return None
+    for child in root.children:
+        named = child.dep_ == "compound" or (
+            child.dep_ == "nmod"
+            and any(c.dep_ == "case" and c.lower_ in _HEADING_CASES for c in child.children)
+        )
+        if not named:
+            continue
+        found = next((m for m in by_head.values() if m.start <= child.i < m.end), None)
+        if _institution(found, _HEADING_SECTORS):
+            return found
+    return None
+
+
+def _institution(found: ActorMention | None, sectors: set[str | None]) -> bool:
+    """Whether a mention is a coded institution of one of ``sectors`` (not a person, not a
+    pronoun, not coded only from the document's dominant country)."""
+    return (
+        found is not None
+        and bool(found.code)
+        and found.entity_type != "PRON"
+        and found.sector in sectors
+        and not (found.rule or "").startswith(("person", "tie", "office"))
+        and not set((found.rule or "").split(":")) & _WEAK_RULES
+    )
 
 
 def _colon_openings(doc: Doc, by_head: dict[int, ActorMention]) -> list[tuple[int, ActorMention]]:
@@ -169,7 +211,7 @@ def first_person_speakers(
     taken = {i for m in mentions for i in range(m.start, m.end)}
     by_head = {m.head: m for m in mentions}
     openings = _colon_openings(doc, by_head)
-    author = statement_author(doc, by_head) if lead else None
+    author = (statement_author(doc, by_head) or heading_author(doc, by_head)) if lead else None
     found = []
     for token in doc:
         if token.lower_ not in FIRST_PERSON or token.pos_ != "PRON" or token.i in taken:
