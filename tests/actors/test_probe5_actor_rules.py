@@ -27,3 +27,10 @@ def test_a_heading_that_names_no_issuer_gives_we_no_code(coder, nlp) -> None:
     assert _we(coder, nlp, "Statement on the floods in Chile. We urge donors to give.") == []
     text = "The minister spoke of Chile. We urge donors to give."
     assert _we(coder, nlp, text) == []
+
+
+def test_msf_is_coded_when_written_without_accents(coder, nlp) -> None:
+    found = {
+        m.text: m.code for m in coder.find(nlp("Medecins Sans Frontieres said on Friday."), DAY)
+    }
+    assert found["Medecins Sans Frontieres"] == "NGOMSF"
