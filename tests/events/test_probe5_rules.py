@@ -38,3 +38,9 @@ def test_beating_protesters_with_batons_is_an_assault(code_sentence):
     actors = {"Police": "KENCOP", "students": "KENEDU"}
     events = code_sentence("Police beat students with batons.", actors)
     assert _codes(events) == {("KENCOP", "KENEDU", "182")}
+
+
+def test_freezing_accounts_is_a_financial_sanction(code_sentence):
+    actors = {"Kenya": "KENGOV", "two Somali traders": "SOMBUS"}
+    events = code_sentence("Kenya froze the accounts of two Somali traders.", actors)
+    assert _codes(events) == {("KENGOV", "SOMBUS", "163")}
