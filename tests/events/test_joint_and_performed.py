@@ -1,9 +1,12 @@
-"""Recall rules, fourth round (sentences of our own; each test fails on the code before):
+"""Recall rules, fourth round (sentences of our own; each positive test fails on the code
+before):
 
 - the parties of a joint act named in a "between" phrase ("talks were held between A and B");
 - "I want to thank X" performs the thanks (no intention of a later act);
 - an infinitive's own "to" satisfies no pattern asking for a "to" phrase;
-- a last line ending in an invisible format mark is no heading.
+- a last line ending in an invisible format mark is no heading;
+- a noun of a state its subject is in ("is in talks with", "has been at war with", "have been
+  in touch with") is that subject's act.
 """
 
 from __future__ import annotations
@@ -106,3 +109,26 @@ def test_talks_between_two_parties_as_a_topic_are_no_event(code_sentence) -> Non
         {"Ruritania": "RUR", "Zenda": "ZEN"},
     )
     assert not events
+
+
+def test_being_in_touch_is_consultation(code_sentence) -> None:
+    events = code_sentence(
+        "We have been in touch with senior Zendan officials.",
+        {"We": "RURGOV", "senior Zendan officials": "ZENGOV"},
+    )
+    assert _events(events) == {("RURGOV", "ZENGOV", "04")}
+
+
+def test_being_at_war_with_a_state(code_sentence) -> None:
+    events = code_sentence(
+        "Ruritania has been at war with Zenda since 2021.", {"Ruritania": "RUR", "Zenda": "ZEN"}
+    )
+    assert _events(events) == {("RUR", "ZEN", "19")}
+
+
+def test_losing_contact_is_no_consultation(code_sentence) -> None:
+    events = code_sentence(
+        "The Ruritanian navy lost contact with the Zendan ship.",
+        {"The Ruritanian navy": "RURMIL", "Zendan": "ZEN"},
+    )
+    assert not [e for e in events if e.cameo.startswith("04")]

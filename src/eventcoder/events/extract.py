@@ -803,6 +803,15 @@ class EventExtractor:
         ):
             # "continued their strike"; not "condemned the bombing" (not the condemner's act)
             sources = index.for_heads(subjects_of(token.head))
+        if not sources and _state_predicate(token):
+            # "X is in talks with Y", "X has been at war with Y": the state is the subject's
+            sources = index.for_heads([c for c in token.children if c.dep_ == "nsubj"])
+            targets = targets or [
+                m
+                for c in token.children
+                if c.dep_ == "obl" and _case_of(c) in noun.target_preps
+                for m in index.for_heads([c])
+            ]
         if not sources and noun.code[:2] in JOINT_ROOTS:
             parties = between_parties(token, index)  # "talks were held between A and B"
             sources, targets = (parties[:1], parties[1:]) if parties else (sources, targets)
@@ -1159,6 +1168,16 @@ def _is_modifier(token: Token) -> bool:
 
 # what an appeal or a report wants ended: "called for an end to X's attacks"
 ENDING_NOUNS = {"end", "halt", "stop", "cessation", "ending"}
+
+
+def _case_of(token: Token) -> str:
+    return " ".join(c.lower_ for c in token.children if c.dep_ == "case")
+
+
+def _state_predicate(token: Token) -> bool:
+    """A noun of a state its subject is in, as a copular predicate: "is in talks with",
+    "has been at war with", "have been in touch with"."""
+    return any(c.dep_ == "cop" for c in token.children) and _case_of(token) in {"in", "at"}
 
 
 def _mentioned_only(token: Token) -> bool:
