@@ -19,6 +19,7 @@ def test_pipeline_has_every_component(nlp):
         "eventcoder_sentence_rules",
         "parser",
         "eventcoder_sentence_merge",
+        "eventcoder_parse_repairs",
         "ner",
         "entity_ruler",
         "eventcoder_entity_fixes",
