@@ -150,8 +150,7 @@ def _attached_place(
     for child in (c for word in _name_words(head) for c in word.children):
         if child.dep_ not in {"nmod", "acl", "amod", "compound"}:
             continue
-        found = by_head.get(child.i)
-        state = _place_state(found) if found is not None else _entity_place(doc, child)
+        state = _state_at(doc, child, by_head)
         if state is None:
             continue
         case = {c.lower_ for c in child.children if c.dep_ == "case"}
@@ -172,29 +171,39 @@ def _office_state(doc: Doc, mention: ActorMention, by_head: dict[int, ActorMenti
             continue
         if "of" not in {c.lower_ for c in child.children if c.dep_ == "case"}:
             continue
-        found = by_head.get(child.i)
-        state = _place_state(found) if found is not None else _entity_place(doc, child)
+        state = _state_at(doc, child, by_head)
         return state or _place_below(doc, child, by_head)
     return None
+
+
+def _clause_verb(token: Token, relations: set[str]) -> Token | None:
+    """The verb of the clause ``token`` is an argument of, up through coordination and "of"
+    phrases (at most four steps, each by one of ``relations``)."""
+    for _ in range(4):
+        if token.dep_ not in relations or token.head.i == token.i:
+            return None
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+    return None
+
+
+def _state_at(doc: Doc, token: Token, by_head: dict[int, ActorMention]) -> str | None:
+    """The state a place word names: the actor mention headed there, else its entity."""
+    found = by_head.get(token.i)
+    return _place_state(found) if found is not None else _entity_place(doc, token)
 
 
 def clause_place(doc: Doc, mention: ActorMention, by_head: dict[int, ActorMention]) -> str | None:
     """The country of the place where the mention's clause happens: an "in X" phrase of the
     verb the mention is an argument of ("In Myanmar, the junta released ...")."""
-    token = doc[mention.head]
-    for _ in range(4):  # up through coordination and "of" phrases to the verb
-        if token.dep_ not in _ARGUMENTS or token.head.i == token.i:
-            return None
-        token = token.head
-        if token.pos_ in {"VERB", "AUX"}:
-            break
-    else:
+    token = _clause_verb(doc[mention.head], _ARGUMENTS)
+    if token is None:
         return None
     for child in token.children:
         if child.dep_ != "obl" or not {c.lower_ for c in child.children} & _WHERE_CASES:
             continue
-        found = by_head.get(child.i)
-        state = _place_state(found) if found is not None else _entity_place(doc, child)
+        state = _state_at(doc, child, by_head)
         if state:
             return state
     return None
@@ -209,14 +218,8 @@ def visited_state(doc: Doc, mention: ActorMention, by_head: dict[int, ActorMenti
     """The state a visit of the mention's clause goes to, for whom the visitor meets there:
     "In his first visit to X, the minister met senior officials" (an object or "with" phrase
     of the verb, never its subject, who is the visitor)."""
-    token = doc[mention.head]
-    for _ in range(4):  # up through coordination and "of" phrases to the verb
-        if token.dep_ not in _ARGUMENTS - {"nsubj", "nsubj:pass"} or token.head.i == token.i:
-            return None
-        token = token.head
-        if token.pos_ in {"VERB", "AUX"}:
-            break
-    else:
+    token = _clause_verb(doc[mention.head], _ARGUMENTS - {"nsubj", "nsubj:pass"})
+    if token is None:
         return None
     visits = _visit_nouns()
     for child in token.children:
@@ -225,8 +228,7 @@ def visited_state(doc: Doc, mention: ActorMention, by_head: dict[int, ActorMenti
         for place in child.children:
             if place.dep_ != "nmod" or "to" not in {c.lower_ for c in place.children}:
                 continue
-            found = by_head.get(place.i)
-            state = _place_state(found) if found is not None else _entity_place(doc, place)
+            state = _state_at(doc, place, by_head)
             if state:
                 return state
     return None
@@ -238,8 +240,7 @@ def _place_below(doc: Doc, token: Token, by_head: dict[int, ActorMention]) -> st
         if child.dep_ != "nmod" or not {c.lower_ for c in child.children} & PLACE_CASES:
             continue
         for place in (child, *(c for c in child.children if c.dep_ in {"nmod", "appos"})):
-            found = by_head.get(place.i)
-            state = _place_state(found) if found is not None else _entity_place(doc, place)
+            state = _state_at(doc, place, by_head)
             if state:
                 return state
     return None

@@ -13,14 +13,11 @@ before "on" hung on it too.
 
 from __future__ import annotations
 
-from typing import Any
-
-from spacy.attrs import DEP, HEAD
 from spacy.language import Language
 from spacy.tokens import Doc, MorphAnalysis, Token
 
 from eventcoder.datafiles import read_word_classes
-from eventcoder.nlp.sentences import WORDS_FILE
+from eventcoder.nlp.sentences import WORDS_FILE, set_tree
 
 __all__ = ["REPAIRS", "repair_parse"]
 
@@ -77,24 +74,30 @@ def _finite(verb: Token) -> bool:
     return verb.tag_ == "VBN" and "obj" in children and not children & {"aux", "aux:pass"}
 
 
-def repair_parse(doc: Doc) -> Doc:
-    """Repair "X on <day> <verb>" leads the parser hung on the day (module docstring)."""
-    if not doc.has_annotation("DEP"):
-        return doc
-    heads = [tok.head.i for tok in doc]
-    deps = [tok.dep_ for tok in doc]
-    participles = []
-    changed = False
+def _leads(doc: Doc) -> list[tuple[Token, Token, Token, Token]]:
+    """(verb, day, "on", subject) of each lead the parser hung on its day."""
+    found = []
     for verb in doc:
         if not _finite(verb):
             continue
-        found = _day_phrase(verb)
-        if found is None:
+        phrase = _day_phrase(verb)
+        if phrase is None:
             continue
-        day, on = found
+        day, on = phrase
         subject = _subject(doc, on, day)
-        if subject is None or any(c.dep_.startswith("nsubj") for c in verb.children):
-            continue
+        if subject is not None and not any(c.dep_.startswith("nsubj") for c in verb.children):
+            found.append((verb, day, on, subject))
+    return found
+
+
+def repair_parse(doc: Doc) -> Doc:
+    """Repair "X on <day> <verb>" leads the parser hung on the day (module docstring)."""
+    leads = _leads(doc) if doc.has_annotation("DEP") else []
+    if not leads:
+        return doc
+    heads = [tok.head.i for tok in doc]
+    deps = [tok.dep_ for tok in doc]
+    for verb, day, on, subject in leads:
         top = subject if day.head.i == subject.i else day
         # the verb takes the place of the phrase's top; the day and the name hang on the verb
         heads[verb.i] = verb.i if top.head.i == top.i else top.head.i
@@ -108,18 +111,11 @@ def repair_parse(doc: Doc) -> Doc:
             for child in word.children:
                 if child.i > verb.i:
                     heads[child.i] = verb.i
-        if verb.tag_ == "VBN":
-            participles.append(verb.i)
-        changed = True
-    if changed:
-        rebuilt = Doc(doc.vocab, words=[t.text for t in doc], heads=heads, deps=deps)
-        array: Any = rebuilt.to_array([HEAD, DEP])
-        doc.from_array([HEAD, DEP], array)
-        for i in participles:  # the tagger's participle is the lead's finite verb
-            doc[i].tag_ = "VBD"
-            doc[i].morph = MorphAnalysis(
-                doc.vocab, {"Mood": "Ind", "Tense": "Past", "VerbForm": "Fin"}
-            )
+    participles = [verb.i for verb, *_ in leads if verb.tag_ == "VBN"]
+    set_tree(doc, heads, deps)
+    for i in participles:  # the tagger's participle is the lead's finite verb
+        doc[i].tag_ = "VBD"
+        doc[i].morph = MorphAnalysis(doc.vocab, {"Mood": "Ind", "Tense": "Past", "VerbForm": "Fin"})
     return doc
 
 

@@ -34,6 +34,7 @@ __all__ = [
     "SentenceRules",
     "add_sentence_rules",
     "merge_sentences",
+    "set_tree",
 ]
 
 COMPONENT = "eventcoder_sentence_rules"
@@ -467,10 +468,16 @@ def merge_sentences(doc: Doc) -> Doc:
         # ("Negotiators | left the hotel"): joined back as a dateline lead's are
         fragment = sent if after_space and _verbless(sent) else None
         after_space = False
+    set_tree(doc, heads, deps)
+    return doc
+
+
+def set_tree(doc: Doc, heads: list[int], deps: list[str]) -> None:
+    """Give ``doc`` the dependency tree ``heads``/``deps`` (absolute head indices); the
+    sentence starts follow from the new tree."""
     rebuilt = Doc(doc.vocab, words=[t.text for t in doc], heads=heads, deps=deps)
     array: Any = rebuilt.to_array([HEAD, DEP])  # uint64 rows, as from_array takes them
     doc.from_array([HEAD, DEP], array)
-    return doc
 
 
 def _verbless(sent: Span) -> bool:
